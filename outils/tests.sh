@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Install what the tests need, then run the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash outils/installer.sh
+echo "→ Lancement des tests (build du livre, notebooks, cycles nbgrader, données) …"
+exec .venv/bin/python -m pytest -n 2 --dist loadfile "$@"
