@@ -77,7 +77,8 @@ class CoursNbgrader:
 
     # -- running nbgrader -------------------------------------------------------------------
     def nbgrader(self, *args: str, timeout: int = 600) -> subprocess.CompletedProcess:
-        env = dict(os.environ, PYTHONUTF8="1")
+        # nbgrader runs `alembic` from PATH: the virtualenv's bin folder must come first.
+        env = dict(os.environ, PYTHONUTF8="1", PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
         r = subprocess.run(
             [*NBGRADER, *args], cwd=self.racine, capture_output=True, text=True, timeout=timeout, env=env
         )
@@ -177,3 +178,30 @@ def executer_notebook(nb, dossier: Path, apres: str | None = None, timeout: int 
             if erreurs:
                 raise AssertionError("le code de l'élève simulé a échoué :\n" + "\n".join(erreurs[0]["traceback"]))
     return nb
+
+
+def code_repondre_par_widgets(reponses: dict) -> str:
+    """Kernel code that answers through the widgets displayed by the notebook, as a person would:
+    find the question's widget on the page, set its input, click « Vérifier ».
+
+    `reponses` maps a question id to the value to enter (a choice, a text, a list of choices to tick).
+    """
+    return f"""
+from ipywidgets.widgets.widget import _instances as _widgets
+from donnees_en_main.exercices.widgets import WidgetQuestion as _WQ
+
+def _widget_affiche(id_question):
+    trouves = [w for w in list(_widgets.values()) if isinstance(w, _WQ) and w.question.id == id_question]
+    assert trouves, f"aucun widget affiché pour la question {{id_question}}"
+    return trouves[-1]
+
+for _id, _valeur in {reponses!r}.items():
+    _w = _widget_affiche(_id)
+    if _w.cases:
+        for _case in _w.cases:
+            _case.value = _case.description in _valeur
+    elif _w.champ is not None:
+        _w.champ.value = _valeur
+    _w.bouton_verifier.click()
+    assert _w.retour.value, "le clic sur « Vérifier » n'a rien affiché"
+"""
