@@ -29,7 +29,7 @@ import json
 import random
 import statistics
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 GRAINE = 20250901
@@ -899,6 +899,7 @@ def ressources_datapackage() -> list[dict]:
             ),
             "encoding": "cp1252",
             "dialect": {"delimiter": ";"},
+            "schema_attendu": "cantine/menus-cantine.schema.json",
             "defauts": [d.description for d in DEFAUTS_EXPORT_TABLEUR],
             "sources": [SOURCE_GENERATEUR],
             **commun,
