@@ -1,0 +1,45 @@
+"""Exercises with immediate feedback, graded by nbgrader from a saved answers file.
+
+    from donnees_en_main.exercices import ChoixUnique, progression
+
+    q = ChoixUnique(id="cantine.indicateur", carnet="cantine", enonce="…", choix=[…], reponse="…")
+    q.afficher()            # the widget: « Vérifier », « Un indice », « Voir la solution »
+    q.verifier("La médiane") # save and grade from code; q.verifier() grades the saved answer
+    q.indice(); q.solution()
+    progression("cantine")  # « 2 questions faites sur 5 »
+
+nbgrader test cell (locked, hidden): ``assert q.est_juste(), q.verifier().message``.
+Why and how answers are saved: see ``donnees_en_main.exercices.stockage``.
+"""
+
+from .questions import (
+    ChoixMultiple,
+    ChoixUnique,
+    Nombre,
+    Progression,
+    Question,
+    Reflexion,
+    Resultat,
+    ResultatPandas,
+    Texte,
+    progression,
+    questions_du_carnet,
+)
+from .stockage import AvertissementReponses, chemin_reponses, reponses_enregistrees
+
+__all__ = [
+    "AvertissementReponses",
+    "ChoixMultiple",
+    "ChoixUnique",
+    "Nombre",
+    "Progression",
+    "Question",
+    "Reflexion",
+    "Resultat",
+    "ResultatPandas",
+    "Texte",
+    "chemin_reponses",
+    "progression",
+    "questions_du_carnet",
+    "reponses_enregistrees",
+]

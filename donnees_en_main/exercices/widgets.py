@@ -1,0 +1,210 @@
+"""The ipywidgets form of a question: statement, input, buttons, feedback.
+
+Layout, top to bottom: the statement; the input (radio buttons, check boxes, a text field or a text
+area; none for ``ResultatPandas``, whose answer is a variable of the notebook); the buttons
+« Vérifier » (« Vérifier ma variable resultat », « Enregistrer ma réponse »), « Un indice » (if the
+question has hints) and « Voir la solution »; the feedback; the hints and solution shown so far.
+
+Accessibility: only standard ipywidgets controls (focusable, usable with the keyboard). Every input
+has a visible ``description`` (rendered as a ``<label>`` bound to it) and the statement as its
+``tooltip``; every check box is labelled by its choice; buttons carry text, not only an icon;
+feedback says its status with an icon and a word (« ✔ Juste », « ✘ Pas encore »,
+« ○ Pas encore de réponse »), colour being only an extra.
+
+Persistence (see ``stockage``): building the widget reads the saved answer to pre-fill the input and
+show its feedback, and never writes; only the « Vérifier » button writes.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import ipywidgets as w
+
+from . import stockage
+from .normalisation import formater_nombre
+from .questions import (
+    ChoixMultiple, ChoixUnique, Nombre, Question, Reflexion, ResultatPandas, Texte, texte_en_html,
+)
+
+_STYLE = {"description_width": "initial"}
+
+
+class WidgetQuestion(w.VBox):
+    """The box returned by ``Question.widget()``; its parts are attributes (handy for tests).
+
+    ``champ`` (the input, or None), ``cases`` (check boxes of a ChoixMultiple), ``bouton_verifier``,
+    ``bouton_indice`` (or None), ``bouton_solution`` (or None), ``retour`` (feedback, HTML),
+    ``aide`` (Output), ``resultat`` (the last Resultat shown, or None), ``lire_valeur()`` (the
+    answer as currently entered).
+
+    Where no widget can be shown (nbgrader's feedback pages, a notebook viewer), the output falls
+    back to a static text/HTML version: the statement and the last feedback.
+    """
+
+    resultat = None
+
+    def _texte_statique(self) -> str:
+        retour = repr(self.resultat) if self.resultat is not None else "○ Pas encore de réponse vérifiée."
+        return f"{self.question.enonce}\n{retour}"
+
+    def _html_statique(self) -> str:
+        if self.resultat is not None:
+            retour = self.resultat._repr_html_()
+        else:
+            retour = "<p><em>○ Pas encore de réponse vérifiée.</em></p>"
+        enonce = f"<p><strong>{texte_en_html(self.question.enonce)}</strong></p>"
+        return f'<div class="dem-question">{enonce}{retour}</div>'
+
+    def __repr__(self) -> str:
+        return self._texte_statique()
+
+    def _repr_mimebundle_(self, **kwargs):
+        donnees = super()._repr_mimebundle_(**kwargs)
+        donnees["text/plain"] = self._texte_statique()
+        donnees["text/html"] = self._html_statique()
+        return donnees
+
+
+def espace_de_noms() -> dict:
+    """The notebook's variables (IPython user namespace), where ResultatPandas looks for its variable."""
+    try:
+        from IPython import get_ipython
+
+        ip = get_ipython()
+    except ImportError:  # pragma: no cover - IPython comes with ipywidgets
+        ip = None
+    if ip is not None:
+        return ip.user_ns
+    import __main__
+
+    return vars(__main__)
+
+
+def _html_probleme(message: str) -> str:
+    return (
+        '<div class="dem-probleme" role="alert" style="border-left: 0.35em solid #b35900; padding: 0.3em 0.8em;">'
+        f'<strong><span aria-hidden="true">⚠</span> Attention</strong> — {texte_en_html(message)}</div>'
+    )
+
+
+def _champ(q: Question):
+    """(input widget or None, check boxes, read(), write(value)) for the type of `q`."""
+    commun = dict(description="Votre réponse :", tooltip=q.enonce, style=_STYLE)
+    if isinstance(q, ChoixUnique):
+        champ = w.RadioButtons(options=q.choix, value=None, layout=w.Layout(width="auto"), **commun)
+
+        def ecrire(v):
+            champ.value = q._retrouver(v)
+
+        return champ, [], lambda: champ.value, ecrire
+    if isinstance(q, ChoixMultiple):
+        cases = [w.Checkbox(value=False, description=c, indent=False, layout=w.Layout(width="auto")) for c in q.choix]
+        champ = w.VBox([w.HTML("<em>Cochez toutes les bonnes réponses :</em>"), *cases])
+
+        def ecrire(v):
+            coches = {q._retrouver(x) for x in (v if isinstance(v, (list, tuple)) else [v])}
+            for c, case in zip(q.choix, cases):
+                case.value = c in coches
+
+        return champ, cases, lambda: [c for c, case in zip(q.choix, cases) if case.value], ecrire
+    if isinstance(q, ResultatPandas):
+        return None, [], lambda: espace_de_noms().get(q.nom_variable), lambda v: None
+    if isinstance(q, Nombre):
+        if q.unite:
+            commun["description"] = f"Votre réponse (en {q.unite}) :"
+        champ = w.Text(placeholder="par exemple 12,5", continuous_update=False, **commun)
+    elif isinstance(q, Reflexion):
+        champ = w.Textarea(placeholder="Écrivez votre réponse", rows=4, layout=w.Layout(width="95%"), **commun)
+    elif isinstance(q, Texte):
+        champ = w.Text(placeholder="Écrivez votre réponse", continuous_update=False, **commun)
+    else:
+        raise TypeError(f"pas de widget pour {type(q).__name__}")
+
+    def ecrire(v):
+        if isinstance(v, str):
+            champ.value = v
+        elif v is not None and not isinstance(v, bool) and isinstance(v, (int, float)):
+            champ.value = formater_nombre(v)
+
+    return champ, [], lambda: champ.value, ecrire
+
+
+def construire_widget(q: Question) -> WidgetQuestion:
+    """The widget of `q`, pre-filled with its saved answer (reads the answers file, never writes it)."""
+    enonce = w.HTML(f'<div class="dem-enonce"><strong>{texte_en_html(q.enonce)}</strong></div>')
+    champ, cases, lire, ecrire = _champ(q)
+    retour, aide = w.HTML(value=""), w.Output()
+
+    def bouton(texte: str, **kwargs) -> w.Button:
+        return w.Button(description=texte, tooltip=texte, layout=w.Layout(width="auto"), **kwargs)
+
+    bouton_verifier = bouton(q.libelle_verifier, button_style="primary")
+    bouton_indice = bouton("Un indice") if q.indices else None
+    bouton_solution = bouton("Voir la solution") if q.texte_solution or not isinstance(q, Reflexion) else None
+
+    def action(fonction):
+        """Run a click handler; show problems in the feedback area (a handler's traceback is invisible)."""
+
+        def gestionnaire(_bouton):
+            with warnings.catch_warnings(record=True) as avertissements:
+                warnings.simplefilter("always", stockage.AvertissementReponses)
+                try:
+                    fonction()
+                except Exception as e:  # noqa: BLE001 - a learner must see a message, not nothing
+                    retour.value = _html_probleme(
+                        f"un problème inattendu est survenu ({type(e).__name__} : {e}). "
+                        "Prévenez votre formateur ou formatrice."
+                    )
+            messages = [
+                str(a.message) for a in avertissements if issubclass(a.category, stockage.AvertissementReponses)
+            ]
+            if messages:
+                retour.value += "".join(_html_probleme(m) for m in messages)
+
+        return gestionnaire
+
+    def verifier():
+        if isinstance(q, ResultatPandas) and q.nom_variable not in espace_de_noms():
+            retour.value = _html_probleme(
+                f"je ne trouve pas de variable `{q.nom_variable}`. Exécutez d'abord la cellule où vous la "
+                "calculez, puis cliquez à nouveau."
+            )
+            return
+        montrer(q.verifier(lire()))
+
+    def montrer(resultat):
+        retour.value = resultat._repr_html_()
+        boite.resultat = resultat
+
+    solution_montree = []
+
+    def montrer_solution():
+        if not solution_montree:
+            aide.append_display_data(q.solution())
+            solution_montree.append(True)
+
+    bouton_verifier.on_click(action(verifier))
+    if bouton_indice:
+        bouton_indice.on_click(action(lambda: aide.append_display_data(q.indice())))
+    if bouton_solution:
+        bouton_solution.on_click(action(montrer_solution))
+
+    # restore the saved answer, if any (read only)
+    entrees = stockage.lire_reponses(q.carnet)
+    if q.id in entrees:
+        try:
+            ecrire(stockage.decoder(entrees[q.id]["reponse"]))
+        except Exception:  # noqa: BLE001 - a hand-edited value that the input cannot show
+            pass
+
+    boutons = w.HBox([b for b in (bouton_verifier, bouton_indice, bouton_solution) if b is not None])
+    parties = [enonce] + ([champ] if champ is not None else []) + [boutons, retour, aide]
+    boite = WidgetQuestion(parties)
+    if q.id in entrees:
+        montrer(q._resultat_depuis(entrees))
+    boite.add_class("dem-question")
+    boite.question, boite.champ, boite.cases = q, champ, cases
+    boite.bouton_verifier, boite.bouton_indice, boite.bouton_solution = bouton_verifier, bouton_indice, bouton_solution
+    boite.retour, boite.aide, boite.lire_valeur = retour, aide, lire
+    return boite
