@@ -252,12 +252,32 @@ def charger(nom: str) -> pd.DataFrame:
     for nom_champ, champ in champs.items():
         if nom_champ in tableau.columns and champ.get("type") in ("date", "datetime"):
             tableau[nom_champ] = _dates_schema(tableau[nom_champ], champ, nom)
+        if nom_champ in tableau.columns and champ.get("type") == "array":
+            tableau[nom_champ] = _listes_json(tableau[nom_champ], nom_champ, nom)
         if nom_champ in tableau.columns and champ.get("type") == "boolean":
             vrais = champ.get("trueValues", ["true", "True", "TRUE", "1"])
             faux = champ.get("falseValues", ["false", "False", "FALSE", "0"])
             correspondance = {**{v: True for v in vrais}, **{v: False for v in faux}}
             tableau[nom_champ] = tableau[nom_champ].map(correspondance).astype("boolean")
     return tableau
+
+
+def _listes_json(serie: pd.Series, colonne: str, nom: str) -> pd.Series:
+    """Table Schema `array` cells (JSON text such as ["lait","oeufs"]) as Python lists; empty -> []."""
+
+    def lire(valeur):
+        if not isinstance(valeur, str) or not valeur.strip():
+            return []
+        try:
+            liste = json.loads(valeur)
+        except json.JSONDecodeError as exc:
+            raise ErreurDonnees(
+                f"Dans « {nom} », colonne « {colonne} », la valeur {valeur!r} n'est pas une liste "
+                'écrite comme le prévoit le schéma (par exemple ["lait","oeufs"]).'
+            ) from exc
+        return liste if isinstance(liste, list) else [liste]
+
+    return serie.map(lire).astype(object)
 
 
 def _dates_schema(serie: pd.Series, champ: dict, nom: str) -> pd.Series:
