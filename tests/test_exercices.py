@@ -533,6 +533,62 @@ def test_valeur_du_mauvais_type_notee_comme_fausse(dossier, fabrique, reponse):
     assert r.message
 
 
+def test_dans_un_noyau_les_avertissements_s_affichent_sans_stderr(dossier, monkeypatch, capsys):
+    """nbgrader gives 0 to a test cell that writes to stderr: in a kernel, warnings are displayed."""
+    affiches = []
+    monkeypatch.setattr(stockage, "_dans_un_noyau", lambda: True)
+    monkeypatch.setattr("IPython.display.display", lambda *objets: affiches.extend(objets))
+    ecrire_fichier(dossier, "{pas du json")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert indicateur().verifier().statut == "non_tente"
+        assert indicateur().verifier("La médiane").juste
+    assert capsys.readouterr().err == ""
+    assert [type(a).__name__ for a in affiches] == ["Avertissement", "Avertissement"]
+    assert "illisible" in repr(affiches[0]) and "mis de côté" in repr(affiches[1])
+    assert repr(affiches[1]).startswith("⚠ Attention — ")
+    assert '<span aria-hidden="true">⚠</span> Attention</strong>' in affiches[1]._repr_html_()
+
+
+def test_les_avertissements_des_bibliotheques_sont_tus_pendant_la_correction(monkeypatch):
+    q = indicateur()
+    noter = q._noter
+
+    def bavard(valeur):
+        warnings.warn("bientôt obsolète", FutureWarning)
+        return noter(valeur)
+
+    monkeypatch.setattr(q, "_noter", bavard)
+    with warnings.catch_warnings(record=True) as vus:
+        warnings.simplefilter("always")
+        assert q.verifier("La médiane").juste
+    assert vus == []
+
+
+def test_une_cellule_de_test_nbgrader_ne_touche_pas_stderr(dossier):
+    """In a real kernel, a broken file set aside while grading writes nothing on stderr."""
+    nbformat = pytest.importorskip("nbformat")
+    from nbclient import NotebookClient
+
+    ecrire_fichier(dossier, "{pas du json")
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "from donnees_en_main.exercices import Nombre\n"
+            "q = Nombre(id='essai.part', carnet='essai', enonce='Part ?', reponse=14.3, tolerance=0.1)\n"
+            "q.afficher()"
+        ),
+        nbformat.v4.new_code_cell("r = q.verifier('14,3 %')\nassert r.juste, r.message\nassert q.est_juste()"),
+    ]
+    NotebookClient(nb, timeout=60, kernel_name="python3", resources={"metadata": {"path": str(dossier)}}).execute()
+    for cellule in nb.cells:
+        assert not [o for o in cellule.outputs if o.get("name") == "stderr" or o.output_type == "error"]
+    sorties = [o["data"]["text/plain"] for o in nb.cells[1].outputs if o.output_type == "display_data"]
+    assert len(sorties) == 1 and "mis de côté" in sorties[0]
+    assert "illisible" in nb.cells[0].outputs[0]["data"]["text/plain"]
+    assert lire_fichier(dossier)["essai.part"]["reponse"] == "14,3 %"
+
+
 # -- progress -------------------------------------------------------------------------------------
 
 def test_progression_compte_et_liste_sans_couleur_seule():

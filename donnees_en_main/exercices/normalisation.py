@@ -5,10 +5,12 @@
 - ``lire_nombre`` reads « 14,3 », « 14,3 % », « 1 234,5 », « 1.234,5 » or « 14.3 » as a number,
   and explains in French what is wrong otherwise.
 - ``formater_nombre`` writes a number back the French way (« 14,3 », « 1 234 »).
+- ``texte_en_html`` escapes a message for HTML, keeping `code` spans.
 """
 
 from __future__ import annotations
 
+import html
 import math
 import numbers
 import re
@@ -91,3 +93,8 @@ def formater_nombre(x: float) -> str:
     else:
         texte = f"{x:,.10f}".rstrip("0").rstrip(".")
     return texte.replace(",", "\u202f").replace(".", ",")
+
+
+def texte_en_html(texte: str) -> str:
+    """Escape `texte` for HTML, keeping `code` spans."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(str(texte), quote=False))

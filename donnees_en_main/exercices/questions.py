@@ -7,7 +7,6 @@ by ``stockage`` (see its docstring for why a file); widgets are built by ``widge
 from __future__ import annotations
 
 import difflib
-import html
 import math
 import re
 from typing import Any, Callable, Iterable
@@ -15,7 +14,7 @@ from typing import Any, Callable, Iterable
 from . import stockage
 from .comparaison import comparer, est_nombre
 from .comparaison import decrire as _decrire
-from .normalisation import formater_nombre, lire_nombre, normaliser_texte
+from .normalisation import formater_nombre, lire_nombre, normaliser_texte, texte_en_html
 
 _ABSENT = object()
 _REGISTRE: dict[str, dict[str, "Question"]] = {}
@@ -24,11 +23,6 @@ _CARNET_VALIDE = re.compile(r"[\w-]+")
 _LIBELLES = {"juste": ("✔", "Juste"), "faux": ("✘", "Pas encore"), "non_tente": ("○", "Pas encore de réponse")}
 _COULEURS = {"juste": "#1a7f37", "faux": "#b35900", "non_tente": "#6e7781"}  # an extra, never the only sign
 _RELIRE = "Relisez la question ou demandez un indice."
-
-
-def texte_en_html(texte: str) -> str:
-    """Escape `texte` for HTML, keeping `code` spans."""
-    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(str(texte), quote=False))
 
 
 class Resultat:
@@ -114,6 +108,10 @@ class Question:
     # -- checking -----------------------------------------------------------------------------
     def verifier(self, reponse: Any = _ABSENT) -> Resultat:
         """Save `reponse` as the learner's answer and grade it; without argument, grade the saved one."""
+        with stockage.sans_bruit():
+            return self._verifier(reponse)
+
+    def _verifier(self, reponse: Any) -> Resultat:
         if reponse is _ABSENT:
             return self._resultat_depuis(stockage.lire_reponses(self.carnet))
         code = stockage.encoder(reponse)
@@ -136,8 +134,9 @@ class Question:
 
     def reponse_enregistree(self) -> Any:
         """The saved answer (pandas values rebuilt), or None."""
-        entree = stockage.lire_reponses(self.carnet).get(self.id)
-        return None if entree is None else stockage.decoder(entree["reponse"])
+        with stockage.sans_bruit():
+            entree = stockage.lire_reponses(self.carnet).get(self.id)
+            return None if entree is None else stockage.decoder(entree["reponse"])
 
     def _resultat_depuis(self, entrees: dict) -> Resultat:
         if self.id not in entrees:
@@ -465,10 +464,11 @@ def progression(carnet: str, questions: Iterable[Question] | None = None) -> Pro
     questions = list(_REGISTRE.get(carnet, {}).values()) if questions is None else list(questions)
     entrees: dict[str, dict] = {}
     resultats = []
-    for q in questions:
-        if q.carnet not in entrees:
-            entrees[q.carnet] = stockage.lire_reponses(q.carnet)
-        resultats.append((q, q._resultat_depuis(entrees[q.carnet])))
+    with stockage.sans_bruit():
+        for q in questions:
+            if q.carnet not in entrees:
+                entrees[q.carnet] = stockage.lire_reponses(q.carnet)
+            resultats.append((q, q._resultat_depuis(entrees[q.carnet])))
     return Progression(carnet, resultats)
 
 

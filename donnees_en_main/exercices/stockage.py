@@ -30,10 +30,16 @@ How it works
 - The hidden test cell (``assert q.est_juste(), q.verifier().message``) reads the file afresh, so
   the grade is the answer the learner last checked, whatever the widgets show.
 - Reading is tolerant: a missing file means "nothing answered"; a file that is not valid JSON (or
-  not a JSON object) is treated as empty, with a French warning (``AvertissementReponses``), and
+  not a JSON object) is treated as empty, with a French warning (see the next point), and
   is set aside as ``reponses-<carnet>.illisible-<date>.json`` the next time an answer is written,
   so nothing is lost; an entry without a ``"reponse"`` key is ignored with a warning; a value of
   the wrong type is kept and graded as that (wrong) value.
+- Warnings never go to stderr inside a kernel: nbgrader gives 0 points to a test cell that writes
+  anything to stderr (``nbgrader.utils.determine_grade``), even if its assertion passes. In a
+  kernel a warning is displayed as a cell output (« ⚠ Attention — … »); in a widget's click
+  handler it is shown in the widget's feedback; elsewhere (scripts, tests) it is an ordinary
+  ``AvertissementReponses`` warning. Library warnings raised while grading are silenced
+  (``sans_bruit``) for the same reason.
 - pandas values (``ResultatPandas``) are stored in a tagged, JSON-safe form (``encoder``) and
   rebuilt (``decoder``); the answer is always graded *after* this round trip, so what a learner
   sees when clicking is exactly what autograde will see.
@@ -55,12 +61,15 @@ import math
 import os
 import secrets
 import warnings
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
+
+from .normalisation import texte_en_html
 
 
 class AvertissementReponses(UserWarning):
@@ -83,8 +92,63 @@ def chemin_reponses(carnet: str) -> Path:
     return Path.cwd() / f"reponses-{carnet}.json"
 
 
+class Avertissement:
+    """A French warning shown as a cell output (« ⚠ Attention — … »), not on stderr."""
+
+    def __init__(self, message: str):
+        self.message = message
+
+    def __repr__(self) -> str:
+        return f"⚠ Attention — {self.message}"
+
+    def _repr_html_(self) -> str:
+        texte = texte_en_html(self.message)
+        return (
+            '<div class="dem-probleme" role="alert" style="border-left: 0.35em solid #b35900; padding: 0.3em 0.8em;">'
+            f'<strong><span aria-hidden="true">⚠</span> Attention</strong> — {texte}</div>'
+        )
+
+
+_collecteurs: list[list[str]] = []
+
+
+@contextmanager
+def collecter_avertissements():
+    """Collect the warnings raised inside the block (a widget shows them in its feedback)."""
+    messages: list[str] = []
+    _collecteurs.append(messages)
+    try:
+        yield messages
+    finally:
+        _collecteurs.remove(messages)
+
+
+@contextmanager
+def sans_bruit():
+    """Silence library warnings while grading: on stderr they would zero an nbgrader test cell."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        warnings.simplefilter("default", AvertissementReponses)
+        yield
+
+
+def _dans_un_noyau() -> bool:
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with ipywidgets
+        return False
+    return getattr(get_ipython(), "kernel", None) is not None
+
+
 def _avertir(message: str) -> None:
-    warnings.warn(message, AvertissementReponses, stacklevel=3)
+    if _collecteurs:
+        _collecteurs[-1].append(message)
+    elif _dans_un_noyau():
+        from IPython.display import display
+
+        display(Avertissement(message))
+    else:
+        warnings.warn(message, AvertissementReponses, stacklevel=3)
 
 
 def _lire_brut(chemin: Path) -> tuple[dict, str | None]:
@@ -109,7 +173,7 @@ def _lire_brut(chemin: Path) -> tuple[dict, str | None]:
 def lire_reponses(carnet: str) -> dict[str, dict]:
     """The entries of the answers file, as stored (values not decoded); never raises.
 
-    A missing file gives ``{}``. An unreadable file gives ``{}`` and an ``AvertissementReponses``.
+    A missing file gives ``{}``. An unreadable file gives ``{}`` and a French warning.
     Entries without a ``"reponse"`` key are left out, with a warning.
     """
     chemin = chemin_reponses(carnet)

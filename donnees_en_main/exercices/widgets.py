@@ -17,15 +17,11 @@ show its feedback, and never writes; only the « Vérifier » button writes.
 
 from __future__ import annotations
 
-import warnings
-
 import ipywidgets as w
 
 from . import stockage
-from .normalisation import formater_nombre
-from .questions import (
-    ChoixMultiple, ChoixUnique, Nombre, Question, Reflexion, ResultatPandas, Texte, texte_en_html,
-)
+from .normalisation import formater_nombre, texte_en_html
+from .questions import ChoixMultiple, ChoixUnique, Nombre, Question, Reflexion, ResultatPandas, Texte
 
 _STYLE = {"description_width": "initial"}
 
@@ -82,10 +78,7 @@ def espace_de_noms() -> dict:
 
 
 def _html_probleme(message: str) -> str:
-    return (
-        '<div class="dem-probleme" role="alert" style="border-left: 0.35em solid #b35900; padding: 0.3em 0.8em;">'
-        f'<strong><span aria-hidden="true">⚠</span> Attention</strong> — {texte_en_html(message)}</div>'
-    )
+    return stockage.Avertissement(message)._repr_html_()
 
 
 def _champ(q: Question):
@@ -147,8 +140,7 @@ def construire_widget(q: Question) -> WidgetQuestion:
         """Run a click handler; show problems in the feedback area (a handler's traceback is invisible)."""
 
         def gestionnaire(_bouton):
-            with warnings.catch_warnings(record=True) as avertissements:
-                warnings.simplefilter("always", stockage.AvertissementReponses)
+            with stockage.collecter_avertissements() as messages:
                 try:
                     fonction()
                 except Exception as e:  # noqa: BLE001 - a learner must see a message, not nothing
@@ -156,11 +148,7 @@ def construire_widget(q: Question) -> WidgetQuestion:
                         f"un problème inattendu est survenu ({type(e).__name__} : {e}). "
                         "Prévenez votre formateur ou formatrice."
                     )
-            messages = [
-                str(a.message) for a in avertissements if issubclass(a.category, stockage.AvertissementReponses)
-            ]
-            if messages:
-                retour.value += "".join(_html_probleme(m) for m in messages)
+            retour.value += "".join(_html_probleme(m) for m in messages)
 
         return gestionnaire
 
@@ -191,18 +179,20 @@ def construire_widget(q: Question) -> WidgetQuestion:
         bouton_solution.on_click(action(montrer_solution))
 
     # restore the saved answer, if any (read only)
-    entrees = stockage.lire_reponses(q.carnet)
-    if q.id in entrees:
-        try:
-            ecrire(stockage.decoder(entrees[q.id]["reponse"]))
-        except Exception:  # noqa: BLE001 - a hand-edited value that the input cannot show
-            pass
+    with stockage.sans_bruit():
+        entrees = stockage.lire_reponses(q.carnet)
+        if q.id in entrees:
+            try:
+                ecrire(stockage.decoder(entrees[q.id]["reponse"]))
+            except Exception:  # noqa: BLE001 - a hand-edited value that the input cannot show
+                pass
 
     boutons = w.HBox([b for b in (bouton_verifier, bouton_indice, bouton_solution) if b is not None])
     parties = [enonce] + ([champ] if champ is not None else []) + [boutons, retour, aide]
     boite = WidgetQuestion(parties)
     if q.id in entrees:
-        montrer(q._resultat_depuis(entrees))
+        with stockage.sans_bruit():
+            montrer(q._resultat_depuis(entrees))
     boite.add_class("dem-question")
     boite.question, boite.champ, boite.cases = q, champ, cases
     boite.bouton_verifier, boite.bouton_indice, boite.bouton_solution = bouton_verifier, bouton_indice, bouton_solution
