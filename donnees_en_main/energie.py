@@ -41,6 +41,7 @@ __all__ = [
 UNITES_EN_KWH = {"wh": 0.001, "kwh": 1.0, "mwh": 1000.0, "gwh": 1_000_000.0}
 NOMS_UNITES = {"wh": "Wh", "kwh": "kWh", "mwh": "MWh", "gwh": "GWh"}
 MASQUES = {"s", "secret", "secret statistique"}
+LARGEUR_POUCES, DPI = 7.5, 96  # dashboard images: 720 pixels wide
 NOMS_MOIS = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
 COLONNES_RELEVES = ["batiment_id", "mois", "consommation", "unite", "type_releve"]
 
@@ -306,7 +307,7 @@ class _Vues:
         appliquer_style()
         b, ici = self._donnees(batiment, annee)
         energies = [e for e in ("électricité", "gaz") if e in set(ici["energie"])]
-        fig, axes = plt.subplots(len(energies), 1, figsize=(7.5, 2.5 * len(energies) + 0.9), sharex=True,
+        fig, axes = plt.subplots(len(energies), 1, figsize=(LARGEUR_POUCES, 2.5 * len(energies) + 0.9), sharex=True,
                                  squeeze=False)
         x = np.arange(1, 13)
         for ax, energie in zip(axes[:, 0], energies):
@@ -395,7 +396,7 @@ def _png(fig) -> bytes:
     from PIL import Image
 
     tampon = io.BytesIO()
-    fig.savefig(tampon, format="png", dpi=80)
+    fig.savefig(tampon, format="png", dpi=DPI)
     plt.close(fig)
     image = Image.open(io.BytesIO(tampon.getvalue())).convert("RGB").quantize(colors=32, method=Image.Quantize.FASTOCTREE)
     sortie = io.BytesIO()
@@ -430,7 +431,8 @@ def tableau_de_bord(releves: pd.DataFrame | None = None, batiments: pd.DataFrame
 
     def vue(ident: str, annee: int):
         image = widgets.Image(value=_png(vues.figure(ident, annee)), format="png",
-                              layout=widgets.Layout(max_width="100%", height="auto"))
+                              layout=widgets.Layout(width=f"{LARGEUR_POUCES * DPI:.0f}px", max_width="100%",
+                                                    height="auto"))
         return image, widgets.HTML(vues.resume(ident, annee))
 
     if statique:
