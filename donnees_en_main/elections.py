@@ -478,7 +478,8 @@ def _en_image(fig, alt: str, largeur: str = "100%") -> str:
     import matplotlib.pyplot as plt
 
     tampon = io.BytesIO()
-    fig.savefig(tampon, format="png", bbox_inches="tight", dpi=80)
+    fig.tight_layout()
+    fig.savefig(tampon, format="png", dpi=80)
     plt.close(fig)
     code = base64.b64encode(tampon.getvalue()).decode("ascii")
     return (
