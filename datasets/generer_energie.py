@@ -23,7 +23,6 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from datetime import date
 from pathlib import Path
 
 import numpy as np
