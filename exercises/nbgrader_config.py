@@ -1,5 +1,6 @@
 """nbgrader configuration of the « Données en main » course (course directory = this folder)."""
 
+import os
 from pathlib import Path
 
 c = get_config()  # noqa: F821 (provided by nbgrader)
@@ -8,6 +9,9 @@ ICI = Path(__file__).resolve().parent
 
 c.CourseDirectory.course_id = "donnees-en-main"
 c.CourseDirectory.root = str(ICI)
+# Exchange folder (release / fetch / submit / collect): on one machine, inside the course folder;
+# a JupyterHub for a whole class sets NBGRADER_ECHANGE to a shared folder.
+c.Exchange.root = os.environ.get("NBGRADER_ECHANGE", str(ICI / "echange"))
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback"]
 
 # Widgets save a learner's answers in reponses-<carnet>.json next to the notebook, and that file travels
