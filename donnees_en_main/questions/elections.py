@@ -360,7 +360,8 @@ bureau_baisse = ChoixUnique(
     },
     indices=["Dans le comparateur, regardez l'écart entre les deux barres de chaque bureau, pas leur hauteur."],
     solution=(
-        f"Le bureau {_bureau(BUREAU_BAISSE)} : {nombre_fr(float(_EVOLUTION.min()))} points. Attention, sur un "
+        f"Le bureau {_bureau(BUREAU_BAISSE)} : une baisse de {nombre_fr(-float(_EVOLUTION.min()))} points. "
+        "Attention, sur un "
         "petit bureau, quelques dizaines d'électeurs suffisent à faire bouger le taux de plusieurs points."
     ),
 )
