@@ -245,10 +245,11 @@ def test_tableau_de_bord_se_met_a_jour():
     menu_an.value = q.ANNEE_PANNE + 1
     assert f"+{q.HAUSSE_GYMNASE}" in resume.value and "pas fiable" in resume.value
     # the book's version: everything drawn in advance, menus linked in the browser (no kernel needed)
-    statique = energie.tableau_de_bord(releves, batiments, statique=True, annees=[2023, 2024])
+    statique = energie.tableau_de_bord(releves, batiments, statique=True, annees=[2024])
     menus, pages = statique.children
     assert isinstance(pages, widgets.Stack) and len(pages.children) == len(batiments)
-    assert all(len(p.children) == 2 for p in pages.children)
+    for par_annee in pages.children:  # one view per year: the chart and its sentence
+        assert [type(w) for w in par_annee.children[0].children] == [widgets.Image, widgets.HTML]
     from ipywidgets.widgets.widget import _instances
     from ipywidgets.widgets.widget_link import Link
 
@@ -337,7 +338,7 @@ def code_juste(nb):
     return nb
 
 
-def moyenne_et_mauvaise_unite(nb):
+def moyenne_au_lieu_de_mediane(nb):
     remplir(nb, "q4-reponse", CODE_Q4)
     remplir(nb, "q5-reponse", 'mediane = conso_2022.drop("eclairage").mean()')
     return nb
@@ -352,13 +353,12 @@ def cours(tmp_path_factory):
                     executer_apres=LIRE_LE_TABLEAU_DE_BORD + code_repondre_par_widgets(BONNES_REPONSES))
     # Opened the notebook and handed it in untouched.
     cours.soumettre("intact")
-    # Answered only question 2, through the dashboard and its box.
-    cours.soumettre("partiel", executer_apres=LIRE_LE_TABLEAU_DE_BORD + code_repondre_par_widgets(
-        {q.mois_manquants.id: BONNES_REPONSES[q.mois_manquants.id]}))
-    # Total left in kWh, mean instead of median; the rest right.
+    # Partly right: question 2 through the dashboard, the total left in kWh (question 1), question 3
+    # skipped, the right code for question 4, the mean instead of the median (question 5).
     en_kwh = str(round(q.ELEC_MAIRIE_KWH + q.GAZ_MAIRIE_MWH * 1000))
-    cours.soumettre("erreurs", modifier=moyenne_et_mauvaise_unite,
-                    executer_apres=code_repondre_par_widgets({**BONNES_REPONSES, q.unites.id: en_kwh}))
+    cours.soumettre("partiel", modifier=moyenne_au_lieu_de_mediane,
+                    executer_apres=LIRE_LE_TABLEAU_DE_BORD + code_repondre_par_widgets(
+                        {q.unites.id: en_kwh, q.mois_manquants.id: BONNES_REPONSES[q.mois_manquants.id]}))
     cours.autograde()
     return cours
 
@@ -389,20 +389,16 @@ def test_copie_intacte(cours):
     assert cours.score("intact") == 0
 
 
-def test_une_seule_reponse_par_le_tableau_de_bord(cours):
+def test_copie_en_partie_juste(cours):
+    assert cours.score("partiel") == 3
     assert cours.scores_par_cellule("partiel") == {
-        "q1-correction": 0, "q2-correction": 1, "q3-correction": 0, "q4-correction": 0, "q5-correction": 0}
-
-
-def test_erreurs_d_unite_et_de_mediane(cours):
-    assert cours.scores_par_cellule("erreurs") == {
-        "q1-correction": 0, "q2-correction": 1, "q3-correction": 1, "q4-correction": 2, "q5-correction": 0}
+        "q1-correction": 0, "q2-correction": 1, "q3-correction": 0, "q4-correction": 2, "q5-correction": 0}
 
 
 def test_retours_en_francais(cours):
     retours = cours.retours()
-    assert set(retours) == {"complet", "intact", "partiel", "erreurs"}
-    html = retours["erreurs"][0].read_text(encoding="utf-8")
-    assert '<html lang="fr">' in html and "Note : 4.0 / 6.0" in html
+    assert set(retours) == {"complet", "intact", "partiel"}
+    html = retours["partiel"][0].read_text(encoding="utf-8")
+    assert '<html lang="fr">' in html and "Note : 3.0 / 6.0" in html
     assert "C'est le bon total, mais en kWh" in html
     assert "C'est la moyenne, tirée vers le haut par la piscine" in html
