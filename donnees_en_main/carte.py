@@ -259,8 +259,8 @@ PARCOURS_EXPRESS: list[dict] = [
     {"page": "carte", "quoi": "repérez, dans le premier tableau, les situations que vous vivez", "minutes": 2},
     {"page": "cantine", "quoi": "la partie « La part de bio : moyenne ou médiane ? »", "minutes": 5},
     {"page": "elections", "quoi": "la partie « Un pourcentage, mais de quoi ? »", "minutes": 5},
-    {"page": "cadre-legal", "quoi": "le passage « Puis-je publier ? »", "minutes": 5},
-    {"page": "repondre-citoyen", "quoi": "comment répondre à la question d'un habitant", "minutes": 5},
+    {"page": "cadre-legal", "quoi": "la partie « Puis-je publier ce jeu de données ? », puis « En résumé »", "minutes": 5},
+    {"page": "repondre-citoyen", "quoi": "la question du club de foot, au début, et « La réponse, en une phrase »", "minutes": 5},
     {"page": "gouvernance", "quoi": "la liste à cocher pour votre commune", "minutes": 3},
 ]
 
