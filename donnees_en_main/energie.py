@@ -393,14 +393,16 @@ def resume_mois(releves: pd.DataFrame, batiments: pd.DataFrame, batiment: str, a
 def _png(fig) -> bytes:
     """The figure as a small PNG (32-colour palette: a quarter of the size, same look)."""
     import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from PIL import Image
 
-    tampon = io.BytesIO()
-    fig.savefig(tampon, format="png", dpi=DPI)
+    fig.set_dpi(DPI)
+    toile = FigureCanvasAgg(fig)
+    toile.draw()
+    image = Image.frombuffer("RGBA", toile.get_width_height(), toile.buffer_rgba(), "raw", "RGBA", 0, 1)
     plt.close(fig)
-    image = Image.open(io.BytesIO(tampon.getvalue())).convert("RGB").quantize(colors=32, method=Image.Quantize.FASTOCTREE)
     sortie = io.BytesIO()
-    image.save(sortie, format="PNG")
+    image.convert("RGB").quantize(colors=32, method=Image.Quantize.FASTOCTREE).save(sortie, format="PNG")
     return sortie.getvalue()
 
 
