@@ -5,9 +5,6 @@ cd "$(dirname "$0")/.."
 bash outils/installer.sh
 PORT="${PORT:-8888}"
 
-# French interface by default (the language pack is in requirements.txt).
-mkdir -p .venv/share/jupyter/lab/settings
-cp outils/jupyter/overrides.json .venv/share/jupyter/lab/settings/overrides.json
 # nbgrader: the course is exercises/, its exchange folder exercises/echange/ (one machine).
 mkdir -p exercises/echange && chmod 777 exercises/echange
 export JUPYTER_CONFIG_PATH="$PWD/outils/jupyter${JUPYTER_CONFIG_PATH:+:$JUPYTER_CONFIG_PATH}"
@@ -18,5 +15,7 @@ racine=(); [ "$(id -u)" = 0 ] && racine=(--allow-root)
 
 echo "→ JupyterLab démarre : ouvrez l'adresse affichée ci-dessous (avec son jeton)."
 echo "  Carnets d'atelier : dossier notebooks/ — devoirs : menu « Nbgrader »."
+# French interface by default (the language pack is in requirements.txt): outils/jupyter/lab-settings/overrides.json.
 exec .venv/bin/jupyter lab --ServerApp.root_dir="$PWD" --ServerApp.ip=127.0.0.1 --ServerApp.port="$PORT" \
-  --LabApp.default_url="/lab/tree/notebooks" "${racine[@]}" "$@"
+  --LabApp.default_url="/lab/tree/notebooks" --LabApp.app_settings_dir="$PWD/outils/jupyter/lab-settings" \
+  ${racine[@]+"${racine[@]}"} "$@"

@@ -1,0 +1,90 @@
+"""The local workshop command, for real: `bash outils/atelier.sh --no-browser` on a free port.
+
+JupyterLab must come up in French by default (the translation setting's default is fr_FR and the
+French strings are served), with the nbgrader formgrader listing the course's assignments; then it
+stops cleanly on SIGTERM.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import time
+
+import pytest
+import requests
+
+from outils_processus import Processus, groupe_vivant, port_libre
+
+RACINE = Path(__file__).resolve().parent.parent
+DEVOIRS = sorted(d.name for d in (RACINE / "exercises" / "source").iterdir() if d.is_dir())
+
+
+def attendre_reponse(session: requests.Session, url: str, processus: Processus, timeout: float = 30) -> None:
+    """The address is printed a moment before the server answers: wait for its first answer."""
+    fin = time.monotonic() + timeout
+    while True:
+        try:
+            session.get(url, timeout=10).raise_for_status()
+            return
+        except requests.RequestException:
+            if time.monotonic() > fin:
+                raise AssertionError(f"{url} ne répond pas :\n" + processus.journal[-3000:]) from None
+            time.sleep(0.2)
+
+
+@pytest.fixture(scope="module")
+def atelier():
+    port = port_libre()
+    env = dict(os.environ, PORT=str(port), PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]]))
+    processus = Processus(["bash", "outils/atelier.sh", "--no-browser"], cwd=RACINE, env=env)
+    try:
+        m = processus.attendre(rf"(http://127\.0\.0\.1:{port}/\S*)\?token=([0-9a-f]+)", timeout=180)
+        session = requests.Session()
+        session.headers["Authorization"] = f"token {m.group(2)}"
+        attendre_reponse(session, f"http://127.0.0.1:{port}/api/status", processus)
+        yield {"url": f"http://127.0.0.1:{port}", "session": session, "processus": processus, "adresse": m.group(1)}
+    finally:
+        processus.arreter()
+
+
+def test_adresse_affichee_sur_les_carnets(atelier):
+    assert atelier["adresse"].endswith("/lab/tree/notebooks")
+
+
+def test_interface_en_francais_par_defaut(atelier):
+    r = atelier["session"].get(atelier["url"] + "/lab/api/settings/@jupyterlab/translation-extension:plugin", timeout=30)
+    r.raise_for_status()
+    assert r.json()["schema"]["properties"]["locale"]["default"] == "fr_FR"
+
+
+def test_traductions_francaises_servies(atelier):
+    r = atelier["session"].get(atelier["url"] + "/lab/api/translations/fr_FR", timeout=30)
+    r.raise_for_status()
+    jupyterlab = r.json()["data"]["jupyterlab"]
+    assert jupyterlab[""]["language"] == "fr-FR"
+    assert jupyterlab["Save"] == ["Sauvegarder"]
+    assert jupyterlab["Restart Kernel…"][0].startswith("Redémarrer le noyau")
+
+
+def test_formgrader_liste_les_devoirs_du_cours(atelier):
+    r = atelier["session"].get(atelier["url"] + "/formgrader/api/assignments", timeout=60)
+    r.raise_for_status()
+    assert DEVOIRS, "le cours doit avoir des devoirs dans exercises/source/"
+    assert {d["name"] for d in r.json()} == set(DEVOIRS)
+    assert all(d["source_path"] == f"source/{d['name']}" for d in r.json())
+
+
+def test_sans_jeton_refuse(atelier):
+    r = requests.get(atelier["url"] + "/formgrader/api/assignments", timeout=30, allow_redirects=False)
+    assert r.status_code in (302, 403)
+
+
+def test_arret_propre(atelier):
+    processus = atelier["processus"]
+    code = processus.arreter()
+    assert not groupe_vivant(processus.popen.pid), "des processus de l'atelier survivent à l'arrêt"
+    assert code in (0, -15), processus.journal[-3000:]
+    assert "Shutting down" in processus.journal or "shutting down" in processus.journal.lower()
