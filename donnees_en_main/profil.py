@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from donnees_en_main.donnees import (
@@ -78,6 +79,8 @@ _CODE_FLOTTANT = re.compile(r"^\d+\.0$")
 _NOTATION_SCIENTIFIQUE = re.compile(r"^\d+(,|\.)?\d*[eE]\+\d+$")
 _MOTIF_ANNEE = re.compile(r"ann[ée]e|year|mill[ée]sime|^an$", re.IGNORECASE)
 _LISTE_JSON = re.compile(r"^\[.*\]$", re.S)
+_CHIFFRE = re.compile(r"\d")
+_ALPHANUMERIQUE = re.compile(r"[0-9A-Za-z]+")
 
 
 # --------------------------------------------------------------------------- results
@@ -281,21 +284,14 @@ def _distance(a: str, b: str) -> int:
     return precedente[-1]
 
 
-def _frequentes(comptes: pd.Series, n: int = 3) -> str:
-    """« le plus souvent : « a » (12), « b » (3) » from value counts (index = values)."""
-    comptes = comptes.sort_values(ascending=False, kind="stable")
+def _frequentes(comptes: Counter, n: int = 3) -> str:
+    """« le plus souvent : « a » (12), « b » (3) » from value counts."""
     if len(comptes) == 1:
-        return f"une seule valeur : {_guillemets(comptes.index[0])}"
-    if (comptes == 1).all():
-        return "toutes différentes, par exemple " + ", ".join(_guillemets(v) for v in comptes.index[:n])
+        return f"une seule valeur : {_guillemets(next(iter(comptes)))}"
+    if all(k == 1 for k in comptes.values()):
+        return "toutes différentes, par exemple " + ", ".join(_guillemets(v) for v in list(comptes)[:n])
     return "le plus souvent : " + ", ".join(
-        f"{_guillemets(v)} ({formater_entier(int(k))})" for v, k in comptes.iloc[:n].items())
-
-
-def _compter(valeurs) -> pd.Series:
-    """Value counts in order of first appearance (index = values)."""
-    comptes = Counter(valeurs)
-    return pd.Series(list(comptes.values()), index=pd.Index(list(comptes.keys()), dtype=object), dtype="int64")
+        f"{_guillemets(v)} ({formater_entier(int(k))})" for v, k in comptes.most_common(n))
 
 
 def lire_nombre_texte(valeur: str) -> float | None:
@@ -362,22 +358,20 @@ def _suspects_dates(dates: pd.Series, aujourd_hui: pd.Timestamp) -> list[str]:
     return suspects
 
 
-def _suspects_textes(comptes: pd.Series, chercher_fautes: bool) -> list[str]:
+def _suspects_textes(comptes: Counter, chercher_fautes: bool) -> list[str]:
     """Spaces around, several spellings of one value, near-identical values (typos).
-    ``comptes``: value counts of the column (index = the values as written)."""
+    ``comptes``: value counts of the column (keys = the values as written)."""
     suspects = []
-    valeurs = pd.Series(comptes.index, dtype=str)
-    poids = comptes.to_numpy()
-    espaces = (valeurs != valeurs.str.strip()).to_numpy()
-    if espaces.any():
+    espaces = [(v, k) for v, k in comptes.items() if v != v.strip()]
+    if espaces:
         suspects.append(
-            f"{pluriel(int(poids[espaces].sum()), 'case commence', 'cases commencent')} ou finissent par une "
-            f"espace invisible, par exemple {_guillemets(valeurs[espaces].iloc[0])} : « Brie » et « Brie␣ » "
+            f"{pluriel(sum(k for _v, k in espaces), 'case commence', 'cases commencent')} ou finissent par une "
+            f"espace invisible, par exemple {_guillemets(espaces[0][0])} : « Brie » et « Brie␣ » "
             "seront comptés comme deux valeurs différentes."
         )
     propres: Counter = Counter()
-    for v, k in zip(valeurs.str.strip(), poids):
-        propres[v] += int(k)
+    for v, k in comptes.items():
+        propres[v.strip()] += k
     groupes: dict[str, list[str]] = {}
     for v in propres:
         groupes.setdefault(_normaliser(v), []).append(v)
@@ -390,12 +384,12 @@ def _suspects_textes(comptes: pd.Series, chercher_fautes: bool) -> list[str]:
         )
     if chercher_fautes and 1 < len(propres) <= MAX_DISTINCTES_FAUTES:
         fautes = []
-        distinctes = sorted(propres, key=lambda v: -propres[v])
+        distinctes = [v for v, _k in propres.most_common()]
         for i, frequente in enumerate(distinctes):
             for rare in distinctes[i + 1:]:
                 if propres[rare] * 5 > propres[frequente] or len(rare) < 5 or _normaliser(rare) == _normaliser(frequente):
                     continue
-                if abs(len(rare) - len(frequente)) > 2 or re.search(r"\d", rare + frequente):
+                if abs(len(rare) - len(frequente)) > 2 or _CHIFFRE.search(rare + frequente):
                     continue
                 if difflib.SequenceMatcher(None, rare, frequente).ratio() >= 0.85 and _distance(rare, frequente) <= 2:
                     fautes.append((rare, frequente))
@@ -409,35 +403,37 @@ def _suspects_textes(comptes: pd.Series, chercher_fautes: bool) -> list[str]:
     return suspects
 
 
-def _suspects_codes(comptes: pd.Series) -> list[str]:
+def _suspects_codes(comptes: Counter) -> list[str]:
     """Codes turned into numbers by a spreadsheet: « .0 », scientific notation, lost leading zeros."""
     suspects = []
-    valeurs = pd.Series(comptes.index, dtype=str).str.strip()
-    poids = comptes.to_numpy()
-    flottants = valeurs.str.match(_CODE_FLOTTANT).to_numpy()
-    if flottants.any():
+    propres: Counter = Counter()
+    for v, k in comptes.items():
+        propres[v.strip()] += k
+    flottants = [(v, k) for v, k in propres.items() if _CODE_FLOTTANT.match(v)]
+    if flottants:
         suspects.append(
-            f"{pluriel(int(poids[flottants].sum()), 'code finit', 'codes finissent')} par « .0 », par exemple "
-            f"{_guillemets(valeurs[flottants].iloc[0])} : un tableur l'a pris pour un nombre. Lisez la colonne "
+            f"{pluriel(sum(k for _v, k in flottants), 'code finit', 'codes finissent')} par « .0 », par exemple "
+            f"{_guillemets(flottants[0][0])} : un tableur l'a pris pour un nombre. Lisez la colonne "
             "comme du texte et retirez le « .0 »."
         )
-    scientifiques = valeurs.str.match(_NOTATION_SCIENTIFIQUE).to_numpy()
-    if scientifiques.any():
+    scientifiques = [(v, k) for v, k in propres.items() if _NOTATION_SCIENTIFIQUE.match(v)]
+    if scientifiques:
         suspects.append(
-            f"{pluriel(int(poids[scientifiques].sum()), 'code est écrit', 'codes sont écrits')} en notation "
-            f"scientifique, par exemple {_guillemets(valeurs[scientifiques].iloc[0])} : des chiffres sont "
+            f"{pluriel(sum(k for _v, k in scientifiques), 'code est écrit', 'codes sont écrits')} en notation "
+            f"scientifique, par exemple {_guillemets(scientifiques[0][0])} : des chiffres sont "
             "perdus, reprenez le fichier d'origine."
         )
-    longueurs = valeurs.str.len().to_numpy()
-    if len(set(longueurs)) > 1 and valeurs.str.fullmatch(r"[0-9A-Za-z]+").all():
-        par_longueur = pd.Series(poids).groupby(longueurs).sum()
-        habituelle = int(par_longueur.idxmax())
-        courts = ((longueurs < habituelle) & valeurs.str.fullmatch(r"\d+")).to_numpy()
-        if courts.any() and par_longueur[habituelle] >= 0.5 * poids.sum():
-            exemple = valeurs[courts].iloc[0]
+    par_longueur: Counter = Counter()
+    for v, k in propres.items():
+        par_longueur[len(v)] += k
+    if len(par_longueur) > 1 and all(_ALPHANUMERIQUE.fullmatch(v) for v in propres):
+        habituelle, nombre = par_longueur.most_common(1)[0]
+        courts = [(v, k) for v, k in propres.items() if len(v) < habituelle and v.isdigit()]
+        if courts and nombre >= 0.5 * sum(propres.values()):
+            exemple = courts[0][0]
             suspects.append(
-                f"{pluriel(int(poids[courts].sum()), 'code a', 'codes ont')} moins de caractères que les autres "
-                f"({habituelle} d'habitude), par exemple « {exemple} » : un zéro du début a sans doute "
+                f"{pluriel(sum(k for _v, k in courts), 'code a', 'codes ont')} moins de caractères que les "
+                f"autres ({habituelle} d'habitude), par exemple « {exemple} » : un zéro du début a sans doute "
                 f"disparu (« {exemple.zfill(habituelle)} »). Lisez la colonne comme du texte."
             )
     return suspects
@@ -446,31 +442,32 @@ def _suspects_codes(comptes: pd.Series) -> list[str]:
 # --------------------------------------------------------------------------- one column
 
 
-def _cases_vides(serie: pd.Series) -> pd.Series:
+def _cases_vides(serie: pd.Series) -> np.ndarray:
     """True where a cell is missing: NA, or a text made only of spaces (a list is never missing)."""
-    vides = serie.isna()
-    if serie.dtype == object:
-        vides |= serie.map(lambda v: isinstance(v, str) and not v.strip()).astype(bool)
-    elif pd.api.types.is_string_dtype(serie.dtype):
-        vides |= serie.str.strip().eq("").fillna(False).astype(bool)
-    return vides.astype(bool)
+    vides = serie.isna().to_numpy(dtype=bool)
+    if serie.dtype == object or pd.api.types.is_string_dtype(serie.dtype):
+        blancs = np.fromiter((isinstance(v, str) and not v.strip() for v in serie.to_numpy(dtype=object)),
+                             dtype=bool, count=len(serie))
+        vides = vides | blancs
+    return vides
 
 
-def profiler_colonne(serie: pd.Series, *, aujourd_hui: pd.Timestamp, texte_source: pd.Series | None = None) -> ProfilColonne:
+def profiler_colonne(serie: pd.Series, *, aujourd_hui: pd.Timestamp, texte_source: pd.Series | None = None,
+                     manque: np.ndarray | None = None) -> ProfilColonne:
     """The profile of one column. ``texte_source``: the same column as written in the file (text),
     to tell which words a loader turned into missing values (« secret », « s »…)."""
     nom = str(serie.name)
     total = len(serie)
-    manque = _cases_vides(serie)
-    valeurs = serie[~manque.to_numpy()]
+    if manque is None:
+        manque = _cases_vides(serie)
+    valeurs = serie[~manque]
     suspects: list[str] = []
     precision = ""
 
     if texte_source is not None and len(texte_source) == total:
-        source = pd.Series(texte_source.to_numpy()[manque.to_numpy()], dtype=object)
-        mots = source[source.map(lambda v: isinstance(v, str) and bool(v.strip())).astype(bool)]
-        if len(mots):
-            comptes = Counter(mots.str.strip())
+        mots = [v.strip() for v in texte_source.to_numpy(dtype=object)[manque] if isinstance(v, str) and v.strip()]
+        if mots:
+            comptes = Counter(mots)
             liste = ", ".join(f"« {m} » ({formater_entier(k)})" for m, k in comptes.most_common(4))
             suspects.append(
                 f"{pluriel(len(mots), 'case')} du fichier {'contient' if len(mots) == 1 else 'contiennent'} "
@@ -507,68 +504,70 @@ def profiler_colonne(serie: pd.Series, *, aujourd_hui: pd.Timestamp, texte_sourc
                 "Code enregistré comme un nombre : les zéros du début disparaissent (« 01053 » devient "
                 "1053) et de longs codes peuvent être arrondis. Lisez cette colonne comme du texte."
             )
-            return resultat("code", nombres.nunique(), _frequentes(_compter(nombres.map(_nombre))))
+            return resultat("code", nombres.nunique(), _frequentes(Counter(_nombre(v) for v in nombres)))
         suspects += _suspects_nombres(nombres, _est_annee(nombres, nom))
         return resultat("nombre", nombres.nunique(), _etendue(nombres, nom))
 
-    if dtype == object and valeurs.map(lambda v: isinstance(v, (list, tuple, set))).any():
-        elements = [x for v in valeurs for x in (v if isinstance(v, (list, tuple, set)) else [v])]
-        vides = int(valeurs.map(lambda v: isinstance(v, (list, tuple, set)) and not v).sum())
-        apercu = _frequentes(_compter(elements)) if elements else "toutes les listes sont vides"
+    cellules = valeurs.to_numpy(dtype=object)
+    if dtype == object and any(isinstance(v, (list, tuple, set)) for v in cellules):
+        elements = [x for v in cellules for x in (v if isinstance(v, (list, tuple, set)) else [v])]
+        vides = sum(1 for v in cellules if isinstance(v, (list, tuple, set)) and not v)
+        apercu = _frequentes(Counter(map(_hachable, elements))) if elements else "toutes les listes sont vides"
         if vides:
             apercu += f" ; {pluriel(vides, 'liste vide', 'listes vides')}"
         return resultat("liste", len(set(map(_hachable, elements))), apercu)
 
     # Text: every check runs on the distinct values, weighted by their counts.
-    comptes = _compter(valeurs.map(str) if dtype == object else valeurs)
+    comptes = Counter(v if isinstance(v, str) else str(v) for v in cellules)
     distinctes = len(comptes)
-    uniques = pd.Series(comptes.index, dtype=str)
-    poids = comptes.to_numpy()
-    propres = uniques.str.strip()
+    uniques = list(comptes)
+    propres = [u.strip() for u in uniques]
+    poids = np.array([comptes[u] for u in uniques])
+    total_valeurs = int(poids.sum())
 
-    def part(masque) -> float:
-        return float(poids[masque.to_numpy()].sum() / poids.sum())
+    def masque(predicat) -> np.ndarray:
+        return np.fromiter((bool(predicat(p)) for p in propres), dtype=bool, count=len(propres))
 
-    def combien(masque) -> int:
-        return int(poids[masque.to_numpy()].sum())
+    def combien(m: np.ndarray) -> int:
+        return int(poids[m].sum())
 
-    def exemple(masque) -> str:
-        return _guillemets(uniques[masque.to_numpy()].iloc[0])
-
-    def etaler(valeurs_uniques: pd.Series, masque) -> pd.Series:
-        """The distinct values selected by ``masque``, each repeated as often as it appears."""
-        m = masque.to_numpy()
-        return pd.Series(valeurs_uniques.to_numpy()[m].repeat(poids[m]))
+    def exemple(m: np.ndarray) -> str:
+        return _guillemets(uniques[int(np.flatnonzero(m)[0])])
 
     # codes: by the column's name, or digits with leading zeros
-    que_des_chiffres = bool(propres.str.fullmatch(r"\d+").all())
-    if identifiant or (que_des_chiffres and propres.str.len().gt(1).all() and propres.str.startswith("0").any()):
+    chiffres = masque(str.isdigit)
+    if identifiant or (chiffres.all() and all(len(p) > 1 for p in propres) and any(p.startswith("0") for p in propres)):
         suspects += _suspects_codes(comptes) + _suspects_textes(comptes, chercher_fautes=False)
         return resultat("code", distinctes, _frequentes(comptes))
 
     # lists written as JSON text (["lait","oeufs"]), as Table Schema's "array" type
-    json_liste = propres.str.match(_LISTE_JSON)
-    if part(json_liste) >= PART_DATES:
+    json_liste = masque(_LISTE_JSON.match)
+    if combien(json_liste) >= PART_DATES * total_valeurs:
         try:
-            listes = propres.map(json.loads)
+            listes = [json.loads(p) for p in propres]
         except ValueError:
             listes = None
-        if listes is not None and listes.map(lambda v: isinstance(v, list)).all():
+        if listes is not None and all(isinstance(v, list) for v in listes):
             precision = "écrite comme du texte"
-            elements = [x for v, k in zip(listes, poids) for x in v * int(k)]
-            return resultat("liste", len(set(map(_hachable, elements))),
-                            _frequentes(_compter(elements)) if elements else "toutes les listes sont vides")
+            elements: Counter = Counter()
+            for liste, k in zip(listes, poids):
+                for x in liste:
+                    elements[_hachable(x)] += int(k)
+            return resultat("liste", len(elements), _frequentes(elements) if elements else "toutes les listes sont vides")
 
     # dates written as text
-    iso, mois, fr = (propres.str.match(m) for m in (_DATE_ISO, _MOIS_ISO, _DATE_FR))
-    if part(iso | mois | fr) >= PART_DATES:
-        dates = pd.concat([
-            pd.to_datetime(etaler(propres.str[:10], iso), format="%Y-%m-%d", errors="coerce"),
-            pd.to_datetime(etaler(propres, mois), format="%Y-%m", errors="coerce"),
-            pd.to_datetime(etaler(propres.str.split(" ").str[0], fr), format="%d/%m/%Y", errors="coerce"),
-        ])
-        illisibles = int(poids.sum() - dates.notna().sum())
-        dates = dates.dropna()
+    iso, mois, fr = masque(_DATE_ISO.match), masque(_MOIS_ISO.match), masque(_DATE_FR.match)
+    if combien(iso | mois | fr) >= PART_DATES * total_valeurs:
+        lues = pd.Series(pd.NaT, index=range(len(propres)), dtype="datetime64[ns]")
+        for m, couper, format_ in ((iso, lambda p: p[:10], "%Y-%m-%d"), (mois, lambda p: p, "%Y-%m"),
+                                   (fr, lambda p: p.split(" ")[0], "%d/%m/%Y")):
+            indices = np.flatnonzero(m & lues.isna().to_numpy())
+            if len(indices):
+                lues.iloc[indices] = pd.to_datetime([couper(propres[i]) for i in indices], format=format_,
+                                                    errors="coerce").to_numpy()
+        lisibles = lues.notna().to_numpy()
+        illisibles = total_valeurs - combien(lisibles)
+        dates = pd.Series(lues[lisibles].to_numpy().repeat(poids[lisibles]))
         if fr.any():
             precision = "écrite à la française"
             suspects.append(
@@ -588,28 +587,29 @@ def profiler_colonne(serie: pd.Series, *, aujourd_hui: pd.Timestamp, texte_sourc
         return resultat("date", distinctes, apercu)
 
     # numbers written as text
-    lus = propres.map(lire_nombre_texte)
-    numeriques = lus.notna()
-    if combien(numeriques) >= 3 and part(numeriques) >= PART_NOMBRES:
+    lus = [lire_nombre_texte(p) for p in propres]
+    numeriques = np.array([x is not None for x in lus], dtype=bool)
+    if combien(numeriques) >= 3 and combien(numeriques) >= PART_NOMBRES * total_valeurs:
         precision = "écrit comme du texte"
-        nombres = etaler(lus, numeriques).astype(float)
-        virgules = numeriques & propres.str.contains(",", regex=False)
+        nombres = pd.Series(np.array([x for x in lus if x is not None], dtype=float).repeat(poids[numeriques]))
+        virgules = numeriques & masque(lambda p: "," in p)
         if virgules.any():
             suspects.append(
                 f"{pluriel(combien(virgules), 'nombre écrit', 'nombres écrits')} avec une virgule décimale, "
                 f"par exemple {exemple(virgules)} : la plupart des logiciels attendent un point (0.85)."
             )
-        pourcents = numeriques & propres.str.endswith("%")
+        pourcents = numeriques & masque(lambda p: p.endswith("%"))
         if pourcents.any():
             suspects.append(
                 f"{pluriel(combien(pourcents), 'nombre suivi', 'nombres suivis')} du symbole %, par exemple "
                 f"{exemple(pourcents)} : pour calculer, un logiciel attend le nombre seul."
             )
         if (~numeriques).any():
-            mots = comptes[(~numeriques).to_numpy()]
-            liste = ", ".join(f"« {str(m).strip()} » ({formater_entier(int(k))})"
-                              for m, k in mots.sort_values(ascending=False, kind="stable").iloc[:4].items())
-            n = int(mots.sum())
+            mots: Counter = Counter()
+            for i in np.flatnonzero(~numeriques):
+                mots[propres[i]] += int(poids[i])
+            liste = ", ".join(f"« {m} » ({formater_entier(k)})" for m, k in mots.most_common(4))
+            n = sum(mots.values())
             suspects.append(
                 f"{pluriel(n, 'case')} de cette colonne de nombres {'contient' if n == 1 else 'contiennent'} "
                 f"du texte : {liste}. Une valeur masquée (secret statistique) ou inconnue n'est pas un zéro : "
@@ -652,11 +652,13 @@ def profiler_tableau(tableau: pd.DataFrame, titre: str = "tableau", *, aujourd_h
         texte_source is not None and texte_source.shape == tableau.shape
         and list(texte_source.columns) == list(tableau.columns)
     )
-    colonnes = []
+    colonnes, masques = [], []
     for position in range(tableau.shape[1]):
         serie = tableau.iloc[:, position]
         source = texte_source.iloc[:, position] if source_ok else None
-        colonnes.append(profiler_colonne(serie, aujourd_hui=jour, texte_source=source))
+        manque = _cases_vides(serie)
+        masques.append(manque)
+        colonnes.append(profiler_colonne(serie, aujourd_hui=jour, texte_source=source, manque=manque))
     doublons = vides = 0
     if tableau.shape[1]:
         avec_listes = [c for c in range(tableau.shape[1]) if tableau.dtypes.iloc[c] == object]
@@ -666,9 +668,7 @@ def profiler_tableau(tableau: pd.DataFrame, titre: str = "tableau", *, aujourd_h
             for c in avec_listes:
                 comparable.isetitem(c, tableau.iloc[:, c].map(_hachable))
         doublons = int(comparable.duplicated().sum())
-        masques = pd.concat([_cases_vides(tableau.iloc[:, c]).reset_index(drop=True)
-                             for c in range(tableau.shape[1])], axis=1)
-        vides = int(masques.all(axis=1).sum())
+        vides = int(np.logical_and.reduce(masques).sum())
     return Profil(titre=titre, lignes=len(tableau), colonnes=colonnes, doublons=doublons,
                   lignes_vides=vides, provenance=list(provenance or []))
 
