@@ -470,7 +470,8 @@ def fiche_de_faits(prep: pd.DataFrame, population: int = POPULATION) -> pd.DataF
          f"de {euros(avec_adherents['par_adherent'].min())} à {euros(avec_adherents['par_adherent'].max())} "
          "selon les associations",
          source_annuaire,
-         "Adhérents déclarés par les associations ; un adhérent n'habite pas forcément la commune."),
+         "N'a pas de sens pour une association ouverte à tous (comité des fêtes) ; un adhérent n'habite "
+         "pas forcément la commune."),
         ("Aides en nature (prêt d'équipements), valorisées",
          f"{euros(prep[prep['en_nature']]['montant_beneficiaire'].sum())} sur trois ans",
          source_sub, "Valorisation estimée par la commune, pas une dépense versée."),
