@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from donnees_en_main.donnees import ErreurDonnees, chemin, detecter_format
+from donnees_en_main.interactif import vues_par_choix
 
 __all__ = [
     "UNITES_EN_KWH",
@@ -438,15 +439,8 @@ def tableau_de_bord(releves: pd.DataFrame | None = None, batiments: pd.DataFrame
         return image, widgets.HTML(vues.resume(ident, annee))
 
     if statique:
-        pages = []
-        for ident, _nom in ((i, n) for n, i in choix_bat):
-            par_annee = widgets.Stack([widgets.VBox(list(vue(ident, a))) for a in annees],
-                                      selected_index=len(annees) - 1)
-            widgets.jslink((menu_an, "index"), (par_annee, "selected_index"))
-            pages.append(par_annee)
-        par_batiment = widgets.Stack(pages, selected_index=0)
-        widgets.jslink((menu_bat, "index"), (par_batiment, "selected_index"))
-        return widgets.VBox([menus, par_batiment])
+        return vues_par_choix([menu_bat, menu_an], lambda ident, a: widgets.VBox(list(vue(ident, a))),
+                              index_initial=[0, len(annees) - 1])
 
     image, resume = vue(menu_bat.value, menu_an.value)
 
@@ -459,3 +453,286 @@ def tableau_de_bord(releves: pd.DataFrame | None = None, batiments: pd.DataFrame
     boite = widgets.VBox([menus, image, resume])
     boite.menus = (menu_bat, menu_an)  # handy for tests and trainers
     return boite
+
+
+# --- Agence ORE / SDES files of your commune (added for « Votre commune ») ------------------------
+# The real publications change from one edition to the next: one row per sector or one column per
+# sector (« agrégée commune »), headers as codes (conso, pdl…) or as French labels (« Consommation
+# Agriculture (MWh) »), sometimes both (two header rows), accents damaged into « ? » (« Nom de
+# l'op?rateur »). Everything below only adds to this module.
+_SECTEURS_ORE = {  # tidy code -> (label, file codes, words of the labels)
+    "A": ("Agriculture", ("a",), ("agriculture",)),
+    "I": ("Industrie", ("i",), ("industrie",)),
+    "T": ("Tertiaire", ("t",), ("tertiaire",)),
+    "R": ("Résidentiel", ("r",), ("residentiel",)),
+    "X": ("Non affecté", ("na", "x"), ("nonaffecte", "inconnu", "secteurnonaffecte")),
+}
+_COLONNES_ORE = {  # tidy name -> header keys (lower case, no accent, letters and digits only)
+    "annee": ("annee",),
+    "filiere": ("filiere", "energie"),
+    "operateur": ("operateur", "nomdeloperateur", "nomoperateur"),
+    "code_commune": ("codecommune", "codeinsee", "codeinseecommune", "codeinseedelacommune", "codedelacommune"),
+    "libelle_commune": ("libellecommune", "libelledelacommune", "nomdelacommune", "nomcommune", "commune"),
+    "code_secteur": ("codegrandsecteur", "codesecteur", "codecategorieconsommation"),
+    "secteur": ("libellegrandsecteur", "grandsecteur", "secteur", "libellesecteur", "secteurdactivite",
+                "categorieconsommation"),
+    "conso": ("conso", "consommation", "consommationmwh", "consommationannuellemwh", "consommationenmwh",
+              "consommationkwh", "consommationenkwh"),
+    "pdl": ("pdl", "nombredepoints", "nombredepointsdelivraison", "nbpdl", "nombredepdl"),
+    "indqual": ("indqual", "indicequalite", "indicedequalite"),
+}
+COLONNES_ORE = ["annee", "filiere", "operateur", "code_commune", "libelle_commune", "code_secteur", "secteur",
+                "conso_mwh", "pdl", "indqual", "masque"]
+
+
+def _cle_ore(titre: str) -> str:
+    """Header key: no accent, lower case, letters, digits and « ? » (a damaged accent)."""
+    texte = unicodedata.normalize("NFKD", str(titre).replace("\ufffd", "?"))
+    texte = "".join(c for c in texte if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9?]", "", texte)
+
+
+def _cles_larges() -> dict[str, tuple[str, str]]:
+    """Keys of the « one column per sector » layout -> (tidy measure, sector code)."""
+    cles = {}
+    for code, (_, codes, mots) in _SECTEURS_ORE.items():
+        for c in codes:
+            cles[f"conso{c}"] = ("conso", code)
+            cles[f"pdl{c}"] = ("pdl", code)
+            cles[f"indqual{c}"] = ("indqual", code)
+        for mot in mots:
+            for modele in ("consommation{m}mwh", "consommation{m}", "consommation{m}kwh", "conso{m}"):
+                cles[modele.format(m=mot)] = ("conso", code)
+            for modele in ("nombredepoints{m}", "nombredepointsdelivraison{m}", "pdl{m}", "nombredepdl{m}"):
+                cles[modele.format(m=mot)] = ("pdl", code)
+            for modele in ("indicequalite{m}", "indicedequalite{m}", "indqual{m}"):
+                cles[modele.format(m=mot)] = ("indqual", code)
+    return cles
+
+
+def _reconnaitre(cle: str, connues) -> str | None:
+    """The known key a header key stands for; « ? » matches any one letter (op?rateur = opérateur)."""
+    if cle in connues:
+        return cle
+    if "?" in cle:
+        motif = re.compile("".join("." if c == "?" else re.escape(c) for c in cle))
+        return next((k for k in connues if motif.fullmatch(k)), None)
+    return None
+
+
+def _roles_entete(entete: list[str]) -> dict[int, tuple]:
+    """Column index -> ("colonne", tidy name) or ("large", measure, sector code)."""
+    simples = {k: nom for nom, cles in _COLONNES_ORE.items() for k in cles}
+    larges = _cles_larges()
+    roles: dict[int, tuple] = {}
+    pris: set = set()
+    for i, titre in enumerate(entete):
+        cle = _cle_ore(titre)
+        k = _reconnaitre(cle, larges)
+        if k is not None and ("large", *larges[k]) not in pris:
+            roles[i] = ("large", *larges[k])
+        else:
+            k = _reconnaitre(cle, simples)
+            if k is not None and ("colonne", simples[k]) not in pris:
+                roles[i] = ("colonne", simples[k])
+        if i in roles:
+            pris.add(roles[i])
+    return roles
+
+
+def _valeur_reparee(texte: str, connues: dict[str, str]) -> str:
+    """A label with damaged accents (« R?sidentiel ») -> the right label, else the text unchanged."""
+    cle = _cle_ore(texte)
+    k = _reconnaitre(cle, connues)
+    return connues[k] if k is not None else texte.strip()
+
+
+def lire_consommations_ore(chemin_fichier: str | Path | None = None, *, code_insee: str | None = None) -> pd.DataFrame:
+    """Yearly electricity and gas consumption of a commune by sector, as Agence ORE / SDES publish it.
+
+    Reads every edition met in the wild and returns one tidy table, one row per year x filière x
+    commune x sector, columns ``COLONNES_ORE``:
+
+    - ``annee`` (Int64), ``filiere`` (« Électricité » or « Gaz »), ``operateur``, ``code_commune``
+      (text, 5 characters), ``libelle_commune``;
+    - ``code_secteur`` (A, I, T, R, X) and ``secteur`` (Agriculture, Industrie, Tertiaire,
+      Résidentiel, Non affecté);
+    - ``conso_mwh`` (float, MWh; a file in kWh is converted), ``pdl`` (delivery points, Int64),
+      ``indqual`` (share actually measured, 0–1);
+    - ``masque``: True when the value is hidden by statistical secrecy (« s », « secret ») — then
+      ``conso_mwh`` is NaN: unknown, not zero.
+
+    Accepted: ``;`` or ``,``, UTF-8 or Windows encodings, decimal commas, one row per sector or one
+    column per sector (``consoa``, ``pdla``… or « Consommation Agriculture (MWh) »…), two header rows
+    (French labels, then codes), renamed or reordered columns, accents damaged into « ? ».
+    ``code_insee`` keeps one commune of a national file. Without a path, reads the course's fictional
+    file. The French notes on what was recognised are in ``attrs["notes"]``; a file that cannot be
+    read raises ``ErreurDonnees`` saying which column or line is wrong and how to fix it.
+    """
+    import csv
+
+    fichier = Path(chemin_fichier) if chemin_fichier is not None else chemin("energie-secteurs")
+    quoi = f"de consommation par secteur « {fichier.name} »"
+    format_ = detecter_format(fichier)
+    notes = [n for n in format_.notes if n.startswith("Encodage") and "comme recommandé" not in n]
+    lignes = [l for l in csv.reader(io.StringIO(format_.texte), delimiter=format_.separateur or ",")]
+    numeros = [i + 1 for i, l in enumerate(lignes) if any(c.strip() for c in l)]
+    lignes = [l for l in lignes if any(c.strip() for c in l)]
+    if not lignes:
+        raise ErreurDonnees(f"Le fichier {quoi} est vide.")
+    entete = [c.strip() for c in lignes[0]]
+    roles = _roles_entete(entete)
+    debut_donnees = 1
+    if len(lignes) > 1:
+        seconde = _roles_entete([c.strip() for c in lignes[1]])
+        annee_i = next((i for i, r in roles.items() if r == ("colonne", "annee")), None)
+        seconde_est_entete = len(seconde) >= 3 and not (
+            annee_i is not None and annee_i < len(lignes[1]) and re.fullmatch(r"\s*\d{4}\s*", lignes[1][annee_i])
+        )
+        if seconde_est_entete:
+            notes.append(
+                "Deux lignes d'en-tête (les libellés en français, puis les codes des colonnes) : "
+                "les deux ont servi à reconnaître les colonnes, les données commencent à la ligne "
+                f"{numeros[2] if len(numeros) > 2 else 3}."
+            )
+            for i, role in seconde.items():
+                if role not in roles.values():
+                    roles[i] = role
+            debut_donnees = 2
+    abimes = [t for t in entete if "?" in t or "\ufffd" in t]
+    if abimes:
+        notes.append(
+            "Accents abîmés dans l'en-tête (" + ", ".join(f"« {t} »" for t in abimes[:3]) + ") : le fichier a été "
+            "enregistré dans un autre encodage que celui de sa création ; les colonnes ont été reconnues malgré tout."
+        )
+    colonnes = {r[1]: i for i, r in roles.items() if r[0] == "colonne"}
+    larges = {(r[1], r[2]): i for i, r in roles.items() if r[0] == "large"}
+    format_large = any(m == "conso" for m, _ in larges)
+    manquantes = [c for c in ("annee", "filiere") if c not in colonnes]
+    if not format_large and "conso" not in colonnes:
+        manquantes.append("conso")
+    if manquantes:
+        noms = {"annee": "annee (Année)", "filiere": "filiere (Filière : électricité ou gaz)",
+                "conso": "conso (Consommation en MWh), ou une colonne par secteur (consoa, consoi… ou "
+                         "« Consommation Agriculture (MWh) »…)"}
+        raise ErreurDonnees(
+            f"Le fichier {quoi} n'a pas {'la colonne' if len(manquantes) == 1 else 'les colonnes'} "
+            + ", ".join(f"« {noms[c]} »" for c in manquantes)
+            + ". Colonnes trouvées : " + ", ".join(f"« {t} »" for t in entete) + ". Vérifiez que c'est bien "
+            "le fichier de l'Agence ORE « consommation annuelle d'électricité et de gaz par commune et par secteur "
+            "d'activité », et renommez au besoin la colonne correspondante dans votre tableur."
+        )
+    if not format_large and "secteur" not in colonnes and "code_secteur" not in colonnes:
+        raise ErreurDonnees(
+            f"Le fichier {quoi} a une colonne de consommation mais pas de colonne de secteur "
+            "(« libelle_grand_secteur », « code_grand_secteur » ou « secteur ») : on ne sait pas à quel secteur "
+            "(résidentiel, tertiaire…) chaque ligne se rapporte. Ajoutez cette colonne ou reprenez le fichier d'origine."
+        )
+    donnees = lignes[debut_donnees:]
+    index = [n - 2 for n in numeros[debut_donnees:]]  # _nombres says « ligne i + 2 »
+    if not donnees:
+        raise ErreurDonnees(f"Le fichier {quoi} n'a que sa ligne d'en-tête, aucune donnée.")
+    largeur = len(entete)
+    trop_courtes = [numeros[debut_donnees + k] for k, l in enumerate(donnees) if len(l) < max(roles) + 1]
+    if trop_courtes:
+        raise ErreurDonnees(
+            f"Dans le fichier {quoi}, la ligne {trop_courtes[0]} a moins de cellules que l'en-tête n'a de colonnes "
+            f"({largeur}) : elle est coupée, ou le séparateur n'est pas le même que sur la première ligne."
+        )
+    table = pd.DataFrame([l[: max(largeur, max(roles) + 1)] for l in donnees], index=index, dtype=str).fillna("")
+
+    def colonne(nom: str) -> pd.Series:
+        return table[colonnes[nom]].str.strip() if nom in colonnes else pd.Series("", index=table.index, dtype=str)
+
+    communs = pd.DataFrame({
+        "annee": _nombres(colonne("annee"), entete[colonnes["annee"]], quoi).astype("Int64"),
+        "filiere": colonne("filiere"),
+        "operateur": colonne("operateur"),
+        "code_commune": colonne("code_commune").str.replace(r"\.0+$", "", regex=True),
+        "libelle_commune": colonne("libelle_commune"),
+    }, index=table.index)
+    courts = communs["code_commune"].str.fullmatch(r"\d{4}")
+    if courts.any():
+        communs.loc[courts, "code_commune"] = communs.loc[courts, "code_commune"].str.zfill(5)
+        n = int(courts.sum())
+        notes.append(f"Codes INSEE à 4 chiffres complétés par le zéro initial perdu ({n} ligne{'s' if n > 1 else ''}).")
+    filieres = {"electricite": "Électricité", "elec": "Électricité", "e": "Électricité", "gaz": "Gaz", "g": "Gaz",
+                "gaznaturel": "Gaz"}
+    communs["filiere"] = communs["filiere"].map(lambda v: _valeur_reparee(v, filieres))
+    kwh = False
+
+    def mesure(serie: pd.Series, titre: str, est_conso: bool):
+        nonlocal kwh
+        texte = serie.str.strip()
+        valeurs = _nombres(texte, titre, quoi, MASQUES)
+        masque = texte.str.lower().isin(MASQUES)
+        if est_conso and "kwh" in _cle_ore(titre):
+            valeurs, kwh = valeurs / 1000, True
+        return valeurs, masque
+
+    morceaux = []
+    if format_large:
+        for code, (libelle, _, _) in _SECTEURS_ORE.items():
+            if ("conso", code) not in larges:
+                continue
+            i = larges[("conso", code)]
+            conso, masque = mesure(table[i], entete[i] or f"conso{code.lower()}", True)
+            bloc = communs.copy()
+            bloc["code_secteur"], bloc["secteur"] = code, libelle
+            bloc["conso_mwh"], bloc["masque"] = conso, masque
+            for m in ("pdl", "indqual"):
+                j = larges.get((m, code))
+                bloc[m] = _nombres(table[j], entete[j] or m, quoi, MASQUES) if j is not None else np.nan
+            morceaux.append(bloc)
+        notes.append(
+            "Une colonne par secteur (format « agrégé par commune ») : remis en une ligne par secteur "
+            f"({', '.join(b['secteur'].iloc[0] for b in morceaux)})."
+        )
+        sortie = pd.concat(morceaux).sort_index(kind="stable")
+    else:
+        sortie = communs.copy()
+        libelles = {_cle_ore(l): l for l, _, _ in _SECTEURS_ORE.values()}
+        libelles |= {_cle_ore(m): l for l, _, mots in _SECTEURS_ORE.values() for m in mots}
+        codes = {c.lower(): code for code, (_, cs, _) in _SECTEURS_ORE.items() for c in (code, *cs)}
+        noms_par_code = {code: l for code, (l, _, _) in _SECTEURS_ORE.items()}
+        secteur = colonne("secteur").map(lambda v: _valeur_reparee(v, libelles))
+        code_s = colonne("code_secteur").str.lower().map(codes)
+        code_par_nom = {l: code for code, (l, _, _) in _SECTEURS_ORE.items()}
+        sortie["code_secteur"] = code_s.fillna(secteur.map(code_par_nom)).fillna(colonne("code_secteur"))
+        sortie["secteur"] = secteur.where(secteur != "", sortie["code_secteur"].map(noms_par_code)).fillna("")
+        i = colonnes["conso"]
+        sortie["conso_mwh"], sortie["masque"] = mesure(table[i], entete[i], True)
+        for m in ("pdl", "indqual"):
+            sortie[m] = _nombres(table[colonnes[m]], entete[colonnes[m]], quoi, MASQUES) if m in colonnes else np.nan
+    if kwh:
+        notes.append("Consommations en kWh dans le fichier : converties en MWh (÷ 1 000).")
+    sortie["pdl"] = pd.to_numeric(sortie["pdl"]).round().astype("Int64")
+    sortie["indqual"] = pd.to_numeric(sortie["indqual"]).astype(float)
+    sortie["masque"] = sortie["masque"].astype(bool)
+    inconnues = sorted(set(sortie["filiere"]) - {"Électricité", "Gaz"})
+    if inconnues:
+        notes.append("Filière non reconnue, laissée telle quelle : " + ", ".join(f"« {f} »" for f in inconnues) + ".")
+    if code_insee is not None:
+        code = re.sub(r"\s", "", str(code_insee)).upper()
+        if "code_commune" not in colonnes:
+            raise ErreurDonnees(f"Le fichier {quoi} n'a pas de colonne « code_commune » : impossible d'y choisir la commune {code}.")
+        sortie = sortie[sortie["code_commune"] == code]
+        if sortie.empty:
+            raise ErreurDonnees(
+                f"Aucune ligne pour la commune {code} dans le fichier {quoi}. Vérifiez le code INSEE (ce n'est pas "
+                "le code postal) ; une commune fusionnée récemment peut apparaître sous ses anciens codes."
+            )
+    masques = int(sortie["masque"].sum())
+    if masques:
+        notes.append(
+            f"Secret statistique : {masques} valeur{'s' if masques > 1 else ''} masquée{'s' if masques > 1 else ''} "
+            "(« s » ou « secret ») parce qu'il y a trop peu de points de livraison ; elles sont inconnues (NaN), "
+            "pas nulles : une somme des valeurs visibles est un minimum."
+        )
+    sortie = sortie[COLONNES_ORE].reset_index(drop=True)
+    sortie.attrs["notes"] = notes
+    sortie.attrs["fichier"] = fichier.name
+    return sortie
+
+
+__all__ += ["COLONNES_ORE", "lire_consommations_ore"]

@@ -32,27 +32,41 @@ def menu(description: str, options: Options, index: int = 0, largeur: str = "aut
     )
 
 
+Dimension = "tuple[str, Options] | widgets.widget_selection._Selection"
+
+
+def _valeurs(selecteur) -> list:
+    """The values behind a selection widget's options (labels alone stand for themselves)."""
+    return [o[1] if isinstance(o, tuple) else o for o in selecteur._options_full]
+
+
 def vues_par_choix(
-    dimensions: Sequence[tuple[str, Options]],
+    dimensions: Sequence[Dimension],
     construire: Callable[..., widgets.Widget],
     *,
     index_initial: Sequence[int] | None = None,
 ) -> widgets.VBox:
     """Menus (one per dimension) and the view `construire(*values)` of the chosen combination.
 
-    Every combination is built now; the menus switch views in the browser (no kernel needed).
+    A dimension is `(description, [(label, value), …])` (a drop-down menu is made for it) or a ready
+    selection widget (Dropdown, ToggleButtons, RadioButtons…). Every combination is built now; the
+    menus switch views in the browser (no kernel needed).
     """
     if not dimensions:
         raise ValueError("vues_par_choix : il faut au moins une dimension (un menu).")
     index_initial = list(index_initial or [0] * len(dimensions))
-    menus = [menu(desc, opts, index=i) for (desc, opts), i in zip(dimensions, index_initial)]
+    menus = [
+        d if isinstance(d, widgets.widget_selection._Selection) else menu(d[0], d[1], index=i)
+        for d, i in zip(dimensions, index_initial)
+    ]
+    for selecteur, i in zip(menus, index_initial):
+        selecteur.index = i
 
     def empiler(niveau: int, valeurs: tuple) -> widgets.Widget:
         if niveau == len(dimensions):
             return construire(*valeurs)
-        _desc, options = dimensions[niveau]
         pile = widgets.Stack(
-            [empiler(niveau + 1, valeurs + (valeur,)) for _libelle, valeur in options],
+            [empiler(niveau + 1, valeurs + (valeur,)) for valeur in _valeurs(menus[niveau])],
             selected_index=index_initial[niveau],
         )
         widgets.jslink((menus[niveau], "index"), (pile, "selected_index"))

@@ -322,13 +322,13 @@ def test_widgets_sans_noyau(q):
 
     p, l24 = q.PRESIDENTIELLE, q.LEGISLATIVES
     boite = explorateur_bureaux(p, {"0001": "Hôtel de ville"}, "Présidentielle")
-    menu, pile = boite.children
+    (menu,), pile = boite.menus, boite.children[1]
     assert isinstance(pile, widgets.Stack) and len(pile.children) == 7 and len(menu.options) == 7
     assert menu.options[0][0] == "0001 — Hôtel de ville"
     for page in pile.children:
         assert 'alt="Graphique en barres. Bureau ' in page.value
     comparateur = comparateur_elections({"P": p, "L": l24})
-    boutons, pile2 = comparateur.children
+    (boutons,), pile2 = comparateur.menus, comparateur.children[1]
     assert len(pile2.children) == len(boutons.options) == 3
     liens = [w for w in list(_instances.values()) if isinstance(w, Link)]
     assert any(lien.source == (menu, "index") and lien.target == (pile, "selected_index") for lien in liens)
