@@ -1,0 +1,95 @@
+"""Sphinx extension for the published book: French interface, self-hosted scripts, phone-friendly CSS.
+
+Enabled in ``_config.yml`` (``sphinx.extra_extensions``). It does three things Jupyter Book 1 does not:
+
+- French strings the themes hard-code in English: the search field text (a theme option that
+  Jupyter Book sets to "Search this book...") here; the rest are template overrides in
+  ``_templates/`` at the repo root (sidebar toggles, main navigation label).
+- Self-hosted widget scripts: copies ``livre_vendor_dir`` (``book/_vendor``: require.js and the
+  ipywidgets HTML manager, fetched from npm by ``outils/vendoriser.sh``) to ``_static/widgets/`` of the
+  built book, where ``nb_ipywidgets_js`` (``_config.yml``) points. The folder is deliberately not a
+  source ``_static`` folder: Jupyter Book adds every .js found there to every page.
+- ``sphinx_fr_static/``: ``livre.css`` (long inline code wraps on a phone) and ``widgets-livre.js``
+  (where the widget manager finds its fonts; names for slider handles).
+- Each chapter's executed notebook (.ipynb) in the theme's download menu, next to the .md source
+  (the theme offers it only when a launch service such as Binder is configured).
+- Each inline script once: sphinx-thebe's configuration script is added twice by Jupyter Book, a
+  JavaScript error ("THEBE_JS_URL has already been declared") on every page.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+STATIC = Path(__file__).resolve().parent / "sphinx_fr_static"
+SEARCH_BAR_TEXT = "Rechercher dans ce livre…"
+VENDOR_OUTPUT = "widgets"  # under _static/ of the built book (the theme already has _static/vendor/)
+VENDOR_SUFFIXES = {".js", ".woff2", ".txt"}
+
+
+def _configure(app: Sphinx, config: Config) -> None:
+    options = dict(config.html_theme_options or {})
+    if options.get("search_bar_text") in (None, "", "Search this book..."):
+        options["search_bar_text"] = SEARCH_BAR_TEXT
+    config.html_theme_options = options
+    # Added here rather than in _config.yml: Jupyter Book adds every .css/.js of the html_static_path
+    # it sees to every page; this folder holds only livre.css, registered explicitly below.
+    config.html_static_path = [*config.html_static_path, str(STATIC)]
+
+
+def _copy_vendor(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    source = Path(app.confdir) / app.config.livre_vendor_dir
+    if not source.is_dir():
+        raise FileNotFoundError(
+            f"Le dossier des scripts du livre est introuvable : {source}. "
+            "Lancez `bash outils/vendoriser.sh` pour le recréer depuis npm."
+        )
+    target = Path(app.outdir) / "_static" / VENDOR_OUTPUT
+    target.mkdir(parents=True, exist_ok=True)
+    for fichier in source.iterdir():
+        if fichier.is_file() and fichier.suffix in VENDOR_SUFFIXES:
+            shutil.copy2(fichier, target / fichier.name)
+
+
+def _notebook_download(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    # Runs before sphinx_book_theme's header buttons (priority 501), which read "ipynb_source".
+    if app.builder.format != "html" or not str(context.get("sourcename", "")).endswith(".md"):
+        return
+    executed = Path(app.outdir).parent / "jupyter_execute" / f"{pagename}.ipynb"
+    if not executed.is_file():
+        return
+    target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(executed, target)
+    context["ipynb_source"] = f"{pagename}.ipynb"
+
+
+def _dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    scripts = context.get("script_files")
+    if not isinstance(scripts, list):
+        return
+    seen: set[tuple] = set()
+    unique = []
+    for script in scripts:
+        # An inline script's filename is None or "" depending on who added it.
+        key = (getattr(script, "filename", script) or None, tuple(sorted(getattr(script, "attributes", {}).items())))
+        if key not in seen:
+            seen.add(key)
+            unique.append(script)
+    scripts[:] = unique  # same list object: Sphinx still sorts it by priority
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_config_value("livre_vendor_dir", "book/_vendor", "html", types=[str])
+    app.connect("config-inited", _configure)
+    app.connect("build-finished", _copy_vendor)
+    app.connect("html-page-context", _notebook_download, priority=500)
+    app.connect("html-page-context", _dedupe_scripts, priority=900)
+    app.add_css_file("livre.css")
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
