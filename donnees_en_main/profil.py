@@ -35,6 +35,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from donnees_en_main.chemins import dossier_donnees
 from donnees_en_main.donnees import (
     MOTIF_IDENTIFIANT,
     ErreurDonnees,
@@ -762,12 +763,21 @@ def profiler(donnees=None, *, titre: str | None = None, aujourd_hui=None):
 # --------------------------------------------------------------------------- the widget
 
 
-@lru_cache(maxsize=64)
 def _html_ressource(nom: str, jour: pd.Timestamp) -> str:
+    """The HTML profile of a dataset (cached per catalogue folder), or a French alert."""
+    return _html_en_cache(nom, jour, str(dossier_donnees()))
+
+
+@lru_cache(maxsize=64)
+def _html_en_cache(nom: str, jour: pd.Timestamp, _dossier: str) -> str:
     try:
         return profiler_ressource(nom, aujourd_hui=jour)._repr_html_()
     except ErreurDonnees as exc:
-        return f'<p role="alert"><strong>⚠ Ce jeu de données ne peut pas être profilé :</strong> {html.escape(str(exc))}</p>'
+        message = str(exc)
+    except (ValueError, KeyError, TypeError, OSError) as exc:  # a dataset being written by someone else
+        message = (f"le fichier n'a pas pu être lu ou analysé ({type(exc).__name__} : {exc}). Vérifiez sa "
+                   "description dans datasets/datapackage.json.")
+    return f'<p role="alert"><strong>⚠ Ce jeu de données ne peut pas être profilé :</strong> {html.escape(message)}</p>'
 
 
 def explorer(noms: list[str] | None = None, *, statique: bool = False, aujourd_hui=None, valeur: str | None = None):

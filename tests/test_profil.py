@@ -311,3 +311,23 @@ def test_explorer_statique_pour_le_livre():
     assert "Communes et codes postaux" in pile.children[1].value
     liens = {(l.source[0].model_id, l.target[0].model_id) for l in list(_instances.values()) if isinstance(l, Link)}
     assert (boite.menu.model_id, pile.model_id) in liens
+
+
+def test_explorer_signale_un_jeu_illisible_sans_s_arreter(tmp_path, monkeypatch):
+    # A catalogue whose second dataset is missing on disk: the menu still works, with a French alert.
+    import json as _json
+    import shutil
+
+    from donnees_en_main.chemins import dossier_donnees
+
+    source = dossier_donnees()
+    shutil.copytree(source / "formats", tmp_path / "formats")
+    paquet = _json.loads((source / "datapackage.json").read_text(encoding="utf-8"))
+    garde = [r for r in paquet["resources"] if r["name"] == "formats-communes-codes-postaux"]
+    fantome = {**garde[0], "name": "fantome", "title": "Fichier disparu", "path": "formats/disparu.csv"}
+    paquet["resources"] = garde + [fantome]
+    (tmp_path / "datapackage.json").write_text(_json.dumps(paquet), encoding="utf-8")
+    monkeypatch.setenv("DONNEES_EN_MAIN_DATASETS", str(tmp_path))
+    boite = explorer(aujourd_hui=JOUR)
+    boite.menu.value = "fantome"
+    assert 'role="alert"' in boite.sortie.value and "introuvable" in boite.sortie.value
