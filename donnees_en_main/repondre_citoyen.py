@@ -24,6 +24,7 @@ import pandas as pd
 
 from donnees_en_main.donnees import ErreurDonnees, charger, lire_csv_tableur
 from donnees_en_main.graphiques import BLEU, ORANGE, nombre_fr, pourcent_fr
+from donnees_en_main.interactif import menu as menu_deroulant, vues_par_choix
 
 __all__ = [
     "POPULATION",
@@ -407,21 +408,18 @@ def tableau_de_bord(prep: pd.DataFrame | None = None, *, statique: bool = False,
 
     ``statique=False`` (notebooks): the view is recomputed by the kernel at each choice.
     ``statique=True`` (the book, read without a kernel): every view is computed in advance and the
-    menu switches between them in the browser (``jslink``), so the page stays interactive online.
-    The returned box has ``.menu`` (the Dropdown) and ``.vue`` (the HTML shown; in the kernel mode).
+    menu switches between them in the browser (``interactif.vues_par_choix``), so the page stays
+    interactive online. The returned box has ``.menu`` (the Dropdown) and, in the kernel mode,
+    ``.vue`` (the HTML shown).
     """
     import ipywidgets as widgets
 
     prep = preparer(lire_subventions()) if prep is None else prep
     options = choix_du_tableau_de_bord(prep)
-    menu = widgets.Dropdown(options=options, value=TOUTES, description="Afficher :",
-                            style={"description_width": "initial"}, layout=widgets.Layout(width="32em"))
+    menu = menu_deroulant("Afficher :", [(o, o) for o in options], largeur="32em")
     if statique:
-        pages = widgets.Stack([widgets.HTML(vue_tableau_de_bord(prep, c, population)) for c in options],
-                              selected_index=0)
-        widgets.jslink((menu, "index"), (pages, "selected_index"))
-        boite = widgets.VBox([menu, pages])
-        boite.menu, boite.pages = menu, pages
+        boite = vues_par_choix([menu], lambda choix: widgets.HTML(vue_tableau_de_bord(prep, choix, population)))
+        boite.menu = menu
         return boite
     vue = widgets.HTML(vue_tableau_de_bord(prep, menu.value, population))
 

@@ -353,7 +353,8 @@ def test_tableau_de_bord_se_met_a_jour(prep, q):
 
     tableau = rc.tableau_de_bord(prep)
     assert tableau.menu.value == rc.TOUTES and "par habitant" in tableau.vue.value
-    assert "Domaine : sport" in tableau.menu.options and FOOT in tableau.menu.options
+    libelles = [libelle for libelle, _valeur in tableau.menu.options]
+    assert libelles[0] == rc.TOUTES and "Domaine : sport" in libelles and FOOT in libelles
     tableau.menu.value = FOOT
     vue = tableau.vue.value
     ligne = re.search(rf"<th scope='row'[^>]*>{q.ANNEE_PIC}</th><td[^>]*>([^<]+)</td>", vue).group(1)
@@ -363,9 +364,10 @@ def test_tableau_de_bord_se_met_a_jour(prep, q):
     assert "Domaine « sport »" in tableau.vue.value
     # the book's version: every view computed in advance, the menu linked in the browser
     statique = rc.tableau_de_bord(prep, statique=True)
-    menu, pages = statique.children
+    menu, pages = statique.menu, statique.children[1]
+    assert statique.menus == [menu]
     assert isinstance(pages, widgets.Stack) and len(pages.children) == len(menu.options)
-    assert FOOT in pages.children[menu.options.index(FOOT)].value
+    assert FOOT in pages.children[libelles.index(FOOT)].value
     liens = [w for w in list(_instances.values()) if isinstance(w, Link)]
     assert (menu.model_id, pages.model_id) in {(lien.source[0].model_id, lien.target[0].model_id) for lien in liens}
 
