@@ -1,0 +1,634 @@
+"""« Votre commune » : the real official files, choosing a commune, downloading its files.
+
+Every fixture is made here, byte by byte, reproducing a quirk of the real files listed in
+shared/reference/open-data-facts.md (encodings, separators, broken lines, zero-padded counts, narrow
+headers, ZX / 2A codes, communes nouvelles, masked energy values, two header rows, « ? » accents).
+Expected values are written from the fixtures, never taken from the code under test. The download
+command is tested against a local HTTP server on 127.0.0.1 only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import http.server
+import importlib.util
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from donnees_en_main import commune as module_commune
+from donnees_en_main import energie
+from donnees_en_main.commune import (
+    COMMUNE_FICTIVE_CODE, COMMUNE_FICTIVE_NOM, Commune, choisir_commune, commune_choisie, donnees_commune,
+    valider_code_insee,
+)
+from donnees_en_main.donnees import ErreurDonnees, chemin
+from donnees_en_main.elections import (
+    code_insee, extraire_commune, lieux_de_vote, lire_resultats, par_candidat, par_commune, regrouper_communes,
+)
+from donnees_en_main.telecharger import charger_sources, main
+
+RACINE = Path(__file__).resolve().parent.parent
+
+# --------------------------------------------------------------------------- elections: fixtures
+
+ENTETE_2022 = [
+    "Code du département", "Libellé du département", "Code de la circonscription", "Libellé de la circonscription",
+    "Code de la commune", "Libellé de la commune", "Code du b.vote", "Inscrits", "Abstentions", "% Abs/Ins",
+    "Votants", "% Vot/Ins", "Blancs", "% Blancs/Ins", "% Blancs/Vot", "Nuls", "% Nuls/Ins", "% Nuls/Vot",
+    "Exprimés", "% Exp/Ins", "% Exp/Vot", "N°Panneau", "Sexe", "Nom", "Prénom", "Voix", "% Voix/Ins", "% Voix/Exp",
+]
+
+
+def bureau_2022(dep, libdep, com, libcom, bureau, inscrits, votants, blancs, nuls, voix, zeros=False):
+    """One row of a 2022-style file: fixed columns then one 7-column block per candidate."""
+    exprimes = votants - blancs - nuls
+    n = (lambda x: str(x).zfill(8)) if zeros else str
+    pct = lambda a, b: f"{100 * a / b:.2f}".replace(".", ",")  # noqa: E731
+    ligne = [dep, libdep, "1", "1ère circonscription", com, libcom, bureau, n(inscrits), n(inscrits - votants),
+             pct(inscrits - votants, inscrits), n(votants), pct(votants, inscrits), n(blancs), pct(blancs, inscrits),
+             pct(blancs, votants), n(nuls), pct(nuls, inscrits), pct(nuls, votants), n(exprimes),
+             pct(exprimes, inscrits), pct(exprimes, votants)]
+    candidats = [("1", "F", "N’DIAYE", "Awa"), ("2", "M", "BERTIN", "Paul")]
+    for (panneau, sexe, nom, prenom), v in zip(candidats, voix):
+        ligne += [panneau, sexe, nom, prenom, n(v), pct(v, inscrits), pct(v, exprimes)]
+    return ligne
+
+
+def ecrire(fichier: Path, lignes, sep=";", encodage="cp1252", fin="\n") -> Path:
+    fichier.write_bytes((fin.join(sep.join(l) for l in lignes) + fin).encode(encodage))
+    return fichier
+
+
+def test_presidentielle_cp1252_outre_mer_corse_zeros_et_entete_etroit(tmp_path):
+    lignes = [
+        ENTETE_2022,
+        bureau_2022("ZX", "Saint-Martin/Saint-Barthélemy", "801", "Saint-Martin", "0001", 1000, 600, 10, 5,
+                    [300, 285], zeros=True),
+        bureau_2022("2A", "Corse-du-Sud", "4", "Ajaccio", "1", 800, 500, 4, 6, [200, 290]),
+        bureau_2022("1", "Ain", "53", "Bourg-en-Bresse", "0002", 900, 450, 0, 0, [250, 200]),
+    ]
+    fichier = ecrire(tmp_path / "resultats-par-niveau-burvot-t1.txt", lignes, encodage="cp1252")
+    df = lire_resultats(fichier)
+    assert df.attrs["encodage"] == "cp1252" and df.attrs["niveau"] == "bureau"
+    attendu = pd.DataFrame({
+        "code_departement": ["01", "01", "2A", "2A", "978", "978"],
+        "code_commune": ["01053", "01053", "2A004", "2A004", "97801", "97801"],
+        "code_bureau": ["0002", "0002", "0001", "0001", "0001", "0001"],
+        "inscrits": [900, 900, 800, 800, 1000, 1000],
+        "votants": [450, 450, 500, 500, 600, 600],
+        "blancs": [0, 0, 4, 4, 10, 10],
+        "exprimes": [450, 450, 490, 490, 585, 585],
+        "candidat": ["Awa N’DIAYE", "Paul BERTIN"] * 3,
+        "voix": [250, 200, 200, 290, 300, 285],
+    })
+    pd.testing.assert_frame_equal(df[attendu.columns], attendu)
+    assert df["numero_panneau"].tolist() == [1, 2] * 3
+    seul = lire_resultats(fichier, code_insee="2A004")
+    assert set(seul["code_commune"]) == {"2A004"} and len(seul) == 2
+
+
+def test_municipales_2014_par_commune_blancs_et_nuls_sans_panneau(tmp_path):
+    entete = ["Code du département", "Type de scrutin", "Libellé du département", "Code de la commune",
+              "Libellé de la commune", "Inscrits", "Abstentions", "% Abs/Ins", "Votants", "% Vot/Ins",
+              "Blancs et nuls", "% BlNuls/Ins", "% BlNuls/Vot", "Exprimés", "% Exp/Ins", "% Exp/Vot",
+              "Code Nuance", "Sexe", "Nom", "Prénom", "Liste", "Sièges / Elu", "Sièges secteur", "Sièges CC",
+              "Voix", "% Voix/Ins", "% Voix/Exp"]
+    ligne = ["49", "LI", "Maine-et-Loire", "7", "Angers", "00103000", "00048000", "46,60", "00055000", "53,40",
+             "00001500", "1,46", "2,73", "00053500", "51,94", "97,27",
+             "LDVD", "M", "BÉCHU", "Christophe", "Angers pour vous", "43", "0", "0", "00030000", "29,13", "56,07",
+             "LUG", "M", "ANTONINI", "Frédéric", "Angers à gauche", "12", "0", "0", "00023500", "22,82", "43,93"]
+    df = lire_resultats(ecrire(tmp_path / "mun14.txt", [entete, ligne]))
+    assert df.attrs["niveau"] == "commune" and df.attrs["encodage"] == "latin-1"
+    assert df["code_commune"].tolist() == ["49007", "49007"] and df["code_bureau"].tolist() == ["", ""]
+    assert df["blancs"].isna().all() and df["nuls"].isna().all() and df["blancs_et_nuls"].tolist() == [1500, 1500]
+    assert df["inscrits"].tolist() == [103000, 103000] and df["voix"].tolist() == [30000, 23500]
+    assert df["nuance"].tolist() == ["LDVD", "LUG"] and df["numero_panneau"].tolist() == [1, 2]
+    faux = list(ligne)
+    faux[10] = "00001400"  # blancs et nuls + exprimés ≠ votants
+    with pytest.raises(ErreurDonnees, match="blancs et nuls \\+ exprimés = 54900, mais votants = 55000"):
+        lire_resultats(ecrire(tmp_path / "faux.txt", [entete, faux]))
+
+
+def test_municipales_2020_tabulations_et_ligne_cassee(tmp_path):
+    entete = ["Code du département", "Libellé du département", "Code de la commune", "Libellé de la commune",
+              "Code B.Vote", "Inscrits", "Abstentions", "Votants", "Blancs", "Nuls", "Exprimés", "N.Pan.",
+              "Code Nuance", "Sexe", "Nom", "Prénom", "Liste", "Voix"]
+    b1 = ["49", "Maine-et-Loire", "7", "Angers", "0001", "1000", "400", "600", "10", "5", "585",
+          "1", "LDVC", "M", "BÉCHU", "Christophe", "Angers pour vous", "400",
+          "2", "LUG", "F", "MARTIN", "Claire", "Angers\nen commun", "185"]  # a line break inside a list name
+    b2 = ["49", "Maine-et-Loire", "7", "Angers", "0002", "800", "300", "500", "5", "5", "490",
+          "1", "LDVC", "M", "BÉCHU", "Christophe", "Angers pour vous", "300",
+          "2", "LUG", "F", "MARTIN", "Claire", "Angers en commun", "190"]
+    fichier = ecrire(tmp_path / "mun2020.txt", [entete, b1, b2], sep="\t")
+    assert fichier.read_bytes().count(b"\n") == 4  # header, 2 rows, one of them cut in two
+    df = lire_resultats(fichier)
+    assert df.attrs["separateur"] == "\t"
+    assert df.attrs["reparations"] == [
+        "Lignes 2 à 3 recollées : un retour à la ligne coupait une ligne du fichier en deux (défaut connu des "
+        "fichiers des municipales 2020)."
+    ]
+    assert df["code_bureau"].tolist() == ["0001", "0001", "0002", "0002"]
+    assert df["voix"].tolist() == [400, 185, 300, 190]
+    assert df["candidat"].tolist() == ["Christophe BÉCHU", "Claire MARTIN"] * 2
+
+
+def test_fichier_2024_utf8_code_complet_zero_perdu_et_francais_de_l_etranger(tmp_path):
+    entete = ["Code département", "Libellé département", "Code commune", "Libellé commune", "Code BV", "Inscrits",
+              "Votants", "% Votants", "Abstentions", "% Abstentions", "Exprimés", "% Exprimés/inscrits",
+              "% Exprimés/votants", "Blancs", "% Blancs/inscrits", "% Blancs/votants", "Nuls", "% Nuls/inscrits",
+              "% Nuls/votants"]
+    for k in (1, 2):
+        entete += [f"Numéro de panneau {k}", f"Nuance candidat {k}", f"Nom candidat {k}", f"Prénom candidat {k}",
+                   f"Sexe candidat {k}", f"Voix {k}", f"% Voix/inscrits {k}", f"% Voix/exprimés {k}", f"Elu {k}"]
+    fixes = ["500", "300", "60,00%", "200", "40,00%", "290", "58,00%", "96,67%", "6", "1,20%", "2,00%", "4", "0,80%",
+             "1,33%"]
+    blocs = ["1", "RN", "DUPONT", "Marie", "FEMININ", "190", "38,00%", "65,52%", "",
+             "2", "UG", "DURAND", "Luc", "MASCULIN", "100", "20,00%", "34,48%", ""]
+    lignes = [entete,
+              ["1", "Ain", "1053", "Bourg-en-Bresse", "0001", *fixes, *blocs],
+              ["99", "Français établis hors de France", "99001", "Amérique du Nord", "0001", *fixes, *blocs]]
+    df = lire_resultats(ecrire(tmp_path / "leg2024.csv", lignes, encodage="utf-8"))
+    assert df.attrs["encodage"] == "utf-8"
+    assert df["code_commune"].tolist() == ["01053", "01053", "99001", "99001"]
+    assert df["code_departement"].tolist() == ["01", "01", "99", "99"]
+    assert df["sexe"].tolist() == ["F", "M"] * 2 and df["nuance"].tolist() == ["RN", "UG"] * 2
+    assert df["blancs"].tolist() == [6] * 4 and df["voix"].tolist() == [190, 100] * 2
+
+
+@pytest.mark.parametrize("dep, com, attendu", [
+    ("ZX", "701", "97701"), ("ZX", "801", "97801"), ("ZZ", "1", "99001"), ("ZN", "801", "98801"),
+    ("ZP", "735", "98735"), ("ZM", "611", "97611"), ("2B", "33.0", "2B033"), ("1.0", "53", "01053"),
+])
+def test_codes_a_reconstruire(dep, com, attendu):
+    assert code_insee(dep, com) == attendu
+
+
+def commune_nouvelle_lignes():
+    """Two former communes (49001, 49002) in a commune-level file, and a third commune."""
+    entete = ["Code du département", "Libellé du département", "Code de la commune", "Libellé de la commune",
+              "Inscrits", "Abstentions", "Votants", "Blancs", "Nuls", "Exprimés", "N°Panneau", "Sexe", "Nom",
+              "Prénom", "Voix", "% Voix/Ins", "% Voix/Exp"]
+    def commune(com, nom, inscrits, votants, voix):
+        exprimes = sum(voix)
+        ligne = ["49", "Maine-et-Loire", com, nom, str(inscrits), str(inscrits - votants), str(votants), "0",
+                 str(votants - exprimes), str(exprimes)]
+        for k, (n, v) in enumerate(zip(("ARNAUD", "BLANC"), voix), start=1):
+            ligne += [str(k), "F", n, "Ana", str(v), "0,00", f"{100 * v / exprimes:.2f}".replace(".", ",")]
+        return ligne
+    return [entete,
+            commune("001", "Ancienne A", 1000, 700, [600, 90]),
+            commune("002", "Ancienne B", 200, 150, [30, 120]),
+            commune("010", "Voisine", 500, 300, [150, 150])]
+
+
+def test_communes_nouvelles_additionnees_et_pourcentages_recalcules(tmp_path):
+    fichier = ecrire(tmp_path / "par-commune.csv", commune_nouvelle_lignes())
+    df = lire_resultats(fichier, fusions={"49001": "49050", "49002": "49050"})
+    nouvelle = df[df["code_commune"] == "49050"]
+    assert nouvelle["inscrits"].tolist() == [1200, 1200] and nouvelle["votants"].tolist() == [850, 850]
+    assert nouvelle["voix"].tolist() == [630, 210] and nouvelle["exprimes"].tolist() == [840, 840]
+    assert set(nouvelle["libelle_commune"]) == {"Ancienne A + Ancienne B"}
+    assert any("Communes 49001, 49002 regroupées sous le code 49050" in n for n in df.attrs["fusions"])
+    resultats = par_commune(df).set_index(["code_commune", "candidat"])
+    arnaud = resultats.loc[("49050", "Ana ARNAUD")]
+    assert arnaud["pct_exprimes"] == pytest.approx(100 * 630 / 840)
+    moyenne_des_pourcentages = (100 * 600 / 690 + 100 * 30 / 150) / 2
+    assert abs(arnaud["pct_exprimes"] - moyenne_des_pourcentages) > 10  # never the mean of the percentages
+    assert resultats.loc[("49010", "Ana BLANC"), "pct_inscrits"] == pytest.approx(30.0)
+    # Only the commune nouvelle, chosen by its new code: the former communes' rows are found too.
+    seule = lire_resultats(fichier, code_insee="49050", fusions={"49001": "49050", "49002": "49050"})
+    assert par_candidat(seule)["voix"].tolist() == [630, 210]
+
+
+def test_communes_nouvelles_par_bureau_les_bureaux_restent_distincts(tmp_path):
+    lignes = [ENTETE_2022,
+              bureau_2022("49", "Maine-et-Loire", "1", "Ancienne A", "0001", 100, 80, 0, 0, [50, 30]),
+              bureau_2022("49", "Maine-et-Loire", "2", "Ancienne B", "0001", 60, 40, 0, 0, [10, 30])]
+    df = lire_resultats(ecrire(tmp_path / "bv.csv", lignes), fusions={"49002": "49001"})
+    assert df["code_commune"].unique().tolist() == ["49001"]
+    assert df["code_bureau"].tolist() == ["0001", "0001", "49002-0001", "49002-0001"]
+    assert df["libelle_commune"].unique().tolist() == ["Ancienne A"]
+    assert par_candidat(df)["voix"].tolist() == [60, 60]
+    sans_fusion = regrouper_communes(lire_resultats(ecrire(tmp_path / "bv2.csv", lignes[:2])), {"49099": "49001"})
+    assert "rien n'a été regroupé" in sans_fusion.attrs["fusions"][0]
+
+
+def test_extraire_une_commune_d_un_fichier_national_octet_pour_octet(tmp_path):
+    lignes = [ENTETE_2022,
+              bureau_2022("49", "Maine-et-Loire", "7", "Angers", "0001", 1000, 600, 10, 5, [300, 285]),
+              bureau_2022("49", "Maine-et-Loire", "8", "Autre", "0001", 100, 50, 0, 0, [25, 25]),
+              bureau_2022("49", "Maine-et-Loire", "7", "Angers", "0002", 900, 450, 0, 0, [250, 200])]
+    national = ecrire(tmp_path / "national.txt", lignes, encodage="cp1252", fin="\r\n").read_bytes()
+    octets, gardees, total = extraire_commune(national, "49007", "national.txt")
+    morceaux = national.split(b"\r\n")
+    assert octets == b"\r\n".join([morceaux[0], morceaux[1], morceaux[3]]) + b"\r\n"
+    assert (gardees, total) == (2, 3)
+    with pytest.raises(ErreurDonnees, match="n'est pas un code INSEE"):
+        extraire_commune(national, "4900", "national.txt")
+
+
+def test_erreurs_en_francais_des_resultats(tmp_path):
+    fichier = ecrire(tmp_path / "r.csv", [ENTETE_2022, bureau_2022("49", "M", "7", "Angers", "1", 10, 5, 0, 0, [3, 2])])
+    with pytest.raises(ErreurDonnees) as erreur:
+        lire_resultats(fichier, code_insee="49008")
+    assert "Aucune ligne pour la commune 49008" in str(erreur.value) and "49007" in str(erreur.value)
+    assert "ce n'est pas le code postal" in str(erreur.value)
+    with pytest.raises(ErreurDonnees, match="« 49 » n'est pas un code INSEE"):
+        lire_resultats(fichier, fusions={"49": "49007"})
+
+
+# --------------------------------------------------------------------------- energy
+
+ENTETE_LIBELLES = ["Nom de l'op?rateur", "Ann?e", "Fili?re", "Code Commune", "Libell? Commune",
+                   "Consommation Agriculture (MWh)", "Nombre de points Agriculture",
+                   "Consommation Industrie (MWh)", "Nombre de points Industrie",
+                   "Consommation Tertiaire  (MWh)", "Nombre de points Tertiaire",
+                   "Consommation R?sidentiel  (MWh)", "Nombre de points R?sidentiel",
+                   "Consommation totale (MWh)"]
+ENTETE_CODES = ["operateur", "annee", "filiere", "code_commune", "libelle_commune", "consoa", "pdla", "consoi",
+                "pdli", "consot", "pdlt", "consor", "pdlr", "consototale"]
+
+
+def test_ore_deux_lignes_d_entete_accents_abimes_et_secret(tmp_path):
+    l1 = ["Enedis", "2022", "Electricit?", "1053", "Bourg-en-Bresse", "s", "3", "12 000,5", "40", "secret", "8",
+          "45000", "20000", "57000,5"]
+    l2 = ["GRDF", "2022", "Gaz", "1053", "Bourg-en-Bresse", "0", "0", "s", "2", "8 000", "60", "30000,25", "9000",
+          "38000,25"]
+    fichier = ecrire(tmp_path / "ore.csv", [ENTETE_LIBELLES, ENTETE_CODES, l1, l2], encodage="cp1252", fin="\r\n")
+    df = energie.lire_consommations_ore(fichier)
+    assert list(df.columns) == energie.COLONNES_ORE
+    attendu = pd.DataFrame({
+        "annee": pd.array([2022] * 8, dtype="Int64"),
+        "filiere": ["Électricité"] * 4 + ["Gaz"] * 4,
+        "operateur": ["Enedis"] * 4 + ["GRDF"] * 4,
+        "code_commune": ["01053"] * 8,
+        "code_secteur": ["A", "I", "T", "R"] * 2,
+        "secteur": ["Agriculture", "Industrie", "Tertiaire", "Résidentiel"] * 2,
+        "conso_mwh": [float("nan"), 12000.5, float("nan"), 45000.0, 0.0, float("nan"), 8000.0, 30000.25],
+        "pdl": pd.array([3, 40, 8, 20000, 0, 2, 60, 9000], dtype="Int64"),
+        "masque": [True, False, True, False, False, True, False, False],
+    })
+    pd.testing.assert_frame_equal(df[attendu.columns], attendu)
+    notes = "\n".join(df.attrs["notes"])
+    assert "Deux lignes d'en-tête" in notes and "les données commencent à la ligne 3" in notes
+    assert "Accents abîmés dans l'en-tête (« Nom de l'op?rateur », « Ann?e », « Fili?re »)" in notes
+    assert "Secret statistique : 3 valeurs masquées" in notes and "pas nulles" in notes
+    assert "Codes INSEE à 4 chiffres complétés par le zéro initial perdu (2 lignes)" in notes
+    # Masked is not zero: the visible total is a lower bound and says how many sectors are hidden.
+    assert energie.total_visible(df, 2022, "Électricité") == (57000.5, 2)
+
+
+def test_ore_une_ligne_par_secteur_colonnes_renommees_et_reordonnees(tmp_path):
+    fichier = tmp_path / "ore-2019.csv"
+    fichier.write_text(
+        "CONSO,Secteur,ANNEE,FILIERE,CODE_INSEE,PDL,INDQUAL\n"
+        '"1 234,5",R?sidentiel,2019,ELECTRICITE,49007,120,"0,97"\n'
+        "S,Industrie,2019,ELECTRICITE,49007,3,\n"
+        "10,Non affecté,2019,Gaz,49007,1,\n",
+        encoding="utf-8",
+    )
+    df = energie.lire_consommations_ore(fichier)
+    assert df["secteur"].tolist() == ["Résidentiel", "Industrie", "Non affecté"]
+    assert df["code_secteur"].tolist() == ["R", "I", "X"]
+    assert df["filiere"].tolist() == ["Électricité", "Électricité", "Gaz"]
+    assert df["conso_mwh"].tolist()[0] == 1234.5 and pd.isna(df["conso_mwh"].iloc[1])
+    assert df["masque"].tolist() == [False, True, False] and df["indqual"].iloc[0] == 0.97
+    assert df["code_commune"].tolist() == ["49007"] * 3
+
+
+def test_ore_meme_resultat_que_lire_secteurs_sur_le_fichier_du_cours():
+    nouveau, ancien = energie.lire_consommations_ore(), energie.lire_secteurs()
+    for colonne in ancien.columns:
+        pd.testing.assert_series_equal(nouveau[colonne], ancien[colonne])
+
+
+def test_ore_erreurs_en_francais(tmp_path):
+    sans_annee = tmp_path / "a.csv"
+    sans_annee.write_text("filiere;secteur;conso\nGaz;Tertiaire;4\n", encoding="utf-8")
+    with pytest.raises(ErreurDonnees) as erreur:
+        energie.lire_consommations_ore(sans_annee)
+    message = str(erreur.value)
+    assert "« a.csv »" in message and "« annee (Année) »" in message and "Colonnes trouvées : « filiere »" in message
+    lettres = ecrire(tmp_path / "b.csv", [ENTETE_LIBELLES, ENTETE_CODES,
+                                          ["Enedis", "2022", "Gaz", "49007", "X", "beaucoup", "1", "1", "1", "1", "1",
+                                           "1", "1", "1"]])
+    with pytest.raises(ErreurDonnees, match="contient « beaucoup » à la ligne 3, qui n'est pas un nombre"):
+        energie.lire_consommations_ore(lettres)
+    sans_secteur = tmp_path / "c.csv"
+    sans_secteur.write_text("annee,filiere,conso\n2022,Gaz,4\n", encoding="utf-8")
+    with pytest.raises(ErreurDonnees, match="pas de colonne de secteur"):
+        energie.lire_consommations_ore(sans_secteur)
+    autre_commune = tmp_path / "d.csv"
+    autre_commune.write_text("annee;filiere;code_commune;secteur;conso\n2022;Gaz;49007;Tertiaire;4\n", encoding="utf-8")
+    with pytest.raises(ErreurDonnees, match="Aucune ligne pour la commune 49008"):
+        energie.lire_consommations_ore(autre_commune, code_insee="49008")
+
+
+# --------------------------------------------------------------------------- choosing a commune
+
+
+@pytest.fixture
+def dossier_communes(tmp_path, monkeypatch):
+    dossier = tmp_path / "donnees-commune"
+    dossier.mkdir()
+    monkeypatch.setenv("DONNEES_EN_MAIN_DOSSIER_COMMUNE", str(dossier))
+    monkeypatch.delenv("DONNEES_EN_MAIN_CODE_INSEE", raising=False)
+    monkeypatch.setattr(module_commune, "_choisie", None)
+    return dossier
+
+
+@pytest.mark.parametrize("valeur, attendu", [
+    ("49007", "49007"), (" 2a004 ", "2A004"), ("2B033", "2B033"), (49007, "49007"), ("97101", "97101"),
+    ("97801", "97801"), ("98735", "98735"), ("1053.0", None),
+])
+def test_codes_insee_valides(valeur, attendu):
+    if attendu is None:
+        with pytest.raises(ErreurDonnees, match="4 chiffres"):
+            valider_code_insee(valeur)
+    else:
+        assert valider_code_insee(valeur) == attendu == Commune(valeur).code_insee
+
+
+@pytest.mark.parametrize("valeur, mots", [
+    ("1053", ["n'a que 4 chiffres", "« 01053 »"]),
+    ("49000", ["ressemble à un code postal", "Code postal ≠ code INSEE", "49007"]),
+    ("97100", ["ressemble à un code postal"]),
+    ("20000", ["code postal corse", "2A", "2B"]),
+    ("99001", ["Français établis hors de France"]),
+    ("96001", ["département qui existe"]),
+    ("", ["Indiquez le code INSEE"]),
+    ("Angers", ["n'est pas un code INSEE"]),
+])
+def test_codes_insee_refuses_en_francais(valeur, mots):
+    with pytest.raises(ErreurDonnees) as erreur:
+        Commune(valeur)
+    for mot in mots:
+        assert mot in str(erreur.value)
+
+
+def test_la_commune_fictive_par_defaut_et_annoncee(dossier_communes, capsys):
+    for theme, roles in (("elections", {"presidentielle-2022-t1": "elections-presidentielle-2022-t1-bureaux"}),
+                         ("energie", {"secteurs": "energie-secteurs", "gaz": "energie-releves-gaz"}),
+                         ("cantine", {"menus": "menus-cantine", "export": "menus-cantine-export-tableur"})):
+        donnees = donnees_commune(theme)
+        assert donnees.fictive
+        for role, ressource in roles.items():
+            assert donnees[role] == chemin(ressource)
+    sortie = capsys.readouterr().out
+    assert sortie.count(f"Données de la commune fictive de {COMMUNE_FICTIVE_NOM} (code INSEE {COMMUNE_FICTIVE_CODE})") == 3
+    assert donnees_commune("elections", afficher=False).lieux_de_vote("quartier") == lieux_de_vote("quartier")
+
+
+def test_meme_commune_fictive_que_les_generateurs():
+    spec = importlib.util.spec_from_file_location("generer_cantine", RACINE / "datasets" / "generer_cantine.py")
+    generateur = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("generer_cantine", generateur)
+    spec.loader.exec_module(generateur)
+    assert (generateur.COMMUNE_INSEE, generateur.COMMUNE_NOM) == (COMMUNE_FICTIVE_CODE, COMMUNE_FICTIVE_NOM)
+
+
+def test_les_fichiers_de_votre_commune_et_ce_qui_manque(dossier_communes, tmp_path):
+    ici = dossier_communes / "01053"
+    ici.mkdir()
+    lignes = [ENTETE_2022, bureau_2022("01", "Ain", "53", "Bourg-en-Bresse", "0001", 900, 450, 0, 0, [250, 200])]
+    ecrire(ici / "elections-presidentielle-2022-t1-bureaux.txt", lignes)
+    # Elections: one election alone is not shown next to a fictional one.
+    donnees = donnees_commune("elections", "01053", afficher=False)
+    assert donnees.fictive and donnees["presidentielle-2022-t1"] == chemin("elections-presidentielle-2022-t1-bureaux")
+    assert "sont incomplets pour les élections : il manque législatives 2024" in donnees.message
+    ecrire(ici / "elections-legislatives-2024-t1-bureaux.csv", lignes)
+    donnees = donnees_commune("elections", "01053", afficher=False)
+    assert not donnees.fictive and donnees.message.startswith("Données de votre commune (code INSEE 01053) :")
+    assert donnees["legislatives-2024-t1"] == ici / "elections-legislatives-2024-t1-bureaux.csv"
+    assert donnees.get("bureaux") is None and donnees.lieux_de_vote() == {}
+    assert "corrections automatiques des exercices portent sur la commune fictive" in donnees.message
+    assert donnees.lire("presidentielle-2022-t1")["voix"].tolist() == [250, 200]
+    # Energy: the commune's sectors next to the fictional buildings, each said.
+    ecrire(ici / "energie-secteurs.csv", [ENTETE_CODES, ["Enedis", "2022", "Gaz", "01053", "B", "1", "1", "1", "1",
+                                                          "1", "1", "1", "1", "4"]])
+    energie_ = donnees_commune("energie", "01053", afficher=False)
+    assert energie_.origines == {"electricite": "fictive", "gaz": "fictive", "batiments": "fictive", "secteurs": "commune"}
+    assert "consommation par secteur (Agence ORE)" in energie_.message
+    assert f"Données de la commune fictive de {COMMUNE_FICTIVE_NOM}" in energie_.message
+    assert energie_.lire("secteurs")["code_commune"].unique().tolist() == ["01053"]
+
+
+def test_code_postal_sans_fichiers(dossier_communes):
+    message = donnees_commune("cantine", "75011", afficher=False).message
+    assert "Aucun fichier de votre commune (75011)" in message and "code postal ≠ code INSEE" in message
+    assert "python -m donnees_en_main.telecharger 75011 --theme cantine" in message
+
+
+def test_le_formulaire_du_formateur(dossier_communes):
+    (dossier_communes / "2A004").mkdir()
+    formulaire = choisir_commune()
+    formulaire.texte.value = "1053"
+    formulaire.bouton.click()
+    assert "✘ Code non valable" in formulaire.retour.value and "01053" in formulaire.retour.value
+    assert commune_choisie() is None
+    formulaire.texte.value = "2a004"
+    formulaire.bouton.click()
+    assert "✔ Commune choisie : code INSEE 2A004" in formulaire.retour.value
+    assert commune_choisie() == Commune("2A004")
+    assert "Données de la commune fictive" in donnees_commune("elections", afficher=False).message
+    assert "Aucun fichier de votre commune (2A004)" in donnees_commune("elections", afficher=False).message
+    formulaire.texte.value = ""
+    formulaire.bouton.click()
+    assert commune_choisie() is None and "commune fictive" in formulaire.retour.value
+
+
+def test_les_ateliers_ont_un_parametre_et_passent_par_donnees_commune():
+    for nom, theme in (("cantine", "cantine"), ("energie", "energie"), ("elections", "elections")):
+        nb = nbformat.read(RACINE / "notebooks" / f"{nom}.ipynb", as_version=4)
+        parametres = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+        assert len(parametres) == 1 and parametres[0].source.strip().endswith("CODE_INSEE = None")
+        assert nb.cells.index(parametres[0]) == 1
+        code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+        assert f'donnees = donnees_commune("{theme}", CODE_INSEE)' in code
+        assert "commune fictive" in nb.cells[0].source and "correction automatique" in nb.cells[0].source
+
+
+def test_l_atelier_elections_tourne_sur_votre_commune(dossier_communes, tmp_path):
+    from nbclient import NotebookClient
+
+    ici = dossier_communes / "01053"
+    ici.mkdir()
+    lignes = [ENTETE_2022] + [bureau_2022("01", "Ain", "53", "Bourg-en-Bresse", f"000{k}", 900 + k, 450, 3, 2,
+                                          [250 - k, 195 + k]) for k in (1, 2)]
+    ecrire(ici / "elections-presidentielle-2022-t1-bureaux.txt", lignes)
+    ecrire(ici / "elections-legislatives-2024-t1-bureaux.csv", lignes)
+    nb = nbformat.read(RACINE / "notebooks" / "elections.ipynb", as_version=4)
+    nb.cells[1].source = 'CODE_INSEE = "01053"'
+    NotebookClient(nb, timeout=180, kernel_name="python3",
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    sorties = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in sorties if o.output_type == "error"]
+    texte = "".join(str(o.get("text", "")) + str(o.get("data", {}).get("text/plain", "")) for o in sorties)
+    assert "Données de votre commune (code INSEE 01053)" in texte and "Bourg-en-Bresse" in texte
+    assert "4 lignes : une par bureau et par candidat" in texte
+
+
+# --------------------------------------------------------------------------- download command
+
+
+class _Serveur:
+    """A static HTTP server on 127.0.0.1 that counts the requests it answers."""
+
+    def __init__(self, dossier: Path):
+        chemins = []
+
+        class Gestionnaire(http.server.SimpleHTTPRequestHandler):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, directory=str(dossier), **kwargs)
+
+            def do_GET(self):
+                chemins.append(self.path)
+                return super().do_GET()
+
+            def log_message(self, *args):
+                pass
+
+        self.chemins = chemins
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Gestionnaire)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def fermer(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def serveur(tmp_path):
+    publie = tmp_path / "publie"
+    publie.mkdir()
+    s = _Serveur(publie)
+    s.dossier = publie
+    yield s
+    s.fermer()
+
+
+def catalogue(tmp_path, monkeypatch, sources) -> Path:
+    fichier = tmp_path / "sources.json"
+    fichier.write_text(json.dumps({"sources": sources}, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setenv("DONNEES_EN_MAIN_SOURCES", str(fichier))
+    return fichier
+
+
+def source(id_, theme, url, fichier, filtre):
+    return {"id": id_, "theme": theme, "titre": f"Titre {id_}", "editeur": "Ministère de test", "licence": "Licence Ouverte 2.0",
+            "page": "http://127.0.0.1/page", "url": url, "fichier": fichier, "filtre": filtre}
+
+
+def test_telechargement_extrait_cache_manifeste_et_force(serveur, tmp_path, monkeypatch, capsys):
+    lignes = [ENTETE_2022,
+              bureau_2022("49", "Maine-et-Loire", "7", "Angers", "0001", 1000, 600, 10, 5, [300, 285]),
+              bureau_2022("49", "Maine-et-Loire", "8", "Autre", "0001", 100, 50, 0, 0, [25, 25])]
+    national = ecrire(serveur.dossier / "burvot.txt", lignes, encodage="cp1252").read_bytes()
+    (serveur.dossier / "ore.csv").write_bytes(
+        ("code_commune;annee;filiere;consoa;pdla\n49007;2022;Gaz;12;3\n49008;2022;Gaz;99;9\n").encode("utf-8"))
+    catalogue(tmp_path, monkeypatch, [
+        source("pres", "elections", serveur.url + "/burvot.txt", "elections-presidentielle-2022-t1-bureaux.txt",
+               {"type": "elections"}),
+        source("ore", "energie", serveur.url + "/ore.csv?commune={code_insee}", "energie-secteurs.csv",
+               {"type": "colonne", "colonnes": ["code_commune"]}),
+        {**source("menus", "cantine", None, "menus-cantine.csv", None), "remarque": "Pas de fichier national."},
+    ])
+    dossier = tmp_path / "donnees-commune"
+    assert main(["49007", "--dossier", str(dossier)]) == 0
+    sortie = capsys.readouterr().out
+    ici = dossier / "49007"
+    attendu = national.split(b"\n")[0] + b"\n" + national.split(b"\n")[1] + b"\n"
+    assert (ici / "elections-presidentielle-2022-t1-bureaux.txt").read_bytes() == attendu
+    assert (ici / "energie-secteurs.csv").read_bytes() == b"code_commune;annee;filiere;consoa;pdla\n49007;2022;Gaz;12;3\n"
+    assert "/ore.csv?commune=49007" in serveur.chemins
+    manifeste = json.loads((ici / "manifeste.json").read_text(encoding="utf-8"))
+    assert manifeste["commune"] == "49007"
+    for entree in manifeste["fichiers"]:
+        contenu = (ici / entree["fichier"]).read_bytes()
+        assert entree["octets"] == len(contenu) and entree["sha256"] == hashlib.sha256(contenu).hexdigest()
+        assert entree["editeur"] == "Ministère de test" and entree["licence"] == "Licence Ouverte 2.0"
+    pres = next(e for e in manifeste["fichiers"] if e["source"] == "pres")
+    assert pres["octets_source"] == len(national) and pres["extrait"] == "1 ligne de la commune sur 2"
+    assert "Enregistré :" in sortie and "À déposer à la main : Titre menus. Pas de fichier national." in sortie
+
+    # The workshops now find the commune's files, and say where they come from.
+    monkeypatch.setenv("DONNEES_EN_MAIN_DOSSIER_COMMUNE", str(dossier))
+    message = donnees_commune("energie", "49007", afficher=False).message
+    assert "Titre ore, Ministère de test, téléchargé le" in message
+
+    # Second run: nothing downloaded (checksum checked).
+    requetes = len(serveur.chemins)
+    assert main(["49007", "--dossier", str(dossier), "--theme", "elections"]) == 0
+    assert len(serveur.chemins) == requetes
+    assert "Déjà téléchargé le" in capsys.readouterr().out
+    # A file changed by hand is kept, and said so.
+    (ici / "energie-secteurs.csv").write_bytes(b"modifie\n")
+    assert main(["49007", "--dossier", str(dossier), "--theme", "energie"]) == 0
+    assert "a changé depuis son téléchargement" in capsys.readouterr().out
+    assert (ici / "energie-secteurs.csv").read_bytes() == b"modifie\n"
+    # --forcer downloads again.
+    assert main(["49007", "--dossier", str(dossier), "--theme", "energie", "--forcer"]) == 0
+    assert len(serveur.chemins) == requetes + 1
+    assert (ici / "energie-secteurs.csv").read_bytes().endswith(b"49007;2022;Gaz;12;3\n")
+
+
+def test_telechargement_404_commune_absente_et_code_invalide(serveur, tmp_path, monkeypatch, capsys):
+    ecrire(serveur.dossier / "burvot.txt", [ENTETE_2022, bureau_2022("49", "M", "8", "Autre", "1", 10, 5, 0, 0, [3, 2])])
+    catalogue(tmp_path, monkeypatch, [
+        source("absent", "elections", serveur.url + "/disparu.csv", "a.csv", {"type": "elections"}),
+        source("pres", "elections", serveur.url + "/burvot.txt", "b.txt", {"type": "elections"}),
+    ])
+    dossier = tmp_path / "dc"
+    assert main(["49007", "--dossier", str(dossier)]) == 1
+    sortie = capsys.readouterr().out
+    assert "Échec pour « Titre absent » : le fichier n'est plus à cette adresse (erreur 404)" in sortie
+    assert "mettez à jour l'adresse dans le catalogue des sources" in sortie
+    assert "Aucune ligne pour la commune 49007" in sortie and "code postal ≠ code INSEE" in sortie
+    assert not (dossier / "49007" / "a.csv").exists() and not (dossier / "49007" / "b.txt").exists()
+    assert main(["49000", "--dossier", str(dossier)]) == 1
+    assert "Erreur : « 49000 » ressemble à un code postal" in capsys.readouterr().out
+    assert main(["49007", "--theme", "meteo", "--dossier", str(dossier)]) == 1
+    assert "Thème « meteo » inconnu" in capsys.readouterr().out
+
+
+def test_serveur_injoignable_message_hors_ligne(tmp_path, monkeypatch, capsys):
+    with socket.socket() as s:  # a free port on 127.0.0.1, closed: nobody answers there
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    catalogue(tmp_path, monkeypatch, [source("pres", "elections", f"http://127.0.0.1:{port}/x.txt", "x.txt",
+                                             {"type": "elections"})])
+    assert main(["49007", "--dossier", str(tmp_path / "dc")]) == 2
+    sortie = capsys.readouterr().out
+    assert f"Pas de connexion à Internet : impossible de joindre 127.0.0.1:{port}" in sortie
+    assert "les ateliers utiliseront la commune fictive" in sortie and "Traceback" not in sortie
+
+
+def test_catalogue_du_cours_et_module_executable(tmp_path):
+    sources = charger_sources()
+    assert {s["theme"] for s in sources} == {"elections", "energie", "cantine"}
+    for s in sources:
+        for cle in ("titre", "editeur", "licence", "page", "fichier"):
+            assert s.get(cle), (s["id"], cle)
+        assert s["page"].startswith("https://")
+        assert s["url"] is None or s["url"].startswith("https://")
+    permaliens = [s["url"] for s in sources if s["url"] and "/datasets/r/" in s["url"]]
+    assert permaliens and all(u.startswith("https://www.data.gouv.fr/fr/datasets/r/") for u in permaliens)
+    roles = {n for t in module_commune.THEMES.values() for r in t.roles.values() for n in r.noms}
+    assert all(Path(s["fichier"]).stem in roles for s in sources), "un fichier téléchargé doit être trouvé par les ateliers"
+    faux = tmp_path / "faux.json"
+    faux.write_text("{pas du json", encoding="utf-8")
+    env = {**os.environ, "DONNEES_EN_MAIN_SOURCES": str(faux)}
+    resultat = subprocess.run([sys.executable, "-m", "donnees_en_main.telecharger", "49007"], capture_output=True,
+                              text=True, env=env, timeout=60)
+    assert resultat.returncode == 1 and "n'est pas un JSON lisible" in resultat.stdout
+    assert "Traceback" not in resultat.stdout + resultat.stderr
