@@ -1,0 +1,380 @@
+"""Chapter « Le cadre légal »: the decision logic (every path), its widget, the anonymisation helpers,
+the question bank, the workshop notebook and the graded assignment (full nbgrader cycle, exact scores).
+
+The expected verdicts below are the rules of the law as the chapter states them (CRPA L311-2,
+L311-5/6, L312-1, L312-1-1, L312-1-2; décret n° 2016-1922): written here once, as the specification.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import json
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from donnees_en_main import cadre_legal as cl
+from donnees_en_main.cadre_legal import (
+    INTERDIT,
+    OBLIGATION,
+    PAS_ENCORE,
+    POSSIBLE,
+    QUESTIONS,
+    ErreurReponses,
+    agreger,
+    chemin_des_questions,
+    parcours_widget,
+    part_isolable,
+    pseudonymiser,
+    puis_je_publier,
+    question_suivante,
+)
+from donnees_en_main.donnees import ErreurDonnees
+from outils_nbgrader import CoursNbgrader, code_repondre_par_widgets, executer_notebook, remplir
+
+RACINE = Path(__file__).resolve().parent.parent
+OUI, NON = True, False
+PUBLIABLE_GRANDE = {"acheve": OUI, "secret": NON, "donnees_personnelles": NON, "habitants": OUI, "agents": OUI}
+
+
+@pytest.fixture
+def q(tmp_path, monkeypatch):
+    """The question bank, with answers saved in a throw-away folder."""
+    monkeypatch.chdir(tmp_path)
+    from donnees_en_main.questions import cadre_legal
+
+    return cadre_legal
+
+
+# -- the decision logic ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("reponses, statut, article", [
+    ({"acheve": NON}, PAS_ENCORE, "L311-2"),
+    ({"acheve": OUI, "secret": OUI, "occultable": NON}, INTERDIT, "L311-5"),
+    ({"acheve": OUI, "secret": NON, "donnees_personnelles": OUI, "anonymise": NON, "exception": NON}, INTERDIT, "L312-1-2"),
+    ({"acheve": OUI, "secret": NON, "donnees_personnelles": NON, "habitants": NON}, POSSIBLE, "L312-1"),
+    ({**PUBLIABLE_GRANDE, "agents": NON}, POSSIBLE, "2016-1922"),
+    ({**PUBLIABLE_GRANDE, "categorie": OUI}, OBLIGATION, "L312-1-1"),
+    ({**PUBLIABLE_GRANDE, "categorie": NON}, POSSIBLE, "L312-1"),
+    ({**PUBLIABLE_GRANDE, "secret": OUI, "occultable": OUI, "categorie": OUI}, OBLIGATION, "L312-1-1"),
+    ({**PUBLIABLE_GRANDE, "donnees_personnelles": OUI, "anonymise": OUI, "categorie": OUI}, OBLIGATION, "L312-1-1"),
+    ({**PUBLIABLE_GRANDE, "donnees_personnelles": OUI, "anonymise": NON, "exception": OUI, "categorie": NON},
+     POSSIBLE, "L312-1"),
+])
+def test_chaque_issue_du_parcours(reponses, statut, article):
+    verdict = puis_je_publier(reponses)
+    assert verdict.statut == statut
+    assert any(article in a for a in verdict.articles), verdict.articles
+    assert verdict.publiable == (statut in (OBLIGATION, POSSIBLE))
+    assert verdict.obligatoire == (statut == OBLIGATION)
+
+
+def test_les_precautions_suivent_le_chemin():
+    occulte = puis_je_publier({**PUBLIABLE_GRANDE, "secret": OUI, "occultable": OUI, "categorie": OUI})
+    assert any("retirées" in p for p in occulte.precautions)
+    anonyme = puis_je_publier({**PUBLIABLE_GRANDE, "donnees_personnelles": OUI, "anonymise": OUI, "categorie": OUI})
+    assert any("trois critères" in p for p in anonyme.precautions)
+    exception = puis_je_publier({**PUBLIABLE_GRANDE, "donnees_personnelles": OUI, "anonymise": NON,
+                                 "exception": OUI, "categorie": OUI})
+    assert any("minimisation" in p for p in exception.precautions)
+    simple = puis_je_publier({**PUBLIABLE_GRANDE, "categorie": OUI})
+    assert len(simple.precautions) == 1 and "2017-638" in simple.precautions[0]
+    assert puis_je_publier({"acheve": NON}).precautions == ()
+
+
+TOUTES_LES_CLES = list(QUESTIONS)
+
+
+def test_toutes_les_combinaisons_respectent_la_loi():
+    for valeurs in itertools.product([True, False], repeat=len(TOUTES_LES_CLES)):
+        r = dict(zip(TOUTES_LES_CLES, valeurs))
+        v = puis_je_publier(r)  # every full set of answers reaches a verdict
+        bloque_secret = r["secret"] and not r["occultable"]
+        bloque_perso = r["donnees_personnelles"] and not r["anonymise"] and not r["exception"]
+        if not r["acheve"]:
+            attendu = PAS_ENCORE
+        elif bloque_secret or bloque_perso:
+            attendu = INTERDIT
+        elif r["habitants"] and r["agents"] and r["categorie"]:
+            attendu = OBLIGATION
+        else:
+            attendu = POSSIBLE
+        assert v.statut == attendu, r
+
+
+def test_les_questions_viennent_dans_l_ordre():
+    r: dict = {}
+    ordre = []
+    reponses = {"acheve": True, "secret": True, "occultable": True, "donnees_personnelles": True,
+                "anonymise": False, "exception": True, "habitants": True, "agents": True, "categorie": False}
+    while (question := question_suivante(r)) is not None:
+        ordre.append(question.cle)
+        r[question.cle] = reponses[question.cle]
+    assert ordre == list(reponses)
+    assert [x.cle for x in chemin_des_questions(reponses)] == ordre
+    assert question_suivante({}).cle == "acheve"
+    assert question_suivante({"acheve": True, "secret": False}).cle == "donnees_personnelles"
+
+
+def test_oui_et_non_en_toutes_lettres():
+    a = puis_je_publier({"acheve": "oui", "secret": " Non ", "donnees_personnelles": "NON", "habitants": "Non"})
+    assert a == puis_je_publier({"acheve": True, "secret": False, "donnees_personnelles": False, "habitants": False})
+
+
+@pytest.mark.parametrize("reponses, morceau", [
+    ({"achevé": True}, "Je ne connais pas la question « achevé »"),
+    ({"acheve": "peut-être"}, "doit être True ou False"),
+    ({"acheve": 1}, "doit être True ou False"),
+    ({"acheve": True}, "Il manque la réponse à la question « secret »"),
+    (["acheve"], "doivent être un dictionnaire"),
+])
+def test_erreurs_en_francais(reponses, morceau):
+    with pytest.raises(ErreurReponses, match=morceau):
+        puis_je_publier(reponses)
+    assert issubclass(ErreurReponses, ValueError)
+
+
+def test_le_verdict_se_lit_en_texte_et_en_html():
+    v = puis_je_publier({**PUBLIABLE_GRANDE, "categorie": True})
+    texte = str(v)
+    assert texte.startswith("✔ Oui, et c'est une obligation.")
+    assert "L312-1-1" in texte and "• Publiez" in texte
+    html = v._repr_html_()
+    assert "✔" in html and "Oui, et c&#x27;est une obligation" in html and "role='status'" in html
+    non = puis_je_publier({"acheve": True, "secret": True, "occultable": False})
+    assert "✘" in non._repr_html_() and non.titre == "Non, pas en l'état"
+
+
+# -- the widget -------------------------------------------------------------------------------------------
+
+def _feuilles(noeud, chemin):
+    """Walk the widget tree: (answers on the way, leaf) for every leaf."""
+    if hasattr(noeud, "verdict"):
+        yield chemin, noeud
+        return
+    assert list(noeud.boutons.options) == ["Oui", "Non"] and noeud.boutons.value is None
+    assert noeud.suite.selected_index is None, "rien n'est choisi d'avance"
+    oui, non = noeud.suite.children
+    yield from _feuilles(oui, {**chemin, noeud.question.cle: True})
+    yield from _feuilles(non, {**chemin, noeud.question.cle: False})
+
+
+def test_le_widget_contient_tout_le_parcours_et_le_relie_dans_le_navigateur():
+    from ipywidgets.widgets.widget import _instances
+    from ipywidgets.widgets.widget_link import Link
+
+    avant = set(_instances)
+    boite = parcours_widget()
+    feuilles = list(_feuilles(boite.racine, {}))
+    assert len(feuilles) >= 20
+    for chemin, feuille in feuilles:
+        assert feuille.verdict == puis_je_publier(chemin)
+        assert feuille.verdict.titre.replace("'", "&#x27;") in feuille.value
+    # every « buttons -> branches » pair is linked in the browser (jslink): it works without a kernel
+    liens = {(l.source[0].model_id, l.source[1], l.target[0].model_id, l.target[1])
+             for k, l in _instances.items() if k not in avant and isinstance(l, Link)}
+    noeuds, vus = [boite.racine], 0
+    while noeuds:
+        n = noeuds.pop()
+        if hasattr(n, "verdict"):
+            continue
+        assert (n.boutons.model_id, "index", n.suite.model_id, "selected_index") in liens
+        vus += 1
+        noeuds.extend(n.suite.children)
+    assert vus == len(liens)
+
+
+# -- anonymisation helpers --------------------------------------------------------------------------------
+
+def test_pseudonymiser_garde_le_reste_et_retire_les_noms(q):
+    t = q.inscriptions_cantine()
+    p = pseudonymiser(t, ["prenom", "nom"])
+    assert "prenom" not in p and "nom" not in p
+    assert list(p.columns[1:]) == [c for c in t.columns if c not in ("prenom", "nom")]
+    assert p["pseudonyme"].str.fullmatch(r"P\d{3}").all()
+    assert p["pseudonyme"].nunique() == t[["prenom", "nom"]].drop_duplicates().shape[0]
+    assert pseudonymiser(t, "nom", prefixe="X")["pseudonyme"].iloc[0] == "X001"
+
+
+def test_part_isolable():
+    t = pd.DataFrame({"rue": ["a", "a", "b", "c"], "annee": [1, 2, 2, 2]})
+    assert part_isolable(t, ["rue"]) == 50.0
+    assert part_isolable(t, ["annee"]) == 25.0
+    assert part_isolable(t, ["rue", "annee"]) == 100.0
+
+
+def test_agreger_masque_les_petits_effectifs():
+    t = pd.DataFrame({"ecole": ["A"] * 5 + ["B"] * 2, "pai": [True, True, True, False, False, True, False]})
+    a = agreger(t, "ecole", seuil=3, compter="pai").set_index("ecole")
+    assert a.loc["A", "effectif"] == 5 and a.loc["A", "dont pai"] == 3
+    assert a.loc["B", "effectif"] == "moins de 3" and a.loc["B", "dont pai"] == "moins de 3"
+    assert agreger(t, "ecole", seuil=1).set_index("ecole").loc["B", "effectif"] == 2
+
+
+@pytest.mark.parametrize("appel, morceau", [
+    (lambda t: pseudonymiser(t, ["prénom"]), "la colonne « prénom » n'existe pas"),
+    (lambda t: part_isolable(t, ["rue", "age"]), "« age »"),
+    (lambda t: part_isolable(t.iloc[0:0], ["rue"]), "le tableau est vide"),
+    (lambda t: agreger(t, "ecole", seuil=0), "le seuil doit être un nombre entier positif"),
+    (lambda t: agreger("pas un tableau", "ecole"), "attend un tableau pandas"),
+])
+def test_erreurs_des_outils_d_anonymisation(q, appel, morceau):
+    with pytest.raises(ErreurDonnees, match=morceau):
+        appel(q.inscriptions_cantine())
+
+
+def test_le_registre_fictif_est_deterministe_et_realiste(q):
+    a, b = q.inscriptions_cantine(), q.inscriptions_cantine()
+    pd.testing.assert_frame_equal(a, b)
+    assert not a.equals(q.inscriptions_cantine(graine=1))
+    maternelle = a["ecole"].str.contains("maternelle")
+    assert (a.loc[maternelle, "date_naissance"] >= "2020").all()
+    assert (a.loc[~maternelle, "date_naissance"] < "2020").all()
+    assert (a["allergie"].ne("") == a["pai"]).all()
+    # the chapter's point: once pseudonymised, (birth date, street) still singles out most children
+    assert part_isolable(pseudonymiser(a, ["prenom", "nom"]), ["date_naissance", "rue"]) > 80
+
+
+# -- question bank ------------------------------------------------------------------------------------------
+
+def test_les_reponses_attendues_viennent_du_parcours(q):
+    assert q.verdict_subventions.reponse == puis_je_publier(q.CAS_SUBVENTIONS).titre == cl.TITRES[OBLIGATION]
+    assert q.verdict_inscriptions.reponse == cl.TITRES[INTERDIT]
+    assert set(q.verdict_inscriptions.choix) == set(cl.TITRES.values())
+
+
+def test_les_erreurs_frequentes_ont_leur_message(q):
+    r = q.pseudonymisation.verifier("Oui : sans les noms, plus personne n'est identifiable")
+    assert not r.juste and "pseudonymisation" in r.message
+    r = q.verdict_inscriptions.verifier(cl.TITRES[OBLIGATION])
+    assert not r.juste and "anonymisé" in r.message
+    r = q.seuil_habitants.verifier("Elle y est obligée")
+    assert not r.juste and "3 500" in r.message
+    r = q.donnees_personnelles.verifier(["Le montant de la subvention versée à une association"])
+    assert not r.juste and "personne morale" in r.message
+    assert q.interet_legitime.verifier("L'intérêt légitime").juste
+    assert json.loads((Path.cwd() / "reponses-cadre-legal.json").read_text(encoding="utf-8"))
+
+
+# -- the book page ------------------------------------------------------------------------------------------
+
+def test_la_page_cite_les_textes_sans_renvoyer_a_verifier():
+    texte = (RACINE / "book" / "cadre-legal.md").read_text(encoding="utf-8")
+    for citation in ("n° 2016-1321 du 7 octobre 2016", "n° 2015-991 du 7 août 2015", "article 106",
+                     "L312-1-1", "L312-1-2", "2016-1922", "2016/679", "2007/2/CE", "L127-1", "L321-4"):
+        assert citation in texte, citation
+    assert "à vérifier" not in texte.lower()
+    assert "Questions pour échanger entre pairs" in texte
+    assert "Puis-je publier ce jeu de données ?" in texte and "## En résumé" in texte
+
+
+# -- workshop notebook --------------------------------------------------------------------------------------
+
+REPONSES_ATELIER = code_repondre_par_widgets({
+    "cadre-legal.verdict_subventions": "Oui, et c'est une obligation",
+    "cadre-legal.pseudonymisation": "Non : il est pseudonymisé, les données restent personnelles",
+}) + """
+import json as _json
+_reponses = _json.load(open("reponses-cadre-legal.json", encoding="utf-8"))
+assert set(_reponses) >= {"cadre-legal.verdict_subventions", "cadre-legal.pseudonymisation"}, _reponses
+"""
+
+
+def test_le_carnet_d_atelier_s_execute_et_ses_exercices_se_corrigent():
+    source = RACINE / "notebooks" / "cadre-legal.ipynb"
+    nb = nbformat.read(source, as_version=4)
+    for cellule in nb.cells:
+        if cellule.cell_type == "code":
+            assert not cellule.outputs and cellule.execution_count is None, "sorties à effacer avant de livrer"
+    dossier = RACINE / "notebooks"
+    reponses = dossier / "reponses-cadre-legal.json"
+    avant = reponses.read_bytes() if reponses.exists() else None
+    try:
+        executer_notebook(nb, dossier, apres=REPONSES_ATELIER)
+    finally:
+        if avant is None:
+            reponses.unlink(missing_ok=True)
+        else:
+            reponses.write_bytes(avant)
+    sorties = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    erreurs = [o for o in sorties if o.output_type == "error"]
+    assert not erreurs, erreurs[0]["evalue"] if erreurs else ""
+    assert not [o for o in sorties if o.output_type == "stream" and o.name == "stderr"]
+    textes = "".join(str(o.get("text", "")) for o in sorties)
+    assert "Oui, et c'est une obligation" in textes
+    assert "100 % des enfants sont isolables" in textes
+    assert "Il manque la réponse à la question « acheve »" in textes
+
+
+# -- graded assignment --------------------------------------------------------------------------------------
+
+CODE_Q5 = ('reponses = {"acheve": True, "secret": False, "donnees_personnelles": True, "anonymise": False, '
+           '"exception": False}\nverdict = puis_je_publier(reponses)')
+# The classic mistake: « names removed, so it is anonymous ».
+CODE_Q5_CRU_ANONYME = ('reponses = {"acheve": True, "secret": False, "donnees_personnelles": True, "anonymise": True, '
+                       '"habitants": True, "agents": True, "categorie": True}\nverdict = puis_je_publier(reponses)')
+SUITE_Q5 = "\nprint(verdict)\nq.verdict_inscriptions.verifier(verdict.titre)"
+
+
+def bonnes_reponses_widgets():
+    from donnees_en_main.questions import cadre_legal as qc
+
+    return {
+        qc.pseudonymisation.id: qc.pseudonymisation.reponse,
+        qc.donnees_personnelles.id: qc.donnees_personnelles.reponses,
+        qc.seuil_habitants.id: qc.seuil_habitants.reponse,
+        qc.interet_legitime.id: qc.interet_legitime.reponse,
+    }
+
+
+@pytest.fixture(scope="module")
+def cours(tmp_path_factory):
+    from donnees_en_main.questions import cadre_legal as qc
+
+    cours = CoursNbgrader(tmp_path_factory.mktemp("cadre-legal"), "cadre-legal")
+    cours.generer()
+    justes = bonnes_reponses_widgets()
+    cours.soumettre("complet", modifier=lambda nb: remplir(nb, "q5-reponse", CODE_Q5 + SUITE_Q5),
+                    executer_apres=code_repondre_par_widgets(justes))
+    cours.soumettre("intact")
+    # Only question 3 answered (the answers file as the widget would have written it), nothing else.
+    with contextlib.chdir(cours.soumettre("partiel")):
+        qc.seuil_habitants.verifier(qc.seuil_habitants.reponse)
+    # « Names removed, so it is anonymous » in code; one box forgotten in question 2 (answers file as
+    # the widgets write it: clicking through a real kernel is already covered by « complet »).
+    faux = {**justes, qc.donnees_personnelles.id: qc.donnees_personnelles.reponses[:2]}
+    with contextlib.chdir(cours.soumettre("pieges", modifier=lambda nb: remplir(nb, "q5-reponse", CODE_Q5_CRU_ANONYME + SUITE_Q5))):
+        for question in (qc.pseudonymisation, qc.donnees_personnelles, qc.seuil_habitants, qc.interet_legitime):
+            question.verifier(faux[question.id])
+    cours.autograde()
+    return cours
+
+
+def test_version_eleve_sans_solution_ni_reponses(cours):
+    release = cours.version_eleve
+    assert not list(release.glob("reponses-*.json"))
+    texte = (release / "cadre-legal.ipynb").read_text(encoding="utf-8")
+    assert "BEGIN HIDDEN TESTS" not in texte and "est_juste" not in texte
+    assert '"anonymise": False' not in texte, "la solution de la question 5 a fuité"
+    assert "raise NotImplementedError()" in texte
+
+
+def test_bareme_et_scores_exacts(cours):
+    assert cours.score_max() == 6
+    assert cours.score("complet") == 6
+    assert cours.score("intact") == 0
+    assert cours.scores_par_cellule("partiel") == {
+        "q1-correction": 0, "q2-correction": 0, "q3-correction": 1, "q4-correction": 0, "q5-correction": 0}
+    assert cours.scores_par_cellule("pieges") == {
+        "q1-correction": 1, "q2-correction": 0, "q3-correction": 1, "q4-correction": 1, "q5-correction": 0}
+
+
+def test_retour_en_francais_qui_explique_l_erreur(cours):
+    retours = cours.retours()
+    html = retours["pieges"][0].read_text(encoding="utf-8")
+    assert '<html lang="fr">' in html
+    assert "Note : 3.0 / 6.0" in html
+    assert "pseudonymisation" in html
