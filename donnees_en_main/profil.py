@@ -70,6 +70,7 @@ MIN_VALEURS_ABERRANTES = 8  # no quartile rule on fewer values
 MAX_DISTINCTES_FAUTES = 60  # look for typos only among that many different values
 ANNEE_TROP_ANCIENNE = 1900
 LONGUEUR_APERCU = 60
+LARGEURS_COLONNES = (16, 12, 10, 12, 22, 28)  # % of the profile table's width, column by column
 
 _NOMBRE_EN = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
 _NOMBRE_FR = re.compile(r"^[-+]?\d{1,3}([ \u00a0\u202f]\d{3})+(,\d+)?$|^[-+]?\d+,\d+$")
@@ -179,15 +180,18 @@ class Profil:
     def _repr_html_(self) -> str:
         e = html.escape
         parties = [
-            f'<section class="dem-profil" lang="fr" aria-label="Profil de {e(self.titre)}">',
+            f'<section class="dem-profil" lang="fr" aria-label="Profil de {e(self.titre)}" '
+            'style="max-width: 100%; white-space: normal; overflow-wrap: break-word; hyphens: auto;">',
             f"<p><strong>{e(self.resume())}</strong></p>",
         ]
         if self.provenance:
             parties.append("<ul>" + "".join(f"<li>{e(p)}</li>" for p in self.provenance) + "</ul>")
         parties.append(
-            '<div style="overflow-x: auto;"><table class="table dem-profil-table">'
+            '<div style="overflow-x: auto; max-width: 100%;"><table class="table dem-profil-table" '
+            'style="width: 100%; table-layout: fixed; font-size: 0.85em;">'
             f"<caption>Profil colonne par colonne de « {e(self.titre)} » : nature, cases vides, "
-            "valeurs différentes, aperçu et valeurs suspectes</caption><thead><tr>"
+            "valeurs différentes, aperçu et valeurs suspectes</caption>"
+            + "".join(f'<col style="width: {l}%;">' for l in LARGEURS_COLONNES) + "<thead><tr>"
             '<th scope="col">Colonne</th><th scope="col">Nature</th>'
             '<th scope="col">Cases vides</th><th scope="col">Valeurs différentes</th>'
             '<th scope="col">Étendue ou valeurs les plus fréquentes</th>'
@@ -804,11 +808,12 @@ def explorer(noms: list[str] | None = None, *, statique: bool = False, aujourd_h
     index = noms.index(valeur) if valeur in noms else 0
     if statique:
         boite = vues_par_choix([("Jeu de données :", options)],
-                               lambda nom: widgets.HTML(_html_ressource(nom, jour)), index_initial=[index])
+                               lambda nom: widgets.HTML(_html_ressource(nom, jour), layout=widgets.Layout(width="100%")),
+                               index_initial=[index])
         boite.menu = boite.menus[0]
         return boite
     menu = menu_deroulant("Jeu de données :", options, index=index, largeur="95%")
-    sortie = widgets.HTML(_html_ressource(menu.value, jour))
+    sortie = widgets.HTML(_html_ressource(menu.value, jour), layout=widgets.Layout(width="100%"))
 
     def changer(_changement=None):
         sortie.value = _html_ressource(menu.value, jour)
