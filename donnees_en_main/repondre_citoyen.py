@@ -20,6 +20,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+import ipywidgets as widgets
 import pandas as pd
 
 from donnees_en_main.donnees import ErreurDonnees, charger, lire_csv_tableur
@@ -41,6 +42,7 @@ __all__ = [
     "choix_du_tableau_de_bord",
     "vue_tableau_de_bord",
     "tableau_de_bord",
+    "TableauDeBord",
     "fiche_de_faits",
 ]
 
@@ -403,6 +405,17 @@ def vue_tableau_de_bord(prep: pd.DataFrame, choix: str, population: int = POPULA
     )
 
 
+class TableauDeBord(widgets.VBox):
+    """The dashboard box (kernel mode). Where no widget can be shown (nbgrader's feedback pages, a
+    notebook viewer), it falls back to its current view as HTML, not a widget's technical repr."""
+
+    def _repr_mimebundle_(self, **kwargs):
+        donnees = super()._repr_mimebundle_(**kwargs)
+        donnees["text/plain"] = f"Tableau de bord des subventions : {self.menu.value}"
+        donnees["text/html"] = self.vue.value
+        return donnees
+
+
 def tableau_de_bord(prep: pd.DataFrame | None = None, *, statique: bool = False, population: int = POPULATION):
     """Choose all associations, a domain or one association: see the amounts year by year.
 
@@ -412,8 +425,6 @@ def tableau_de_bord(prep: pd.DataFrame | None = None, *, statique: bool = False,
     interactive online. The returned box has ``.menu`` (the Dropdown) and, in the kernel mode,
     ``.vue`` (the HTML shown).
     """
-    import ipywidgets as widgets
-
     prep = preparer(lire_subventions()) if prep is None else prep
     options = choix_du_tableau_de_bord(prep)
     menu = menu_deroulant("Afficher :", [(o, o) for o in options], largeur="32em")
@@ -427,7 +438,7 @@ def tableau_de_bord(prep: pd.DataFrame | None = None, *, statique: bool = False,
         vue.value = vue_tableau_de_bord(prep, menu.value, population)
 
     menu.observe(mettre_a_jour, names="value")
-    boite = widgets.VBox([menu, vue])
+    boite = TableauDeBord([menu, vue])
     boite.menu, boite.vue = menu, vue
     return boite
 

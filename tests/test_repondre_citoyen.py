@@ -362,6 +362,9 @@ def test_tableau_de_bord_se_met_a_jour(prep, q):
     assert "FOOTBALL CLUB BELVAL SUR LOIRE" in vue and "part" in vue and "285 adhérents" in vue
     tableau.menu.value = "Domaine : sport"
     assert "Domaine « sport »" in tableau.vue.value
+    # where no widget can be drawn (nbgrader's feedback page), the current view is shown as HTML
+    rendu = tableau._repr_mimebundle_()
+    assert rendu["text/html"] == tableau.vue.value and rendu["text/plain"].endswith("Domaine : sport")
     # the book's version: every view computed in advance, the menu linked in the browser
     statique = rc.tableau_de_bord(prep, statique=True)
     menu, pages = statique.menu, statique.children[1]
@@ -550,3 +553,4 @@ def test_retours_en_francais(cours):
     assert '<html lang="fr">' in html and "Note : 2.0 / 6.0" in html
     assert "Vous avez compté en entier la subvention partagée" in html
     assert "Des élus se sont abstenus" in html
+    assert "VBox(" not in html, "pas de représentation technique d'un widget dans le retour"
