@@ -385,10 +385,12 @@ def chemin_des_questions(reponses: Mapping[str, Any]) -> list[Question]:
 def _noeud(reponses: dict[str, bool], rang: int):
     """The widget for this point of the path: a verdict, or a question whose answer reveals the rest.
 
-    Every branch is built in advance and the buttons switch between them in the browser (``jslink``),
-    so the path works in the published book, without a Python kernel.
+    Every branch is built in advance and the buttons switch between them in the browser
+    (``interactif.vues_par_choix``), so the path works in the published book, without a Python kernel.
     """
     import ipywidgets as widgets
+
+    from donnees_en_main.interactif import vues_par_choix
 
     question, verdict = _parcourir(reponses)
     if verdict is not None:
@@ -400,17 +402,15 @@ def _noeud(reponses: dict[str, bool], rang: int):
         f"<span style='font-size:0.9em'>{html.escape(question.aide)}</span></p>"
     )
     boutons = widgets.ToggleButtons(
-        options=["Oui", "Non"], value=None, description="",
+        options=[("Oui", True), ("Non", False)], value=None, description="",
         tooltips=[f"Oui : {question.texte}", f"Non : {question.texte}"],
         style={"button_width": "6em"},
     )
-    suite = widgets.Stack(
-        [_noeud({**reponses, question.cle: True}, rang + 1), _noeud({**reponses, question.cle: False}, rang + 1)],
-        selected_index=None,
-    )
-    widgets.jslink((boutons, "index"), (suite, "selected_index"))
-    boite = widgets.VBox([enonce, boutons, suite])
-    boite.question, boite.boutons, boite.suite = question, boutons, suite  # handy for tests and trainers
+    # index None: nothing is chosen in advance, the next question stays hidden until an answer
+    choix = vues_par_choix([boutons], lambda oui: _noeud({**reponses, question.cle: oui}, rang + 1),
+                           index_initial=[None])
+    boite = widgets.VBox([enonce, choix])
+    boite.question, boite.boutons, boite.suite = question, boutons, choix.children[1]  # handy for tests
     return boite
 
 

@@ -155,7 +155,7 @@ def _feuilles(noeud, chemin):
     if hasattr(noeud, "verdict"):
         yield chemin, noeud
         return
-    assert list(noeud.boutons.options) == ["Oui", "Non"] and noeud.boutons.value is None
+    assert list(noeud.boutons.options) == [("Oui", True), ("Non", False)] and noeud.boutons.value is None
     assert noeud.suite.selected_index is None, "rien n'est choisi d'avance"
     oui, non = noeud.suite.children
     yield from _feuilles(oui, {**chemin, noeud.question.cle: True})

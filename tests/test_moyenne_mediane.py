@@ -64,6 +64,7 @@ def test_la_subvention_exceptionnelle(q):
     assert q.subventions(exceptionnelle=150_000)[q.GRANDE_ASSOCIATION] == pytest.approx(
         q.TOTAL_GRANDE - q.GRANDE_SUBVENTION + 150_000)
     assert q.GRANDE_SUBVENTION in q.CRANS_SUBVENTION
+    assert q.GRANDE_SUBVENTION > 23_000, "la page dit que cette subvention demande une convention"
 
 
 def test_la_mediane_ne_bouge_pas_quand_la_grande_valeur_grossit(q):

@@ -169,32 +169,30 @@ def vue_grande_valeur(scenario: str, grande: float, maximum: float | None = None
 def comparateur():
     """Choose an example and the size of the big value: the mean and the median, side by side.
 
-    Every position is drawn in advance and the slider switches between them in the browser
-    (``jslink``), so it works in the published book without a Python kernel.
+    Every position is drawn in advance and the menu and the slider switch between them in the
+    browser (``interactif.vues_par_choix``), so it works in the published book without a kernel.
     """
     import ipywidgets as widgets
 
-    pages = []
-    for nom, s in _SCENARIOS.items():
+    from donnees_en_main.interactif import vues_par_choix
+
+    def exemple(nom: str):
+        s = _SCENARIOS[nom]
         crans = s["crans"]
         maximum = max(max(float(s["valeurs"](x).mean()), float(s["valeurs"](x).median())) for x in crans) * 1.05
-        options = [(s["aucune"] if x == 0 else s["libelle"](x), i) for i, x in enumerate(crans)]
         curseur = widgets.SelectionSlider(
-            options=options, value=0, description=s["curseur"], continuous_update=True,
+            options=[(s["aucune"] if x == 0 else s["libelle"](x), x) for x in crans], description=s["curseur"],
+            readout=False,  # the view's first sentence says the chosen amount in full
             style={"description_width": "initial"}, layout=widgets.Layout(width="95%", max_width="38em"),
         )
-        vues = widgets.Stack([widgets.HTML(vue_grande_valeur(nom, x, maximum)) for x in crans], selected_index=0)
-        widgets.jslink((curseur, "index"), (vues, "selected_index"))
-        page = widgets.VBox([curseur, vues])
-        page.curseur, page.vues, page.crans = curseur, vues, crans  # handy for tests and trainers
-        pages.append(page)
-    menu = widgets.Dropdown(options=[(s["menu"], i) for i, s in enumerate(_SCENARIOS.values())], value=0,
-                            description="Exemple :", style={"description_width": "initial"},
-                            layout=widgets.Layout(width="95%", max_width="26em"))
-    exemples = widgets.Stack(pages, selected_index=0)
-    widgets.jslink((menu, "index"), (exemples, "selected_index"))
-    boite = widgets.VBox([menu, exemples])
-    boite.menu, boite.exemples = menu, exemples
+        depart = crans.index(GRANDE_SUBVENTION) if nom == "subventions" else 0
+        page = vues_par_choix([curseur], lambda x: widgets.HTML(vue_grande_valeur(nom, x, maximum)),
+                              index_initial=[depart])
+        page.curseur, page.vues, page.crans = curseur, page.children[1], crans  # handy for tests and trainers
+        return page
+
+    boite = vues_par_choix([("Exemple :", [(s["menu"], nom) for nom, s in _SCENARIOS.items()])], exemple)
+    boite.menu, boite.exemples = boite.menus[0], boite.children[1]
     return boite
 
 
