@@ -32,6 +32,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from catalogue import LICENCE_ETALAB, remplacer_ressources  # noqa: E402
+
 GRAINE = 20250901
 ICI = Path(__file__).resolve().parent
 DOSSIER = ICI / "cantine"
@@ -846,11 +849,6 @@ def generer(dossier: Path | str = DOSSIER, graine: int = GRAINE) -> dict:
 
 # --------------------------------------------------------------------------- data package
 
-LICENCE_ETALAB = {
-    "name": "etalab-2.0",
-    "title": "Licence Ouverte / Open Licence version 2.0",
-    "path": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
-}
 SOURCE_GENERATEUR = {
     "title": "Données fictives produites par le script datasets/generer_cantine.py (graine fixe)",
     "path": "generer_cantine.py",
@@ -935,34 +933,9 @@ def ressources_datapackage() -> list[dict]:
     ]
 
 
-ENTETE_DATAPACKAGE = {
-    "name": "donnees-en-main",
-    "title": "Données en main : les jeux de données du cours",
-    "description": (
-        "Les fichiers utilisés par le livre, les ateliers et les exercices de « Données en "
-        "main ». Chaque ressource dit si elle est fictive (propriété « fictif ») et d'où elle "
-        "vient (propriété « sources »)."
-    ),
-    "licenses": [LICENCE_ETALAB],
-    "resources": [],
-}
-
-
 def mettre_a_jour_datapackage(chemin: Path = DATAPACKAGE) -> None:
     """Read-modify-write of the cantine entries only; other resources are left untouched."""
-    if chemin.exists():
-        paquet = json.loads(chemin.read_text(encoding="utf-8"))
-    else:
-        paquet = json.loads(json.dumps(ENTETE_DATAPACKAGE))
-    ressources = paquet.setdefault("resources", [])
-    for nouvelle in ressources_datapackage():
-        for i, ancienne in enumerate(ressources):
-            if ancienne.get("name") == nouvelle["name"]:
-                ressources[i] = nouvelle
-                break
-        else:
-            ressources.append(nouvelle)
-    chemin.write_text(json.dumps(paquet, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    remplacer_ressources(ressources_datapackage(), chemin)
 
 
 def main(arguments: list[str]) -> None:

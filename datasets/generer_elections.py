@@ -24,7 +24,6 @@ derives the tidy table (one row per bureau x candidate) shipped next to it.
 from __future__ import annotations
 
 import csv
-import json
 import sys
 from pathlib import Path
 
@@ -37,6 +36,7 @@ CREE_LE = "2026-11-26"
 
 # The course's fictional commune: the canteen chapter's (one source for its name and INSEE code).
 sys.path.insert(0, str(ICI))
+from catalogue import ecrire_json, remplacer_ressources  # noqa: E402
 from generer_cantine import COMMUNE_INSEE, COMMUNE_NOM  # noqa: E402
 
 # Départements along the Loire, for the files' « Libellé du département » column.
@@ -210,9 +210,6 @@ def _ecrire_lignes(chemin: Path, lignes: list[list[str]], encodage: str) -> None
     with chemin.open("w", encoding=encodage, newline="") as f:
         csv.writer(f, delimiter=";", lineterminator="\n", quoting=csv.QUOTE_MINIMAL).writerows(lignes)
 
-
-def _ecrire_json(chemin: Path, objet) -> None:
-    chemin.write_text(json.dumps(objet, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 # --- Table Schemas ---------------------------------------------------------------------------------
@@ -407,23 +404,7 @@ def ressources() -> list[dict]:
 
 def mettre_a_jour_datapackage(chemin: Path) -> None:
     """Replace this chapter's resources (name ``elections-*``) in datapackage.json, keep the rest as is."""
-    if chemin.exists():
-        paquet = json.loads(chemin.read_text(encoding="utf-8"))
-    else:
-        paquet = {"name": "donnees-en-main", "title": "Données en main — jeux de données du cours", "resources": []}
-    nouvelles = ressources()
-    resultat, place = [], False
-    for r in paquet.get("resources", []):
-        if str(r.get("name", "")).startswith("elections-"):
-            if not place:
-                resultat.extend(nouvelles)
-                place = True
-            continue
-        resultat.append(r)
-    if not place:
-        resultat.extend(nouvelles)
-    paquet["resources"] = resultat
-    _ecrire_json(chemin, paquet)
+    remplacer_ressources(ressources(), chemin, prefixe="elections-")
 
 
 # --- Main --------------------------------------------------------------------------------------------
@@ -441,15 +422,15 @@ def generer(dossier: Path = DOSSIER, datapackage: Path | None = ICI / "datapacka
             _ecrire_lignes(brut, lignes_format_2022(election, verite[nom]), "latin-1")
         else:
             _ecrire_lignes(brut, lignes_format_2024(election, verite[nom]), "utf-8")
-        _ecrire_json(dossier / f"{nom}-bureaux.schema.json", schema_format_officiel(election))
+        ecrire_json(dossier / f"{nom}-bureaux.schema.json", schema_format_officiel(election))
         long = lire_resultats(brut)
         long.to_csv(dossier / f"{nom}-long.csv", index=False, encoding="utf-8", lineterminator="\n")
     with (dossier / "bureaux.csv").open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["code_bureau", "lieu_de_vote", "adresse", "quartier"])
         w.writerows([b[:4] for b in BUREAUX])
-    _ecrire_json(dossier / "resultats-long.schema.json", schema_long())
-    _ecrire_json(dossier / "bureaux.schema.json", schema_bureaux())
+    ecrire_json(dossier / "resultats-long.schema.json", schema_long())
+    ecrire_json(dossier / "bureaux.schema.json", schema_bureaux())
     if datapackage is not None:
         mettre_a_jour_datapackage(datapackage)
     return verite

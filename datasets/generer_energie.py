@@ -21,7 +21,6 @@ The commune is fictional. The data imitate what a town hall really gets:
 from __future__ import annotations
 
 import csv
-import json
 import sys
 from pathlib import Path
 
@@ -33,6 +32,7 @@ GRAINE = 20190723  # the décret tertiaire's date, for a memorable seed
 
 # The course's fictional commune: one source, the canteen generator.
 sys.path.insert(0, str(ICI))
+from catalogue import ecrire_json, remplacer_ressources  # noqa: E402
 from generer_cantine import COMMUNE_INSEE, COMMUNE_NOM  # noqa: E402
 
 COMMUNE = {"nom": COMMUNE_NOM, "code_insee": COMMUNE_INSEE}
@@ -236,9 +236,6 @@ def _ecrire(chemin: Path, lignes: list[dict], colonnes: list[str], sep: str = ",
         w.writeheader()
         w.writerows(lignes)
 
-
-def _ecrire_json(chemin: Path, objet) -> None:
-    chemin.write_text(json.dumps(objet, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 CHAMP_BATIMENT = {
@@ -483,25 +480,7 @@ def ressources() -> list[dict]:
 
 def mettre_a_jour_datapackage(chemin: Path) -> None:
     """Replace this chapter's resources (name ``energie-*``) in datapackage.json, keep the rest as is."""
-    if chemin.exists():
-        paquet = json.loads(chemin.read_text(encoding="utf-8"))
-    else:
-        paquet = {"name": "donnees-en-main", "title": "Données en main — jeux de données du cours", "resources": []}
-    anciennes = paquet.get("resources", [])
-    nouvelles = ressources()
-    noms = {r["name"] for r in nouvelles}
-    resultat, place = [], False
-    for r in anciennes:
-        if r.get("name") in noms or str(r.get("name", "")).startswith("energie-"):
-            if not place:
-                resultat.extend(nouvelles)
-                place = True
-            continue
-        resultat.append(r)
-    if not place:
-        resultat.extend(nouvelles)
-    paquet["resources"] = resultat
-    _ecrire_json(chemin, paquet)
+    remplacer_ressources(ressources(), chemin, prefixe="energie-")
 
 
 def generer(dossier: Path = DOSSIER, datapackage: Path | None = ICI / "datapackage.json") -> None:
@@ -535,7 +514,7 @@ def generer(dossier: Path = DOSSIER, datapackage: Path | None = ICI / "datapacka
         sep=";",
     )
     for nom, schema in schemas().items():
-        _ecrire_json(dossier / nom, schema)
+        ecrire_json(dossier / nom, schema)
     if datapackage is not None:
         mettre_a_jour_datapackage(datapackage)
 

@@ -16,7 +16,6 @@ postcodes. The postcodes are invented (4998x), like the INSEE codes (499xx).
 from __future__ import annotations
 
 import csv
-import json
 import sys
 import unicodedata
 from pathlib import Path
@@ -27,6 +26,7 @@ DATAPACKAGE = ICI / "datapackage.json"
 CREE_LE = "2026-11-26"
 
 sys.path.insert(0, str(ICI))
+from catalogue import ecrire_json, remplacer_ressources  # noqa: E402
 from generer_cantine import COMMUNES_INTERCO, INTERCOMMUNALITE  # noqa: E402
 
 # The same pattern as donnees_en_main.validation.MOTIF_INSEE (2A/2B for Corsica), so that the
@@ -178,27 +178,10 @@ def ressources_datapackage() -> list[dict]:
     ]
 
 
-def _ecrire_json(chemin: Path, objet) -> None:
-    chemin.write_text(json.dumps(objet, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-
 
 def mettre_a_jour_datapackage(chemin: Path = DATAPACKAGE) -> None:
     """Replace this chapter's resources (name ``formats-*``) in datapackage.json, keep the rest as is."""
-    paquet = json.loads(chemin.read_text(encoding="utf-8")) if chemin.exists() else {
-        "name": "donnees-en-main", "resources": []}
-    nouvelles = ressources_datapackage()
-    resultat, place = [], False
-    for r in paquet.get("resources", []):
-        if str(r.get("name", "")).startswith("formats-"):
-            if not place:
-                resultat.extend(nouvelles)
-                place = True
-            continue
-        resultat.append(r)
-    if not place:
-        resultat.extend(nouvelles)
-    paquet["resources"] = resultat
-    _ecrire_json(chemin, paquet)
+    remplacer_ressources(ressources_datapackage(), chemin, prefixe="formats-")
 
 
 def generer(dossier: Path = DOSSIER, datapackage: Path | None = DATAPACKAGE) -> None:
@@ -208,7 +191,7 @@ def generer(dossier: Path = DOSSIER, datapackage: Path | None = DATAPACKAGE) -> 
         w = csv.DictWriter(f, fieldnames=COLONNES, lineterminator="\n")
         w.writeheader()
         w.writerows(lignes())
-    _ecrire_json(dossier / "communes-codes-postaux.schema.json", schema())
+    ecrire_json(dossier / "communes-codes-postaux.schema.json", schema())
     if datapackage is not None:
         mettre_a_jour_datapackage(datapackage)
 

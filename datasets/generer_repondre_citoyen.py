@@ -29,7 +29,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import random
 import sys
 from dataclasses import dataclass, field
@@ -51,6 +50,7 @@ URL_SCDL_DELIBERATIONS = "https://schema.data.gouv.fr/scdl/deliberations/2.1.5/"
 
 # The course's fictional commune and its identifiers: the canteen chapter's (one source).
 sys.path.insert(0, str(ICI))
+from catalogue import LICENCE_ETALAB, remplacer_ressources  # noqa: E402
 from generer_cantine import COLLECTIVITE, COMMUNE_INSEE, COMMUNE_NOM, cle_luhn, siret  # noqa: E402
 
 SITE_COMMUNE = "https://www.belval-sur-loire.example"  # reserved top-level domain: never a real site
@@ -431,11 +431,6 @@ def generer(dossier: Path | str = DOSSIER, graine: int = GRAINE) -> dict:
 
 # --------------------------------------------------------------------------- data package
 
-LICENCE_ETALAB = {
-    "name": "etalab-2.0",
-    "title": "Licence Ouverte / Open Licence version 2.0",
-    "path": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
-}
 SOURCE_GENERATEUR = {
     "title": "Données fictives produites par le script datasets/generer_repondre_citoyen.py (graine fixe)",
     "path": "generer_repondre_citoyen.py",
@@ -511,28 +506,9 @@ def ressources_datapackage() -> list[dict]:
     ]
 
 
-ENTETE_DATAPACKAGE = {
-    "name": "donnees-en-main",
-    "title": "Données en main : les jeux de données du cours",
-    "resources": [],
-}
-
-
 def mettre_a_jour_datapackage(chemin: Path = DATAPACKAGE) -> None:
     """Read-modify-write of this chapter's entries only; other resources are left untouched."""
-    if chemin.exists():
-        paquet = json.loads(chemin.read_text(encoding="utf-8"))
-    else:
-        paquet = json.loads(json.dumps(ENTETE_DATAPACKAGE))
-    ressources = paquet.setdefault("resources", [])
-    for nouvelle in ressources_datapackage():
-        for i, ancienne in enumerate(ressources):
-            if ancienne.get("name") == nouvelle["name"]:
-                ressources[i] = nouvelle
-                break
-        else:
-            ressources.append(nouvelle)
-    chemin.write_text(json.dumps(paquet, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    remplacer_ressources(ressources_datapackage(), chemin)
 
 
 def main(arguments: list[str]) -> None:
