@@ -384,7 +384,19 @@ class DonneesCommune:
         return self.origines.get(role) == "fictive"
 
     def lire(self, role: str):
-        """The file of ``role`` read with the course's loader for it (a pandas DataFrame)."""
+        """The file of ``role`` read with the course's loader for it (a pandas DataFrame).
+
+        For the commune's own files, what the loader detected and repaired is printed (in French).
+        """
+        tableau = self._lire(role)
+        notes = [n for cle in ("notes", "reparations") for n in tableau.attrs.get(cle, []) if "comme recommandé" not in n]
+        if not self.est_fictif(role) and notes:
+            print(f"Lecture de {self[role].name} :")
+            for note in notes:
+                print(f"• {note}")
+        return tableau
+
+    def _lire(self, role: str):
         chemin = self[role]
         fictif = self.est_fictif(role)
         if self.theme == "elections" and role != "bureaux":

@@ -280,8 +280,10 @@ class _Compteur:
                       "{n} codes INSEE à 4 chiffres (par exemple « {ex} ») : le zéro initial perdu a été remis"),
             "booleen": ("1 oui/non écrit autrement (« {ex} ») converti en « oui » ou « non »",
                         "{n} oui/non écrits autrement (par exemple « {ex} ») convertis en « oui » ou « non »"),
-            "liste": ("1 liste écrite avec des « ; » (« {ex} ») convertie au format du schéma",
-                      "{n} listes écrites avec des « ; » (par exemple « {ex} ») converties au format du schéma"),
+            "liste": ("1 liste écrite en texte simple, valeurs séparées par des « ; » (« {ex} »), convertie au "
+                      'format du schéma, entre crochets : ["…","…"]',
+                      "{n} listes écrites en texte simple, valeurs séparées par des « ; » (par exemple « {ex} »), "
+                      'converties au format du schéma, entre crochets : ["…","…"]'),
             "enum": ("1 valeur écrite avec d'autres majuscules, accents ou espaces (« {ex} ») remplacée par la valeur exacte du schéma",
                      "{n} valeurs écrites avec d'autres majuscules, accents ou espaces (par exemple « {ex} ») remplacées par la valeur exacte du schéma"),
         }
@@ -619,7 +621,7 @@ def lire_scdl(chemin_fichier, schema: str = "menus-collectifs") -> LectureScdl:
             + ", ".join(f"{pluriel(k, 'valeur')} dans {n}" for n, k in illisibles.items()) + "."
         )
     sortie = sortie.reset_index(drop=True)
-    sortie.attrs.update({"fichier": fichier.name, "schema": schema_nom})
+    sortie.attrs.update({"fichier": fichier.name, "schema": schema_nom, "notes": list(notes)})
     return LectureScdl(sortie, notes, rapport)
 
 

@@ -422,6 +422,24 @@ def test_les_fichiers_de_votre_commune_et_ce_qui_manque(dossier_communes, tmp_pa
     assert energie_.lire("secteurs")["code_commune"].unique().tolist() == ["01053"]
 
 
+def test_les_menus_de_votre_commune_lus_et_reparations_annoncees(dossier_communes, capsys):
+    ici = dossier_communes / "2A004"
+    ici.mkdir()
+    menus = pd.read_csv(chemin("menus-cantine"), dtype=str, keep_default_na=False).head(3)
+    menus["menuDate"] = pd.to_datetime(menus["menuDate"]).dt.strftime("%d/%m/%Y")
+    (ici / "menus-cantine.csv").write_bytes(menus.to_csv(sep=";", index=False).encode("cp1252"))
+    donnees = donnees_commune("cantine", "2A004", afficher=False)
+    assert donnees.origines == {"menus": "commune", "export": "commune", "achats": "fictive"}
+    assert donnees["export"] == ici / "menus-cantine.csv"  # the raw file is the spreadsheet export
+    lu = donnees.lire("menus")
+    sortie = capsys.readouterr().out
+    assert "Lecture de menus-cantine.csv :" in sortie and "• Encodage : Windows-1252 (cp1252)" in sortie
+    assert "Colonne menuDate : 3 dates écrites autrement qu'en aaaa-mm-jj" in sortie
+    assert lu["menuDate"].dt.strftime("%d/%m/%Y").tolist() == menus["menuDate"].tolist()
+    donnees.lire("achats")
+    assert capsys.readouterr().out == ""  # the fictional file: nothing to announce
+
+
 def test_code_postal_sans_fichiers(dossier_communes):
     message = donnees_commune("cantine", "75011", afficher=False).message
     assert "Aucun fichier de votre commune (75011)" in message and "code postal ≠ code INSEE" in message
