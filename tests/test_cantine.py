@@ -113,3 +113,5 @@ def test_retours_en_francais(cours):
     assert "Note : 4.0 / 5.0" in html
     assert "C'est la moyenne, pas la médiane" in html, "le retour doit expliquer l'erreur en français"
     assert "Score" not in html and "cdn." not in html.lower()
+    # Widgets cannot run on a feedback page: their static fallback (the question itself) is shown.
+    assert "Que s'est-il passé" in html.replace("&#x27;", "'").replace("&#39;", "'")
