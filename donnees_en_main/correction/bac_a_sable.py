@@ -1,0 +1,349 @@
+"""The sandbox a learner's kernel runs in at autograde, and what it does when a mechanism is missing.
+
+nbgrader runs the hidden tests in the learner's own kernel and offers no isolation (nbgrader FAQ,
+jupyter/nbgrader#483). Here only the *kernel* is confined; nbgrader itself (trusted code, which
+holds the gradebook) stays outside and talks to the kernel through Unix sockets (ZeroMQ ``ipc``
+transport), which cross network namespaces but need no network at all.
+
+Layers, each used when this machine has it (``diagnostic()`` says which):
+
+1. ``bwrap`` (Debian package bubblewrap): new mount, network, PID, IPC and UTS namespaces. The
+   kernel sees an empty root where only the system (``/usr``, ``/etc``…), the Python installation,
+   the course package and its data are mounted read-only, plus, writable, the folder of the one
+   submission being graded and a private ``/tmp`` (a small tmpfs). No other submission, no
+   gradebook, no source solutions, no trainer home. The network namespace has only its own
+   loopback: nothing leaves, nothing on the host's 127.0.0.1 is reachable. When the sandbox ends,
+   every process left in it (forks, daemons) is killed with it (PID namespace).
+   Without bwrap, ``unshare --net`` (util-linux) still cuts the network, but files are NOT hidden.
+2. Running as root: the kernel drops to an unprivileged uid of its own (``setpriv``, util-linux),
+   one per worker, so it owns nothing outside its folder and RLIMIT_NPROC really applies (root
+   ignores it). Not root: bwrap's user namespace keeps the trainer's uid, without privileges.
+3. Resource limits (``resource.setrlimit`` in a tiny launcher, before the kernel starts):
+   address space, processes, file size, CPU seconds, open files. Plus, in nbgrader's process
+   (``execution.py``): a time limit per cell and per notebook, and a cap on the output size.
+4. A clean environment: the kernel gets a short allow-list of variables, never the trainer's
+   (tokens and passwords in the environment would otherwise be printable into the feedback).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import shutil
+import subprocess
+import sys
+import warnings
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+MO = 1024 * 1024
+
+# Sandboxed kernels get uids from here when grading as root: one per (batch, worker), far from real
+# users; two batches running at once (two trainers, two test files) never share a uid, so never
+# share a process count (RLIMIT_NPROC counts the processes of a uid).
+UID_BASE = 1_500_000
+TRAVAILLEURS_MAX = 64
+
+
+class AvertissementIsolement(UserWarning):
+    """A sandbox mechanism is missing on this machine (message in French says what is not isolated)."""
+
+
+@dataclass(frozen=True)
+class Limites:
+    """Limits for one learner's kernel. Times in seconds, sizes in bytes."""
+
+    delai_cellule: int = 60  # wall-clock time for one cell (nbgrader's Execute.timeout)
+    delai_carnet: int = 300  # wall-clock time for the whole notebook; also its CPU seconds (RLIMIT_CPU)
+    memoire: int = 2048 * MO  # address space of each kernel process (RLIMIT_AS)
+    processus: int = 64  # processes and threads of the kernel's uid (RLIMIT_NPROC)
+    taille_fichier: int = 50 * MO  # largest file the kernel may write (RLIMIT_FSIZE)
+    fichiers_ouverts: int = 256  # RLIMIT_NOFILE
+    sortie: int = 2 * MO  # outputs kept per notebook; beyond, dropped and the kernel interrupted
+    tmp: int = 64 * MO  # size of the kernel's private /tmp
+
+    def en_json(self) -> str:
+        return json.dumps(asdict(self))
+
+    @classmethod
+    def depuis_json(cls, texte: str) -> "Limites":
+        return cls(**json.loads(texte))
+
+
+@dataclass
+class Diagnostic:
+    """What this machine offers (``disponible``) and the French warnings for what it does not."""
+
+    bwrap: str | None = None  # path of a working bwrap
+    unshare: str | None = None  # path of a working `unshare --net`
+    setpriv: str | None = None  # path of setpriv, used when root
+    root: bool = False
+    manques: list[str] = field(default_factory=list)
+
+    @property
+    def reseau_coupe(self) -> bool:
+        return bool(self.bwrap or self.unshare)
+
+    @property
+    def fichiers_caches(self) -> bool:
+        return bool(self.bwrap)
+
+    @property
+    def utilisateur_dedie(self) -> bool:
+        return self.root and bool(self.setpriv)
+
+    def resume(self) -> str:
+        oui = lambda b: "oui" if b else "NON"  # noqa: E731
+        lignes = [
+            f"- réseau coupé pour le code des élèves : {oui(self.reseau_coupe)}"
+            + (" (bwrap)" if self.bwrap else " (unshare --net)" if self.unshare else ""),
+            f"- autres copies, carnet de notes et solutions cachés : {oui(self.fichiers_caches)}",
+            f"- noyau exécuté sous un utilisateur sans droits : {oui(self.utilisateur_dedie)}"
+            + ("" if self.root else " (isolé par l'espace de noms utilisateur de bwrap)" if self.bwrap else ""),
+            "- limites de mémoire, de processus, de temps et de taille de fichier : oui",
+        ]
+        return "\n".join(lignes)
+
+
+def _essayer(commande: list[str]) -> bool:
+    try:
+        return subprocess.run(commande, capture_output=True, timeout=20).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+@functools.lru_cache(maxsize=1)
+def diagnostic() -> Diagnostic:
+    """Check, by really trying them, which isolation mechanisms work here (cached)."""
+    d = Diagnostic(root=os.geteuid() == 0)
+    bwrap = shutil.which("bwrap")
+    if bwrap and _essayer([bwrap, "--ro-bind", "/", "/", "--unshare-net", "--unshare-pid",
+                           "--proc", "/proc", "--dev", "/dev", "--die-with-parent", "true"]):
+        d.bwrap = bwrap
+    unshare = shutil.which("unshare")
+    if unshare and not d.bwrap:
+        commande = [unshare, "--net"] + ([] if d.root else ["--map-root-user"]) + ["true"]
+        if _essayer(commande):
+            d.unshare = unshare
+    setpriv = shutil.which("setpriv")
+    if d.root and setpriv:
+        d.setpriv = setpriv
+    if not d.bwrap:
+        d.manques.append(
+            "bubblewrap (bwrap) est absent ou ne fonctionne pas ici : le code des élèves n'est PAS "
+            "enfermé dans son dossier. Il peut LIRE les copies des autres élèves, le carnet de notes "
+            "(gradebook.db) et les solutions (source/) si les droits des fichiers le permettent. "
+            "Installez-le : sudo apt install bubblewrap."
+        )
+    if not d.reseau_coupe:
+        d.manques.append(
+            "Ni bwrap ni « unshare --net » ne fonctionnent ici : le code des élèves a accès au RÉSEAU "
+            "(il peut ouvrir des connexions, y compris vers 127.0.0.1)."
+        )
+    if d.root and not d.setpriv:
+        d.manques.append(
+            "setpriv (util-linux) est introuvable : le noyau des élèves tourne en root, la limite du "
+            "nombre de processus ne s'applique pas (root l'ignore)."
+        )
+    if not d.root and not d.bwrap:
+        d.manques.append(
+            "La correction ne tourne pas en root et sans bwrap : le noyau des élèves a vos droits sur "
+            "vos fichiers (il peut écrire ailleurs que dans son dossier)."
+        )
+    return d
+
+
+def avertir_si_incomplet(d: Diagnostic | None = None) -> list[str]:
+    """Emit one French warning per missing mechanism; return the messages."""
+    d = d or diagnostic()
+    for message in d.manques:
+        warnings.warn("Isolement incomplet — " + message, AvertissementIsolement, stacklevel=2)
+    return list(d.manques)
+
+
+# -- what the kernel needs to see --------------------------------------------------------------
+
+_SYSTEME = ("usr", "etc", "bin", "sbin", "lib", "lib32", "lib64", "libx32")
+_ENV_GARDEES = ("LANG", "LANGUAGE", "TZ", "NBGRADER_EXECUTION", "DONNEES_EN_MAIN_DATASETS")
+
+
+@functools.lru_cache(maxsize=1)
+def _chemins_python() -> tuple[str, ...]:
+    """sys.path as the kernel's Python sees it: no PYTHONPATH, no current folder (``-I``).
+
+    Not this process's sys.path: ``python -m`` puts the current folder first, and a worker's current
+    folder is its course copy (gradebook copy, solutions, other copies)."""
+    r = subprocess.run([sys.executable, "-I", "-c", "import json, sys; print(json.dumps(sys.path))"],
+                       capture_output=True, text=True, timeout=60, check=True)
+    return tuple(json.loads(r.stdout))
+
+
+def chemins_en_lecture(masques=()) -> list[Path]:
+    """Folders the kernel reads (read-only): Python, its packages, the course package and its data.
+
+    Nothing inside a masked folder (the course, the workers' copies) is ever among them.
+    """
+    chemins: set[Path] = {Path(sys.prefix), Path(sys.base_prefix), Path(sys.executable).parent}
+    chemins.update(Path(p) for p in _chemins_python() if p)
+    import importlib.util
+
+    spec = importlib.util.find_spec("donnees_en_main")
+    if spec is not None:
+        for lieu in spec.submodule_search_locations or []:
+            chemins.add(Path(lieu))
+    from ..chemins import dossier_donnees
+
+    chemins.add(dossier_donnees())
+    caches = [Path(m).resolve() for m in masques]
+    reels = set()
+    for chemin in chemins:
+        if chemin.is_dir():
+            for c in {chemin.resolve(), chemin.absolute()}:
+                if not any(c == m or m in c.parents for m in caches):
+                    reels.add(c)
+    # keep only the outermost folders (a bind mount covers its subfolders), never "/" itself
+    gardes: list[Path] = []
+    for c in sorted(reels - {Path("/")}, key=lambda c: len(c.parts)):
+        if not any(g in c.parents for g in gardes):
+            gardes.append(c)
+    return sorted(gardes)
+
+
+def environnement_noyau(dossier_execution: Path) -> dict[str, str]:
+    """The kernel's whole environment: an allow-list, nothing of the trainer's secrets."""
+    env = {
+        "PATH": os.pathsep.join([str(Path(sys.executable).parent), "/usr/local/bin", "/usr/bin", "/bin"]),
+        "HOME": "/tmp",
+        "TMPDIR": "/tmp",
+        "MPLCONFIGDIR": "/tmp/matplotlib",
+        "IPYTHONDIR": "/tmp/.ipython",
+        "JUPYTER_RUNTIME_DIR": str(dossier_execution),
+        "PYTHONNOUSERSITE": "1",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        # one thread per math library: threads count in RLIMIT_NPROC and in the address space
+        "OPENBLAS_NUM_THREADS": "1",
+        "OMP_NUM_THREADS": "1",
+        "MKL_NUM_THREADS": "1",
+        "NUMEXPR_NUM_THREADS": "1",
+        "LANG": "C.UTF-8",
+    }
+    for nom, valeur in os.environ.items():
+        if nom in _ENV_GARDEES or nom.startswith("LC_"):
+            env[nom] = valeur
+    return env
+
+
+# Runs inside the sandbox, as the kernel's user, with `python -I -S`: set the limits, then become
+# the kernel. Kept tiny and dependency-free (it starts before the kernel, for every submission).
+LANCEUR = r"""
+import os, resource, sys
+limites = dict(zip(("AS", "NPROC", "FSIZE", "CPU", "NOFILE"), map(int, sys.argv[1].split(","))))
+for nom, valeur in limites.items():
+    code = getattr(resource, "RLIMIT_" + nom)
+    try:
+        resource.setrlimit(code, (valeur, valeur))
+    except (ValueError, OSError) as e:
+        sys.stderr.write("limite %s non appliquée : %s\n" % (nom, e))
+os.umask(0o022)
+os.execv(sys.argv[2], sys.argv[2:])
+"""
+
+
+def _dossiers_parents(chemin: Path) -> list[str]:
+    """bwrap arguments creating `chemin`'s missing parents readable by all (bwrap makes them 0700)."""
+    args: list[str] = []
+    for parent in reversed(Path(chemin).parents):
+        if parent == Path("/") or (parent.parent == Path("/") and parent.name in _SYSTEME + ("tmp",)):
+            continue
+        args += ["--perms", "0755", "--dir", str(parent)]
+    return args
+
+
+@dataclass
+class BacASable:
+    """Builds the command that starts one learner's kernel in the sandbox.
+
+    `numero` tells workers apart and `lot` batches apart (the parent's pid): each (batch, worker)
+    gets its own uid when grading as root. `masques` are paths
+    that must stay invisible even if they sit inside a folder the kernel reads (the course folder).
+    """
+
+    limites: Limites = field(default_factory=Limites)
+    numero: int = 0
+    lot: int = 0
+    masques: list[Path] = field(default_factory=list)
+    racine: Path | None = None  # the worker's course copy (without bwrap, its folders must be traversable)
+    diag: Diagnostic = field(default_factory=diagnostic)
+
+    @property
+    def uid(self) -> int | None:
+        if not self.diag.utilisateur_dedie:
+            return None
+        return UID_BASE + self.lot * TRAVAILLEURS_MAX + self.numero % TRAVAILLEURS_MAX
+
+    def limites_rlimit(self) -> str:
+        lim = self.limites
+        # CPU seconds: the notebook's wall-clock budget plus a margin (the kernel also starts up)
+        return ",".join(map(str, (lim.memoire, lim.processus, lim.taille_fichier, lim.delai_carnet + 30,
+                                  lim.fichiers_ouverts)))
+
+    def preparer(self, dossier: Path, dossier_execution: Path) -> None:
+        """Give the kernel's user the submission folder and the sockets folder (before it starts)."""
+        if self.uid is None:
+            return
+        if self.racine is not None and not self.diag.bwrap:
+            # no mount namespace: the kernel reaches its folder through the real path
+            for ecrit in (dossier, dossier_execution):
+                for parent in Path(ecrit).parents:
+                    if parent == self.racine or self.racine in parent.parents:
+                        os.chmod(parent, os.stat(parent).st_mode | 0o111)
+        for racine in (dossier, dossier_execution):
+            os.chown(racine, self.uid, self.uid)
+            for parent, dossiers, fichiers in os.walk(racine):
+                for nom in dossiers + fichiers:
+                    chemin = os.path.join(parent, nom)
+                    if not os.path.islink(chemin):
+                        os.chown(chemin, self.uid, self.uid)
+
+    def envelopper(self, commande: list[str], dossier: Path, dossier_execution: Path) -> list[str]:
+        """`commande` (the kernel's argv) wrapped in the sandbox, for a kernel working in `dossier`."""
+        dossier = Path(dossier).resolve()
+        lanceur = [sys.executable, "-I", "-S", "-c", LANCEUR, self.limites_rlimit(), *commande]
+        env = environnement_noyau(dossier_execution)
+        prefixe: list[str] = []
+        if self.diag.bwrap:
+            prefixe = [self.diag.bwrap, "--die-with-parent", "--unshare-net", "--unshare-pid",
+                       "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try", "--hostname", "correction",
+                       "--clearenv"]
+            for nom, valeur in env.items():
+                prefixe += ["--setenv", nom, valeur]
+            for nom in _SYSTEME:
+                source = Path("/") / nom
+                if source.is_symlink():
+                    prefixe += ["--symlink", os.readlink(source), str(source)]
+                elif source.is_dir():
+                    prefixe += ["--ro-bind", str(source), str(source)]
+            lectures = chemins_en_lecture(self.masques)
+            for chemin in lectures:
+                prefixe += _dossiers_parents(chemin) + ["--ro-bind", str(chemin), str(chemin)]
+            prefixe += ["--proc", "/proc", "--dev", "/dev",
+                        "--perms", "1777", "--size", str(self.limites.tmp), "--tmpfs", "/tmp"]
+            for masque in self.masques:
+                masque = Path(masque).resolve()
+                if any(p in masque.parents for p in lectures):  # a masked folder inside a read-only one
+                    prefixe += ["--tmpfs", str(masque)]
+            for ecrit in (dossier, Path(dossier_execution).resolve()):
+                prefixe += _dossiers_parents(ecrit) + ["--bind", str(ecrit), str(ecrit)]
+            prefixe += ["--chdir", str(dossier), "--"]
+        else:
+            prefixe = ["env", "-i", *(f"{k}={v}" for k, v in env.items())]
+            if self.diag.unshare:
+                reseau = [self.diag.unshare, "--net", "--pid", "--fork", "--kill-child"]
+                if not self.diag.root:
+                    reseau.append("--map-root-user")
+                prefixe = reseau + ["--"] + prefixe
+        if self.uid is not None:
+            prefixe += [self.diag.setpriv, f"--reuid={self.uid}", f"--regid={self.uid}", "--clear-groups",
+                        "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--"]
+        return prefixe + lanceur

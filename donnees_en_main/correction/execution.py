@@ -1,0 +1,373 @@
+"""The kernel manager and nbgrader preprocessors of the trusted autograde.
+
+- ``GestionnaireNoyauIsole``: jupyter_client's kernel manager, starting the kernel in the sandbox
+  (``bac_a_sable``) and talking to it over Unix sockets.
+
+The preprocessors plug into nbgrader's own pipeline (``Autograde.sanitize_preprocessors`` and
+``Autograde.autograde_preprocessors``, see ``travailleur.py``); nbgrader does the rest.
+
+- ``RestaurerCellulesNotees`` (sanitize, first): puts back the nbgrader metadata of every known
+  cell as the gradebook has it (grade/solution/locked flags, points, id), and drops nbgrader
+  metadata nbgrader would choke on (unknown ids, garbage). nbgrader's ``OverwriteCells`` then
+  restores the source of edited locked cells and the points; but it only sees cells that still
+  carry their metadata, and a malformed one makes ``CheckCellMetadata`` reject the whole notebook.
+- ``ExecutionIsolee`` (replaces nbgrader's ``Execute``): the kernel starts in the sandbox
+  (``bac_a_sable``); a time limit per cell and one per notebook; output beyond a size cap is
+  dropped and the kernel interrupted; a kernel that dies (``os._exit``, ``exit()``, memory, CPU
+  limit, killed) no longer makes nbgrader give up on the notebook: every cell not run gets an
+  error output, so its tests score 0 instead of nbgrader's default for a silent cell (full marks).
+  After execution, links and special files the kernel left are removed and files given back to
+  the grader before nbgrader writes anything there.
+- ``NoterCellulesSupprimees`` (after ``SaveAutoGrades``): a grade cell missing from the submission
+  (deleted, or stripped of its metadata) scores 0 automatically. nbgrader leaves it "needs manual
+  grading" forever (jupyter/nbgrader#1682); its ``OverwriteCells.add_missing_cells`` would put the
+  test back and run it, which rewards deleting the test.
+
+Each preprocessor records what it saw in ``INCIDENTS`` (French messages for the trainer).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import stat
+import time
+import uuid
+from pathlib import Path
+
+from jupyter_client.manager import AsyncKernelManager
+from jupyter_core.utils import ensure_async, run_sync
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
+from nbformat import NotebookNode
+from nbgrader import utils
+from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.preprocessors import Execute, NbGraderPreprocessor
+from traitlets import Integer
+
+from .bac_a_sable import MO, BacASable
+
+# What the preprocessors noticed while grading the current submission: {"carnet", "message"}.
+INCIDENTS: list[dict] = []
+
+
+def signaler(resources: dict, message: str) -> None:
+    carnet = (resources or {}).get("nbgrader", {}).get("notebook", "")
+    INCIDENTS.append({"carnet": carnet, "message": message})
+
+
+def _sortie_erreur(nom: str, message: str) -> NotebookNode:
+    return NotebookNode(output_type="error", ename=nom, evalue=message, traceback=[f"{nom} : {message}"])
+
+
+class GestionnaireNoyauIsole(AsyncKernelManager):
+    """jupyter_client's kernel manager, with the kernel started inside `bac_a_sable` (set per worker).
+
+    The transport is ZeroMQ over Unix sockets in a folder private to the kernel: it needs no network,
+    so the kernel's network namespace can stay empty.
+    """
+
+    bac_a_sable: BacASable | None = None  # set by the worker before grading
+    dossier_execution: Path | None = None
+
+    def __init__(self, **kwargs):
+        execution = Path(self.dossier_execution or os.environ.get("JUPYTER_RUNTIME_DIR") or "/tmp")
+        nom = f"noyau-{uuid.uuid4().hex[:12]}"
+        kwargs.setdefault("transport", "ipc")
+        kwargs.setdefault("connection_file", str(execution / f"{nom}.json"))
+        kwargs.setdefault("ip", str(execution / f"{nom}-ipc"))
+        super().__init__(**kwargs)
+
+    def write_connection_file(self, **kwargs) -> None:
+        super().write_connection_file(**kwargs)
+        bac = self.bac_a_sable
+        if bac is not None and bac.uid is not None:
+            os.chown(self.connection_file, bac.uid, bac.uid)
+
+    def format_kernel_cmd(self, extra_arguments=None) -> list[str]:
+        commande = super().format_kernel_cmd(extra_arguments)
+        bac = self.bac_a_sable
+        if bac is None:
+            return commande
+        # Interrupt by message: the kernel signals itself. A SIGINT sent from outside would reach
+        # bwrap first, which dies of it and takes the sandbox with it.
+        self.kernel_spec.interrupt_mode = "message"
+        dossier = Path(self._launch_args.get("cwd") or os.getcwd())
+        execution = Path(self.connection_file).parent
+        bac.preparer(dossier, execution)
+        return bac.envelopper(commande, dossier, execution)
+
+
+class RestaurerCellulesNotees(NbGraderPreprocessor):
+    """Put back the gradebook's nbgrader metadata on every known cell; drop unusable metadata."""
+
+    def preprocess(self, nb, resources):
+        notebook_id = resources["nbgrader"]["notebook"]
+        assignment_id = resources["nbgrader"]["assignment"]
+        with Gradebook(resources["nbgrader"]["db_url"]) as gb:
+            source = gb.find_notebook(notebook_id, assignment_id)
+            sources = {c.name: c for c in source.source_cells}
+            points = {c.name: float(c.max_score) for c in source.grade_cells}
+            solutions = {c.name for c in source.solution_cells}
+            taches = {c.name for c in source.task_cells}
+        retouchees, modifiees, inconnues = [], [], 0
+        for cell in nb.cells:
+            meta = cell.get("metadata", {}).get("nbgrader")
+            if meta is None:
+                continue
+            grade_id = meta.get("grade_id") if isinstance(meta, dict) else None
+            if not isinstance(grade_id, str) or grade_id not in sources:
+                del cell.metadata["nbgrader"]
+                inconnues += 1
+                continue
+            attendu = {
+                "grade_id": grade_id,
+                "grade": grade_id in points,
+                "solution": grade_id in solutions,
+                "task": grade_id in taches,
+                "locked": bool(sources[grade_id].locked),
+                "schema_version": 3,
+            }
+            if grade_id in points:
+                attendu["points"] = points[grade_id]
+            changes = sorted(
+                k for k, v in attendu.items()
+                if k not in ("schema_version",) and (meta.get(k) != v if k != "points" else _nombre(meta.get(k)) != v)
+            )
+            if "points" not in attendu and "points" in meta:
+                changes.append("points")
+            if changes:
+                retouchees.append(f"« {grade_id} » ({', '.join(changes)})")
+            garde = {k: meta[k] for k in ("checksum", "cell_type") if k in meta and isinstance(meta[k], str)}
+            cell.metadata["nbgrader"] = {**garde, **attendu}
+            if attendu["locked"] and "checksum" in garde and utils.compute_checksum(cell) != garde["checksum"]:
+                modifiees.append(grade_id)  # nbgrader's OverwriteCells puts the source back
+        if retouchees:
+            signaler(resources, "Réglages nbgrader modifiés dans la copie, remis comme à l'origine : "
+                     + ", ".join(retouchees) + ".")
+        if modifiees:
+            signaler(resources, "Cellule(s) verrouillée(s) modifiée(s) dans la copie, remise(s) d'origine avant "
+                     "la correction : " + ", ".join(modifiees) + ".")
+        if inconnues:
+            signaler(resources, f"{inconnues} cellule(s) portaient des réglages nbgrader inconnus : "
+                     "ils ont été retirés (ces cellules ne comptent pas dans la note).")
+        return nb, resources
+
+
+def _nombre(valeur) -> float | None:
+    try:
+        return float(valeur)
+    except (TypeError, ValueError):
+        return None
+
+
+class ExecutionIsolee(Execute):
+    """nbgrader's Execute, with the kernel in the sandbox and every failure graded instead of fatal."""
+
+    delai_carnet = Integer(300, help="Temps maximal (s) pour tout le carnet.").tag(config=True)
+    sortie_max = Integer(2 * MO, help="Taille maximale (octets) des sorties gardées par carnet.").tag(config=True)
+
+    def __init__(self, **kwargs):
+        kwargs["kernel_manager_class"] = GestionnaireNoyauIsole
+        super().__init__(**kwargs)
+
+    # -- the whole notebook -------------------------------------------------------------------
+    def preprocess(self, nb, resources=None, km=None):
+        self._debut = time.monotonic()
+        self._arret: str | None = None
+        self._octets = 0
+        self._sortie_coupee = False
+        self._resources = resources
+        self._derniere = -1  # index of the last cell handled
+        self.timeout_func = self._delai
+        dossier = Path((resources or {}).get("metadata", {}).get("path") or os.getcwd())
+        try:
+            return super().preprocess(nb, resources, km)
+        except (RuntimeError, DeadKernelError, TimeoutError) as e:
+            if self._derniere < 0:
+                signaler(resources, "Le programme de l'élève (noyau) n'a pas pu démarrer ({e}) : aucune "
+                         "question n'a pu être vérifiée, 0 point.".format(e=e))
+            else:
+                signaler(resources, f"L'exécution s'est interrompue après la cellule n° {self._derniere + 1} ({e}) : "
+                         "les cellules suivantes comptent 0.")
+            for index, cell in enumerate(nb.cells):
+                if cell.cell_type == "code" and index > self._derniere:
+                    cell.outputs = [_sortie_erreur("NoyauArrete", "Le carnet n'a pas pu être exécuté.")]
+            return nb, resources
+        finally:
+            rendre_le_dossier(dossier)
+
+    def _delai(self, cell) -> int:
+        reste = self.delai_carnet - (time.monotonic() - self._debut)
+        if self.timeout and self.timeout < reste:
+            self.error_on_timeout = self._erreur_delai(f"plus de {self.timeout} s pour cette cellule")
+            return self.timeout
+        self.error_on_timeout = self._erreur_delai(f"temps maximal du carnet ({self.delai_carnet} s) atteint")
+        return max(1, int(reste))
+
+    @staticmethod
+    def _erreur_delai(raison: str) -> dict:
+        return {"ename": "DelaiDepasse", "evalue": raison,
+                "traceback": [f"DelaiDepasse : exécution interrompue, {raison}."]}
+
+    # -- one cell --------------------------------------------------------------------------------
+    def preprocess_cell(self, cell, resources, index):
+        self._derniere = index
+        if cell.cell_type != "code":
+            return cell, resources
+        if self._arret is None and time.monotonic() - self._debut >= self.delai_carnet:
+            self._arreter(f"temps maximal du carnet ({self.delai_carnet} s) atteint")
+        if self._arret is not None:
+            cell.outputs = [_sortie_erreur("NonExecutee", f"cellule non exécutée : {self._arret}.")]
+            return cell, resources
+        try:
+            cell, resources = super().preprocess_cell(cell, resources, index)
+        except (DeadKernelError, CellTimeoutError) as e:
+            raison = ("le programme de l'élève (noyau) s'est arrêté pendant cette cellule : arrêt demandé "
+                      "par le code, mémoire ou temps de calcul épuisé"
+                      if isinstance(e, DeadKernelError) else "le noyau ne répondait plus")
+            cell.outputs = list(cell.get("outputs", [])) + [_sortie_erreur("NoyauArrete", raison + ".")]
+            self._arreter(raison)
+            return cell, resources
+        delais = [o for o in cell.outputs if o.get("ename") == "DelaiDepasse"]
+        if delais:
+            signaler(resources, f"Cellule n° {index + 1} arrêtée : {delais[0]['evalue']}.")
+            if not self._repond():
+                self._arreter("le noyau ne répondait plus après l'interruption d'une cellule trop longue")
+        return cell, resources
+
+    def _repond(self, attente: float = 5) -> bool:
+        """Whether the kernel answers again after an interrupt (a loop may swallow KeyboardInterrupt)."""
+        return run_sync(self._repond_async)(attente)
+
+    async def _repond_async(self, attente: float) -> bool:
+        try:
+            msg_id = self.kc.kernel_info()
+        except Exception:  # noqa: BLE001 - channels closed: the kernel is gone
+            return False
+        fin = time.monotonic() + attente
+        while time.monotonic() < fin:
+            try:
+                reponse = await ensure_async(self.kc.shell_channel.get_msg(timeout=max(0.1, fin - time.monotonic())))
+            except Exception:  # noqa: BLE001 - queue.Empty: no answer in time
+                return False
+            if reponse["parent_header"].get("msg_id") == msg_id:
+                return True
+        return False
+
+    def _arreter(self, raison: str) -> None:
+        """Stop the kernel for good; the remaining cells will get an error (0 point for their tests)."""
+        if self._arret is None:
+            self._arret = raison
+            signaler(self._resources, f"Exécution arrêtée : {raison}. Les cellules suivantes n'ont pas été "
+                     "exécutées (leurs questions comptent 0).")
+        self._signal(signal.SIGKILL)
+
+    def _interrompre(self) -> None:
+        """Ask the kernel to interrupt the running cell (called from inside the event loop)."""
+        try:
+            self._interruption = asyncio.ensure_future(ensure_async(self.km.interrupt_kernel()))
+        except Exception:  # noqa: BLE001 - a dead kernel cannot be interrupted
+            pass
+
+    def _signal(self, signum: int) -> None:
+        provisioner = getattr(self.km, "provisioner", None)
+        pgid = getattr(provisioner, "pgid", None)
+        try:
+            if pgid:
+                os.killpg(pgid, signum)
+            elif getattr(provisioner, "process", None) is not None:
+                provisioner.process.send_signal(signum)
+        except (OSError, ProcessLookupError):
+            pass
+
+    # -- outputs -----------------------------------------------------------------------------------
+    def output(self, outs, msg, display_id, cell_index):
+        contenu = msg.get("content", {})
+        taille = _taille_sortie(contenu)
+        self._octets += taille
+        if self._octets <= self.sortie_max:
+            return super().output(outs, msg, display_id, cell_index)
+        if not self._sortie_coupee:
+            self._sortie_coupee = True
+            limite = self.sortie_max / MO
+            signaler(self._resources, f"Sortie trop volumineuse (plus de {limite:g} Mo) dans la cellule "
+                     f"n° {cell_index + 1} : la suite est ignorée et la cellule interrompue.")
+            outs.append(NotebookNode(output_type="stream", name="stdout",
+                                     text=f"\n[… sortie coupée : plus de {limite:g} Mo …]\n"))
+            self._interrompre()
+        elif self._octets > 5 * self.sortie_max:
+            self._arreter("sortie démesurée malgré l'interruption")
+        # errors and stderr decide a test cell's grade (nbgrader gives 0 for either): keep them, shortened
+        if msg.get("msg_type") == "error":
+            contenu["traceback"] = [ligne[:2000] for ligne in (contenu.get("traceback") or [])[:50]]
+            contenu["evalue"] = str(contenu.get("evalue", ""))[:2000]
+            return super().output(outs, msg, display_id, cell_index)
+        if msg.get("msg_type") == "stream" and contenu.get("name") == "stderr":
+            contenu["text"] = str(contenu.get("text", ""))[:2000]
+            return super().output(outs, msg, display_id, cell_index)
+        return None
+
+
+def _taille_sortie(contenu: dict) -> int:
+    taille = len(contenu.get("text", "") or "")
+    for valeur in (contenu.get("data") or {}).values():
+        taille += len(valeur) if isinstance(valeur, str) else len(str(valeur))
+    for ligne in contenu.get("traceback") or []:
+        taille += len(ligne)
+    return taille
+
+
+def rendre_le_dossier(dossier: Path) -> None:
+    """After execution: remove links and special files the kernel made, give files back to the grader.
+
+    nbgrader (trusted, possibly root) writes into this folder next: a link left by the learner's code
+    (say ``cantine.ipynb -> /elsewhere``) would make it write through the link.
+    """
+    if not dossier.is_dir():
+        return
+    uid, gid = os.geteuid(), os.getegid()
+    for parent, dossiers, fichiers in os.walk(dossier, topdown=True, followlinks=False):
+        for nom in list(dossiers) + fichiers:
+            chemin = os.path.join(parent, nom)
+            info = os.lstat(chemin)
+            if stat.S_ISLNK(info.st_mode) or not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
+                os.unlink(chemin)
+                if nom in dossiers:
+                    dossiers.remove(nom)
+                continue
+            if info.st_uid != uid and os.geteuid() == 0:
+                os.lchown(chemin, uid, gid)
+            droits = 0o700 if stat.S_ISDIR(info.st_mode) else 0o600
+            os.chmod(chemin, (stat.S_IMODE(info.st_mode) & 0o755) | droits)
+    if os.geteuid() == 0:
+        os.chown(dossier, uid, gid)
+
+
+class NoterCellulesSupprimees(NbGraderPreprocessor):
+    """Grade cells missing from the submission score 0 (nbgrader leaves them "needs manual grading")."""
+
+    def preprocess(self, nb, resources):
+        ids = set()
+        for cell in nb.cells:
+            meta = cell.get("metadata", {}).get("nbgrader")
+            if isinstance(meta, dict) and utils.is_grade(cell):
+                ids.add(meta.get("grade_id"))
+        infos = resources["nbgrader"]
+        absentes = []
+        with Gradebook(infos["db_url"]) as gb:
+            try:
+                notebook = gb.find_submission_notebook(infos["notebook"], infos["assignment"], infos["student"])
+            except MissingEntry:
+                return nb, resources
+            for grade in notebook.grades:
+                if grade.name in ids:
+                    continue
+                grade.auto_score = 0
+                grade.needs_manual_grade = grade.manual_score is not None
+                absentes.append(grade.name)
+            gb.db.commit()
+        if absentes:
+            signaler(resources, "Cellule(s) de correction absente(s) de la copie (supprimées ou privées de "
+                     f"leurs réglages) : {', '.join(sorted(absentes))} — 0 point.")
+        return nb, resources

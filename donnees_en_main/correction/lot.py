@@ -1,0 +1,590 @@
+"""Grade a whole room: check each submission, autograde it in a sandboxed worker, merge into the gradebook.
+
+Why workers with their own course copy (measured, see benchmarks/correction.py and the guide):
+nbgrader grades one submission after another (jupyter/nbgrader#174) and several ``nbgrader
+autograde --student X`` on one gradebook make several processes write one sqlite file. Here each
+worker runs nbgrader's autograde, in-process (no 3 s start-up per submission), in a throw-away copy
+of the course with a copy of the gradebook; only this process writes the real gradebook, one
+submission per transaction, through nbgrader's own ``Gradebook`` API. A submission whose grading
+crashes or hangs is killed with its worker, scored 0 and flagged; the others go on.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import warnings
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import nbformat
+from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.coursedir import CourseDirectory
+from nbgrader.utils import parse_utc
+from sqlalchemy.exc import SAWarning
+from traitlets.config import PyFileConfigLoader
+
+from .bac_a_sable import MO, TRAVAILLEURS_MAX, BacASable, Limites, avertir_si_incomplet, diagnostic
+
+
+class ErreurCorrection(Exception):
+    """Grading cannot start (message in French, says how to fix it)."""
+
+
+@dataclass
+class ResultatEleve:
+    eleve: str
+    note: float | None
+    note_max: float
+    incidents: list[str] = field(default_factory=list)
+    statut: str = "corrigé"  # « corrigé », « à vérifier » (incidents) or « échec » (scored 0 by default)
+    duree: float = 0.0
+    en_retard: bool = False
+
+
+@dataclass
+class Rapport:
+    devoir: str
+    resultats: list[ResultatEleve]
+    duree: float
+    parallele: int
+    isolement: str
+    avertissements: list[str]
+
+    def par_eleve(self) -> dict[str, ResultatEleve]:
+        return {r.eleve: r for r in self.resultats}
+
+
+# -- the course ----------------------------------------------------------------------------------
+
+@dataclass
+class Cours:
+    """A course folder as nbgrader sees it (its nbgrader_config.py, gradebook, submitted/…)."""
+
+    racine: Path
+    coursedir: CourseDirectory
+
+    @classmethod
+    def ouvrir(cls, dossier: str | Path) -> "Cours":
+        dossier = Path(dossier).resolve()
+        if not (dossier / "nbgrader_config.py").is_file():
+            raise ErreurCorrection(
+                f"Le dossier « {dossier} » n'est pas un dossier de cours nbgrader : il n'y a pas de "
+                "nbgrader_config.py. Indiquez le bon dossier avec --course-dir (par exemple exercises)."
+            )
+        cfg = PyFileConfigLoader("nbgrader_config.py", path=str(dossier)).load_config()
+        coursedir = CourseDirectory(config=cfg)
+        if not cfg.CourseDirectory.get("root"):
+            coursedir.root = str(dossier)
+        return cls(Path(coursedir.root).resolve(), coursedir)
+
+    @property
+    def config(self):
+        return self.coursedir.config
+
+    @property
+    def db_url(self) -> str:
+        return self.coursedir.db_url
+
+    @property
+    def chemin_gradebook(self) -> Path | None:
+        if self.db_url.startswith("sqlite:///"):
+            chemin = Path(self.db_url[len("sqlite:///"):])
+            return chemin if chemin.is_absolute() else self.racine / chemin
+        return None
+
+    def dossier(self, sorte: str, eleve: str, devoir: str) -> Path:
+        nom = {"submitted": self.coursedir.submitted_directory, "autograded": self.coursedir.autograded_directory,
+               "feedback": self.coursedir.feedback_directory}[sorte]
+        return Path(self.coursedir.format_path(nom, eleve, devoir))
+
+    def gradebook(self) -> Gradebook:
+        if self.chemin_gradebook is not None and not self.chemin_gradebook.exists():
+            raise ErreurCorrection(
+                f"Pas de carnet de notes ({self.chemin_gradebook.name}) dans « {self.racine} » : lancez d'abord "
+                "« nbgrader generate_assignment <devoir> » dans ce dossier."
+            )
+        return Gradebook(self.db_url, self.coursedir.course_id)
+
+    def devoir(self, devoir: str) -> tuple[list[str], float]:
+        """(notebook names, max score) of an assignment, from the gradebook."""
+        with self.gradebook() as gb:
+            try:
+                a = gb.find_assignment(devoir)
+            except MissingEntry:
+                connus = ", ".join(sorted(x.name for x in gb.assignments)) or "aucun"
+                raise ErreurCorrection(
+                    f"Le devoir « {devoir} » n'est pas dans le carnet de notes (devoirs connus : {connus}). "
+                    f"Lancez d'abord « nbgrader generate_assignment {devoir} »."
+                ) from None
+            return sorted(nb.name for nb in a.notebooks), float(a.max_score)
+
+    def copies(self, devoir: str) -> list[str]:
+        base = Path(self.racine) / self.coursedir.submitted_directory
+        if not base.is_dir():
+            return []
+        return sorted(d.name for d in base.iterdir()
+                      if not d.is_symlink() and d.is_dir() and (d / devoir).is_dir() and not d.name.startswith("."))
+
+
+# -- checking a submission before nbgrader sees it -----------------------------------------------
+
+TAILLE_MAX_FICHIER = 100 * MO
+NOMBRE_MAX_FICHIERS = 500
+_SUSPECT = re.compile(
+    r"get_ipython|set_custom_exc|excepthook|__builtins__|\bbuiltins\b|sys\.modules|ctypes|subprocess|"
+    r"\bsocket\b|os\.(?:system|fork|kill|_exit|exec\w*|popen|setuid)|\bsignal\.|est_juste|"
+    r"\.verifier\s*=|\bsetattr\(|\.kernel\b|/proc/"
+)
+
+
+def preparer_copie(source: Path, cible: Path, carnets: list[str]) -> list[str]:
+    """Copy a submission to `cible`, keeping only what nbgrader may safely read; return French incidents.
+
+    Links (which could point at another learner's copy), special files and oversized files are left
+    out; a notebook that is not valid JSON is left out (nbgrader then scores it 0, as a missing one);
+    a single notebook under another name is graded under the expected name.
+    """
+    incidents: list[str] = []
+    cible.mkdir(parents=True)
+    copies = 0
+    if source.is_symlink():
+        incidents.append("Le dossier de la copie est un lien vers un autre dossier : il est ignoré.")
+        source = cible  # nothing to walk: an empty copy
+    for parent, dossiers, fichiers in os.walk(source, followlinks=False):
+        rel = Path(parent).relative_to(source)
+        for nom in list(dossiers):
+            if (Path(parent) / nom).is_symlink():
+                dossiers.remove(nom)
+                incidents.append(f"Lien « {rel / nom} » ignoré (une copie ne peut pas pointer ailleurs).")
+            elif nom in (".ipynb_checkpoints", "__pycache__"):
+                dossiers.remove(nom)
+            else:
+                (cible / rel / nom).mkdir(exist_ok=True)
+        for nom in fichiers:
+            chemin = Path(parent) / nom
+            if chemin.is_symlink():
+                incidents.append(f"Lien « {rel / nom} » ignoré (une copie ne peut pas pointer ailleurs).")
+                continue
+            if not chemin.is_file():
+                continue
+            if chemin.stat().st_size > TAILLE_MAX_FICHIER:
+                incidents.append(f"Fichier « {rel / nom} » ignoré : plus de {TAILLE_MAX_FICHIER // MO} Mo.")
+                continue
+            copies += 1
+            if copies > NOMBRE_MAX_FICHIERS:
+                incidents.append(f"Plus de {NOMBRE_MAX_FICHIERS} fichiers : les suivants sont ignorés.")
+                break
+            # contents only: no owner, no special permission bits from the learner's side
+            shutil.copyfile(chemin, cible / rel / nom, follow_symlinks=False)
+            os.chmod(cible / rel / nom, 0o644)
+
+    presents = {p.stem for p in cible.glob("*.ipynb")}
+    manquants = [c for c in carnets if c not in presents]
+    inconnus = sorted(presents - set(carnets))
+    if len(manquants) == 1 and len(inconnus) == 1:
+        (cible / f"{inconnus[0]}.ipynb").rename(cible / f"{manquants[0]}.ipynb")
+        incidents.append(f"Carnet remis sous le nom « {inconnus[0]}.ipynb » au lieu de « {manquants[0]}.ipynb » : "
+                         "corrigé sous le bon nom.")
+        manquants = []
+    for c in manquants:
+        incidents.append(f"Carnet « {c}.ipynb » absent de la copie : 0 point pour ses questions.")
+
+    for c in carnets:
+        chemin = cible / f"{c}.ipynb"
+        if not chemin.exists():
+            continue
+        try:
+            nb = nbformat.read(chemin, as_version=4)
+            if not isinstance(nb.get("cells"), list):
+                raise ValueError("pas de liste de cellules")
+        except Exception as e:  # noqa: BLE001 - any reason: the notebook cannot be graded
+            chemin.unlink()
+            raison = str(e).splitlines()[0][:200] if str(e) else type(e).__name__
+            incidents.append(f"Carnet « {c}.ipynb » illisible (ce n'est pas un carnet Jupyter valide : {raison}) : "
+                             "0 point pour ses questions.")
+            continue
+        suspects = sorted({m.group(0) for cell in nb.cells if cell.get("cell_type") == "code"
+                           and not cell.get("metadata", {}).get("nbgrader", {}).get("locked")
+                           for m in _SUSPECT.finditer(str(cell.get("source", "")))})
+        if suspects:
+            incidents.append(f"Code inhabituel dans les réponses de « {c}.ipynb » ({', '.join(suspects)}) : "
+                             "relisez la copie (tentative de contourner la correction ?).")
+
+    horodatage = cible / "timestamp.txt"
+    if horodatage.exists():
+        try:
+            texte = horodatage.read_text(encoding="utf-8").strip()
+            if texte:
+                parse_utc(texte)
+        except Exception:  # noqa: BLE001
+            horodatage.unlink()
+            incidents.append("Fichier timestamp.txt illisible : l'heure de remise est inconnue (retard non calculé).")
+    if not any(p.is_file() and p.name != "timestamp.txt" for p in cible.rglob("*")):
+        incidents.append("Copie vide : aucun fichier remis.")
+    return incidents
+
+
+# -- workers -------------------------------------------------------------------------------------
+
+def copier_gradebook(source: Path, cible: Path) -> None:
+    """A consistent copy of a sqlite gradebook (sqlite's backup API, safe even while it is read)."""
+    with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as src, sqlite3.connect(cible) as dst:
+        src.backup(dst)
+    os.chmod(cible, 0o600)
+
+
+class Travailleur:
+    """One worker process and its private course copy."""
+
+    def __init__(self, modele: Path, base: Path, numero: int, devoir: str, limites: Limites, masques: list[Path]):
+        self.numero = numero
+        self.devoir = devoir
+        self.generation = 0
+        self.modele, self.base, self.limites, self.masques = modele, base, limites, masques
+        self.demarrer()
+
+    def demarrer(self) -> None:
+        self.generation += 1
+        self.racine = self.base / f"t{self.numero}-{self.generation}"
+        shutil.copytree(self.modele, self.racine)
+        os.chmod(self.racine, 0o711)
+        self.journal = open(self.racine / "travailleur.log", "w", encoding="utf-8")  # noqa: SIM115
+        env = dict(os.environ, PYTHONUTF8="1")
+        # nbgrader runs `alembic` from PATH: the virtualenv's bin folder first
+        env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "donnees_en_main.correction.travailleur", str(self.racine), self.devoir,
+             str(self.numero), self.limites.en_json(), json.dumps([str(m) for m in self.masques]), str(os.getpid())],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.journal, text=True, encoding="utf-8",
+            env=env, cwd=self.racine, start_new_session=True,
+        )
+        self.tue = False
+
+    def copie(self, eleve: str) -> Path:
+        return self.racine / "submitted" / eleve / self.devoir
+
+    def corrige(self, eleve: str) -> Path:
+        return self.racine / "autograded" / eleve / self.devoir
+
+    def corriger(self, eleve: str, delai: float) -> dict | None:
+        """Send one submission, wait for its result; None if the worker died or ran out of time."""
+        minuteur = threading.Timer(delai, self.tuer)
+        minuteur.start()
+        try:
+            self.process.stdin.write(json.dumps({"eleve": eleve}) + "\n")
+            self.process.stdin.flush()
+            ligne = self.process.stdout.readline()
+        except (BrokenPipeError, OSError):
+            ligne = ""
+        finally:
+            minuteur.cancel()
+        try:
+            return json.loads(ligne) if ligne else None
+        except ValueError:
+            return None
+
+    def tuer(self) -> None:
+        self.tue = True
+        try:
+            os.killpg(self.process.pid, 9)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+    def arreter(self) -> None:
+        try:
+            self.process.stdin.close()
+            self.process.wait(timeout=30)
+        except (OSError, subprocess.TimeoutExpired):
+            self.tuer()
+            self.process.wait()
+        self.journal.close()
+
+    def redemarrer(self) -> None:
+        self.tuer()
+        self.process.wait()
+        self.journal.close()
+        shutil.rmtree(self.racine, ignore_errors=True)
+        self.demarrer()
+
+
+# -- merging into the real gradebook -------------------------------------------------------------
+
+def fusionner(gb: Gradebook, devoir: str, eleve: str, notes: dict | None, horodatage: datetime | None,
+              signale: bool) -> None:
+    """Write one submission's grades in the real gradebook (one transaction).
+
+    `notes` come from the worker's gradebook; None means grading failed: every grade is then 0
+    (not "needs manual grading") and the notebooks are flagged for the trainer.
+    """
+    gb.update_or_create_student(eleve)
+    if notes is not None and notes.get("horodatage"):
+        horodatage = datetime.fromisoformat(notes["horodatage"])
+    sub = gb.update_or_create_submission(devoir, eleve, timestamp=horodatage)
+    for nb in sub.notebooks:
+        donnees = (notes or {}).get("carnets", {}).get(nb.name)
+        if donnees is None:
+            for g in nb.grades:
+                g.auto_score = 0
+                g.needs_manual_grade = g.manual_score is not None
+            nb.flagged = True
+            continue
+        nb.late_submission_penalty = donnees["penalite"]
+        nb.flagged = bool(nb.flagged or signale)
+        for g in nb.grades:
+            valeurs = donnees["notes"].get(g.name)
+            if valeurs is None:  # a grade cell the worker did not know: count it 0, flagged
+                g.auto_score, g.needs_manual_grade, nb.flagged = 0, g.manual_score is not None, True
+                continue
+            g.auto_score = valeurs["auto_score"]
+            g.manual_score = valeurs["manual_score"]
+            g.extra_credit = valeurs["extra_credit"]
+            g.needs_manual_grade = valeurs["needs_manual_grade"]
+        for c in nb.comments:
+            if c.name in donnees["commentaires"]:
+                c.auto_comment = donnees["commentaires"][c.name]
+    gb.db.commit()
+
+
+def _remplacer_dossier(source: Path, cible: Path) -> None:
+    cible.parent.mkdir(parents=True, exist_ok=True)
+    temporaire = cible.with_name(f".{cible.name}.nouveau")
+    shutil.rmtree(temporaire, ignore_errors=True)
+    shutil.copytree(source, temporaire, symlinks=True)
+    if cible.exists():
+        shutil.rmtree(cible)
+    temporaire.rename(cible)
+
+
+def _horodatage(dossier: Path) -> datetime | None:
+    try:
+        texte = (dossier / "timestamp.txt").read_text(encoding="utf-8").strip()
+        return parse_utc(texte) if texte else None
+    except Exception:  # noqa: BLE001
+        return None
+
+
+# -- the batch -----------------------------------------------------------------------------------
+
+def limites_du_cours(cours: Cours, **choix) -> Limites:
+    """Limits: the options given, else the course config's cell timeout, else the defaults."""
+    valeurs = {k: v for k, v in choix.items() if v is not None}
+    execute = cours.config.get("Execute", {})
+    if "delai_cellule" not in valeurs and "timeout" in execute and execute["timeout"]:
+        valeurs["delai_cellule"] = int(execute["timeout"])
+    return Limites(**valeurs)
+
+
+def verifier_bac_a_sable(base: Path, limites: Limites, masques: list[Path]) -> None:
+    """Start Python in the sandbox once, exactly as a kernel will be: fail early, in French, if it cannot."""
+    essai = base / "essai"
+    dossier, execution = essai / "copie", essai / "noyau"
+    dossier.mkdir(parents=True)
+    execution.mkdir()
+    os.chmod(essai, 0o711)
+    bac = BacASable(limites=limites, numero=TRAVAILLEURS_MAX - 1, lot=os.getpid(), masques=masques, racine=essai)
+    bac.preparer(dossier, execution)
+    commande = bac.envelopper([sys.executable, "-c", "import ipykernel, donnees_en_main"], dossier, execution)
+    try:
+        r = subprocess.run(commande, capture_output=True, text=True, timeout=120)
+        probleme = r.stderr.strip()[-1500:] if r.returncode != 0 else None
+    except (OSError, subprocess.TimeoutExpired) as e:
+        probleme = str(e)
+    shutil.rmtree(essai, ignore_errors=True)
+    if probleme is not None:
+        raise ErreurCorrection(
+            "Le bac à sable où s'exécute le code des élèves ne démarre pas sur cette machine ; aucune copie "
+            f"n'a été corrigée. Détail : {probleme}\nLancez « python -m donnees_en_main.correction "
+            "diagnostic » pour voir ce qui est disponible."
+        )
+
+
+def rapport_chemin(cours: Cours, devoir: str) -> Path:
+    return cours.racine / "correction" / f"{devoir}.json"
+
+
+def corriger(devoir: str, course_dir: str | Path = "exercises", parallele: int | None = None,
+             limites: Limites | None = None, eleves: list[str] | None = None, afficher=print) -> Rapport:
+    """Autograde every submission of `devoir` in `course_dir`, sandboxed, `parallele` at a time."""
+    debut = time.monotonic()
+    cours = Cours.ouvrir(course_dir)
+    carnets, note_max = cours.devoir(devoir)
+    limites = limites or limites_du_cours(cours)
+    a_corriger = cours.copies(devoir)
+    if eleves:
+        inconnus = sorted(set(eleves) - set(a_corriger))
+        if inconnus:
+            raise ErreurCorrection(f"Pas de copie de {', '.join(inconnus)} pour « {devoir} » dans "
+                                   f"{cours.coursedir.submitted_directory}/.")
+        a_corriger = [e for e in a_corriger if e in eleves]
+    if not a_corriger:
+        raise ErreurCorrection(f"Aucune copie à corriger : rien dans {cours.coursedir.submitted_directory}/*/{devoir}/.")
+    parallele = max(1, min(parallele or os.cpu_count() or 1, len(a_corriger), TRAVAILLEURS_MAX))
+
+    diag = diagnostic()
+    avertissements = avertir_si_incomplet(diag)
+    afficher(f"Correction de « {devoir} » : {len(a_corriger)} copie(s), {parallele} à la fois.")
+    afficher("Isolement du code des élèves :\n" + diag.resume())
+    for a in avertissements:
+        afficher("⚠ Isolement incomplet — " + a)
+
+    base = Path(tempfile.mkdtemp(prefix="dem-corr-"))
+    os.chmod(base, 0o711)
+    resultats: dict[str, ResultatEleve] = {}
+    travailleurs: list[Travailleur] = []
+    try:
+        modele = base / "modele"
+        (modele / "source").mkdir(parents=True)
+        shutil.copy2(cours.racine / "nbgrader_config.py", modele / "nbgrader_config.py")
+        source = Path(cours.coursedir.format_path(cours.coursedir.source_directory, ".", devoir))
+        if source.is_dir():
+            shutil.copytree(source, modele / "source" / devoir, symlinks=False,
+                            ignore=shutil.ignore_patterns(*cours.coursedir.ignore))
+        if cours.chemin_gradebook is None:
+            raise ErreurCorrection("Seul un carnet de notes sqlite (gradebook.db) est pris en charge.")
+        copier_gradebook(cours.chemin_gradebook, modele / "gradebook.db")
+        masques = [cours.racine, base]
+        verifier_bac_a_sable(base, limites, masques)
+        travailleurs = [Travailleur(modele, base, i, devoir, limites, masques) for i in range(parallele)]
+
+        a_faire: queue.Queue[str] = queue.Queue()
+        for eleve in a_corriger:
+            a_faire.put(eleve)
+        faits: queue.Queue[tuple] = queue.Queue()
+        delai = limites.delai_carnet * max(1, len(carnets)) + 90
+
+        def boucle(t: Travailleur) -> None:
+            while True:
+                try:
+                    eleve = a_faire.get_nowait()
+                except queue.Empty:
+                    return
+                try:
+                    faits.put((eleve, *_corriger_une_copie(cours, t, devoir, eleve, carnets, delai)))
+                except Exception as e:  # noqa: BLE001 - never lose a learner, never stop the batch
+                    faits.put((eleve, None, [f"Erreur inattendue pendant la correction ({e}) : 0 point, à vérifier."],
+                               None))
+
+        fils = [threading.Thread(target=boucle, args=(t,), daemon=True) for t in travailleurs]
+        for f in fils:
+            f.start()
+
+        with cours.gradebook() as gb:
+            for n in range(1, len(a_corriger) + 1):
+                eleve, resultat, incidents, horodatage = faits.get()
+                r = _enregistrer(gb, devoir, eleve, resultat, incidents, horodatage, note_max)
+                resultats[eleve] = r
+                texte = f"[{n}/{len(a_corriger)}] {eleve} : {_note(r.note)} / {_note(note_max)}"
+                if r.statut != "corrigé":
+                    texte += f" — {r.statut} : " + " ".join(r.incidents)
+                afficher(texte)
+        for f in fils:
+            f.join()
+    finally:
+        for t in travailleurs:
+            t.arreter()
+        shutil.rmtree(base, ignore_errors=True)
+
+    rapport = Rapport(devoir, [resultats[e] for e in a_corriger], round(time.monotonic() - debut, 2), parallele,
+                      diag.resume(), avertissements)
+    _ecrire_rapport(cours, rapport)
+    a_verifier = sum(r.statut != "corrigé" for r in rapport.resultats)
+    afficher(f"Terminé en {rapport.duree:.0f} s : {len(rapport.resultats)} copie(s) corrigée(s), "
+             f"{a_verifier} à vérifier. Rapport : {rapport_chemin(cours, devoir)}")
+    return rapport
+
+
+def _note(x: float | None) -> str:
+    return "—" if x is None else f"{x:g}".replace(".", ",")
+
+
+def _corriger_une_copie(cours: Cours, t: Travailleur, devoir: str, eleve: str, carnets: list[str],
+                       delai: float) -> tuple[dict | None, list[str], datetime | None]:
+    """In a worker's thread: check and copy the submission, grade it, put the graded folder in place.
+
+    Returns (worker's result or None, incidents, submission time). Only this thread touches its
+    worker's folder; the real gradebook is left to the main thread.
+    """
+    copie = t.copie(eleve)
+    try:
+        incidents = preparer_copie(cours.dossier("submitted", eleve, devoir), copie, carnets)
+    except OSError as e:
+        return None, [f"Copie impossible à lire ({e}) : 0 point, à vérifier."], None
+    horodatage = _horodatage(copie)
+    if not any((copie / f"{c}.ipynb").is_file() for c in carnets):
+        # nothing nbgrader could grade (nbgrader itself would stop on "No notebooks found"): 0, flagged
+        cible = cours.dossier("autograded", eleve, devoir)
+        if cible.exists():
+            shutil.rmtree(cible)
+        shutil.rmtree(copie.parent, ignore_errors=True)
+        return {"succes": True, "notes": None, "incidents": [], "duree": 0.0}, incidents, horodatage
+    resultat = t.corriger(eleve, delai)
+    cible = cours.dossier("autograded", eleve, devoir)
+    if resultat is None:
+        raison = ("Correction arrêtée : durée maximale dépassée" if t.tue
+                  else "Le correcteur s'est arrêté brutalement sur cette copie")
+        t.redemarrer()
+        if cible.exists():
+            shutil.rmtree(cible)
+        return None, incidents + [raison + " : 0 point, à vérifier."], horodatage
+    corrige = t.corrige(eleve)
+    if resultat.get("succes") and corrige.is_dir():
+        _remplacer_dossier(corrige, cible)
+    elif cible.exists():
+        shutil.rmtree(cible)  # as nbgrader does: no stale graded copy of a failed grading
+    shutil.rmtree(copie.parent, ignore_errors=True)
+    shutil.rmtree(corrige.parent, ignore_errors=True)
+    return resultat, incidents, horodatage
+
+
+def _enregistrer(gb: Gradebook, devoir: str, eleve: str, resultat: dict | None, incidents: list[str],
+                 horodatage: datetime | None, note_max: float) -> ResultatEleve:
+    """In the main thread: merge one result into the real gradebook; the learner's line of the report."""
+    duree = 0.0
+    notes = None
+    if resultat is not None:
+        duree = resultat.get("duree", 0.0)
+        incidents = incidents + [(f"[{i['carnet']}] " if i.get("carnet") else "") + i["message"]
+                                 for i in resultat.get("incidents", [])]
+        notes = resultat.get("notes")
+        if not resultat.get("succes"):
+            erreurs = [ligne for ligne in (resultat.get("journal") or "").splitlines() if "[ERROR]" in ligne]
+            raison = erreurs[-1].replace("[ERROR]", "").strip() if erreurs else "erreur de nbgrader"
+            incidents.append(f"nbgrader n'a pas pu corriger la copie ({raison[:300]}) : 0 point, à vérifier.")
+    echec = resultat is None or not resultat.get("succes")
+    with warnings.catch_warnings():
+        # nbgrader's add_submission makes SQLAlchemy 2 warn about its cascades (nbgrader does too)
+        warnings.simplefilter("ignore", SAWarning)
+        fusionner(gb, devoir, eleve, None if echec else notes, horodatage, bool(incidents))
+    sub = gb.find_submission(devoir, eleve)
+    statut = "échec" if echec else ("à vérifier" if incidents else "corrigé")
+    return ResultatEleve(eleve, float(sub.score), note_max, incidents, statut, duree,
+                         bool(sub.total_seconds_late and sub.total_seconds_late > 0))
+
+
+def _ecrire_rapport(cours: Cours, rapport: Rapport) -> None:
+    chemin = rapport_chemin(cours, rapport.devoir)
+    chemin.parent.mkdir(exist_ok=True)
+    ancien = {}
+    if chemin.exists():
+        try:
+            ancien = json.loads(chemin.read_text(encoding="utf-8")).get("eleves", {})
+        except (OSError, ValueError):
+            ancien = {}
+    maintenant = datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+    for r in rapport.resultats:
+        ancien[r.eleve] = {**asdict(r), "corrige_le": maintenant}
+    contenu = {"devoir": rapport.devoir, "isolement": rapport.isolement, "eleves": ancien}
+    temporaire = chemin.with_suffix(".tmp")
+    temporaire.write_text(json.dumps(contenu, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(temporaire, chemin)
