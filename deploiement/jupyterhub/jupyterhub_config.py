@@ -1,0 +1,128 @@
+"""JupyterHub for a whole class on one server, for a workshop day (« Données en main »).
+
+Start it from the course folder, with the course's virtualenv (see README.md beside this file):
+
+    DEM_HUB_MOT_DE_PASSE=... DEM_HUB_MOT_DE_PASSE_FORMATEUR=... \
+        .venv/bin/jupyterhub -f deploiement/jupyterhub/jupyterhub_config.py
+
+- Login: one shared password for the learners, a separate (long) one for the trainer
+  (JupyterHub's SharedPasswordAuthenticator). Fine for a day with the fictional commune's data;
+  anyone holding the learners' password can open any learner's session.
+- One single-user JupyterLab server per learner (SimpleLocalProcessSpawner: every server runs under
+  the hub's own system account, with its own home folder; no isolation between learners).
+- At each spawn the workshop notebooks are copied into the learner's home (never overwriting work).
+- nbgrader: one exchange folder shared by everybody; the trainer's server has the formgrader on a copy
+  of the course (exercises/) in the trainer's home; learners get the « Devoirs » list only.
+
+Settings come from environment variables (all optional except the two passwords):
+  DEM_HUB_MOT_DE_PASSE            learners' shared password (8 characters or more)
+  DEM_HUB_MOT_DE_PASSE_FORMATEUR  trainer's password (32 characters or more, different)
+  DEM_HUB_FORMATEUR               trainer's user name (default: formateur)
+  DEM_HUB_DONNEES                 folder for homes, exchange, hub database (default: /srv/donnees-en-main)
+  DEM_HUB_ADRESSE                 public address (default: http://:8000, every network interface)
+  DEM_HUB_ADRESSE_INTERNE         the hub's internal API (default: http://127.0.0.1:8081)
+  DEM_HUB_ADRESSE_PROXY           the proxy's API (default: http://127.0.0.1:8001)
+"""
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+c = get_config()  # noqa: F821 (provided by JupyterHub)
+
+ICI = Path(__file__).resolve().parent
+RACINE = ICI.parents[1]
+DONNEES = Path(os.environ.get("DEM_HUB_DONNEES", "/srv/donnees-en-main")).resolve()
+ECHANGE = DONNEES / "echange"
+HOMES = DONNEES / "utilisateurs"
+FORMATEUR = os.environ.get("DEM_HUB_FORMATEUR", "formateur").strip().lower()
+BIN = Path(sys.executable).parent
+
+
+def _fail(message: str):
+    # A French message for the person starting the hub, instead of a traceback.
+    print(f"\nErreur de configuration du JupyterHub « Données en main » : {message}\n", file=sys.stderr)
+    raise SystemExit(1)
+
+
+mot_de_passe = os.environ.get("DEM_HUB_MOT_DE_PASSE", "")
+mot_de_passe_formateur = os.environ.get("DEM_HUB_MOT_DE_PASSE_FORMATEUR", "")
+if len(mot_de_passe) < 8:
+    _fail("définissez DEM_HUB_MOT_DE_PASSE, le mot de passe commun des apprenants (8 caractères ou plus).")
+if len(mot_de_passe_formateur) < 32 or mot_de_passe_formateur == mot_de_passe:
+    _fail(
+        "définissez DEM_HUB_MOT_DE_PASSE_FORMATEUR, le mot de passe de l'animateur : 32 caractères ou plus, "
+        "différent de celui des apprenants (par exemple : python3 -c \"import secrets; print(secrets.token_urlsafe(24))\")."
+    )
+
+for dossier in (DONNEES, HOMES, ECHANGE):
+    dossier.mkdir(parents=True, exist_ok=True)
+ECHANGE.chmod(0o777)  # nbgrader's exchange must be writable by every learner's server
+
+# -- The hub and its proxy ------------------------------------------------------------------------
+c.JupyterHub.bind_url = os.environ.get("DEM_HUB_ADRESSE", "http://:8000")
+c.JupyterHub.hub_bind_url = os.environ.get("DEM_HUB_ADRESSE_INTERNE", "http://127.0.0.1:8081")
+c.ConfigurableHTTPProxy.api_url = os.environ.get("DEM_HUB_ADRESSE_PROXY", "http://127.0.0.1:8001")
+c.ConfigurableHTTPProxy.pid_file = str(DONNEES / "jupyterhub-proxy.pid")
+proxy = RACINE / "outils" / "proxy" / "node_modules" / ".bin" / "configurable-http-proxy"  # outils/installer_proxy.sh
+if proxy.exists():
+    c.ConfigurableHTTPProxy.command = [str(proxy)]
+c.JupyterHub.db_url = f"sqlite:///{DONNEES / 'jupyterhub.sqlite'}"
+c.JupyterHub.cookie_secret_file = str(DONNEES / "jupyterhub_cookie_secret")
+c.JupyterHub.cleanup_servers = True  # stopping the hub stops every learner's server
+
+# -- Who can log in ---------------------------------------------------------------------------------
+c.JupyterHub.authenticator_class = "shared-password"
+c.SharedPasswordAuthenticator.user_password = mot_de_passe
+c.SharedPasswordAuthenticator.admin_password = mot_de_passe_formateur
+c.Authenticator.admin_users = {FORMATEUR}
+c.Authenticator.allow_all = True  # any name the learner types, with the shared password
+# Simple names only (letters, digits, . _ -): nbgrader uses them as student ids (no « + »).
+c.Authenticator.username_pattern = r"^[a-z0-9][a-z0-9._-]{0,31}$"
+
+# -- One JupyterLab server per learner -------------------------------------------------------------
+c.JupyterHub.spawner_class = "simple"
+c.SimpleLocalProcessSpawner.home_dir_template = str(HOMES / "{username}")
+c.Spawner.cmd = [str(BIN / "jupyterhub-singleuser")]
+c.Spawner.default_url = "/lab"
+c.Spawner.start_timeout = 120
+c.Spawner.http_timeout = 90
+c.Spawner.args = [
+    # French interface by default: the same overrides.json as outils/atelier.sh.
+    f"--LabApp.app_settings_dir={RACINE / 'outils' / 'jupyter' / 'lab-settings'}",
+    # A kernel left idle for an hour is stopped: its memory goes back to the others.
+    "--MappingKernelManager.cull_idle_timeout=3600",
+    "--MappingKernelManager.cull_interval=300",
+]
+if os.geteuid() == 0:  # a container or a test machine: Jupyter refuses root without this flag
+    c.Spawner.args.append("--allow-root")
+
+_COPIE_IGNOREE = shutil.ignore_patterns("reponses-*.json", ".ipynb_checkpoints", "__pycache__")
+
+
+def preparer_dossier(spawner):
+    """Before each start: the learner's home gets the workshop notebooks, the trainer a copy of the course."""
+    home = Path(spawner.home_dir)
+    carnets = home / "carnets"
+    carnets.mkdir(parents=True, exist_ok=True)
+    for carnet in sorted((RACINE / "notebooks").glob("*.ipynb")):
+        if not (carnets / carnet.name).exists():  # never overwrite a learner's work
+            shutil.copy2(carnet, carnets / carnet.name)
+
+    env = {"NBGRADER_ECHANGE": str(ECHANGE), "DEM_HUB_FORMATEUR": FORMATEUR}
+    if spawner.user.name == FORMATEUR:
+        cours = home / "cours"
+        if not cours.exists():
+            cours.mkdir()
+            shutil.copy2(RACINE / "exercises" / "nbgrader_config.py", cours)
+            for dossier in ("source", "modeles"):
+                shutil.copytree(RACINE / "exercises" / dossier, cours / dossier, ignore=_COPIE_IGNOREE)
+        env["DEM_COURS"] = str(cours)
+        env["JUPYTER_CONFIG_PATH"] = str(ICI / "formateur")
+    else:
+        env["JUPYTER_CONFIG_PATH"] = str(ICI / "apprenant")
+    spawner.environment.update(env)
+
+
+c.Spawner.pre_spawn_hook = preparer_dossier

@@ -1,0 +1,306 @@
+"""A whole class on one JupyterHub, end to end, on 127.0.0.1 (deploiement/jupyterhub/).
+
+The hub starts with the project's config and configurable-http-proxy from npm. A trainer and three
+learners log in through the login form with their passwords; each gets their own JupyterLab server
+(in French, with the workshop notebooks copied into their home). The trainer generates and releases
+the canteen assignment from the formgrader; the learners fetch it, answer (the notebook and the
+answers file written through the Jupyter contents API, as JupyterLab does when a learner saves), and
+submit; the trainer collects, autogrades, generates and releases feedback; the learners fetch it.
+Every score is checked exactly (same learners as tests/test_cantine.py). Everything is stopped at
+the end, and no process of the hub survives it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import nbformat
+import psutil
+import pytest
+import requests
+
+from donnees_en_main.questions import cantine as q
+from outils_nbgrader import code_repondre_par_widgets, executer_notebook
+from outils_processus import Processus, port_libre
+from test_cantine import BONNES_REPONSES_WIDGETS, code_juste
+
+RACINE = Path(__file__).resolve().parent.parent
+CONFIG = RACINE / "deploiement" / "jupyterhub" / "jupyterhub_config.py"
+BIN = Path(sys.executable).parent
+COURS = "donnees-en-main"
+DEVOIR = "cantine"
+FORMATEUR = "formateur"
+# name -> (how the learner answers, expected score out of 5): as in tests/test_cantine.py.
+APPRENANTS = {
+    "complet": 5,   # right clicks and right code
+    "intact": 0,    # submitted untouched
+    "partiel": 1,   # only question 1, through its widget
+}
+DELAI = 120
+
+
+class Utilisateur:
+    """A person logged in through the hub's login form, then using an API token of their own."""
+
+    def __init__(self, url: str, nom: str):
+        self.url, self.nom = url, nom
+        self.session = requests.Session()
+
+    def connexion(self, mot_de_passe: str) -> requests.Response:
+        s = self.session
+        s.get(f"{self.url}/hub/login", timeout=30).raise_for_status()
+        return s.post(f"{self.url}/hub/login", timeout=60, allow_redirects=False,
+                      data={"username": self.nom, "password": mot_de_passe, "_xsrf": s.cookies.get("_xsrf", "")})
+
+    def creer_jeton(self) -> None:
+        """An API token, asked for with the login cookie (as the hub's token page does)."""
+        s = self.session
+        r = s.post(f"{self.url}/hub/api/users/{self.nom}/tokens", timeout=30,
+                   json={"note": "test", "expires_in": 3600}, headers={"X-XSRFToken": s.cookies.get("_xsrf", "")})
+        r.raise_for_status()
+        self.api = requests.Session()
+        self.api.headers["Authorization"] = f"token {r.json()['token']}"
+
+    def hub(self, methode: str, chemin: str, **kw) -> requests.Response:
+        return self.api.request(methode, f"{self.url}/hub/api{chemin}", timeout=60, **kw)
+
+    def serveur(self, methode: str, chemin: str, **kw) -> requests.Response:
+        """A request to this user's own JupyterLab server, through the proxy."""
+        kw.setdefault("timeout", 180)
+        return self.api.request(methode, f"{self.url}/user/{self.nom}{chemin}", **kw)
+
+    def json(self, methode: str, chemin: str, **kw):
+        r = self.serveur(methode, chemin, **kw)
+        assert r.status_code < 400, f"{methode} {chemin} → {r.status_code} : {r.text[:2000]}"
+        return r.json()
+
+    def attendre_serveur(self, delai: float = DELAI) -> None:
+        fin = time.monotonic() + delai
+        while time.monotonic() < fin:
+            etat = self.hub("GET", f"/users/{self.nom}").json()
+            serveur = etat.get("servers", {}).get("")
+            if serveur and serveur.get("ready"):
+                return
+            time.sleep(0.5)
+        raise AssertionError(f"le serveur de {self.nom} n'a pas démarré en {delai} s : {etat}")
+
+    def lire(self, chemin: str) -> dict:
+        return self.json("GET", f"/api/contents/{chemin}")
+
+    def ecrire_carnet(self, chemin: str, nb) -> None:
+        self.json("PUT", f"/api/contents/{chemin}", json={"type": "notebook", "format": "json", "content": nb})
+
+    def ecrire_texte(self, chemin: str, texte: str) -> None:
+        self.json("PUT", f"/api/contents/{chemin}", json={"type": "file", "format": "text", "content": texte})
+
+    def nbgrader(self, action: str) -> list | dict:
+        """The learner's « Devoirs » tab: fetch / submit / fetch_feedback."""
+        return self.json("POST", f"/assignments/{action}", data={"course_id": COURS, "assignment_id": DEVOIR})
+
+    def formgrader(self, chemin: str) -> dict:
+        """A formgrader action of the trainer's server; it must succeed."""
+        r = self.json("POST", f"/formgrader/api/{chemin}")
+        assert r.get("success"), f"formgrader {chemin} a échoué : {json.dumps(r, ensure_ascii=False)[:3000]}"
+        return r
+
+
+def installer_proxy() -> None:
+    subprocess.run(["bash", str(RACINE / "outils" / "installer_proxy.sh")], check=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def hub():
+    installer_proxy()
+    donnees = Path(tempfile.mkdtemp(prefix="hub-"))
+    port = port_libre()
+    mots_de_passe = {"apprenant": secrets.token_urlsafe(9), "formateur": secrets.token_urlsafe(30)}
+    env = dict(
+        os.environ,
+        PATH=os.pathsep.join([str(BIN), os.environ["PATH"]]),
+        DEM_HUB_DONNEES=str(donnees),
+        DEM_HUB_ADRESSE=f"http://127.0.0.1:{port}",
+        DEM_HUB_ADRESSE_INTERNE=f"http://127.0.0.1:{port_libre()}",
+        DEM_HUB_ADRESSE_PROXY=f"http://127.0.0.1:{port_libre()}",
+        DEM_HUB_MOT_DE_PASSE=mots_de_passe["apprenant"],
+        DEM_HUB_MOT_DE_PASSE_FORMATEUR=mots_de_passe["formateur"],
+        DEM_HUB_FORMATEUR=FORMATEUR,
+    )
+    processus = Processus([str(BIN / "jupyterhub"), "-f", str(CONFIG)], cwd=donnees, env=env)
+    descendants: dict[int, psutil.Process] = {}
+
+    def noter_descendants():
+        try:
+            for p in psutil.Process(processus.popen.pid).children(recursive=True):
+                descendants[p.pid] = p
+        except psutil.NoSuchProcess:
+            pass
+
+    try:
+        processus.attendre(r"JupyterHub is now running at", timeout=DELAI)
+        yield {"url": f"http://127.0.0.1:{port}", "mots_de_passe": mots_de_passe, "donnees": donnees,
+               "processus": processus, "noter_descendants": noter_descendants, "descendants": descendants}
+    finally:
+        noter_descendants()
+        processus.arreter(timeout=60)
+        for p in descendants.values():  # only processes this hub started
+            try:
+                if p.is_running():
+                    p.kill()
+            except psutil.NoSuchProcess:
+                pass
+        subprocess.run(["rm", "-rf", str(donnees)], check=False)
+
+
+@pytest.fixture(scope="module")
+def classe(hub):
+    """Log everybody in, start their servers, and run the whole assignment cycle once."""
+    url, mdp = hub["url"], hub["mots_de_passe"]
+    t0 = time.monotonic()
+    def etape(nom):  # progress marks, shown by pytest when the test fails or with -s
+        print(f"[{time.monotonic() - t0:6.1f} s] {nom}", file=sys.stderr, flush=True)
+    formateur = Utilisateur(url, FORMATEUR)
+    apprenants = {nom: Utilisateur(url, nom) for nom in APPRENANTS}
+    tous = [formateur, *apprenants.values()]
+    connexions = {formateur.nom: formateur.connexion(mdp["formateur"])}
+    for a in apprenants.values():
+        connexions[a.nom] = a.connexion(mdp["apprenant"])
+    for u in tous:
+        assert connexions[u.nom].status_code == 302, f"{u.nom} : connexion refusée ({connexions[u.nom].status_code})"
+        u.creer_jeton()
+        assert u.hub("POST", f"/users/{u.nom}/server").status_code in (201, 202)
+    etape("servers asked")
+    with ThreadPoolExecutor(len(tous)) as pool:
+        list(pool.map(lambda u: u.attendre_serveur(), tous))
+    hub["noter_descendants"]()
+
+    etape("servers ready; trainer generates and releases")
+    # The trainer generates and releases the assignment from the formgrader.
+    formateur.formgrader(f"assignment/{DEVOIR}/assign")
+    formateur.formgrader(f"assignment/{DEVOIR}/release")
+
+    etape("released; learners fetch and answer")
+    # The learners fetch it, answer, and submit.
+    listes = {nom: a.nbgrader("fetch") for nom, a in apprenants.items()}
+    for nom, a in apprenants.items():
+        repondre(a, nom)
+    etape("answered; validation in the learner's server")
+    validation = apprenants["complet"].json(
+        "POST", "/assignments/validate", data={"path": f"{DEVOIR}/{DEVOIR}.ipynb"})
+    etape("validated; learners submit")
+    soumissions = {nom: a.nbgrader("submit") for nom, a in apprenants.items()}
+
+    etape("submitted; trainer collects and autogrades")
+    # The trainer collects, autogrades, generates and releases the feedback.
+    formateur.formgrader(f"assignment/{DEVOIR}/collect")
+    for nom in apprenants:
+        formateur.formgrader(f"submission/{DEVOIR}/{nom}/autograde")
+    etape("autograded; feedback generated and released")
+    formateur.formgrader(f"assignment/{DEVOIR}/generate_feedback")
+    formateur.formgrader(f"assignment/{DEVOIR}/release_feedback")
+    notes = {s["student"]: s for s in formateur.json("GET", f"/formgrader/api/submissions/{DEVOIR}")}
+
+    etape("feedback released; learners fetch it")
+    # The learners fetch their feedback.
+    retours = {}
+    for nom, a in apprenants.items():
+        a.nbgrader("fetch_feedback")
+        dossiers = a.lire(f"{DEVOIR}/feedback")["content"]
+        assert len(dossiers) == 1, f"{nom} : {dossiers}"
+        retours[nom] = a.lire(f"{dossiers[0]['path']}/{DEVOIR}.html")["content"]
+    etape("done")
+    return {"formateur": formateur, "apprenants": apprenants, "listes": listes, "soumissions": soumissions,
+            "validation": validation, "notes": notes, "retours": retours}
+
+
+def repondre(apprenant: Utilisateur, nom: str) -> None:
+    """Answer as tests/test_cantine.py's learners do, then save through the contents API."""
+    if nom == "intact":
+        return
+    chemin = f"{DEVOIR}/{DEVOIR}.ipynb"
+    nb = nbformat.from_dict(apprenant.lire(chemin)["content"])
+    with tempfile.TemporaryDirectory() as dossier:
+        if nom == "complet":
+            nb = executer_notebook(code_juste(nb), Path(dossier), apres=code_repondre_par_widgets(BONNES_REPONSES_WIDGETS))
+        elif nom == "partiel":
+            nb = executer_notebook(nb, Path(dossier),
+                                   apres=code_repondre_par_widgets({q.separateur.id: q.separateur.reponse}))
+        reponses = (Path(dossier) / f"reponses-{DEVOIR}.json").read_text(encoding="utf-8")
+    apprenant.ecrire_carnet(chemin, nb)
+    apprenant.ecrire_texte(f"{DEVOIR}/reponses-{DEVOIR}.json", reponses)
+
+
+def test_connexions_refusees(hub):
+    url, mdp = hub["url"], hub["mots_de_passe"]
+    assert Utilisateur(url, "quelquun").connexion("mauvais-mot-de-passe").status_code != 302
+    # The learners' password does not open the trainer's account.
+    assert Utilisateur(url, FORMATEUR).connexion(mdp["apprenant"]).status_code != 302
+    # nbgrader student ids cannot contain « + »: such a name is refused.
+    assert Utilisateur(url, "a+b").connexion(mdp["apprenant"]).status_code != 302
+
+
+def test_chaque_apprenant_a_son_serveur_en_francais_avec_les_carnets(classe):
+    carnets = sorted(p.name for p in (RACINE / "notebooks").glob("*.ipynb"))
+    for a in classe["apprenants"].values():
+        reglage = a.json("GET", "/lab/api/settings/@jupyterlab/translation-extension:plugin")
+        assert reglage["schema"]["properties"]["locale"]["default"] == "fr_FR"
+        assert sorted(f["name"] for f in a.lire("carnets")["content"]) == carnets
+
+
+def test_formgrader_reserve_au_formateur(classe):
+    assert classe["apprenants"]["complet"].serveur("GET", "/formgrader/api/assignments").status_code == 404
+    devoirs = classe["formateur"].json("GET", "/formgrader/api/assignments")
+    assert DEVOIR in {d["name"] for d in devoirs}
+
+
+def test_les_apprenants_recoivent_le_devoir(classe):
+    for nom, liste in classe["listes"].items():
+        (devoir,) = [d for d in liste["value"] if d["assignment_id"] == DEVOIR]
+        assert devoir["status"] == "fetched", nom
+        assert [n["notebook_id"] for n in devoir["notebooks"]] == [DEVOIR]
+
+
+def test_la_copie_complete_passe_la_validation_dans_son_serveur(classe):
+    v = classe["validation"]
+    assert v["success"], v
+    assert "failed" not in v["value"] and "changed" not in v["value"], v["value"]
+
+
+def test_les_soumissions_arrivent(classe):
+    for nom, liste in classe["soumissions"].items():
+        (devoir,) = [d for d in liste["value"] if d["assignment_id"] == DEVOIR and d["status"] == "submitted"]
+        assert len(devoir["submissions"]) == 1, nom
+
+
+def test_notes_exactes(classe):
+    notes = classe["notes"]
+    assert set(notes) == set(APPRENANTS)
+    for nom, attendu in APPRENANTS.items():
+        assert notes[nom]["max_score"] == 5, nom
+        assert notes[nom]["score"] == attendu, (nom, notes[nom])
+        assert notes[nom]["autograded"], nom
+
+
+def test_chaque_apprenant_recoit_son_retour_en_francais(classe):
+    for nom, attendu in APPRENANTS.items():
+        html = classe["retours"][nom]
+        assert '<html lang="fr">' in html, nom
+        assert f"{DEVOIR} (Note : {float(attendu)} / 5.0)" in html, nom
+
+
+def test_arret_sans_processus_restant(hub, classe):
+    hub["noter_descendants"]()
+    serveurs = [p for p in hub["descendants"].values() if "jupyterhub-singleuser" in " ".join(p.cmdline())]
+    assert len(serveurs) >= len(APPRENANTS) + 1, "un serveur par personne connectée"
+    code = hub["processus"].arreter(timeout=60)
+    assert code in (0, -15), hub["processus"].journal[-3000:]
+    time.sleep(1)
+    survivants = [p.pid for p in hub["descendants"].values() if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+    assert not survivants, f"processus encore vivants après l'arrêt du hub : {survivants}"
