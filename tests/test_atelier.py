@@ -88,3 +88,17 @@ def test_arret_propre(atelier):
     assert not groupe_vivant(processus.popen.pid), "des processus de l'atelier survivent à l'arrêt"
     assert code in (0, -15), processus.journal[-3000:]
     assert "Shutting down" in processus.journal or "shutting down" in processus.journal.lower()
+
+
+def test_le_bouton_generate_feedback_du_formgrader_donne_le_retour_en_francais():
+    """The formgrader forces the template named `feedback`: with the workshop's config, it is the course's
+    French one (outils/jupyter/modeles-formgrader/), not nbgrader's English one."""
+    from nbconvert import HTMLExporter
+    from traitlets.config.loader import PyFileConfigLoader
+
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(RACINE / "outils" / "jupyter")).load_config()
+    assert config.HTMLExporter.template_name == "retour_fr", "le cours a son modèle de retour en français"
+    config.HTMLExporter.template_name = "feedback"  # what NbGraderAPI.generate_feedback sets
+    exporter = HTMLExporter(config=config)
+    assert exporter.get_template_names()[:2] == ["feedback", "retour_fr"]
+    assert Path(exporter.template.filename).parent.name == "retour_fr"
