@@ -304,3 +304,20 @@ def test_arret_sans_processus_restant(hub, classe):
     time.sleep(1)
     survivants = [p.pid for p in hub["descendants"].values() if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
     assert not survivants, f"processus encore vivants après l'arrêt du hub : {survivants}"
+
+
+@pytest.mark.parametrize(("reglages", "message"), [
+    ({}, "définissez DEM_HUB_MOT_DE_PASSE"),
+    ({"DEM_HUB_MOT_DE_PASSE": "court"}, "8 caractères ou plus"),
+    ({"DEM_HUB_MOT_DE_PASSE": "apprenants-2026", "DEM_HUB_MOT_DE_PASSE_FORMATEUR": "trop-court"}, "32 caractères ou plus"),
+    ({"DEM_HUB_MOT_DE_PASSE": "x" * 40, "DEM_HUB_MOT_DE_PASSE_FORMATEUR": "x" * 40}, "différent de celui des apprenants"),
+])
+def test_reglages_manquants_expliques_en_francais(tmp_path, reglages, message):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DEM_HUB_")}
+    env.update(reglages, DEM_HUB_DONNEES=str(tmp_path / "hub"))
+    charger = ("from traitlets.config.loader import PyFileConfigLoader; "
+               f"PyFileConfigLoader('jupyterhub_config.py', path={str(CONFIG.parent)!r}).load_config()")
+    r = subprocess.run([sys.executable, "-c", charger], env=env, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 1
+    assert "Erreur de configuration du JupyterHub « Données en main »" in r.stderr and message in r.stderr, r.stderr
+    assert "Traceback" not in r.stderr

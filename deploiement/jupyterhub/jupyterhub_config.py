@@ -56,9 +56,13 @@ if len(mot_de_passe_formateur) < 32 or mot_de_passe_formateur == mot_de_passe:
         "différent de celui des apprenants (par exemple : python3 -c \"import secrets; print(secrets.token_urlsafe(24))\")."
     )
 
-for dossier in (DONNEES, HOMES, ECHANGE):
-    dossier.mkdir(parents=True, exist_ok=True)
-ECHANGE.chmod(0o777)  # nbgrader's exchange must be writable by every learner's server
+try:
+    for dossier in (DONNEES, HOMES, ECHANGE):
+        dossier.mkdir(parents=True, exist_ok=True)
+    ECHANGE.chmod(0o777)  # nbgrader's exchange must be writable by every learner's server
+except OSError as erreur:
+    _fail(f"impossible de préparer le dossier {DONNEES} ({erreur.strerror}). Choisissez un dossier où ce compte "
+          "peut écrire, avec DEM_HUB_DONNEES (par exemple : export DEM_HUB_DONNEES=$HOME/donnees-en-main-hub).")
 
 # -- The hub and its proxy ------------------------------------------------------------------------
 c.JupyterHub.bind_url = os.environ.get("DEM_HUB_ADRESSE", "http://:8000")
