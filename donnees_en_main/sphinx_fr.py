@@ -13,6 +13,8 @@ Enabled in ``_config.yml`` (``sphinx.extra_extensions``). It does three things J
   (where the widget manager finds its fonts; names for slider handles).
 - Each chapter's executed notebook (.ipynb) in the theme's download menu, next to the .md source
   (the theme offers it only when a launch service such as Binder is configured).
+- The single-page book (``--builder singlehtml``, printed to PDF by ``outils/pdf.sh``) carries the
+  widget states of every chapter, so its dashboards are drawn as on the chapters' own pages.
 - Each inline script once: sphinx-thebe's configuration script is added twice by Jupyter Book, a
   JavaScript error ("THEBE_JS_URL has already been declared") on every page.
 """
@@ -70,6 +72,18 @@ def _notebook_download(app: Sphinx, pagename: str, templatename: str, context: d
     context["ipynb_source"] = f"{pagename}.ipynb"
 
 
+def _singlehtml_widgets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    # myst-nb adds a page's widget state and scripts to that page only; the single page holds them all.
+    if app.builder.name != "singlehtml" or pagename != app.config.root_doc:
+        return
+    from myst_nb.sphinx_ import NbMetadataCollector
+
+    for docname in sorted(app.env.found_docs):
+        for key, (uri, kwargs) in NbMetadataCollector.get_js_files(app.env, docname).items():
+            if key.startswith("ipywidgets_"):
+                app.add_js_file(uri, **kwargs)
+
+
 def _dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     scripts = context.get("script_files")
     if not isinstance(scripts, list):
@@ -90,6 +104,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _configure)
     app.connect("build-finished", _copy_vendor)
     app.connect("html-page-context", _notebook_download, priority=500)
+    app.connect("html-page-context", _singlehtml_widgets, priority=600)
     app.connect("html-page-context", _dedupe_scripts, priority=900)
     app.add_css_file("livre.css")
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,17 +1,20 @@
-"""The book builds as élus will read it: every page executes, Sphinx warnings are errors."""
+"""The book builds as élus will read it: every page executes, Sphinx warnings are errors; it prints to one PDF."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from outils_navigateur import chromium_executable
 
 RACINE = Path(__file__).resolve().parent.parent
-JB = Path(sys.executable).parent / "jupyter-book"
+# The `livre` fixture (tests/conftest.py) builds the book once for the whole run, shared with
+# tests/test_publication.py, and fails if Sphinx warned.
 
 
 def pages_du_sommaire() -> list[str]:
@@ -28,19 +31,6 @@ def pages_du_sommaire() -> list[str]:
         parcourir(partie.get("chapters"))
     parcourir(toc.get("chapters"))
     return pages
-
-
-@pytest.fixture(scope="module")
-def livre(tmp_path_factory) -> Path:
-    sortie = tmp_path_factory.mktemp("livre")
-    r = subprocess.run(
-        [str(JB), "build", str(RACINE), "--path-output", str(sortie), "--builder", "html", "-W", "-n", "--keep-going"],
-        capture_output=True,
-        text=True,
-        timeout=1800,
-    )
-    assert r.returncode == 0, f"Le livre ne se construit pas sans avertissement :\n{r.stdout[-8000:]}\n{r.stderr[-4000:]}"
-    return sortie / "_build" / "html"
 
 
 def test_chaque_page_du_sommaire_est_construite_en_francais(livre):
@@ -66,3 +56,33 @@ def test_chapitre_cantine(livre):
         assert alt.strip(), "chaque graphique doit avoir un texte alternatif"
     assert "Questions pour échanger entre pairs" in html
     assert "9,9" in html and "14,3" in html, "les chiffres réels de « ma cantine » doivent être cités"
+
+
+def nombre_de_pages_pdf(pdf: bytes) -> int:
+    """Page count of a PDF, read from its page tree (Chromium writes it uncompressed)."""
+    comptes = [int(n) for n in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", pdf)]
+    comptes += [int(n) for n in re.findall(rb"/Count\s+(\d+)[^>]*?/Type\s*/Pages\b", pdf)]
+    return max(comptes, default=0)
+
+
+@pytest.mark.skipif(
+    chromium_executable() is None and not os.environ.get("DONNEES_EN_MAIN_CHROMIUM_OBLIGATOIRE"),
+    reason="Chromium n'est pas installé (Debian : sudo apt install chromium)",
+)
+def test_le_livre_s_imprime_en_un_pdf(construction_livre, tmp_path):
+    # outils/pdf.sh in its own folder (the HTML book stays untouched for the other tests), given a
+    # copy of the run's execution cache so that the notebooks are not executed again.
+    shutil.copytree(construction_livre.sortie / "_build" / ".jupyter_cache", tmp_path / "_build" / ".jupyter_cache")
+    r = subprocess.run(
+        ["bash", str(RACINE / "outils" / "pdf.sh")],
+        env={**os.environ, "SORTIE_LIVRE": str(tmp_path)},
+        capture_output=True, text=True, timeout=900,
+    )
+    assert r.returncode == 0, f"outils/pdf.sh a échoué :\n{r.stdout[-4000:]}\n{r.stderr[-4000:]}"
+    pdf = (tmp_path / "_build" / "livre.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF-")
+    formats = {(round(float(l)), round(float(h))) for l, h in re.findall(rb"/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]", pdf)}
+    assert formats == {(595, 842)}, f"le PDF doit être au format A4 (595 × 842 points) : {formats}"
+    # one page per chapter at the very least, in practice several
+    pages = nombre_de_pages_pdf(pdf)
+    assert pages > 2 * len(pages_du_sommaire()), pages

@@ -1,0 +1,121 @@
+"""Weight of each page of the published book, as a reader's phone downloads it (a benchmark, not a test).
+
+    .venv/bin/python benchmarks/poids_pages.py [--site _build/html]
+
+Without --site, the book is built first into a temporary folder (the notebooks run: a few minutes).
+Every HTML page is loaded in headless Chromium from a local server, with an empty cache; each
+file it asks for is counted at its gzip-compressed size (level 6, as a web server compresses text:
+HTML, CSS, JavaScript, SVG, JSON), or as is when already compressed (PNG, WOFF2…).
+
+- first load: the page alone, empty cache (someone arriving on it from a search engine);
+- after the home page: what is left to download once the home page has been read (its scripts,
+  styles and fonts are in the browser's cache: Sphinx gives them versioned URLs);
+- widgets cached: the same, once a page with widgets has been read too (the widget manager,
+  about 900 ko, is downloaded once for the whole book).
+
+Aims (issue « livre publié »): first load <= 2 MB, later page <= 500 kB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urlsplit
+
+RACINE = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(RACINE / "tests"))
+from conftest import construire_livre  # noqa: E402
+from outils_navigateur import BUREAU, navigateur, pages_html, servir  # noqa: E402
+
+PREMIER_CHARGEMENT_MAX = 2_000_000
+PAGE_SUIVANTE_MAX = 500_000
+
+
+TYPES_COMPRESSES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".pdf", ".zip", ".gz"}
+
+
+def taille_servie(fichier: Path) -> int:
+    """Bytes on the wire: gzip level 6 for text, as is for formats that are already compressed."""
+    corps = fichier.read_bytes()
+    if fichier.suffix.lower() in TYPES_COMPRESSES:
+        return len(corps)
+    return len(gzip.compress(corps, compresslevel=6, mtime=0))
+
+
+def urls_demandees(browser, url: str) -> set[str]:
+    """Every URL (without query nor fragment) that a first visit of ``url`` asks the server for."""
+    vues: set[str] = set()
+    contexte = browser.new_context(viewport=BUREAU)  # a new context: an empty cache
+    page = contexte.new_page()
+    page.on("request", lambda r: vues.add(urldefrag(r.url)[0].split("?")[0]) if r.url.startswith("http") else None)
+    page.goto(url, wait_until="networkidle")
+    contexte.close()
+    return vues
+
+
+def mesurer(site: Path) -> list[tuple[str, int, int, int, int]]:
+    """Per page: (path, requests, first load, after the home page, after a page with widgets)."""
+    lignes = []
+    with servir(site) as base, navigateur() as browser:
+
+        def poids(urls: set[str]) -> int:
+            total = 0
+            for u in urls:
+                fichier = site / unquote(urlsplit(u).path.lstrip("/"))
+                if fichier.is_dir():
+                    fichier = fichier / "index.html"
+                total += taille_servie(fichier) if fichier.is_file() else 0
+            return total
+
+        visites = {chemin: urls_demandees(browser, base + chemin) for chemin in pages_html(site)}
+        accueil = visites.get("book/intro.html") or visites.get("index.html", set())
+        avec_widgets = max(visites.values(), key=lambda urls: sum("/widgets/" in u for u in urls))
+        for chemin, urls in visites.items():
+            lignes.append((chemin, len(urls), poids(urls), poids(urls - accueil), poids(urls - accueil - avec_widgets)))
+    return lignes
+
+
+def ko(n: int) -> str:
+    return f"{n / 1000:8.0f} ko"
+
+
+def afficher(lignes: list[tuple[str, int, int, int, int]]) -> bool:
+    print(f"{'Page':<32} {'requêtes':>8} {'1er chargement':>15} {'après accueil':>14} {'widgets en cache':>17}")
+    for chemin, n, premier, suivante, widgets in lignes:
+        alerte = "  ← 1er chargement trop lourd" if premier > PREMIER_CHARGEMENT_MAX else ""
+        alerte += "  ← page suivante trop lourde" if widgets > PAGE_SUIVANTE_MAX else ""
+        print(f"{chemin:<32} {n:>8} {ko(premier):>15} {ko(suivante):>14} {ko(widgets):>17}{alerte}")
+    pire_premier = max(lignes, key=lambda x: x[2])
+    pire_suivante = max(lignes, key=lambda x: x[3])
+    pire_widgets = max(lignes, key=lambda x: x[4])
+    print()
+    print(f"Premier chargement le plus lourd : {ko(pire_premier[2]).strip()} ({pire_premier[0]}), objectif <= 2 000 ko")
+    print(f"Page suivante la plus lourde     : {ko(pire_widgets[4]).strip()} ({pire_widgets[0]}), objectif <= 500 ko,")
+    print(f"  une fois les scripts des widgets en cache ; la première page à widgets lue après l'accueil")
+    print(f"  les télécharge en plus, une fois pour tout le livre : {ko(pire_suivante[3]).strip()} ({pire_suivante[0]}).")
+    return pire_premier[2] <= PREMIER_CHARGEMENT_MAX and pire_widgets[4] <= PAGE_SUIVANTE_MAX
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, help="dossier _build/html d'un livre déjà construit")
+    args = parser.parse_args()
+    if args.site:
+        if not (args.site / "index.html").exists():
+            print(f"Erreur : {args.site} n'est pas un livre construit (pas d'index.html).", file=sys.stderr)
+            return 1
+        return 0 if afficher(mesurer(args.site)) else 1
+    with tempfile.TemporaryDirectory() as tmp:
+        print("→ Construction du livre (les pages sont exécutées) …", flush=True)
+        code, journal = construire_livre(Path(tmp), strict=False)
+        if code != 0:
+            print(journal, file=sys.stderr)
+            return 1
+        return 0 if afficher(mesurer(Path(tmp) / "_build" / "html")) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,85 @@
+"""Serve a built book on 127.0.0.1 and drive the system's headless Chromium over it.
+
+Shared by tests/test_publication.py and benchmarks/poids_pages.py. Playwright's Python package drives
+/usr/bin/chromium (Debian package; `playwright install` is never needed): set CHROMIUM to use another
+binary.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+# A fresh profile for every launch (Playwright creates a temporary --user-data-dir), and nothing that
+# talks to the network on its own: every request a page makes is one the page asked for.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+TELEPHONE = {"width": 390, "height": 844}  # a common phone, CSS pixels
+BUREAU = {"width": 1280, "height": 900}
+DOSSIERS_TECHNIQUES = {"_static", "_sources", "_images", "_sphinx_design_static"}
+
+
+def chromium_executable() -> str | None:
+    """Path of the Chromium binary, or None when it is not installed."""
+    return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def pages_html(site: Path) -> list[str]:
+    """Every HTML page of a built site, as URL paths relative to its root (index, search and index pages too)."""
+    return sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if not DOSSIERS_TECHNIQUES.intersection(p.relative_to(site).parts)
+    )
+
+
+class _Silencieux(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - signature of the base class
+        pass
+
+
+@contextlib.contextmanager
+def servir(site: Path) -> Iterator[str]:
+    """Serve ``site`` with http.server on 127.0.0.1 (a free port); yield its base URL."""
+    serveur = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Silencieux, directory=str(site)))
+    fil = threading.Thread(target=serveur.serve_forever, daemon=True)
+    fil.start()
+    try:
+        yield f"http://127.0.0.1:{serveur.server_address[1]}/"
+    finally:
+        serveur.shutdown()
+        serveur.server_close()
+
+
+def options_chromium() -> dict:
+    """Keyword arguments of Playwright's ``chromium.launch`` (sync or async API)."""
+    executable = chromium_executable()
+    if executable is None:
+        raise RuntimeError("Chromium est introuvable : installez-le (Debian : sudo apt install chromium).")
+    return {"executable_path": executable, "headless": True, "args": CHROMIUM_ARGS}
+
+
+@contextlib.contextmanager
+def navigateur() -> Iterator[object]:
+    """A headless Chromium (Playwright ``Browser``, sync API)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(**options_chromium())
+        try:
+            yield browser
+        finally:
+            browser.close()

@@ -1,0 +1,227 @@
+"""The published book, as élus read it in a browser: private, accessible, readable on a phone.
+
+The book (built once for the run, tests/conftest.py) is served on 127.0.0.1 and every HTML page is
+loaded in headless Chromium at a desktop size (1280 × 900), then narrowed to a phone's (390 × 844):
+
+- every request goes to the book's own host (no CDN, no font service, no statistics);
+- no resource is missing (no 404), no JavaScript error;
+- axe-core finds no WCAG 2.0/2.1 A or AA violation, light and dark themes, desktop and phone;
+- every widget is drawn from its saved state, with no kernel: never a blank box or an error;
+- on a phone, no page scrolls sideways (wide tables scroll inside their own box).
+
+Plus: each chapter's notebook can be downloaded, every figure has a French text alternative.
+(The PDF of the whole book is tested in tests/test_livre.py, which runs on the other xdist worker.)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+from outils_navigateur import BUREAU, TELEPHONE, chromium_executable, options_chromium, pages_html, servir
+from test_livre import pages_du_sommaire
+
+RACINE = Path(__file__).resolve().parent.parent
+AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+TAGS_WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+VUE_WIDGET = 'script[type="application/vnd.jupyter.widget-view+json"]'
+PAGES_EN_PARALLELE = 3
+
+if chromium_executable() is None:
+    if os.environ.get("DONNEES_EN_MAIN_CHROMIUM_OBLIGATOIRE"):
+        raise RuntimeError("Chromium est introuvable : installez-le (Debian : sudo apt install chromium).")
+    pytest.skip("Chromium n'est pas installé (Debian : sudo apt install chromium)", allow_module_level=True)
+
+
+@dataclasses.dataclass
+class Visite:
+    """What one page did in the browser: loaded at desktop size, then narrowed to a phone's."""
+
+    requetes: list[str] = dataclasses.field(default_factory=list)
+    echecs: list[str] = dataclasses.field(default_factory=list)
+    erreurs_js: list[str] = dataclasses.field(default_factory=list)
+    violations: list[dict] = dataclasses.field(default_factory=list)
+    largeur_telephone: int = 0
+    widgets: dict = dataclasses.field(default_factory=dict)
+    widgets_telephone: dict = dataclasses.field(default_factory=dict)
+
+
+AXE_RUN = """async ([tags, regles, fenetre]) => {
+  const options = {resultTypes: ['violations'],
+    runOnly: regles ? {type: 'rule', values: regles} : {type: 'tag', values: tags}};
+  const r = await axe.run(document, options);
+  return r.violations.map(v => ({id: v.id, fenetre: fenetre, aide: v.help, impact: v.impact,
+    cibles: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' : ' + n.html.slice(0, 160))}));
+}"""
+
+ETAT_WIDGETS = """(selecteur) => {
+  const vues = Array.from(document.querySelectorAll(selecteur));
+  const vides = vues.filter(v => {
+    const rendus = Array.from(v.parentElement.querySelectorAll('.jupyter-widgets'))
+      .filter(w => w.getBoundingClientRect().height > 10);
+    return rendus.length === 0;
+  }).length;
+  const erreurs = document.querySelectorAll('.jupyter-widgets-error-widget').length
+    + (/Error displaying widget|Could not create a view/.test(document.body.innerText) ? 1 : 0);
+  return {vues: vues.length, vides: vides, erreurs: erreurs};
+}"""
+
+
+async def _visiter(browser, url: str) -> Visite:
+    visite = Visite()
+    page = await browser.new_page(viewport=BUREAU)
+    page.on("request", lambda r: visite.requetes.append(r.url))
+    page.on("requestfailed", lambda r: visite.echecs.append(f"{r.url} ({r.failure})"))
+    page.on("response", lambda r: visite.echecs.append(f"{r.url} ({r.status})") if r.status >= 400 else None)
+    page.on("pageerror", lambda e: visite.erreurs_js.append(str(e)))
+    await page.goto(url, wait_until="networkidle")
+    if await page.evaluate(f"document.querySelectorAll('{VUE_WIDGET}').length"):
+        # The widget manager draws after the load event: wait until every view is drawn (or 15 s).
+        try:
+            await page.wait_for_function(f"({ETAT_WIDGETS})('{VUE_WIDGET}').vides === 0", timeout=15000)
+        except Exception:  # noqa: BLE001 - reported by the widget test below
+            pass
+    visite.widgets = await page.evaluate(ETAT_WIDGETS, VUE_WIDGET)
+    await page.add_script_tag(path=str(AXE))
+    # colour transitions off, so that axe sees final colours after a change of theme or size
+    await page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    visite.violations += await page.evaluate(AXE_RUN, [TAGS_WCAG, None, "bureau"])
+    # The theme's dark mode (a reader whose device is set to dark): contrast only.
+    await page.evaluate("document.documentElement.dataset.theme = 'dark'")
+    await page.wait_for_timeout(50)
+    visite.violations += await page.evaluate(AXE_RUN, [None, ["color-contrast"], "bureau, thème sombre"])
+    await page.evaluate("document.documentElement.dataset.theme = 'light'")
+    # The same page on a phone (the layout follows the width: CSS media queries, resize handlers).
+    await page.set_viewport_size(TELEPHONE)
+    await page.wait_for_timeout(400)
+    visite.largeur_telephone = await page.evaluate("document.documentElement.scrollWidth")
+    visite.widgets_telephone = await page.evaluate(ETAT_WIDGETS, VUE_WIDGET)
+    visite.violations += await page.evaluate(AXE_RUN, [TAGS_WCAG, None, "téléphone"])
+    await page.wait_for_load_state("networkidle")  # anything the phone layout asked for
+    await page.close()
+    return visite
+
+
+async def _tout_visiter(base: str, pages: list[str]) -> dict[str, Visite]:
+    from playwright.async_api import async_playwright
+
+    resultats: dict[str, Visite] = {}
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(**options_chromium())
+        places = asyncio.Semaphore(PAGES_EN_PARALLELE)
+
+        async def une(chemin: str) -> None:
+            async with places:
+                resultats[chemin] = await _visiter(browser, base + chemin)
+
+        await asyncio.gather(*(une(chemin) for chemin in pages))
+        await browser.close()
+    return resultats
+
+
+@pytest.fixture(scope="module")
+def site_visite(construction_livre) -> tuple[str, dict[str, Visite]]:
+    """(base URL, visit of every page) — every HTML page of the book, in headless Chromium."""
+    site = construction_livre.html
+    pages = pages_html(site)
+    manquantes = [p for p in pages_du_sommaire() if f"{p}.html" not in pages]
+    assert not manquantes, f"pages du sommaire absentes du livre construit : {manquantes}\n{construction_livre.journal}"
+    with servir(site) as base:
+        return base, asyncio.run(_tout_visiter(base, pages))
+
+
+def test_chaque_page_est_chargee(site_visite):
+    _, visites = site_visite
+    assert {"index.html", "search.html", "genindex.html"} <= set(visites)
+    assert {f"{p}.html" for p in pages_du_sommaire()} <= set(visites)
+    for chemin, v in visites.items():
+        assert any(r.endswith(chemin) for r in v.requetes), f"{chemin} n'a pas été chargée"
+
+
+def test_aucune_requete_vers_un_tiers(site_visite):
+    base, visites = site_visite
+    tiers = {
+        chemin: sorted({r for r in v.requetes if not r.startswith((base, "data:", f"blob:{base}"))})
+        for chemin, v in visites.items()
+    }
+    tiers = {k: v for k, v in tiers.items() if v}
+    assert not tiers, f"requêtes hors du site du livre : {json.dumps(tiers, indent=1, ensure_ascii=False)}"
+    # and the pages did load their own resources (the test sees requests at all)
+    assert all(len(v.requetes) >= 5 for v in visites.values())
+
+
+def test_aucune_ressource_manquante_ni_erreur_javascript(site_visite):
+    _, visites = site_visite
+    problemes = {
+        chemin: v.echecs + [f"erreur JavaScript : {e}" for e in v.erreurs_js]
+        for chemin, v in visites.items()
+        if v.echecs or v.erreurs_js
+    }
+    assert not problemes, json.dumps(problemes, indent=1, ensure_ascii=False)
+
+
+def test_aucune_violation_wcag_aa(site_visite):
+    _, visites = site_visite
+    violations = {
+        chemin: [f"{x['id']} ({x['fenetre']}) [{x['impact']}] {x['aide']} — {x['cibles']}" for x in v.violations]
+        for chemin, v in visites.items()
+        if v.violations
+    }
+    assert not violations, "axe-core (WCAG 2.1 A et AA) :\n" + json.dumps(violations, indent=1, ensure_ascii=False)
+
+
+def test_les_widgets_s_affichent_sans_noyau(site_visite):
+    _, visites = site_visite
+    avec_widgets = {k: v for k, v in visites.items() if v.widgets.get("vues")}
+    # the chapters with a dashboard have widgets (the test can see them)
+    assert {"book/cantine.html", "book/energie.html", "book/elections.html"} <= set(avec_widgets)
+    for chemin, v in avec_widgets.items():
+        for fenetre, etat in (("bureau", v.widgets), ("téléphone", v.widgets_telephone)):
+            assert etat["vides"] == 0, f"{chemin} ({fenetre}) : {etat['vides']} widget(s) affiché(s) vide(s)"
+            assert etat["erreurs"] == 0, f"{chemin} ({fenetre}) : un widget affiche une erreur"
+
+
+def test_aucune_page_ne_deborde_sur_un_telephone(site_visite):
+    _, visites = site_visite
+    trop_larges = {c: v.largeur_telephone for c, v in visites.items() if v.largeur_telephone > TELEPHONE["width"]}
+    assert not trop_larges, f"pages plus larges que l'écran d'un téléphone ({TELEPHONE['width']} px) : {trop_larges}"
+
+
+def test_le_carnet_de_chaque_chapitre_se_telecharge(construction_livre):
+    site = construction_livre.html
+    executes = {p.relative_to(construction_livre.sortie / "_build" / "jupyter_execute").with_suffix("").as_posix()
+                for p in (construction_livre.sortie / "_build" / "jupyter_execute").rglob("*.ipynb")}
+    chapitres = [p for p in pages_du_sommaire() if p in executes]
+    assert len(chapitres) >= 3, "les chapitres exécutés doivent être trouvés"
+    for page in chapitres:
+        html = (site / f"{page}.html").read_text(encoding="utf-8")
+        nom = page.split("/")[-1]
+        for suffixe in (".ipynb", ".md"):
+            lien = re.search(rf'href="([^"]*_sources/{re.escape(page)}{suffixe})"', html)
+            assert lien, f"{page} : pas de lien de téléchargement {suffixe}"
+            assert (site / "_sources" / f"{page}{suffixe}").is_file(), f"{page}{suffixe} absent du site"
+        carnet = json.loads((site / "_sources" / f"{page}.ipynb").read_text(encoding="utf-8"))
+        assert carnet["nbformat"] == 4 and carnet["cells"], nom
+        assert any(c.get("outputs") for c in carnet["cells"] if c["cell_type"] == "code"), (
+            f"{nom}.ipynb doit contenir les résultats (graphiques, tableaux) déjà calculés"
+        )
+
+
+def test_chaque_figure_a_un_texte_alternatif_en_francais(construction_livre):
+    # axe accepts any alt; myst-nb writes the image's file name when a figure has no
+    # `mystnb: image: alt:` metadata. Each figure needs a sentence saying what it shows.
+    manques = {}
+    for page in pages_du_sommaire():
+        html = (construction_livre.html / f"{page}.html").read_text(encoding="utf-8")
+        article = html[html.find("<article"):html.find("</article>")]
+        for balise in re.findall(r"<img\b[^>]*>", article):
+            alt = re.search(r'alt="([^"]*)"', balise)
+            texte = alt.group(1).strip() if alt else ""
+            if len(texte.split()) < 4 or re.search(r"\.(png|jpe?g|svg|gif)$", texte):
+                manques.setdefault(page, []).append(texte or "(aucun)")
+    assert not manques, f"figures sans texte alternatif qui décrit ce qu'elles montrent : {manques}"
