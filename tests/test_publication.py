@@ -225,3 +225,30 @@ def test_chaque_figure_a_un_texte_alternatif_en_francais(construction_livre):
             if len(texte.split()) < 4 or re.search(r"\.(png|jpe?g|svg|gif)$", texte):
                 manques.setdefault(page, []).append(texte or "(aucun)")
     assert not manques, f"figures sans texte alternatif qui décrit ce qu'elles montrent : {manques}"
+
+
+# Theme strings that stayed in English with `language: fr` (jupyter-book #1780 and hard-coded
+# theme templates), searched in every page outside the chapter's own text.
+ANGLAIS = [
+    "Search this book", "Search the docs", "Toggle primary sidebar", "Toggle secondary sidebar",
+    'aria-label="Main"', "Skip to main content", "Back to top", "On this page", "Contents",
+    "Download this page", "Download source file", "Download notebook file", "Print to PDF",
+    "Fullscreen mode", "Launch", "Color mode", "Last updated", "Previous", "Next", ">By ",
+    "Section Navigation", "Site navigation", "Copyright",
+]
+
+
+def test_l_interface_du_livre_est_en_francais(construction_livre):
+    restes = {}
+    for chemin in pages_html(construction_livre.html):
+        html = (construction_livre.html / chemin).read_text(encoding="utf-8")
+        html = re.sub(r"<article\b.*?</article>", "", html, flags=re.S)  # the chapter itself
+        html = re.sub(r"<script\b.*?</script>", "", html, flags=re.S)
+        trouves = [mot for mot in ANGLAIS if mot in html]
+        if trouves:
+            restes[chemin] = trouves
+    assert not restes, f"textes de l'interface restés en anglais : {restes}"
+    accueil = (construction_livre.html / "book" / "intro.html").read_text(encoding="utf-8")
+    for attendu in ("Rechercher dans ce livre", "Passer au contenu principal", "Sommaire du livre",
+                    "Afficher ou masquer le sommaire", "Imprimer au format PDF", "Auteurs :"):
+        assert attendu in accueil, attendu
