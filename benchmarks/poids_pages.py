@@ -72,7 +72,9 @@ def mesurer(site: Path) -> list[tuple[str, int, int, int, int]]:
 
         visites = {chemin: urls_demandees(browser, base + chemin) for chemin in pages_html(site)}
         accueil = visites.get("book/intro.html") or visites.get("index.html", set())
-        avec_widgets = max(visites.values(), key=lambda urls: sum("/widgets/" in u for u in urls))
+        # the shared files (_static/) of a page with widgets: the widget manager, its fonts…
+        avec_widgets = {u for u in max(visites.values(), key=lambda urls: sum("/widgets/" in u for u in urls))
+                        if "/_static/" in u}
         for chemin, urls in visites.items():
             lignes.append((chemin, len(urls), poids(urls), poids(urls - accueil), poids(urls - accueil - avec_widgets)))
     return lignes
