@@ -205,3 +205,20 @@ for _id, _valeur in {reponses!r}.items():
     _w.bouton_verifier.click()
     assert _w.retour.value, "le clic sur « Vérifier » n'a rien affiché"
 """
+
+
+def cellules_a_completer_sans_fuite(cours: CoursNbgrader, fuites=()) -> list[str]:
+    """Check the released student notebook and return the grade_ids of the code cells left to complete.
+
+    Nothing of the answers may travel with it: no answers file, no hidden test, no solution text
+    (`fuites`: fragments of the solutions, as they appear in the .ipynb JSON).
+    """
+    release = cours.version_eleve
+    assert not list(release.glob("reponses-*.json")), "aucun fichier de réponses ne doit être distribué"
+    texte = (release / f"{cours.devoir}.ipynb").read_text(encoding="utf-8")
+    assert "BEGIN HIDDEN TESTS" not in texte and "est_juste" not in texte
+    for fuite in fuites:
+        assert fuite not in texte, f"une solution a fuité : {fuite}"
+    nb = nbformat.reads(texte, as_version=4)
+    return [c.metadata["nbgrader"]["grade_id"] for c in nb.cells
+            if c.cell_type == "code" and "raise NotImplementedError()" in c.source]

@@ -18,7 +18,7 @@ from donnees_en_main.chemins import RACINE
 from donnees_en_main.donnees import chemin
 from donnees_en_main.profil import profiler
 from donnees_en_main.questions import qualite as q
-from outils_nbgrader import CoursNbgrader, code_repondre_par_widgets, remplir
+from outils_nbgrader import CoursNbgrader, cellules_a_completer_sans_fuite, code_repondre_par_widgets, remplir
 
 JOUR = pd.Timestamp("2026-11-26")
 
@@ -165,15 +165,7 @@ def cours(tmp_path_factory):
 
 
 def test_la_version_eleve_ne_contient_ni_solution_ni_reponses(cours):
-    release = cours.version_eleve
-    assert not list(release.glob("reponses-*.json")), "aucun fichier de réponses ne doit être distribué"
-    texte = (release / "qualite.ipynb").read_text(encoding="utf-8")
-    assert "BEGIN HIDDEN TESTS" not in texte and "est_juste" not in texte
-    assert "isna().sum()" not in texte and ".mean() * 100" not in texte, "une solution a fuité"
-    nb = nbformat.reads(texte, as_version=4)
-    a_completer = [c.metadata["nbgrader"]["grade_id"] for c in nb.cells
-                   if c.cell_type == "code" and "raise NotImplementedError()" in c.source]
-    assert a_completer == ["q3-reponse", "q4-reponse"]
+    assert cellules_a_completer_sans_fuite(cours, ["isna().sum()", ".mean() * 100"]) == ["q3-reponse", "q4-reponse"]
 
 
 def test_bareme(cours):
