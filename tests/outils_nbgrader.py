@@ -222,3 +222,30 @@ def cellules_a_completer_sans_fuite(cours: CoursNbgrader, fuites=()) -> list[str
     nb = nbformat.reads(texte, as_version=4)
     return [c.metadata["nbgrader"]["grade_id"] for c in nb.cells
             if c.cell_type == "code" and "raise NotImplementedError()" in c.source]
+
+
+def executer_atelier(nom: str, apres: str | None = None) -> list:
+    """Run the committed workshop notebook notebooks/<nom>.ipynb in a real kernel from its folder,
+    then `apres` (a learner's answers) in that kernel; return every output of its code cells.
+
+    The committed notebook must have its outputs cleared; the learner's answers file that the run
+    writes next to it is put back as it was. No cell may fail.
+    """
+    dossier = RACINE / "notebooks"
+    nb = nbformat.read(dossier / f"{nom}.ipynb", as_version=4)
+    for c in nb.cells:
+        if c.cell_type == "code":
+            assert not c.outputs and c.execution_count is None, "sorties à effacer avant de livrer"
+    reponses = dossier / f"reponses-{nom}.json"
+    avant = reponses.read_bytes() if reponses.exists() else None
+    try:
+        executer_notebook(nb, dossier, apres=apres)
+    finally:
+        if avant is None:
+            reponses.unlink(missing_ok=True)
+        else:
+            reponses.write_bytes(avant)
+    sorties = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    erreurs = [o for o in sorties if o.output_type == "error"]
+    assert not erreurs, erreurs[0]["evalue"] if erreurs else ""
+    return sorties

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import shutil
 import sys
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from donnees_en_main.elections import (
     explorateur_bureaux, lire_resultats, par_bureau, par_candidat, tableau_comparaison,
 )
 from donnees_en_main.validation import valider
-from outils_nbgrader import CoursNbgrader, code_repondre_par_widgets, executer_notebook, remplir
+from outils_nbgrader import CoursNbgrader, code_repondre_par_widgets, executer_atelier, remplir
 
 RACINE = Path(__file__).resolve().parent.parent
 DATASETS = RACINE / "datasets"
@@ -381,27 +380,8 @@ for _question, _valeur in [
 
 
 def test_le_carnet_d_atelier_s_execute_et_ses_exercices_se_corrigent():
-    source = RACINE / "notebooks" / "elections.ipynb"
-    nb = nbformat.read(source, as_version=4)
-    for cellule in nb.cells:
-        if cellule.cell_type == "code":
-            assert not cellule.outputs and cellule.execution_count is None, "sorties à effacer avant de livrer"
-    dossier = RACINE / "notebooks"
-    reponses = dossier / "reponses-elections.json"
-    avant = reponses.read_bytes() if reponses.exists() else None
-    try:
-        executer_notebook(nb, dossier, apres=REPONSES_ATELIER)
-    finally:
-        if avant is None:
-            reponses.unlink(missing_ok=True)
-        else:
-            reponses.write_bytes(avant)
-    erreurs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
-    assert not erreurs, erreurs[0]["evalue"] if erreurs else ""
-    textes = "".join(
-        str(o.get("data", {}).get("text/plain", "")) + str(o.get("text", "")) for c in nb.cells if c.cell_type == "code"
-        for o in c.outputs
-    )
+    sorties = executer_atelier("elections", apres=REPONSES_ATELIER)
+    textes = "".join(str(o.get("data", {}).get("text/plain", "")) + str(o.get("text", "")) for o in sorties)
     assert "Code du département" in textes and "56 lignes" in textes
 
 

@@ -13,12 +13,11 @@ import json
 import re
 from pathlib import Path
 
-import nbformat
 import pandas as pd
 import pytest
 
 from donnees_en_main.donnees import charger
-from outils_nbgrader import CoursNbgrader, code_repondre_par_widgets, executer_notebook, remplir
+from outils_nbgrader import CoursNbgrader, code_repondre_par_widgets, executer_atelier, remplir
 
 RACINE = Path(__file__).resolve().parent.parent
 
@@ -168,24 +167,7 @@ assert set(_reponses) >= {"moyenne-mediane.indicateur_subventions", "moyenne-med
 
 
 def test_le_carnet_d_atelier_s_execute_et_ses_exercices_se_corrigent():
-    source = RACINE / "notebooks" / "moyenne-mediane.ipynb"
-    nb = nbformat.read(source, as_version=4)
-    for cellule in nb.cells:
-        if cellule.cell_type == "code":
-            assert not cellule.outputs and cellule.execution_count is None, "sorties à effacer avant de livrer"
-    dossier = RACINE / "notebooks"
-    reponses = dossier / "reponses-moyenne-mediane.json"
-    avant = reponses.read_bytes() if reponses.exists() else None
-    try:
-        executer_notebook(nb, dossier, apres=REPONSES_ATELIER)
-    finally:
-        if avant is None:
-            reponses.unlink(missing_ok=True)
-        else:
-            reponses.write_bytes(avant)
-    sorties = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
-    erreurs = [o for o in sorties if o.output_type == "error"]
-    assert not erreurs, erreurs[0]["evalue"] if erreurs else ""
+    sorties = executer_atelier("moyenne-mediane", apres=REPONSES_ATELIER)
     assert not [o for o in sorties if o.output_type == "stream" and o.name == "stderr"]
     textes = "".join(str(o.get("text", "")) for o in sorties)
     assert "associations, année" in textes and "Médiane des parts de bio" in textes
