@@ -324,11 +324,13 @@ class BacASable:
                     prefixe += ["--symlink", os.readlink(source), str(source)]
                 elif source.is_dir():
                     prefixe += ["--ro-bind", str(source), str(source)]
+            # The private /tmp first: the read-only folders bound next stay visible even when they
+            # live under /tmp (a course cloned into /tmp, as CI does).
+            prefixe += ["--proc", "/proc", "--dev", "/dev",
+                        "--perms", "1777", "--size", str(self.limites.tmp), "--tmpfs", "/tmp"]
             lectures = chemins_en_lecture(self.masques)
             for chemin in lectures:
                 prefixe += _dossiers_parents(chemin) + ["--ro-bind", str(chemin), str(chemin)]
-            prefixe += ["--proc", "/proc", "--dev", "/dev",
-                        "--perms", "1777", "--size", str(self.limites.tmp), "--tmpfs", "/tmp"]
             for masque in self.masques:
                 masque = Path(masque).resolve()
                 if any(p in masque.parents for p in lectures):  # a masked folder inside a read-only one
