@@ -438,9 +438,18 @@ def tableau_de_bord(releves: pd.DataFrame | None = None, batiments: pd.DataFrame
                                                     height="auto"))
         return image, widgets.HTML(vues.resume(ident, annee))
 
+    def vue_statique(ident: str, annee: int):
+        # An <img> with its text alternative (an ipywidgets Image cannot carry one).
+        import base64
+
+        resume = vues.resume(ident, annee)
+        alt = html.escape(re.sub(r"<[^>]+>", " ", resume).strip(), quote=True)
+        image = base64.b64encode(_png(vues.figure(ident, annee))).decode("ascii")
+        return widgets.HTML(f'<img alt="{alt}" src="data:image/png;base64,{image}" '
+                            f'style="max-width:100%;height:auto">' + resume)
+
     if statique:
-        return vues_par_choix([menu_bat, menu_an], lambda ident, a: widgets.VBox(list(vue(ident, a))),
-                              index_initial=[0, len(annees) - 1])
+        return vues_par_choix([menu_bat, menu_an], vue_statique, index_initial=[0, len(annees) - 1])
 
     image, resume = vue(menu_bat.value, menu_an.value)
 
