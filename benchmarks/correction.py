@@ -7,15 +7,18 @@
 Builds a throw-away course, N simulated submissions of the canteen assignment (answered through the
 real widgets once, then copied with variations: right, wrong, untouched), then times:
 
-- the floor: the submitted notebook executed top to bottom with nbclient, no nbgrader, no sandbox
-  (the mean of a few runs, one after another);
+- the floor: submitted notebooks executed top to bottom with nbclient, no nbgrader, no sandbox,
+  with the same parallelism, right before each graded run (a shared machine's load changes fast);
 - ``python -m donnees_en_main.correction`` (nbgrader autograde in sandboxed workers) with P workers;
 - optionally, stock ``nbgrader autograde`` on the whole room (one submission after another), and
   stock ``nbgrader autograde --student X`` run P at a time on the one gradebook (the other way to
   grade in parallel: each process pays nbgrader's start-up, and all write the same sqlite file).
 
 "Per submission" is the wall-clock time × workers / N: the core-seconds each submission costs,
-comparable to the floor. Aims (issue « Grading a trainer can trust »): 100 submissions in
+compared with the floor measured just before, with the same parallelism (on a shared machine the
+load changes from one minute to the next). CPU time from getrusage would be steadier but cannot be
+used here: the sandboxed kernels are killed at the end (quicker than a graceful shutdown), and a
+killed process's CPU time is never added to its ancestors'. Aims (issue « Grading a trainer can trust »): 100 submissions in
 <= 2 minutes on 2 cores; per submission <= 1.5 × the floor.
 """
 
@@ -27,7 +30,7 @@ import shutil
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -67,20 +70,40 @@ def preparer_salle(dossier: Path, n: int) -> CoursNbgrader:
     return cours
 
 
-def plancher(cours: CoursNbgrader, essais: int) -> float:
-    """Mean seconds to execute one submitted notebook with nbclient, no grading, no sandbox."""
-    source = cours.racine / "submitted" / "eleve000" / "cantine"
-    durees = []
-    for i in range(essais):
-        with tempfile.TemporaryDirectory() as tmp:
-            dossier = Path(tmp) / "copie"
-            shutil.copytree(source, dossier)
-            nb = nbformat.read(dossier / "cantine.ipynb", as_version=4)
-            debut = time.perf_counter()
-            NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True,
-                           resources={"metadata": {"path": str(dossier)}}).execute()
-            durees.append(time.perf_counter() - debut)
-    return sum(durees) / len(durees)
+def _executer_nu(source: str) -> float:
+    """Execute one submitted notebook in a throw-away copy of its folder; seconds taken."""
+    with tempfile.TemporaryDirectory() as tmp:
+        dossier = Path(tmp) / "copie"
+        shutil.copytree(source, dossier)
+        nb = nbformat.read(dossier / "cantine.ipynb", as_version=4)
+        debut = time.perf_counter()
+        NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True,
+                       resources={"metadata": {"path": str(dossier)}}).execute()
+        return time.perf_counter() - debut
+
+
+class Mesure:
+    """Wall-clock time of a block."""
+
+    def __enter__(self):
+        self.debut = time.perf_counter()
+        return self
+
+    def __exit__(self, *exc):
+        self.duree = time.perf_counter() - self.debut
+
+
+def plancher(cours: CoursNbgrader, essais: int, parallele: int) -> float:
+    """Core-seconds per copy of a bare nbclient execution (no grading, no sandbox), `parallele` at a time.
+
+    Measured right before each graded run, with the same parallelism, so that both see the same
+    load on a shared machine.
+    """
+    sources = [str(d / "cantine") for d in sorted((cours.racine / "submitted").iterdir())][:essais]
+    with Mesure() as m:
+        with ProcessPoolExecutor(parallele) as pool:
+            list(pool.map(_executer_nu, sources))
+    return m.duree * parallele / len(sources)
 
 
 def _par_eleve(cours: CoursNbgrader, eleve: str) -> bool:
@@ -96,7 +119,8 @@ def main() -> None:
     p.add_argument("--copies", type=int, default=30, help="nombre de copies simulées (30, 100…)")
     p.add_argument("--parallele", default=str(os.cpu_count() or 1),
                    help="nombre(s) de correcteurs en parallèle, séparés par des virgules (ex. 1,2)")
-    p.add_argument("--essais-plancher", type=int, default=5, help="exécutions nues pour mesurer le plancher")
+    p.add_argument("--essais-plancher", type=int, default=5,
+                   help="exécutions nues par correcteur pour mesurer le plancher")
     p.add_argument("--avec-nbgrader", action="store_true", help="mesurer aussi « nbgrader autograde » seul, "
                    "puis « nbgrader autograde --student X » lancé P fois en même temps")
     args = p.parse_args()
@@ -106,34 +130,35 @@ def main() -> None:
           + ", ".join(f"{x:.1f}" for x in os.getloadavg()))
     with tempfile.TemporaryDirectory() as tmp:
         cours = preparer_salle(Path(tmp), n)
-        sol = plancher(cours, args.essais_plancher)
-        print(f"Plancher (exécution nue d'une copie avec nbclient) : {sol:.2f} s par copie")
         lignes = []
         for parallele in [int(x) for x in args.parallele.split(",")]:
+            sol = plancher(cours, max(args.essais_plancher * parallele, parallele), parallele)
             shutil.rmtree(cours.racine / "autograded", ignore_errors=True)
-            debut = time.perf_counter()
-            corriger("cantine", cours.racine, parallele=parallele, afficher=lambda _m: None)
-            total = time.perf_counter() - debut
-            lignes.append((f"correction isolée, {parallele} à la fois", total, parallele))
+            with Mesure() as m:
+                corriger("cantine", cours.racine, parallele=parallele, afficher=lambda _m: None)
+            lignes.append((f"correction isolée, {parallele} à la fois", m, parallele, sol))
         if args.avec_nbgrader:
+            sol = plancher(cours, args.essais_plancher, 1)
             shutil.rmtree(cours.racine / "autograded", ignore_errors=True)
-            debut = time.perf_counter()
-            cours.nbgrader("autograde", "cantine", "--force", timeout=7200)
-            lignes.append(("nbgrader autograde seul (sans isolement)", time.perf_counter() - debut, 1))
+            with Mesure() as m:
+                cours.nbgrader("autograde", "cantine", "--force", timeout=7200)
+            lignes.append(("nbgrader autograde seul (sans isolement)", m, 1, sol))
             parallele = max(int(x) for x in args.parallele.split(","))
+            sol = plancher(cours, args.essais_plancher * parallele, parallele)
             shutil.rmtree(cours.racine / "autograded", ignore_errors=True)
             eleves = sorted(d.name for d in (cours.racine / "submitted").iterdir())
-            debut = time.perf_counter()
-            with ThreadPoolExecutor(parallele) as pool:
-                echecs = [e for e, ok in zip(eleves, pool.map(lambda e: _par_eleve(cours, e), eleves)) if not ok]
-            lignes.append((f"nbgrader --student X, {parallele} à la fois", time.perf_counter() - debut, parallele))
+            with Mesure() as m:
+                with ThreadPoolExecutor(parallele) as pool:
+                    echecs = [e for e, ok in zip(eleves, pool.map(lambda e: _par_eleve(cours, e), eleves)) if not ok]
+            lignes.append((f"nbgrader --student X, {parallele} à la fois", m, parallele, sol))
             if echecs:
                 print(f"« nbgrader autograde --student » a échoué pour {len(echecs)} copie(s) : {', '.join(echecs)}")
-        print(f"\n{n} copies :")
-        for nom, total, parallele in lignes:
-            par_copie = total * parallele / n
-            print(f"- {nom:42s} : {total:6.1f} s au total, {total / n:5.2f} s par copie en temps réel, "
-                  f"{par_copie:5.2f} s de cœur par copie = {par_copie / sol:4.2f} × le plancher")
+        print(f"\n{n} copies (plancher : exécution nue des mêmes carnets, même parallélisme, mesurée juste avant) :")
+        for nom, m, parallele, sol in lignes:
+            par_copie = m.duree * parallele / n
+            print(f"- {nom:42s} : {m.duree:6.1f} s au total, {m.duree / n:5.2f} s par copie en temps réel, "
+                  f"{par_copie:5.2f} s de cœur par copie = {par_copie / sol:4.2f} × le plancher ({sol:.2f} s)")
+        print("Charge moyenne à la fin (1, 5, 15 min) : " + ", ".join(f"{x:.1f}" for x in os.getloadavg()))
     print("\nObjectifs : 100 copies en 120 s au plus sur 2 cœurs ; par copie, 1,5 × le plancher au plus.")
     print("Attention : sur une machine partagée, les chiffres varient avec la charge affichée plus haut.")
 

@@ -128,6 +128,14 @@ def test_preparer_copie_carnet_illisible_et_copie_vide(tmp_path):
     assert any("Copie vide" in i for i in incidents) and any("absent" in i for i in incidents)
 
 
+def test_configuration_du_cours_cassee(tmp_path):
+    from donnees_en_main.correction.lot import Cours
+
+    (tmp_path / "nbgrader_config.py").write_text("c = get_config()\nc.Execute.timeout = (\n")
+    with pytest.raises(ErreurCorrection, match="contient une erreur.*corrigez-le"):
+        Cours.ouvrir(tmp_path)
+
+
 def test_identifiants_et_cellules_csv_surs():
     for mauvais in ["", ".", "..", "../alice", "a/b", ".cache"]:
         with pytest.raises(ErreurCorrection, match="invalide"):

@@ -82,7 +82,13 @@ class Cours:
                 f"Le dossier « {dossier} » n'est pas un dossier de cours nbgrader : il n'y a pas de "
                 "nbgrader_config.py. Indiquez le bon dossier avec --course-dir (par exemple exercises)."
             )
-        cfg = PyFileConfigLoader("nbgrader_config.py", path=str(dossier)).load_config()
+        try:
+            cfg = PyFileConfigLoader("nbgrader_config.py", path=str(dossier)).load_config()
+        except Exception as e:  # noqa: BLE001 - any error in the trainer's config file
+            raise ErreurCorrection(
+                f"Le fichier {dossier / 'nbgrader_config.py'} contient une erreur ({type(e).__name__} : {e}) : "
+                "corrigez-le, puis relancez."
+            ) from None
         coursedir = CourseDirectory(config=cfg)
         if not cfg.CourseDirectory.get("root"):
             coursedir.root = str(dossier)
@@ -270,6 +276,20 @@ class Travailleur:
             env=env, cwd=self.racine, start_new_session=True,
         )
         self.tue = False
+        # a worker that cannot even start (broken course config, missing package) stops the batch
+        # before any grade is written: this is not the fault of a submission
+        minuteur = threading.Timer(180, self.tuer)
+        minuteur.start()
+        try:
+            ligne = self.process.stdout.readline()
+        finally:
+            minuteur.cancel()
+        if '"pret"' not in ligne:
+            self.tuer()
+            self.process.wait()
+            self.journal.close()
+            fin = (self.racine / "travailleur.log").read_text(encoding="utf-8", errors="replace")[-2000:]
+            raise ErreurCorrection(f"Le correcteur n'a pas pu démarrer ; aucune copie n'a été corrigée par lui.\n{fin}")
 
     def copie(self, eleve: str) -> Path:
         return self.racine / "submitted" / eleve / self.devoir
@@ -455,7 +475,8 @@ def corriger(devoir: str, course_dir: str | Path = "exercises", parallele: int |
         copier_gradebook(cours.chemin_gradebook, modele / "gradebook.db")
         masques = [cours.racine, base]
         verifier_bac_a_sable(base, limites, masques)
-        travailleurs = [Travailleur(modele, base, i, devoir, limites, masques) for i in range(parallele)]
+        for i in range(parallele):
+            travailleurs.append(Travailleur(modele, base, i, devoir, limites, masques))
 
         a_faire: queue.Queue[str] = queue.Queue()
         for eleve in a_corriger:
@@ -463,14 +484,19 @@ def corriger(devoir: str, course_dir: str | Path = "exercises", parallele: int |
         faits: queue.Queue[tuple] = queue.Queue()
         delai = limites.delai_carnet * max(1, len(carnets)) + 90
 
+        fatal: list[ErreurCorrection] = []
+
         def boucle(t: Travailleur) -> None:
-            while True:
+            while not fatal:
                 try:
                     eleve = a_faire.get_nowait()
                 except queue.Empty:
                     return
                 try:
                     faits.put((eleve, *_corriger_une_copie(cours, t, devoir, eleve, carnets, delai)))
+                except ErreurCorrection as e:  # a worker that cannot restart: stop, write nothing more
+                    fatal.append(e)
+                    return
                 except Exception as e:  # noqa: BLE001 - never lose a learner, never stop the batch
                     faits.put((eleve, None, [f"Erreur inattendue pendant la correction ({e}) : 0 point, à vérifier."],
                                None))
@@ -480,8 +506,15 @@ def corriger(devoir: str, course_dir: str | Path = "exercises", parallele: int |
             f.start()
 
         with cours.gradebook() as gb:
-            for n in range(1, len(a_corriger) + 1):
-                eleve, resultat, incidents, horodatage = faits.get()
+            n = 0
+            while n < len(a_corriger):
+                try:
+                    eleve, resultat, incidents, horodatage = faits.get(timeout=1)
+                except queue.Empty:
+                    if fatal:
+                        raise fatal[0] from None
+                    continue
+                n += 1
                 r = _enregistrer(gb, devoir, eleve, resultat, incidents, horodatage, note_max)
                 resultats[eleve] = r
                 texte = f"[{n}/{len(a_corriger)}] {eleve} : {_note(r.note)} / {_note(note_max)}"

@@ -6,7 +6,7 @@ RACINE is a throw-away copy of the course (config, source, a copy of the gradebo
 submissions this worker is given; the real gradebook is written by the parent alone, so parallel
 workers never write the same sqlite file.
 
-Protocol: the parent writes one JSON line per submission (``{"eleve": "alice"}``) on stdin; the
+Protocol: once ready, the worker writes ``{"pret": true}``; then the parent writes one JSON line per submission (``{"eleve": "alice"}``) on stdin; the
 worker answers one JSON line (``resultat``) on the protocol channel (the original stdout; anything
 else printed, by nbgrader or a kernel, goes to stderr, which the parent keeps as a log).
 """
@@ -97,6 +97,7 @@ def main(argv: list[str]) -> int:
     cfg = configuration(racine, limites)
     api = NbGraderAPI(config=cfg)
     db_url = api.coursedir.db_url
+    protocole.write(json.dumps({"pret": True}) + "\n")  # the parent waits for this before sending work
 
     for ligne in sys.stdin:
         if not ligne.strip():
