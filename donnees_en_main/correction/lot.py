@@ -458,7 +458,8 @@ def corriger(devoir: str, course_dir: str | Path = "exercises", parallele: int |
     for a in avertissements:
         afficher("⚠ Isolement incomplet — " + a)
 
-    base = Path(tempfile.mkdtemp(prefix="dem-corr-"))
+    # the kernels' Unix sockets live under it: their paths must stay short (about 100 characters at most)
+    base = Path(tempfile.mkdtemp(prefix="dem-corr-", dir="/tmp" if len(tempfile.gettempdir()) > 40 else None))
     os.chmod(base, 0o711)
     resultats: dict[str, ResultatEleve] = {}
     travailleurs: list[Travailleur] = []
