@@ -12,7 +12,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-import yaml
 
 from donnees_en_main import carte
 
@@ -35,20 +34,8 @@ def normaliser(texte: str) -> str:
     return re.sub(r"\s+", " ", texte).strip()
 
 
-def pages_du_sommaire() -> list[str]:
-    toc = yaml.safe_load((RACINE / "_toc.yml").read_text(encoding="utf-8"))
-    pages = [toc["root"]]
-
-    def parcourir(entrees):
-        for e in entrees or []:
-            if "file" in e:
-                pages.append(e["file"])
-            parcourir(e.get("sections"))
-
-    for partie in toc.get("parts", []):
-        parcourir(partie.get("chapters"))
-    parcourir(toc.get("chapters"))
-    return pages
+# The table of contents is read by one function, shared with the book tests.
+from test_livre import pages_du_sommaire  # noqa: E402
 
 
 # -- the map itself ------------------------------------------------------------------------------
