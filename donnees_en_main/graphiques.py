@@ -2,9 +2,16 @@
 
     from donnees_en_main.graphiques import PALETTE, appliquer_style, nombre_fr, pourcent_fr
     appliquer_style()
+
+Charts embedded in a page (the book's kernel-free dashboards) go through ``figure_en_png`` (a small
+palette PNG) and ``image_html`` (an ``<img>`` with its French text alternative, as wide as its column).
 """
 
 from __future__ import annotations
+
+import base64
+import html
+import io
 
 import matplotlib as mpl
 from matplotlib.ticker import FuncFormatter
@@ -50,4 +57,34 @@ def appliquer_style() -> None:
             "legend.frameon": False,
             "svg.hashsalt": "donnees-en-main",
         }
+    )
+
+
+def figure_en_png(fig, dpi: float = 96, couleurs: int = 32) -> bytes:
+    """The figure as a small PNG: reduced to a palette of ``couleurs`` colours (the figure is closed).
+
+    The course's charts use a handful of flat colours, so 32 colours keep the same look (anti-aliased
+    edges included) for about a quarter of the bytes of a full-colour PNG: lighter book pages.
+    The figure is drawn as it is laid out (call ``fig.tight_layout()`` before if needed).
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    fig.set_dpi(dpi)
+    toile = FigureCanvasAgg(fig)
+    toile.draw()
+    image = Image.frombuffer("RGBA", toile.get_width_height(), toile.buffer_rgba(), "raw", "RGBA", 0, 1)
+    plt.close(fig)
+    sortie = io.BytesIO()
+    image.convert("RGB").quantize(colors=couleurs, method=Image.Quantize.FASTOCTREE).save(sortie, format="PNG")
+    return sortie.getvalue()
+
+
+def image_html(png: bytes, alt: str) -> str:
+    """An ``<img>`` of a PNG with its text alternative, never wider than its column (phones included)."""
+    code = base64.b64encode(png).decode("ascii")
+    return (
+        f'<img alt="{html.escape(alt, quote=True)}" src="data:image/png;base64,{code}" '
+        'style="max-width:100%;height:auto">'
     )
