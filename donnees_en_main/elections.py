@@ -778,23 +778,15 @@ def par_commune(df: pd.DataFrame) -> pd.DataFrame:
 
 # -- charts and widgets (shared by the book and the workshop) ----------------------------------------
 
+DPI_TABLEAUX = 80  # dashboard images: 7.5-inch charts are 600 pixels wide, shrunk to the column on a phone
 
-def _en_image(fig, alt: str, largeur: str = "100%") -> str:
-    """A matplotlib figure as an HTML <img> with its alternative text (the figure is closed)."""
-    import base64
-    import html
 
-    import matplotlib.pyplot as plt
+def _en_image(fig, alt: str) -> str:
+    """A matplotlib figure as an HTML <img> (small palette PNG) with its alternative text (the figure is closed)."""
+    from donnees_en_main.graphiques import figure_en_png, image_html
 
-    tampon = io.BytesIO()
     fig.tight_layout()
-    fig.savefig(tampon, format="png", dpi=80)
-    plt.close(fig)
-    code = base64.b64encode(tampon.getvalue()).decode("ascii")
-    return (
-        f'<img src="data:image/png;base64,{code}" alt="{html.escape(alt)}" '
-        f'style="max-width:{largeur}; height:auto;">'
-    )
+    return image_html(figure_en_png(fig, dpi=DPI_TABLEAUX), alt)
 
 
 def graphique_candidats(df: pd.DataFrame, *, bureau: str | None = None, titre: str | None = None, ax=None):
@@ -835,13 +827,13 @@ def graphique_candidats(df: pd.DataFrame, *, bureau: str | None = None, titre: s
 
 
 def _phrase_bureau(df: pd.DataFrame, bureau: str) -> str:
-    from donnees_en_main.graphiques import pourcent_fr
+    from donnees_en_main.graphiques import nombre_fr, pourcent_fr
 
     d = df[df["code_bureau"] == bureau]
     tete = d.loc[d["voix"].idxmax()]
     r = par_bureau(df).loc[bureau]
     return (
-        f"Bureau {bureau} : {r['inscrits']} inscrits, participation {pourcent_fr(r['participation'])}. "
+        f"Bureau {bureau} : {nombre_fr(r['inscrits'], 0)} inscrits, participation {pourcent_fr(r['participation'])}. "
         f"En tête : {tete['candidat']}, {pourcent_fr(100 * tete['voix'] / tete['exprimes'])} des suffrages exprimés."
     )
 

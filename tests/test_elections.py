@@ -334,6 +334,38 @@ def test_widgets_sans_noyau(q):
     assert any(lien.source == (boutons, "index") and lien.target == (pile2, "selected_index") for lien in liens)
 
 
+def test_tableaux_de_bord_nombres_francais_images_legeres(q):
+    import base64
+    import html
+    import io
+    import re
+
+    from PIL import Image
+
+    from donnees_en_main.graphiques import nombre_fr
+
+    p, l24 = q.PRESIDENTIELLE, q.LEGISLATIVES
+    bureaux = par_bureau(p)
+    pages = explorateur_bureaux(p).children[1].children
+    pages += comparateur_elections({"P": p, "L": l24}).children[1].children
+    for code, page in zip(bureaux.index, pages):  # the explorer's pages come first, one per bureau
+        assert f"Bureau {code} : {nombre_fr(bureaux.loc[code, 'inscrits'], 0)} inscrits," in page.value
+    for page in pages:
+        texte = html.unescape(re.sub(r"<[^>]+>", " ", page.value))
+        assert not re.search(r"\d\.0\b", texte), "a count printed as a float (« 1184.0 inscrits »)"
+        balises = re.findall(r"<img\b[^>]*>", page.value)
+        assert len(balises) == 1
+        alt = re.search(r'alt="([^"]+)"', balises[0]).group(1)
+        assert alt.startswith("Graphique en barres. ") and len(alt.split()) > 8
+        style = re.search(r'style="([^"]*)"', balises[0]).group(1)
+        assert "max-width:100%" in style and "height:auto" in style and not re.search(r"\bwidth:\s*\d+px", style)
+        png = base64.b64decode(re.search(r'src="data:image/png;base64,([^"]+)"', balises[0]).group(1))
+        image = Image.open(io.BytesIO(png))
+        image.load()
+        assert image.mode == "P", "dashboard charts are palette PNGs (graphiques.figure_en_png): lighter pages"
+        assert image.width <= 640
+
+
 # -- question bank ----------------------------------------------------------------------------------------
 
 
