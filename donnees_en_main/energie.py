@@ -370,8 +370,8 @@ class _Vues:
                                "la comparaison n'est pas fiable.")
             if lignes.loc[an].mois_estimes:
                 n = int(lignes.loc[an].mois_estimes)
-                alertes.append(f"ⓘ {n} mois estimé{'s' if n > 1 else ''} par le fournisseur en {an} : "
-                               "le relevé réel suivant rattrape l'écart.")
+                alertes.append(f"À noter : en {an}, {n} mois {'ont été estimés' if n > 1 else 'a été estimé'} "
+                               "par le fournisseur ; le relevé réel suivant rattrape l'écart.")
         if alertes:
             texte += "<br>" + "<br>".join(alertes)
         return f'<p style="margin:0.3em 0">{texte}</p>'
@@ -391,22 +391,6 @@ def resume_mois(releves: pd.DataFrame, batiments: pd.DataFrame, batiment: str, a
     return _Vues(releves, batiments).resume(batiment, annee)
 
 
-def _png(fig) -> bytes:
-    """The figure as a small PNG (32-colour palette: a quarter of the size, same look)."""
-    import matplotlib.pyplot as plt
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from PIL import Image
-
-    fig.set_dpi(DPI)
-    toile = FigureCanvasAgg(fig)
-    toile.draw()
-    image = Image.frombuffer("RGBA", toile.get_width_height(), toile.buffer_rgba(), "raw", "RGBA", 0, 1)
-    plt.close(fig)
-    sortie = io.BytesIO()
-    image.convert("RGB").quantize(colors=32, method=Image.Quantize.FASTOCTREE).save(sortie, format="PNG")
-    return sortie.getvalue()
-
-
 def tableau_de_bord(releves: pd.DataFrame | None = None, batiments: pd.DataFrame | None = None, *,
                     statique: bool = False, annees: list[int] | None = None):
     """Choose a building and a year: see the monthly curve against the previous year, and a summary.
@@ -416,6 +400,8 @@ def tableau_de_bord(releves: pd.DataFrame | None = None, batiments: pd.DataFrame
     the menus switch between them in the browser, so the page stays interactive once published.
     """
     import ipywidgets as widgets
+
+    from donnees_en_main.graphiques import figure_en_png, image_html
 
     batiments = charger_batiments() if batiments is None else batiments
     releves = charger_releves() if releves is None else releves
@@ -433,20 +419,16 @@ def tableau_de_bord(releves: pd.DataFrame | None = None, batiments: pd.DataFrame
     vues = _Vues(releves, batiments)
 
     def vue(ident: str, annee: int):
-        image = widgets.Image(value=_png(vues.figure(ident, annee)), format="png",
-                              layout=widgets.Layout(width=f"{LARGEUR_POUCES * DPI:.0f}px", max_width="100%",
-                                                    height="auto"))
+        # Natural size on a wide screen, shrunk to the column on a phone (no fixed width).
+        image = widgets.Image(value=figure_en_png(vues.figure(ident, annee), DPI), format="png",
+                              layout=widgets.Layout(max_width="100%", height="auto"))
         return image, widgets.HTML(vues.resume(ident, annee))
 
     def vue_statique(ident: str, annee: int):
         # An <img> with its text alternative (an ipywidgets Image cannot carry one).
-        import base64
-
         resume = vues.resume(ident, annee)
-        alt = html.escape(re.sub(r"<[^>]+>", " ", resume).strip(), quote=True)
-        image = base64.b64encode(_png(vues.figure(ident, annee))).decode("ascii")
-        return widgets.HTML(f'<img alt="{alt}" src="data:image/png;base64,{image}" '
-                            f'style="max-width:100%;height:auto">' + resume)
+        alt = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", resume)).split())
+        return widgets.HTML(image_html(figure_en_png(vues.figure(ident, annee), DPI), alt) + resume)
 
     if statique:
         return vues_par_choix([menu_bat, menu_an], vue_statique, index_initial=[0, len(annees) - 1])
@@ -454,7 +436,7 @@ def tableau_de_bord(releves: pd.DataFrame | None = None, batiments: pd.DataFrame
     image, resume = vue(menu_bat.value, menu_an.value)
 
     def mettre_a_jour(_changement=None):
-        image.value = _png(vues.figure(menu_bat.value, menu_an.value))
+        image.value = figure_en_png(vues.figure(menu_bat.value, menu_an.value), DPI)
         resume.value = vues.resume(menu_bat.value, menu_an.value)
 
     menu_bat.observe(mettre_a_jour, names="value")

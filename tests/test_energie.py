@@ -260,6 +260,41 @@ def test_tableau_de_bord_se_met_a_jour():
     assert (menus.children[0].model_id, pages.model_id) in cibles
 
 
+def test_tableau_de_bord_accessible_et_leger():
+    import base64
+    import html
+    import io
+
+    from PIL import Image
+
+    releves, batiments = energie.charger_releves(), energie.charger_batiments()
+    # in a notebook: the chart's natural size, shrunk to the column on a phone (no fixed pixel width)
+    image = energie.tableau_de_bord(releves, batiments).children[1]
+    assert image.layout.max_width == "100%" and image.layout.height == "auto"
+    assert not re.search(r"\d+px", str(image.layout.width or ""))
+    assert Image.open(io.BytesIO(image.value)).mode == "P"
+    # in the book: every view's text says « À noter » in words (no « ⓘ » read badly by screen readers)
+    bilan = energie.bilan_annuel(releves, batiments).set_index(["batiment_id", "annee"])
+    statique = energie.tableau_de_bord(releves, batiments, statique=True, annees=[2024])
+    menu_bat, pages = statique.children[0].children[0], statique.children[1]
+    notes = 0
+    for (_nom, ident), par_annee in zip(menu_bat.options, pages.children):
+        vue = par_annee.children[0].value
+        assert "ⓘ" not in vue
+        for an in (2023, 2024):
+            n = int(bilan.loc[(ident, an), "mois_estimes"]) if (ident, an) in bilan.index else 0
+            if n:
+                notes += 1
+                assert f"À noter : en {an}, {n} mois {'ont été estimés' if n > 1 else 'a été estimé'}" in vue
+        balise = re.search(r"<img\b[^>]*>", vue).group(0)
+        alt = html.unescape(re.search(r'alt="([^"]*)"', balise).group(1))
+        assert "MWh" in alt and "  " not in alt and "<" not in alt
+        assert 'style="max-width:100%;height:auto"' in balise
+        png = base64.b64decode(re.search(r'base64,([^"]+)"', balise).group(1))
+        assert Image.open(io.BytesIO(png)).mode == "P"
+    assert notes, "the data have estimated months: the test must see at least one note"
+
+
 # --------------------------------------------------------------------------- questions
 def test_les_reponses_attendues_viennent_des_donnees():
     bilan = energie.bilan_annuel(energie.charger_releves(), energie.charger_batiments())
