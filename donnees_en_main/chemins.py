@@ -14,4 +14,13 @@ def dossier_donnees() -> Path:
     ``DONNEES_EN_MAIN_DATASETS`` overrides it (a trainer's own copy, a test fixture).
     """
     env = os.environ.get("DONNEES_EN_MAIN_DATASETS")
-    return Path(env) if env else RACINE / "datasets"
+    if env:
+        return Path(env)
+    if (RACINE / "datasets").is_dir():
+        return RACINE / "datasets"
+    # The package installed from a wheel (in the browser, JupyterLite): the datasets travel with the
+    # notebooks, in a ``datasets/`` folder next to them or above.
+    for dossier in (Path.cwd(), *Path.cwd().parents):
+        if (dossier / "datasets" / "datapackage.json").is_file():
+            return dossier / "datasets"
+    return RACINE / "datasets"
