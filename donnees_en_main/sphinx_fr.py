@@ -17,6 +17,10 @@ Enabled in ``_config.yml`` (``sphinx.extra_extensions``). It does three things J
   widget states of every chapter, so its dashboards are drawn as on the chapters' own pages.
 - Each inline script once: sphinx-thebe's configuration script is added twice by Jupyter Book, a
   JavaScript error ("THEBE_JS_URL has already been declared") on every page.
+- « Essayer dans le navigateur » (JupyterLite, built by jupyterlite-sphinx): a link under the title of
+  every chapter that has a workshop notebook; the project's files for lite written before lite's build
+  (``donnees_en_main.jupyterlite.avant_jupyterlite``); jupyterlite-sphinx's own CSS, script and its
+  font from fonts.googleapis.com removed from every page (the book uses none of its directives).
 """
 
 from __future__ import annotations
@@ -99,12 +103,64 @@ def _dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context: dict
     scripts[:] = unique  # same list object: Sphinx still sorts it by priority
 
 
+LITE_ASSETS = ("fonts.googleapis.com", "jupyterlite_sphinx.css", "jupyterlite_sphinx.js")
+LIEN_ESSAYER = (
+    '<p class="essayer-navigateur"><a class="reference external" href="{url}">'
+    "Essayer ce carnet dans le navigateur</a> : le carnet d'atelier de ce chapitre, exécuté sur votre "
+    "appareil, sans rien installer (<a class=\"reference internal\" href=\"{aide}\">comment ça marche</a>).</p>"
+)
+
+
+def _lite_per_build(app: Sphinx, config: Config) -> None:
+    # Each build stages lite's contents in its own output folder: jupyterlite-sphinx empties that
+    # folder when a build starts, and the tests build the HTML book and the PDF at the same time.
+    config.jupyterlite_content_dir = str(Path(app.outdir).parent / "jupyterlite-contenu")
+
+
+def _no_lite_in_single_page(app: Sphinx) -> None:
+    # The single-page book is printed to PDF: no JupyterLite to build for it.
+    if app.builder.name == "singlehtml":
+        import jupyterlite_sphinx.jupyterlite_sphinx as jls
+
+        for listener in list(app.events.listeners.get("build-finished", [])):
+            if listener.handler is jls.jupyterlite_build:
+                app.disconnect(listener.id)
+
+
+def _lite_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    for key in ("css_files", "script_files"):
+        files = context.get(key)
+        if isinstance(files, list):
+            files[:] = [f for f in files if not any(a in str(getattr(f, "filename", f) or "") for a in LITE_ASSETS)]
+
+
+def _try_in_browser(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if app.builder.name != "html" or not pagename.startswith("book/"):
+        return
+    nom = pagename.split("/", 1)[1]
+    if not (Path(app.confdir) / "notebooks" / f"{nom}.ipynb").is_file() or "body" not in context:
+        return
+    racine = "../" * pagename.count("/")
+    lien = LIEN_ESSAYER.format(url=f"{racine}lite/notebooks/index.html?path={nom}.ipynb", aide=f"{racine}book/essayer.html")
+    body = context["body"]
+    fin_titre = body.find("</h1>")
+    position = fin_titre + len("</h1>") if fin_titre >= 0 else 0
+    context["body"] = body[:position] + lien + body[position:]
+
+
 def setup(app: Sphinx) -> dict:
     app.add_config_value("livre_vendor_dir", "book/_vendor", "html", types=[str])
     app.connect("config-inited", _configure)
+    app.connect("config-inited", _lite_per_build, priority=400)  # before jupyterlite-sphinx's (500)
+    app.connect("builder-inited", _no_lite_in_single_page)
     app.connect("build-finished", _copy_vendor)
     app.connect("html-page-context", _notebook_download, priority=500)
     app.connect("html-page-context", _singlehtml_widgets, priority=600)
     app.connect("html-page-context", _dedupe_scripts, priority=900)
+    app.connect("html-page-context", _lite_assets, priority=900)
+    app.connect("html-page-context", _try_in_browser, priority=500)
+    from donnees_en_main.jupyterlite import avant_jupyterlite
+
+    app.connect("build-finished", avant_jupyterlite, priority=400)  # jupyterlite-sphinx builds at 500
     app.add_css_file("livre.css")
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
