@@ -14,6 +14,11 @@ HTML, CSS, JavaScript, SVG, JSON), or as is when already compressed (PNG, WOFF2�
   about 900 ko, is downloaded once for the whole book).
 
 Aims (issue « livre publié »): first load <= 2 MB, later page <= 500 kB.
+
+Then « Essayer dans le navigateur » (JupyterLite, lite/, not counted above): the size of its bundle
+on disk and as served, and, in Chromium with an empty cache, the time from opening a workshop
+notebook to the output of its first executed cell (Pyodide and the kernel start in the browser),
+with what that first visit downloads.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import argparse
 import gzip
 import sys
 import tempfile
+import time
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlsplit
 
@@ -80,6 +86,45 @@ def mesurer(site: Path) -> list[tuple[str, int, int, int, int]]:
     return lignes
 
 
+def mesurer_lite(site: Path, carnet: str = "cantine.ipynb") -> dict:
+    """JupyterLite: bundle size, and time to the first executed cell of ``carnet`` (empty cache)."""
+    lite = site / "lite"
+    fichiers = [f for f in lite.rglob("*") if f.is_file()]
+    mesure = {
+        "fichiers": len(fichiers),
+        "disque": sum(f.stat().st_size for f in fichiers),
+        "servi": sum(taille_servie(f) for f in fichiers),
+    }
+    with servir(site) as base, navigateur() as browser:
+        contexte = browser.new_context(viewport=BUREAU)
+        page = contexte.new_page()
+        vues: set[str] = set()
+        page.on("request", lambda r: vues.add(urldefrag(r.url)[0].split("?")[0]) if r.url.startswith(base) else None)
+        debut = time.perf_counter()
+        page.goto(f"{base}lite/notebooks/index.html?path={carnet}")
+        cellule = page.locator(".jp-CodeCell").first
+        cellule.wait_for(timeout=120_000)
+        mesure["interface_s"] = time.perf_counter() - debut
+        cellule.click()
+        page.keyboard.press("Shift+Enter")
+        page.locator(".jp-OutputArea-output").first.wait_for(timeout=300_000)
+        mesure["premiere_cellule_s"] = time.perf_counter() - debut
+        contexte.close()
+    mesure["premiere_visite"] = sum(
+        taille_servie(f) for u in vues if (f := site / unquote(urlsplit(u).path.lstrip("/"))).is_file()
+    )
+    return mesure
+
+
+def afficher_lite(m: dict) -> None:
+    print()
+    print("Version navigateur (JupyterLite, dossier lite/) :")
+    print(f"  {m['fichiers']} fichiers, {m['disque'] / 1e6:.1f} Mo sur le disque, {m['servi'] / 1e6:.1f} Mo servis compressés")
+    print(f"  première visite d'un carnet : {m['premiere_visite'] / 1e6:.1f} Mo téléchargés (compressés)")
+    print(f"  interface affichée en {m['interface_s']:.1f} s ; première cellule exécutée en {m['premiere_cellule_s']:.1f} s")
+    print("  (Chromium sans cache, serveur local : le temps de calcul du navigateur, pas celui du réseau)")
+
+
 def ko(n: int) -> str:
     return f"{n / 1000:8.0f} ko"
 
@@ -109,14 +154,19 @@ def main() -> int:
         if not (args.site / "index.html").exists():
             print(f"Erreur : {args.site} n'est pas un livre construit (pas d'index.html).", file=sys.stderr)
             return 1
-        return 0 if afficher(mesurer(args.site)) else 1
+        ok = afficher(mesurer(args.site))
+        afficher_lite(mesurer_lite(args.site))
+        return 0 if ok else 1
     with tempfile.TemporaryDirectory() as tmp:
         print("→ Construction du livre (les pages sont exécutées) …", flush=True)
         code, journal = construire_livre(Path(tmp), strict=False)
         if code != 0:
             print(journal, file=sys.stderr)
             return 1
-        return 0 if afficher(mesurer(Path(tmp) / "_build" / "html")) else 1
+        site = Path(tmp) / "_build" / "html"
+        ok = afficher(mesurer(site))
+        afficher_lite(mesurer_lite(site))
+        return 0 if ok else 1
 
 
 if __name__ == "__main__":

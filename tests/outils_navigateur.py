@@ -29,7 +29,8 @@ CHROMIUM_ARGS = [
 ]
 TELEPHONE = {"width": 390, "height": 844}  # a common phone, CSS pixels
 BUREAU = {"width": 1280, "height": 900}
-DOSSIERS_TECHNIQUES = {"_static", "_sources", "_images", "_sphinx_design_static"}
+# lite/ is JupyterLite (« Essayer dans le navigateur »), an application tested by tests/test_jupyterlite.py.
+DOSSIERS_TECHNIQUES = {"_static", "_sources", "_images", "_sphinx_design_static", "lite"}
 
 
 def chromium_executable() -> str | None:

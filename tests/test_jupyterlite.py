@@ -1,0 +1,267 @@
+"""« Essayer dans le navigateur »: JupyterLite with a self-hosted Pyodide (donnees_en_main.jupyterlite).
+
+What a reader does: open a chapter's notebook from the built book, in Chromium, with every request to
+another host refused. The kernel must start from the book's own files, a cell must run, the notebook
+must say in French what it lacks, and no request may leave the host before the reader consents.
+What a deployer does: ``preparer --complet`` against a mirror (here a local server), with good and
+tampered files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import http.server
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from donnees_en_main import jupyterlite as jl
+from donnees_en_main.navigateur import LOCK_ORIGINE, ErreurNavigateur, dependances, paquets_scientifiques
+from outils_navigateur import chromium_executable, navigateur, servir
+
+RACINE = Path(__file__).resolve().parent.parent
+
+
+def _prepare() -> Path:
+    cible = jl.dossier_pyodide()
+    if not (cible / LOCK_ORIGINE).is_file():
+        pytest.fail("Pyodide n'est pas préparé : `bash outils/installer.sh` le fait (jupyterlite preparer).")
+    return cible
+
+
+# --- Versions and the served lock file --------------------------------------------------------------
+
+def test_la_version_de_pyodide_est_celle_du_noyau_jupyterlite():
+    from jupyterlite_pyodide_kernel import constants
+
+    assert jl.PYODIDE_VERSION == constants.PYODIDE_VERSION
+    assert (_prepare() / "version-pyodide.txt").read_text().strip() == jl.PYODIDE_VERSION
+
+
+def test_les_roues_du_noyau_ont_les_versions_du_fichier_de_pyodide():
+    origine = json.loads((_prepare() / LOCK_ORIGINE).read_text(encoding="utf-8"))["packages"]
+    versions = {jl._normaliser(e["name"]): e["version"] for e in origine.values()}
+    epingles = jl.epingles_noyau()
+    assert "ipython" in epingles and "micropip" in epingles
+    for nom, (version, _) in epingles.items():
+        if nom in versions:
+            assert version == versions[nom], nom
+        else:
+            assert nom in jl.HORS_LOCK, f"{nom} n'est ni dans le fichier de Pyodide ni décrit dans HORS_LOCK"
+
+
+def test_le_fichier_des_paquets_servi_ne_cite_que_des_fichiers_presents_et_intacts(livre):
+    pyodide = livre / "lite" / "static" / "pyodide"
+    lock = json.loads((pyodide / "pyodide-lock.json").read_text(encoding="utf-8"))["packages"]
+    noms = {jl._normaliser(e["name"]) for e in lock.values()}
+    assert {"micropip", "ipython", "jedi", "ipywidgets", "donnees-en-main"} <= noms
+    for entree in lock.values():
+        fichier = pyodide / entree["file_name"]
+        assert fichier.is_file(), entree["file_name"]
+        assert hashlib.sha256(fichier.read_bytes()).hexdigest() == entree["sha256"], entree["file_name"]
+        assert all(jl._normaliser(d) in noms for d in entree["depends"]), entree["name"]
+    # pandas is listed exactly when its file is hosted: never a reference to a missing file (404) or a CDN
+    assert ("pandas" in noms) == jl.complet(pyodide)
+    assert not any("://" in e["file_name"] for e in lock.values())
+
+
+def test_jupyterlite_n_embarque_que_les_extensions_utiles_et_parle_francais(livre):
+    config = json.loads((livre / "lite" / "jupyter-lite.json").read_text(encoding="utf-8"))["jupyter-config-data"]
+    extensions = sorted(e["name"] for e in config["federated_extensions"])
+    assert extensions == ["@jupyter-widgets/jupyterlab-manager", "@jupyterlite/pyodide-kernel-extension"]
+    noyau = config["litePluginSettings"]["@jupyterlite/pyodide-kernel-extension:kernel"]
+    assert noyau["pyodideUrl"] == "./static/pyodide/pyodide.mjs"
+    assert noyau["disablePyPIFallback"] is True
+    assert config["settingsOverrides"]["@jupyterlab/translation-extension:plugin"]["locale"] == "fr_FR"
+    assert (livre / "lite" / "api" / "translations" / "fr_FR.json").is_file()
+
+
+def test_chaque_carnet_d_atelier_est_servi_avec_sa_cellule_de_preparation(livre):
+    fichiers = livre / "lite" / "files"
+    for atelier in sorted((RACINE / "notebooks").glob("*.ipynb")):
+        servi = nbformat.read(fichiers / atelier.name, as_version=4)
+        original = nbformat.read(atelier, as_version=4)
+        assert "await preparer()" in servi.cells[1].source
+        assert "# await autoriser_cdn()" in servi.cells[2].source  # consent is never given by « tout exécuter »
+        assert [c.source for c in servi.cells[3:]] == [c.source for c in original.cells]
+    assert (fichiers / "datasets" / "datapackage.json").is_file()
+    assert not list((fichiers / "datasets").glob("*.py"))
+
+
+def test_chaque_chapitre_a_atelier_propose_de_l_essayer_dans_le_navigateur(livre):
+    for atelier in sorted((RACINE / "notebooks").glob("*.ipynb")):
+        page = (livre / "book" / f"{atelier.stem}.html").read_text(encoding="utf-8")
+        assert f'href="../lite/notebooks/index.html?path={atelier.name}"' in page, atelier.stem
+    assert "essayer-navigateur" not in (livre / "book" / "glossaire.html").read_text(encoding="utf-8")
+    for page in (livre / "book").glob("*.html"):
+        texte = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in texte and "jupyterlite_sphinx" not in texte, page.name
+
+
+# --- The closure of pandas & matplotlib, and « preparer --complet » against a local mirror ----------
+
+def _lock(*paquets: tuple[str, list[str]]) -> dict:
+    return {
+        "info": {"python": "3.14"},
+        "packages": {
+            nom: {"name": nom, "version": "1.0", "file_name": f"{nom.replace('-', '_')}-1.0-py3-none-any.whl",
+                  "sha256": "0" * 64, "depends": deps, "imports": [nom], "install_dir": "site",
+                  "package_type": "package"}
+            for nom, deps in paquets
+        },
+    }  # fmt: skip
+
+
+def test_les_dependances_viennent_avant_ce_qui_en_depend():
+    lock = _lock(("six", []), ("python-dateutil", ["six"]), ("numpy", []), ("pandas", ["numpy", "python-dateutil"]),
+                 ("matplotlib", ["numpy", "pyparsing"]), ("pyparsing", []), ("autre", []))  # fmt: skip
+    ordre = dependances(lock)
+    assert set(ordre) == {"six", "python-dateutil", "numpy", "pandas", "matplotlib", "pyparsing"}
+    for nom, entree in lock["packages"].items():
+        if nom in ordre:
+            assert all(ordre.index(d) < ordre.index(nom) for d in entree["depends"])
+    with pytest.raises(ErreurNavigateur, match="ne connaît pas le paquet « numpy »"):
+        dependances(_lock(("pandas", ["numpy"]), ("matplotlib", [])))
+
+
+def test_la_vraie_fermeture_de_pandas_et_matplotlib():
+    lock = json.loads((_prepare() / LOCK_ORIGINE).read_text(encoding="utf-8"))
+    noms = {e["name"].lower() for e in paquets_scientifiques(lock)}
+    assert {"pandas", "numpy", "matplotlib", "python-dateutil"} <= noms
+    assert "ipython" not in noms and len(noms) < 25
+
+
+@pytest.fixture
+def deploiement(tmp_path, monkeypatch):
+    """A copy of the prepared Pyodide folder, whose original lock lists small fake scientific wheels."""
+    source = _prepare()
+    lite = tmp_path / "jupyterlite"
+    cible = lite / "static" / "pyodide"
+    shutil.copytree(source, cible, ignore=shutil.ignore_patterns("donnees_en_main-*", "pyodide-lock.json", "pandas-*", "numpy-*"))
+    miroir = tmp_path / "miroir"
+    miroir.mkdir()
+    lock = json.loads((cible / LOCK_ORIGINE).read_text(encoding="utf-8"))
+    for entree in paquets_scientifiques(lock):
+        contenu = f"faux {entree['file_name']}".encode()
+        (miroir / entree["file_name"]).write_bytes(contenu)
+        entree["sha256"] = hashlib.sha256(contenu).hexdigest()
+    (cible / LOCK_ORIGINE).write_text(json.dumps(lock), encoding="utf-8")
+    monkeypatch.setenv("DONNEES_EN_MAIN_JUPYTERLITE", str(lite))
+    return cible, miroir, paquets_scientifiques(lock)
+
+
+def _preparer_complet(source: str, lite: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "donnees_en_main.jupyterlite", "preparer", "--complet", "--source", source],
+        capture_output=True, text=True, timeout=300, env={**_env(), "DONNEES_EN_MAIN_JUPYTERLITE": str(lite)},
+    )  # fmt: skip
+
+
+def _env() -> dict:
+    import os
+
+    return dict(os.environ)
+
+
+def test_preparer_complet_heberge_et_verifie_chaque_fichier(deploiement):
+    cible, miroir, entrees = deploiement
+    with servir(miroir) as url:
+        r = _preparer_complet(url, cible.parent.parent)
+    assert r.returncode == 0, r.stderr
+    assert "Bibliothèques scientifiques vérifiées et hébergées" in r.stdout
+    for entree in entrees:
+        assert (cible / entree["file_name"]).read_bytes() == (miroir / entree["file_name"]).read_bytes()
+    lock = jl.lock_servi(cible)
+    assert {"pandas", "matplotlib", "numpy"} <= set(lock["packages"])
+    assert jl.complet.__doc__ and "pandas" in lock["packages"]
+
+
+def test_preparer_complet_refuse_un_fichier_modifie_et_n_en_garde_rien(deploiement):
+    cible, miroir, entrees = deploiement
+    victime = next(e for e in entrees if e["name"] == "pandas")
+    (miroir / victime["file_name"]).write_bytes(b"fichier pirate")
+    with servir(miroir) as url:
+        r = _preparer_complet(url, cible.parent.parent)
+    assert r.returncode == 1
+    assert "n'est pas celui publié par Pyodide" in r.stderr and victime["file_name"] in r.stderr
+    assert "Traceback" not in r.stderr
+    assert not (cible / victime["file_name"]).exists()
+    assert not [p for p in cible.iterdir() if p.name.startswith(".")], "fichier partiel laissé"
+    assert "pandas" not in jl.lock_servi(cible)["packages"]
+
+
+def test_preparer_complet_sans_reseau_le_dit_en_francais(deploiement):
+    cible, _, _ = deploiement
+    r = _preparer_complet("http://127.0.0.1:9/", cible.parent.parent)
+    assert r.returncode == 1
+    assert "Téléchargement impossible" in r.stderr and "accès à Internet" in r.stderr
+
+
+# --- In Chromium: the reader's path ------------------------------------------------------------------
+
+class _FauxCdn(http.server.SimpleHTTPRequestHandler):
+    """Pyodide's CDN, as seen after consent: it serves a file that is not the published one."""
+
+    def do_GET(self):  # noqa: N802 - http.server's naming
+        contenu = b"pas la vraie roue"
+        self.send_response(200)
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Content-Length", str(len(contenu)))
+        self.end_headers()
+        self.wfile.write(contenu)
+
+    def log_message(self, format, *args):  # noqa: A002
+        pass
+
+
+def _executer(page, cellule, attendu: str, delai_ms: int = 240_000) -> None:
+    cellule.click()
+    page.keyboard.press("Shift+Enter")
+    page.locator(".jp-OutputArea-output", has_text=attendu).first.wait_for(timeout=delai_ms)
+
+
+def test_un_carnet_s_execute_dans_le_navigateur_sans_requete_vers_un_tiers(livre):
+    if chromium_executable() is None:
+        pytest.fail("Chromium est introuvable : `.ci/run` l'installe (Debian : sudo apt install chromium).")
+    if jl.complet(livre / "lite" / "static" / "pyodide"):
+        pytest.skip("pandas & co. sont hébergés : pas d'accord à demander (déploiement complet)")
+    import threading
+
+    cdn = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _FauxCdn)
+    threading.Thread(target=cdn.serve_forever, daemon=True).start()
+    url_cdn = f"http://127.0.0.1:{cdn.server_address[1]}/"
+    try:
+        with servir(livre) as base, navigateur() as nav:
+            page = nav.new_page()
+            requetes: list[str] = []
+            page.on("request", lambda r: requetes.append(r.url))
+            # Outside network blocked: anything not served by the book's host is refused.
+            page.route(lambda url: not url.startswith((base, url_cdn)), lambda route: route.abort())
+            page.goto(base + "lite/notebooks/index.html?path=cantine.ipynb")
+            cellules = page.locator(".jp-CodeCell")
+            cellules.first.wait_for(timeout=120_000)
+            assert page.locator("text=Noyau").first.is_visible()  # the lite interface speaks French
+
+            # The kernel starts from the book's files and runs the first (pure-Python) cell.
+            _executer(page, cellules.nth(0), "ne sont pas hébergées par ce site")
+            assert any(u.endswith("/lite/static/pyodide/pyodide.asm.wasm") for u in requetes)
+            assert any("/lite/static/pyodide/ipython-" in u for u in requetes)
+            avant_accord = [u for u in requetes if not u.startswith(base)]
+            assert avant_accord == [], f"requêtes hors du site avant l'accord : {avant_accord}"
+
+            # Consent given (the « CDN » here serves a wrong file): the file is checked and refused.
+            editeur = cellules.nth(1).locator(".cm-content")
+            editeur.click()
+            page.keyboard.press("Control+a")
+            page.keyboard.type(f'await autoriser_cdn("{url_cdn}")')
+            _executer(page, cellules.nth(1), "n'est pas celui publié par Pyodide")
+            apres_accord = [u for u in requetes if not u.startswith(base)]
+            assert apres_accord and all(u.startswith(url_cdn) for u in apres_accord), apres_accord
+    finally:
+        cdn.shutdown()
+        cdn.server_close()
