@@ -6,3 +6,8 @@
 """
 
 __version__ = "0.1.0"
+
+import os as _os
+
+if _os.environ.get("DONNEES_EN_MAIN_LIVRE") == "1":  # a kernel running a page of the book
+    from donnees_en_main import interactif as _interactif  # noqa: F401  (switches widgets to plain HTML)

@@ -406,6 +406,7 @@ def _noeud(reponses: dict[str, bool], rang: int):
         tooltips=[f"Oui : {question.texte}", f"Non : {question.texte}"],
         style={"button_width": "6em"},
     )
+    boutons.legende = question.texte  # read by screen readers in the book (interactif.en_html)
     # index None: nothing is chosen in advance, the next question stays hidden until an answer
     choix = vues_par_choix([boutons], lambda oui: _noeud({**reponses, question.cle: oui}, rang + 1),
                            index_initial=[None])

@@ -9,8 +9,11 @@ Enabled in ``_config.yml`` (``sphinx.extra_extensions``). It does three things J
   ipywidgets HTML manager, fetched from npm by ``outils/vendoriser.sh``) to ``_static/widgets/`` of the
   built book, where ``nb_ipywidgets_js`` (``_config.yml``) points. The folder is deliberately not a
   source ``_static`` folder: Jupyter Book adds every .js found there to every page.
-- ``sphinx_fr_static/``: ``livre.css`` (long inline code wraps on a phone) and ``widgets-livre.js``
-  (where the widget manager finds its fonts; names for slider handles).
+- ``sphinx_fr_static/``: ``livre.css`` (long inline code wraps on a phone; the dashboards' controls),
+  ``vues.js`` (the dashboards switch views without a kernel: see ``donnees_en_main.interactif``, whose
+  book mode the pages' kernels get from ``DONNEES_EN_MAIN_LIVRE=1`` set here) and ``widgets-livre.js``
+  (where the widget manager finds its fonts; names for slider handles), for any page still showing
+  ipywidgets.
 - Each chapter's executed notebook (.ipynb) in the theme's download menu, next to the .md source
   (the theme offers it only when a launch service such as Binder is configured).
 - The single-page book (``--builder singlehtml``, printed to PDF by ``outils/pdf.sh``) carries the
@@ -25,6 +28,7 @@ Enabled in ``_config.yml`` (``sphinx.extra_extensions``). It does three things J
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -38,6 +42,8 @@ VENDOR_SUFFIXES = {".js", ".woff2", ".txt"}
 
 
 def _configure(app: Sphinx, config: Config) -> None:
+    # The kernels that run the pages inherit it: dashboards as plain HTML (donnees_en_main.interactif).
+    os.environ["DONNEES_EN_MAIN_LIVRE"] = "1"
     options = dict(config.html_theme_options or {})
     if options.get("search_bar_text") in (None, "", "Search this book..."):
         options["search_bar_text"] = SEARCH_BAR_TEXT
@@ -163,4 +169,5 @@ def setup(app: Sphinx) -> dict:
 
     app.connect("build-finished", avant_jupyterlite, priority=400)  # jupyterlite-sphinx builds at 500
     app.add_css_file("livre.css")
+    app.add_js_file("vues.js", loading_method="defer")
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

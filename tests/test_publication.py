@@ -6,7 +6,9 @@ loaded in headless Chromium at a desktop size (1280 × 900), then narrowed to a 
 - every request goes to the book's own host (no CDN, no font service, no statistics);
 - no resource is missing (no 404), no JavaScript error;
 - axe-core finds no WCAG 2.0/2.1 A or AA violation, light and dark themes, desktop and phone;
-- every widget is drawn from its saved state, with no kernel: never a blank box or an error;
+- every dashboard (donnees_en_main.interactif, book mode: native controls, pre-computed views) shows
+  a view and switches to another one when its control changes, with no kernel and no widget manager;
+  any ipywidget left is drawn from its saved state: never a blank box or an error;
 - on a phone, no page scrolls sideways (wide tables scroll inside their own box).
 
 Plus: each chapter's notebook can be downloaded, every figure has a French text alternative.
@@ -49,6 +51,8 @@ class Visite:
     largeur_telephone: int = 0
     widgets: dict = dataclasses.field(default_factory=dict)
     widgets_telephone: dict = dataclasses.field(default_factory=dict)
+    tableaux_de_bord: list = dataclasses.field(default_factory=list)
+    tableaux_de_bord_telephone: list = dataclasses.field(default_factory=list)
 
 
 AXE_RUN = """async ([tags, regles, fenetre]) => {
@@ -72,6 +76,29 @@ ETAT_WIDGETS = """(selecteur) => {
 }"""
 
 
+# Every top-level dashboard of the page: its visible views, then its first control is changed (as a
+# reader would: another option, another radio button, the slider moved) and its visible views again.
+TABLEAUX_DE_BORD = """() => Array.from(document.querySelectorAll('[data-vues]'))
+  .filter(b => !b.parentElement.closest('[data-vues]'))
+  .map(boite => {
+    const visibles = () => Array.from(boite.querySelectorAll(':scope > .dem-vues-panneaux > [data-cle]'))
+      .filter(p => !p.hidden).map(p => ({cle: p.dataset.cle, hauteur: p.getBoundingClientRect().height}));
+    const avant = visibles();
+    const c = boite.querySelector(':scope > .dem-vues-controles [data-dimension]');
+    if (c.tagName === 'FIELDSET') {
+      Array.from(c.querySelectorAll('input')).find(r => !r.checked).click();
+    } else {
+      const n = c.tagName === 'SELECT' ? c.options.length : Number(c.max) + 1;
+      c.value = String((Number(c.value) + 1) % n);
+      c.dispatchEvent(new Event('input', {bubbles: true}));
+    }
+    const apres = visibles();
+    const sortie = c.parentElement.querySelector('output');
+    return {avant: avant, apres: apres, controle: c.tagName, sortie: sortie ? sortie.textContent : null,
+            largeur: boite.getBoundingClientRect().width};
+  })"""
+
+
 async def _visiter(browser, url: str) -> Visite:
     visite = Visite()
     page = await browser.new_page(viewport=BUREAU)
@@ -87,6 +114,7 @@ async def _visiter(browser, url: str) -> Visite:
         except Exception:  # noqa: BLE001 - reported by the widget test below
             pass
     visite.widgets = await page.evaluate(ETAT_WIDGETS, VUE_WIDGET)
+    visite.tableaux_de_bord = await page.evaluate(TABLEAUX_DE_BORD)
     await page.add_script_tag(path=str(AXE))
     # colour transitions off, so that axe sees final colours after a change of theme or size
     await page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
@@ -101,6 +129,7 @@ async def _visiter(browser, url: str) -> Visite:
     await page.wait_for_timeout(400)
     visite.largeur_telephone = await page.evaluate("document.documentElement.scrollWidth")
     visite.widgets_telephone = await page.evaluate(ETAT_WIDGETS, VUE_WIDGET)
+    visite.tableaux_de_bord_telephone = await page.evaluate(TABLEAUX_DE_BORD)
     visite.violations += await page.evaluate(AXE_RUN, [TAGS_WCAG, None, "téléphone"])
     await page.wait_for_load_state("networkidle")  # anything the phone layout asked for
     await page.close()
@@ -175,11 +204,54 @@ def test_aucune_violation_wcag_aa(site_visite):
     assert not violations, "axe-core (WCAG 2.1 A et AA) :\n" + json.dumps(violations, indent=1, ensure_ascii=False)
 
 
-def test_les_widgets_s_affichent_sans_noyau(site_visite):
+def test_les_tableaux_de_bord_repondent_sans_noyau(site_visite):
+    _, visites = site_visite
+    avec = {k: v for k, v in visites.items() if v.tableaux_de_bord}
+    attendus = {f"book/{nom}.html" for nom in ("cantine", "energie", "elections", "moyenne-mediane", "cadre-legal",
+                                               "qualite", "formats", "repondre-citoyen")}  # fmt: skip
+    assert attendus <= set(avec), f"tableaux de bord absents : {sorted(attendus - set(avec))}"
+    for chemin, v in avec.items():
+        for fenetre, tableaux in (("bureau", v.tableaux_de_bord), ("téléphone", v.tableaux_de_bord_telephone)):
+            for n, t in enumerate(tableaux, start=1):
+                lieu = f"{chemin} ({fenetre}), tableau {n}"
+                # a view is shown from the start (the legal path starts with no answer: nothing below it)
+                if chemin != "book/cadre-legal.html":
+                    assert len(t["avant"]) == 1 and t["avant"][0]["hauteur"] > 10, f"{lieu} : aucune vue affichée {t}"
+                assert len(t["apres"]) == 1 and t["apres"][0]["hauteur"] > 10, f"{lieu} : aucune vue après le choix {t}"
+                assert [a["cle"] for a in t["avant"]] != [a["cle"] for a in t["apres"]], f"{lieu} : le choix ne change rien"
+        if v.tableaux_de_bord and any(t["controle"] == "INPUT" for t in v.tableaux_de_bord):
+            assert all(t["sortie"] for t in v.tableaux_de_bord if t["controle"] == "INPUT"), chemin
+    # no widget manager left to download (about 1 MB of JavaScript): the dashboards are plain HTML
+    for chemin, v in visites.items():
+        assert not [u for u in v.requetes if u.endswith("embed-amd.js")], f"{chemin} charge encore le gestionnaire de widgets"
+
+
+def test_les_tableaux_de_bord_se_manient_au_clavier(construction_livre):
+    from playwright.sync_api import sync_playwright
+
+    with servir(construction_livre.html) as base, sync_playwright() as p:
+        browser = p.chromium.launch(**options_chromium())
+        page = browser.new_page(viewport=TELEPHONE)
+        for chemin, selecteur, touche in (
+            ("book/cantine.html", ".dem-vues-controles select", "ArrowDown"),
+            ("book/elections.html", ".dem-vues-boutons input", "ArrowRight"),
+            ("book/moyenne-mediane.html", ".dem-vues-curseur input", "ArrowRight"),
+        ):
+            page.goto(base + chemin)
+            controle = page.locator(selecteur).first
+            boite = controle.locator("xpath=ancestor::div[@data-vues][1]")
+            visible = boite.locator(":scope > .dem-vues-panneaux > [data-cle]:not([hidden])")
+            avant = visible.first.get_attribute("data-cle")
+            controle.focus()
+            page.keyboard.press(touche)
+            apres = visible.first.get_attribute("data-cle")
+            assert avant != apres, f"{chemin} : la touche {touche} ne change pas la vue ({avant})"
+        browser.close()
+
+
+def test_les_widgets_restants_s_affichent_sans_noyau(site_visite):
     _, visites = site_visite
     avec_widgets = {k: v for k, v in visites.items() if v.widgets.get("vues")}
-    # the chapters with a dashboard have widgets (the test can see them)
-    assert {"book/cantine.html", "book/energie.html", "book/elections.html"} <= set(avec_widgets)
     for chemin, v in avec_widgets.items():
         for fenetre, etat in (("bureau", v.widgets), ("téléphone", v.widgets_telephone)):
             assert etat["vides"] == 0, f"{chemin} ({fenetre}) : {etat['vides']} widget(s) affiché(s) vide(s)"
