@@ -9,9 +9,8 @@ HTML, CSS, JavaScript, SVG, JSON), or as is when already compressed (PNG, WOFF2�
 
 - first load: the page alone, empty cache (someone arriving on it from a search engine);
 - after the home page: what is left to download once the home page has been read (its scripts,
-  styles and fonts are in the browser's cache: Sphinx gives them versioned URLs);
-- widgets cached: the same, once a page with widgets has been read too (the widget manager,
-  about 900 ko, is downloaded once for the whole book).
+  styles and fonts are in the browser's cache: Sphinx gives them versioned URLs). The dashboards
+  are plain HTML (donnees_en_main.interactif): no widget manager to download on top.
 
 Aims (issue « livre publié »): first load <= 2 MB, later page <= 500 kB.
 
@@ -62,8 +61,8 @@ def urls_demandees(browser, url: str) -> set[str]:
     return vues
 
 
-def mesurer(site: Path) -> list[tuple[str, int, int, int, int]]:
-    """Per page: (path, requests, first load, after the home page, after a page with widgets)."""
+def mesurer(site: Path) -> list[tuple[str, int, int, int]]:
+    """Per page: (path, requests, first load, after the home page)."""
     lignes = []
     with servir(site) as base, navigateur() as browser:
 
@@ -78,11 +77,8 @@ def mesurer(site: Path) -> list[tuple[str, int, int, int, int]]:
 
         visites = {chemin: urls_demandees(browser, base + chemin) for chemin in pages_html(site)}
         accueil = visites.get("book/intro.html") or visites.get("index.html", set())
-        # the shared files (_static/) of a page with widgets: the widget manager, its fonts…
-        avec_widgets = {u for u in max(visites.values(), key=lambda urls: sum("/widgets/" in u for u in urls))
-                        if "/_static/" in u}
         for chemin, urls in visites.items():
-            lignes.append((chemin, len(urls), poids(urls), poids(urls - accueil), poids(urls - accueil - avec_widgets)))
+            lignes.append((chemin, len(urls), poids(urls), poids(urls - accueil)))
     return lignes
 
 
@@ -129,21 +125,18 @@ def ko(n: int) -> str:
     return f"{n / 1000:8.0f} ko"
 
 
-def afficher(lignes: list[tuple[str, int, int, int, int]]) -> bool:
-    print(f"{'Page':<32} {'requêtes':>8} {'1er chargement':>15} {'après accueil':>14} {'widgets en cache':>17}")
-    for chemin, n, premier, suivante, widgets in lignes:
+def afficher(lignes: list[tuple[str, int, int, int]]) -> bool:
+    print(f"{'Page':<32} {'requêtes':>8} {'1er chargement':>15} {'après accueil':>14}")
+    for chemin, n, premier, suivante in lignes:
         alerte = "  ← 1er chargement trop lourd" if premier > PREMIER_CHARGEMENT_MAX else ""
-        alerte += "  ← page suivante trop lourde" if widgets > PAGE_SUIVANTE_MAX else ""
-        print(f"{chemin:<32} {n:>8} {ko(premier):>15} {ko(suivante):>14} {ko(widgets):>17}{alerte}")
+        alerte += "  ← page suivante trop lourde" if suivante > PAGE_SUIVANTE_MAX else ""
+        print(f"{chemin:<32} {n:>8} {ko(premier):>15} {ko(suivante):>14}{alerte}")
     pire_premier = max(lignes, key=lambda x: x[2])
     pire_suivante = max(lignes, key=lambda x: x[3])
-    pire_widgets = max(lignes, key=lambda x: x[4])
     print()
     print(f"Premier chargement le plus lourd : {ko(pire_premier[2]).strip()} ({pire_premier[0]}), objectif <= 2 000 ko")
-    print(f"Page suivante la plus lourde     : {ko(pire_widgets[4]).strip()} ({pire_widgets[0]}), objectif <= 500 ko,")
-    print(f"  une fois les scripts des widgets en cache ; la première page à widgets lue après l'accueil")
-    print(f"  les télécharge en plus, une fois pour tout le livre : {ko(pire_suivante[3]).strip()} ({pire_suivante[0]}).")
-    return pire_premier[2] <= PREMIER_CHARGEMENT_MAX and pire_widgets[4] <= PAGE_SUIVANTE_MAX
+    print(f"Page suivante la plus lourde     : {ko(pire_suivante[3]).strip()} ({pire_suivante[0]}), objectif <= 500 ko")
+    return pire_premier[2] <= PREMIER_CHARGEMENT_MAX and pire_suivante[3] <= PAGE_SUIVANTE_MAX
 
 
 def main() -> int:

@@ -24,12 +24,14 @@ import html
 import itertools
 import json
 import os
+import secrets
 from typing import Any, Callable, Sequence
 
 import ipywidgets as widgets
 
 MODE_LIVRE = "DONNEES_EN_MAIN_LIVRE"
 _identifiants = itertools.count(1)
+_PREFIXE = secrets.token_hex(3)  # one per kernel: ids stay unique when pages are joined (single-page book)
 
 Options = Sequence[tuple[str, Any]]
 
@@ -146,7 +148,7 @@ def en_html(objet) -> str:
         return objet
     if isinstance(objet, VuesStatiques):
         menus, pile = objet.children
-        ident = f"dem-vues-{next(_identifiants)}"
+        ident = f"dem-vues-{_PREFIXE}-{next(_identifiants)}"
         controles = "".join(_controle_html(m, f"{ident}-{i}") for i, m in enumerate(objet.menus))
 
         def panneaux(noeud, cle: tuple) -> list[str]:

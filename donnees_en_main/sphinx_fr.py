@@ -5,19 +5,12 @@ Enabled in ``_config.yml`` (``sphinx.extra_extensions``). It does three things J
 - French strings the themes hard-code in English: the search field text (a theme option that
   Jupyter Book sets to "Search this book...") here; the rest are template overrides in
   ``_templates/`` at the repo root (sidebar toggles, main navigation label).
-- Self-hosted widget scripts: copies ``livre_vendor_dir`` (``book/_vendor``: require.js and the
-  ipywidgets HTML manager, fetched from npm by ``outils/vendoriser.sh``) to ``_static/widgets/`` of the
-  built book, where ``nb_ipywidgets_js`` (``_config.yml``) points. The folder is deliberately not a
-  source ``_static`` folder: Jupyter Book adds every .js found there to every page.
-- ``sphinx_fr_static/``: ``livre.css`` (long inline code wraps on a phone; the dashboards' controls),
-  ``vues.js`` (the dashboards switch views without a kernel: see ``donnees_en_main.interactif``, whose
-  book mode the pages' kernels get from ``DONNEES_EN_MAIN_LIVRE=1`` set here) and ``widgets-livre.js``
-  (where the widget manager finds its fonts; names for slider handles), for any page still showing
-  ipywidgets.
+- ``sphinx_fr_static/``: ``livre.css`` (long inline code wraps on a phone; the dashboards' controls)
+  and ``vues.js`` (the dashboards switch views without a kernel: see ``donnees_en_main.interactif``,
+  whose book mode the pages' kernels get from ``DONNEES_EN_MAIN_LIVRE=1`` set here). No widget
+  manager, no require.js: nothing of about 1 MB to download, nothing from a CDN.
 - Each chapter's executed notebook (.ipynb) in the theme's download menu, next to the .md source
   (the theme offers it only when a launch service such as Binder is configured).
-- The single-page book (``--builder singlehtml``, printed to PDF by ``outils/pdf.sh``) carries the
-  widget states of every chapter, so its dashboards are drawn as on the chapters' own pages.
 - Each inline script once: sphinx-thebe's configuration script is added twice by Jupyter Book, a
   JavaScript error ("THEBE_JS_URL has already been declared") on every page.
 - « Essayer dans le navigateur » (JupyterLite, built by jupyterlite-sphinx): a link under the title of
@@ -37,8 +30,6 @@ from sphinx.config import Config
 
 STATIC = Path(__file__).resolve().parent / "sphinx_fr_static"
 SEARCH_BAR_TEXT = "Rechercher dans ce livre…"
-VENDOR_OUTPUT = "widgets"  # under _static/ of the built book (the theme already has _static/vendor/)
-VENDOR_SUFFIXES = {".js", ".woff2", ".txt"}
 
 
 def _configure(app: Sphinx, config: Config) -> None:
@@ -53,22 +44,6 @@ def _configure(app: Sphinx, config: Config) -> None:
     config.html_static_path = [*config.html_static_path, str(STATIC)]
 
 
-def _copy_vendor(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html":
-        return
-    source = Path(app.confdir) / app.config.livre_vendor_dir
-    if not source.is_dir():
-        raise FileNotFoundError(
-            f"Le dossier des scripts du livre est introuvable : {source}. "
-            "Lancez `bash outils/vendoriser.sh` pour le recréer depuis npm."
-        )
-    target = Path(app.outdir) / "_static" / VENDOR_OUTPUT
-    target.mkdir(parents=True, exist_ok=True)
-    for fichier in source.iterdir():
-        if fichier.is_file() and fichier.suffix in VENDOR_SUFFIXES:
-            shutil.copy2(fichier, target / fichier.name)
-
-
 def _notebook_download(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     # Runs before sphinx_book_theme's header buttons (priority 501), which read "ipynb_source".
     if app.builder.format != "html" or not str(context.get("sourcename", "")).endswith(".md"):
@@ -80,18 +55,6 @@ def _notebook_download(app: Sphinx, pagename: str, templatename: str, context: d
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(executed, target)
     context["ipynb_source"] = f"{pagename}.ipynb"
-
-
-def _singlehtml_widgets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    # myst-nb adds a page's widget state and scripts to that page only; the single page holds them all.
-    if app.builder.name != "singlehtml" or pagename != app.config.root_doc:
-        return
-    from myst_nb.sphinx_ import NbMetadataCollector
-
-    for docname in sorted(app.env.found_docs):
-        for key, (uri, kwargs) in NbMetadataCollector.get_js_files(app.env, docname).items():
-            if key.startswith("ipywidgets_"):
-                app.add_js_file(uri, **kwargs)
 
 
 def _dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -155,13 +118,10 @@ def _try_in_browser(app: Sphinx, pagename: str, templatename: str, context: dict
 
 
 def setup(app: Sphinx) -> dict:
-    app.add_config_value("livre_vendor_dir", "book/_vendor", "html", types=[str])
     app.connect("config-inited", _configure)
     app.connect("config-inited", _lite_per_build, priority=400)  # before jupyterlite-sphinx's (500)
     app.connect("builder-inited", _no_lite_in_single_page)
-    app.connect("build-finished", _copy_vendor)
     app.connect("html-page-context", _notebook_download, priority=500)
-    app.connect("html-page-context", _singlehtml_widgets, priority=600)
     app.connect("html-page-context", _dedupe_scripts, priority=900)
     app.connect("html-page-context", _lite_assets, priority=900)
     app.connect("html-page-context", _try_in_browser, priority=500)

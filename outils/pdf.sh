@@ -36,7 +36,7 @@ pdf="$SORTIE/_build/livre.pdf"
 profil=$(mktemp -d)
 trap 'rm -rf "$profil"' EXIT
 echo "→ Impression en PDF avec Chromium …"
-# --virtual-time-budget: lets the widget manager draw the dashboards before printing.
+# --virtual-time-budget: lets the pages finish their scripts (vues.js, MathJax) before printing.
 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
   --disable-background-networking --disable-component-update --disable-sync \
   --user-data-dir="$profil" --run-all-compositor-stages-before-draw --virtual-time-budget=30000 \

@@ -70,7 +70,7 @@ def test_en_mode_livre_les_vues_s_imbriquent_et_le_curseur_dit_sa_valeur():
     page = s["imbriquee"]
     assert page.count("data-vues") == 3  # the slider's box, and one canteen box in each of its 2 views
     assert 'type="range"' in page and 'aria-valuetext="aucune"' in page and "<output" in page
-    ids = re.findall(r'id="(dem-vues-[0-9-]+)"', page)
+    ids = re.findall(r'id="(dem-vues-[0-9a-f-]+)"', page)
     assert len(ids) == len(set(ids)), "identifiants en double dans la page"
 
 

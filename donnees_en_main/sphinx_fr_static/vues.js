@@ -29,7 +29,25 @@
       c.addEventListener("change", montrer);
     });
   }
-  function tout() { document.querySelectorAll("[data-vues]").forEach(brancher); }
+  // A view wider than a phone scrolls in its own box: that box must be reachable with the keyboard
+  // (WCAG 2.1.1), so it gets into the tab order while, and only while, it scrolls.
+  function defilables() {
+    document.querySelectorAll(".dem-vues-panneaux > [data-cle]:not([hidden]), .dem-vues-panneaux > [data-cle]:not([hidden]) *")
+      .forEach(function (el) {
+        var style = window.getComputedStyle(el).overflowX;
+        var defile = (style === "auto" || style === "scroll") && el.scrollWidth > el.clientWidth + 1;
+        if (defile && !el.hasAttribute("tabindex")) el.setAttribute("tabindex", "0");
+        if (!defile && el.getAttribute("tabindex") === "0" && el.hasAttribute("data-defile")) el.removeAttribute("tabindex");
+        if (defile) el.setAttribute("data-defile", "");
+      });
+  }
+  function tout() {
+    document.querySelectorAll("[data-vues]").forEach(brancher);
+    defilables();
+    window.addEventListener("resize", defilables);
+    document.addEventListener("change", defilables);
+    document.addEventListener("input", defilables);
+  }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", tout);
   else tout();
 })();
