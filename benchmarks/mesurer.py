@@ -4,6 +4,7 @@
 
 - cold book build (empty output folder, every page executed);
 - cached rebuild (`--all`: every page re-read, notebook outputs taken from the Jupyter cache);
+- rebuild with nothing changed (what `outils/livre.sh` runs a second time);
 - nbgrader autograde seconds per submission, next to a bare execution of the same notebook.
 
 Aims (issue « Foundation »): cached rebuild <= 1/10 of the cold build; cold build < 3 min on 2 cores.
@@ -40,8 +41,11 @@ def mesurer_livre() -> None:
         commande = [str(JB), "build", str(RACINE), "--path-output", tmp, "--builder", "html"]
         froid = chrono(commande)
         cache = chrono(commande + ["--all"])
+        increment = chrono(commande)
     print(f"Construction du livre à froid      : {froid:6.1f} s   (objectif < 180 s)")
     print(f"Reconstruction avec le cache (--all): {cache:6.1f} s   (rapport {cache / froid:.2f}, objectif <= 0,10)")
+    print(f"Reconstruction sans changement      : {increment:6.1f} s   (rapport {increment / froid:.2f} ; outils/livre.sh)")
+    print("  (dans chaque reconstruction : la version navigateur, JupyterLite, environ 10 s)")
 
 
 def mesurer_correction(devoir: str, n: int) -> None:

@@ -90,9 +90,9 @@ def _afficher(texte_markdown: str) -> None:
 MESSAGE_ABSENTES = """\
 **Les bibliothèques de calcul ne sont pas hébergées par ce site.**
 
-Ce carnet utilise pandas, numpy et matplotlib. Le site qui publie ce livre ne les a pas installées
-(environ 25 Mo). Votre navigateur peut les télécharger depuis **cdn.jsdelivr.net**, le service
-qui diffuse Pyodide : ce service tiers verra alors votre adresse IP. Rien n'a été téléchargé depuis
+Ce carnet utilise pandas, numpy et matplotlib (plusieurs mégaoctets chacune). Le site qui publie
+ce livre ne les héberge pas. Votre navigateur peut les télécharger depuis **cdn.jsdelivr.net**, le
+service qui diffuse Pyodide : ce service tiers verra alors votre adresse IP. Rien n'a été demandé à
 ce service tant que vous n'avez pas donné votre accord.
 
 - Si vous êtes d'accord : dans la cellule suivante, retirez le « # » devant `await autoriser_cdn()`

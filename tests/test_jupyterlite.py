@@ -262,6 +262,17 @@ def test_un_carnet_s_execute_dans_le_navigateur_sans_requete_vers_un_tiers(livre
             _executer(page, cellules.nth(1), "n'est pas celui publié par Pyodide")
             apres_accord = [u for u in requetes if not u.startswith(base)]
             assert apres_accord and all(u.startswith(url_cdn) for u in apres_accord), apres_accord
+
+            # The full JupyterLab interface (linked from the « Essayer » page) lists the notebooks,
+            # in French, from the book's host alone.
+            lab = nav.new_page()
+            requetes_lab: list[str] = []
+            lab.on("request", lambda r: requetes_lab.append(r.url))
+            lab.route(lambda url: not url.startswith(base), lambda route: route.abort())
+            lab.goto(base + "lite/lab/index.html")
+            lab.locator(".jp-DirListing-item", has_text="cantine.ipynb").first.wait_for(timeout=120_000)
+            assert lab.locator("text=Fichier").first.is_visible()
+            assert [u for u in requetes_lab if not u.startswith(base)] == []
     finally:
         cdn.shutdown()
         cdn.server_close()
