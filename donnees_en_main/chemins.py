@@ -24,3 +24,17 @@ def dossier_donnees() -> Path:
         if (dossier / "datasets" / "datapackage.json").is_file():
             return dossier / "datasets"
     return RACINE / "datasets"
+
+
+def empreinte(racine: Path, chemins: "list[str] | tuple[str, ...]") -> str:
+    """A hash of the files under ``chemins`` (relative to ``racine``): names and contents."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for nom in chemins:
+        base = racine / nom
+        fichiers = [base] if base.is_file() else sorted(base.rglob("*"))
+        for fichier in fichiers:
+            if fichier.is_file() and "__pycache__" not in fichier.parts and fichier.suffix != ".pyc":
+                h.update(fichier.relative_to(racine).as_posix().encode() + b"\0" + fichier.read_bytes() + b"\0")
+    return h.hexdigest()

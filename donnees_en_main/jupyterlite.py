@@ -44,7 +44,7 @@ import tempfile
 import urllib.request
 from pathlib import Path
 
-from donnees_en_main.chemins import RACINE
+from donnees_en_main.chemins import RACINE, empreinte
 from donnees_en_main.navigateur import CDN, LOCK_ORIGINE, ErreurNavigateur, paquets_scientifiques, verifier_empreinte
 
 #: Must be the Pyodide version of jupyterlite-pyodide-kernel (``constants.PYODIDE_VERSION``): tested.
@@ -350,9 +350,49 @@ def ecrire_contenu(destination: Path) -> list[Path]:
     return ecrits
 
 
+TAMPON_LITE = ".donnees-en-main.empreinte"  # in the built lite/ folder
+
+
+def _empreinte_lite(app) -> str:
+    """What lite's output depends on: package, data, workshop notebooks, Pyodide folder, versions."""
+    from importlib.metadata import version
+
+    pyodide = Path(app.srcdir) / app.config.jupyterlite_dir / "static" / "pyodide"
+    liste = sorted(f"{p.name}:{p.stat().st_size}" for p in pyodide.glob("*") if not p.name.startswith(("donnees_en_main-", "pyodide-lock.json", ".")))
+    versions = [version(d) for d in ("jupyterlite-core", "jupyterlite-pyodide-kernel", "jupyterlite-sphinx", "ipywidgets")]
+    sources = empreinte(RACINE, ("donnees_en_main", "datasets", "notebooks", "outils/jupyterlite"))
+    return hashlib.sha256(json.dumps([sources, liste, versions, sys.prefix]).encode()).hexdigest()
+
+
+def faut_il_construire(app) -> None:
+    """Sphinx ``builder-inited``: no JupyterLite for the single-page book (PDF), nor when it is current.
+
+    JupyterLite's build takes about 10 s: an unchanged lite/ folder of a previous build is kept.
+    """
+    import jupyterlite_sphinx.jupyterlite_sphinx as jls
+
+    app.env.donnees_en_main_lite = None
+    if app.builder.format == "html" and app.builder.name != "singlehtml":
+        empreinte_lite = _empreinte_lite(app)
+        tampon = Path(app.outdir) / "lite" / TAMPON_LITE
+        if not (tampon.is_file() and tampon.read_text() == empreinte_lite):
+            app.env.donnees_en_main_lite = empreinte_lite
+            return
+        _dire("Version navigateur (JupyterLite) inchangée : elle n'est pas reconstruite.")
+    for listener in list(app.events.listeners.get("build-finished", [])):
+        if listener.handler is jls.jupyterlite_build:
+            app.disconnect(listener.id)
+
+
+def apres_jupyterlite(app, exception) -> None:
+    """Sphinx ``build-finished``, after jupyterlite-sphinx's build: remember what it was built from."""
+    if exception is None and getattr(app.env, "donnees_en_main_lite", None):
+        (Path(app.outdir) / "lite" / TAMPON_LITE).write_text(app.env.donnees_en_main_lite)
+
+
 def avant_jupyterlite(app, exception) -> None:
     """Sphinx ``build-finished`` hook, before jupyterlite-sphinx's build (see ``sphinx_fr``)."""
-    if exception is not None or app.builder.format != "html" or app.builder.name == "singlehtml":
+    if exception is not None or not getattr(app.env, "donnees_en_main_lite", None):
         return
     lite = Path(app.srcdir) / app.config.jupyterlite_dir
     cible = lite / "static" / "pyodide"

@@ -13,6 +13,8 @@ Enabled in ``_config.yml`` (``sphinx.extra_extensions``). It does three things J
   (the theme offers it only when a launch service such as Binder is configured).
 - Each inline script once: sphinx-thebe's configuration script is added twice by Jupyter Book, a
   JavaScript error ("THEBE_JS_URL has already been declared") on every page.
+- Fresh outputs, fast rebuilds: the execution cache is emptied when the package or the datasets
+  change (it only sees the pages themselves), so no page needs ``execution_mode: force``.
 - « Essayer dans le navigateur » (JupyterLite, built by jupyterlite-sphinx): a link under the title of
   every chapter that has a workshop notebook; the project's files for lite written before lite's build
   (``donnees_en_main.jupyterlite.avant_jupyterlite``); jupyterlite-sphinx's own CSS, script and its
@@ -26,6 +28,8 @@ import shutil
 from pathlib import Path
 
 from sphinx.application import Sphinx
+
+from donnees_en_main import chemins
 from sphinx.config import Config
 
 STATIC = Path(__file__).resolve().parent / "sphinx_fr_static"
@@ -80,20 +84,32 @@ LIEN_ESSAYER = (
 )
 
 
+SOURCES_DES_PAGES = ("donnees_en_main", "datasets")  # what the pages' code reads, besides themselves
+EMPREINTE = "donnees-en-main.empreinte"
+
+
+def _outdated_cache(app: Sphinx) -> None:
+    # A page's cached outputs stay valid while the page, the package and the datasets are unchanged.
+    # When the package or the data change, the execution cache is emptied and every page re-read.
+    cache = Path(app.env.mystnb_config.execution_cache_path)
+    tampon = cache / EMPREINTE
+    empreinte = chemins.empreinte(Path(app.confdir), SOURCES_DES_PAGES)
+    app.env.donnees_en_main_relire = False
+    if cache.is_dir() and (not tampon.is_file() or tampon.read_text() != empreinte):
+        shutil.rmtree(cache)
+        app.env.donnees_en_main_relire = True
+    cache.mkdir(parents=True, exist_ok=True)
+    tampon.write_text(empreinte)
+
+
+def _reread_all(app: Sphinx, env, added, changed, removed) -> list[str]:
+    return sorted(env.found_docs) if getattr(env, "donnees_en_main_relire", False) else []
+
+
 def _lite_per_build(app: Sphinx, config: Config) -> None:
     # Each build stages lite's contents in its own output folder: jupyterlite-sphinx empties that
     # folder when a build starts, and the tests build the HTML book and the PDF at the same time.
     config.jupyterlite_content_dir = str(Path(app.outdir).parent / "jupyterlite-contenu")
-
-
-def _no_lite_in_single_page(app: Sphinx) -> None:
-    # The single-page book is printed to PDF: no JupyterLite to build for it.
-    if app.builder.name == "singlehtml":
-        import jupyterlite_sphinx.jupyterlite_sphinx as jls
-
-        for listener in list(app.events.listeners.get("build-finished", [])):
-            if listener.handler is jls.jupyterlite_build:
-                app.disconnect(listener.id)
 
 
 def _lite_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -120,14 +136,17 @@ def _try_in_browser(app: Sphinx, pagename: str, templatename: str, context: dict
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _configure)
     app.connect("config-inited", _lite_per_build, priority=400)  # before jupyterlite-sphinx's (500)
-    app.connect("builder-inited", _no_lite_in_single_page)
+    app.connect("builder-inited", _outdated_cache, priority=900)  # after myst-nb set the cache path
+    app.connect("env-get-outdated", _reread_all)
     app.connect("html-page-context", _notebook_download, priority=500)
     app.connect("html-page-context", _dedupe_scripts, priority=900)
     app.connect("html-page-context", _lite_assets, priority=900)
     app.connect("html-page-context", _try_in_browser, priority=500)
-    from donnees_en_main.jupyterlite import avant_jupyterlite
+    from donnees_en_main import jupyterlite
 
-    app.connect("build-finished", avant_jupyterlite, priority=400)  # jupyterlite-sphinx builds at 500
+    app.connect("builder-inited", jupyterlite.faut_il_construire)
+    app.connect("build-finished", jupyterlite.avant_jupyterlite, priority=400)  # jupyterlite-sphinx builds at 500
+    app.connect("build-finished", jupyterlite.apres_jupyterlite, priority=600)
     app.add_css_file("livre.css")
     app.add_js_file("vues.js", loading_method="defer")
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
