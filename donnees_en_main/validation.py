@@ -45,6 +45,16 @@ def _importer_jsonschema_rapidement() -> None:
         del sys.modules["rfc3987_syntax"]
 
 
+if sys.platform == "emscripten":  # « Essayer dans le navigateur » (JupyterLite): no frictionless there
+    try:
+        import frictionless  # noqa: F401
+    except ImportError:
+        raise ImportError(
+            "La validation d'un fichier contre son schéma n'est pas disponible dans la version navigateur "
+            "du cours (la bibliothèque frictionless n'y existe pas). Passez cette cellule, ou utilisez le "
+            "JupyterLab de l'atelier."
+        ) from None
+
 _importer_jsonschema_rapidement()
 
 import attrs  # noqa: E402
