@@ -45,7 +45,9 @@ import urllib.request
 from pathlib import Path
 
 from donnees_en_main.chemins import RACINE, empreinte
-from donnees_en_main.navigateur import CDN, LOCK_ORIGINE, ErreurNavigateur, paquets_scientifiques, verifier_empreinte
+from donnees_en_main.navigateur import (
+    CDN, LOCK_ORIGINE, ErreurNavigateur, normaliser_nom, paquets_scientifiques, verifier_empreinte,
+)
 
 #: Must be the Pyodide version of jupyterlite-pyodide-kernel (``constants.PYODIDE_VERSION``): tested.
 PYODIDE_VERSION = "314.0.6"
@@ -91,10 +93,6 @@ def _dire(message: str) -> None:
     print(f"→ {message}", flush=True)
 
 
-def _normaliser(nom: str) -> str:
-    return re.sub(r"[-_.]+", "-", nom).lower()
-
-
 def _sha256(chemin: Path) -> str:
     return hashlib.sha256(chemin.read_bytes()).hexdigest()
 
@@ -109,13 +107,13 @@ def epingles_noyau(fichier: Path = NOYAU) -> dict[str, tuple[str, str]]:
         m = re.fullmatch(r"([A-Za-z0-9_.-]+)==(\S+)\s+--hash=sha256:([0-9a-f]{64})", ligne)
         if not m:
             raise ErreurNavigateur(f"Ligne illisible dans {fichier} : « {ligne} ».")
-        epingles[_normaliser(m[1])] = (m[2], m[3])
+        epingles[normaliser_nom(m[1])] = (m[2], m[3])
     return epingles
 
 
 def _nom_de_roue(fichier: str) -> tuple[str, str]:
     nom, version = fichier.split("-")[:2]
-    return _normaliser(nom), version
+    return normaliser_nom(nom), version
 
 
 # --- preparer: Pyodide core, kernel wheels, optionally the full distribution's scientific packages ---
@@ -253,7 +251,7 @@ def lock_servi(cible: Path) -> dict:
     roues = {_nom_de_roue(p.name): p for p in cible.glob("*.whl")}
     paquets = {}
     for cle, entree in origine["packages"].items():
-        nom = _normaliser(entree["name"])
+        nom = normaliser_nom(entree["name"])
         fichier = cible / entree["file_name"]
         if fichier.is_file() and _sha256(fichier) == entree["sha256"]:
             paquets[cle] = entree
@@ -274,13 +272,13 @@ def lock_servi(cible: Path) -> dict:
             imports=["donnees_en_main"], depends=["ipywidgets", *scientifiques],
         )  # fmt: skip
     # Drop entries whose dependencies are missing, until none is left.
-    connus = {_normaliser(e["name"]) for e in paquets.values()}
+    connus = {normaliser_nom(e["name"]) for e in paquets.values()}
     while True:
-        orphelins = [c for c, e in paquets.items() if any(_normaliser(d) not in connus for d in e["depends"])]
+        orphelins = [c for c, e in paquets.items() if any(normaliser_nom(d) not in connus for d in e["depends"])]
         if not orphelins:
             break
         for cle in orphelins:
-            connus.discard(_normaliser(paquets.pop(cle)["name"]))
+            connus.discard(normaliser_nom(paquets.pop(cle)["name"]))
     return {"info": origine["info"], "packages": paquets}
 
 

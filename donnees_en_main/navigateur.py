@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import re
 import sys
 
 #: What the workshop notebooks import that Pyodide's core does not have.
@@ -30,17 +31,18 @@ class ErreurNavigateur(RuntimeError):
     """Something the reader can fix (or report), said in French."""
 
 
-def _normaliser(nom: str) -> str:
-    return nom.lower().replace("_", "-")
+def normaliser_nom(nom: str) -> str:
+    """A package name as PyPI and Pyodide's lock compare them (PEP 503)."""
+    return re.sub(r"[-_.]+", "-", nom).lower()
 
 
 def dependances(lock: dict, racines=BIBLIOTHEQUES) -> list[str]:
     """Names of the lock's packages needed by ``racines``, dependencies first (normalised names)."""
-    paquets = {_normaliser(nom): entree for nom, entree in lock["packages"].items()}
+    paquets = {normaliser_nom(nom): entree for nom, entree in lock["packages"].items()}
     ordre: list[str] = []
 
     def visiter(nom: str) -> None:
-        nom = _normaliser(nom)
+        nom = normaliser_nom(nom)
         if nom in ordre:
             return
         if nom not in paquets:
@@ -56,7 +58,7 @@ def dependances(lock: dict, racines=BIBLIOTHEQUES) -> list[str]:
 
 def paquets_scientifiques(lock: dict) -> list[dict]:
     """The lock entries (file name, SHA-256…) of pandas, matplotlib and what they need."""
-    paquets = {_normaliser(nom): entree for nom, entree in lock["packages"].items()}
+    paquets = {normaliser_nom(nom): entree for nom, entree in lock["packages"].items()}
     return [paquets[nom] for nom in dependances(lock)]
 
 
@@ -106,7 +108,7 @@ async def _charger_depuis_le_site() -> None:
     """Load pandas and matplotlib when the book's own host serves them (lock entries)."""
     import pyodide_js  # type: ignore[import-not-found]  # only in Pyodide
 
-    connus = {_normaliser(nom) for nom in pyodide_js.lockfile.packages.to_py()}
+    connus = {normaliser_nom(nom) for nom in pyodide_js.lockfile.packages.to_py()}
     presentes = [nom for nom in BIBLIOTHEQUES if nom in connus]
     if presentes:
         await pyodide_js.loadPackage(presentes)
@@ -141,8 +143,8 @@ async def autoriser_cdn(cdn: str | None = None) -> None:
         )
     lock = await reponse.json()
     cdn = cdn or CDN.format(version=str(pyodide_js.version))
-    deja = {_normaliser(nom) for nom in pyodide_js.lockfile.packages.to_py()}
-    a_installer = [e for e in paquets_scientifiques(lock) if _normaliser(e["name"]) not in deja]
+    deja = {normaliser_nom(nom) for nom in pyodide_js.lockfile.packages.to_py()}
+    a_installer = [e for e in paquets_scientifiques(lock) if normaliser_nom(e["name"]) not in deja]
     for numero, entree in enumerate(a_installer, start=1):
         nom = entree["file_name"]
         print(f"{numero}/{len(a_installer)} : {nom}", flush=True)

@@ -45,7 +45,7 @@ def test_la_version_de_pyodide_est_celle_du_noyau_jupyterlite():
 
 def test_les_roues_du_noyau_ont_les_versions_du_fichier_de_pyodide():
     origine = json.loads((_prepare() / LOCK_ORIGINE).read_text(encoding="utf-8"))["packages"]
-    versions = {jl._normaliser(e["name"]): e["version"] for e in origine.values()}
+    versions = {jl.normaliser_nom(e["name"]): e["version"] for e in origine.values()}
     epingles = jl.epingles_noyau()
     assert "ipython" in epingles and "micropip" in epingles
     for nom, (version, _) in epingles.items():
@@ -58,13 +58,13 @@ def test_les_roues_du_noyau_ont_les_versions_du_fichier_de_pyodide():
 def test_le_fichier_des_paquets_servi_ne_cite_que_des_fichiers_presents_et_intacts(livre):
     pyodide = livre / "lite" / "static" / "pyodide"
     lock = json.loads((pyodide / "pyodide-lock.json").read_text(encoding="utf-8"))["packages"]
-    noms = {jl._normaliser(e["name"]) for e in lock.values()}
+    noms = {jl.normaliser_nom(e["name"]) for e in lock.values()}
     assert {"micropip", "ipython", "jedi", "ipywidgets", "donnees-en-main"} <= noms
     for entree in lock.values():
         fichier = pyodide / entree["file_name"]
         assert fichier.is_file(), entree["file_name"]
         assert hashlib.sha256(fichier.read_bytes()).hexdigest() == entree["sha256"], entree["file_name"]
-        assert all(jl._normaliser(d) in noms for d in entree["depends"]), entree["name"]
+        assert all(jl.normaliser_nom(d) in noms for d in entree["depends"]), entree["name"]
     # pandas is listed exactly when its file is hosted: never a reference to a missing file (404) or a CDN
     assert ("pandas" in noms) == jl.complet(pyodide)
     assert not any("://" in e["file_name"] for e in lock.values())
