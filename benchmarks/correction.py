@@ -41,7 +41,7 @@ sys.path.insert(0, str(RACINE / "tests"))
 from outils_nbgrader import CoursNbgrader, code_repondre_par_widgets, remplir  # noqa: E402
 
 from donnees_en_main.correction import corriger  # noqa: E402
-from donnees_en_main.questions import cantine as q  # noqa: E402
+from donnees_en_main.chapitres.cantine import questions as q  # noqa: E402
 
 
 def preparer_salle(dossier: Path, n: int) -> CoursNbgrader:

@@ -10,7 +10,7 @@ HTML, CSS, JavaScript, SVG, JSON), or as is when already compressed (PNG, WOFF2�
 - first load: the page alone, empty cache (someone arriving on it from a search engine);
 - after the home page: what is left to download once the home page has been read (its scripts,
   styles and fonts are in the browser's cache: Sphinx gives them versioned URLs). The dashboards
-  are plain HTML (donnees_en_main.interactif): no widget manager to download on top.
+  are plain HTML (donnees_en_main.affichage.interactif): no widget manager to download on top.
 
 Aims (issue « livre publié »): first load <= 2 MB, later page <= 500 kB.
 

@@ -537,7 +537,7 @@ class Defaut:
 
     ``nombre`` is the number of cells (or rows) affected, or ``None`` when the flaw touches
     every filled cell of ``colonnes``. ``erreur_attendue`` is the problem category reported by
-    ``donnees_en_main.validation.valider`` (``None``: the flaw is not a schema error, the
+    ``donnees_en_main.donnees.validation.valider`` (``None``: the flaw is not a schema error, the
     validation report only mentions it in its remarks).
     """
 

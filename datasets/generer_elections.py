@@ -17,7 +17,7 @@ its « résultats par bureau de vote » on data.gouv.fr that year:
   « % Abstentions »…), the full INSEE code, numbered blocks (« Numéro de panneau 1 »…) with a nuance
   and an « Elu » column, percentages written « 43,52% », and empty blocks padding every row.
 
-From each official-format file the project's own loader (``donnees_en_main.elections.lire_resultats``)
+From each official-format file the project's own loader (``donnees_en_main.chapitres.elections.lire_resultats``)
 derives the tidy table (one row per bureau x candidate) shipped next to it.
 """
 
@@ -225,7 +225,7 @@ def schema_long() -> dict:
     return {
         "title": "Résultats d'une élection par bureau de vote et par candidat (table « longue »)",
         "description": "Une ligne par bureau de vote et par candidat. Les comptes du bureau (inscrits, votants…) "
-        "se répètent sur la ligne de chacun de ses candidats. Produit par donnees_en_main.elections.lire_resultats "
+        "se répètent sur la ligne de chacun de ses candidats. Produit par donnees_en_main.chapitres.elections.lire_resultats "
         "à partir du fichier au format du ministère de l'Intérieur ; les pourcentages ne sont pas repris : "
         "on les recalcule à partir des comptes.",
         "fields": [
@@ -336,7 +336,7 @@ def ressources() -> list[dict]:
             "% Voix/Ins, % Voix/Exp) répété 8 fois. Seul le premier bloc a des titres : la ligne de titres est plus "
             "courte que les lignes de données. Le code de la commune y est sur 3 caractères (sans le département) et "
             "le code du bureau sur 4 (« 0001 »). Pour l'analyser, le lire avec "
-            "donnees_en_main.elections.lire_resultats, qui en tire la table longue elections-presidentielle-2022-t1.",
+            "donnees_en_main.chapitres.elections.lire_resultats, qui en tire la table longue elections-presidentielle-2022-t1.",
             **commun,
             "encoding": "latin-1",
             "dialect": {"delimiter": ";", "header": False, "commentRows": [1]},
@@ -364,7 +364,7 @@ def ressources() -> list[dict]:
             "path": "elections/presidentielle-2022-t1-long.csv",
             "title": f"{p22['titre']} à {COMMUNE['nom']} : une ligne par bureau et par candidat (fictif)",
             "description": f"{FICTIF} Table « longue » (tidy) tirée du fichier au format du ministère "
-            "(elections-presidentielle-2022-t1-bureaux) par donnees_en_main.elections.lire_resultats : une ligne par "
+            "(elections-presidentielle-2022-t1-bureaux) par donnees_en_main.chapitres.elections.lire_resultats : une ligne par "
             "bureau de vote et par candidat, codes en texte (« 0001 », « 45999 »), comptes en nombres entiers, sans "
             "les pourcentages (à recalculer à partir des comptes).",
             **commun,
@@ -378,7 +378,7 @@ def ressources() -> list[dict]:
             "path": "elections/legislatives-2024-t1-long.csv",
             "title": f"{l24['titre']} à {COMMUNE['nom']} : une ligne par bureau et par candidat (fictif)",
             "description": f"{FICTIF} Table « longue » (tidy) tirée du fichier au format du ministère "
-            "(elections-legislatives-2024-t1-bureaux) par donnees_en_main.elections.lire_resultats ; mêmes colonnes "
+            "(elections-legislatives-2024-t1-bureaux) par donnees_en_main.chapitres.elections.lire_resultats ; mêmes colonnes "
             "que pour la présidentielle 2022, ce qui permet de comparer les deux élections bureau par bureau.",
             **commun,
             "encoding": "utf-8",
@@ -412,7 +412,7 @@ def mettre_a_jour_datapackage(chemin: Path) -> None:
 
 def generer(dossier: Path = DOSSIER, datapackage: Path | None = ICI / "datapackage.json") -> dict[str, list[dict]]:
     """Write every file of the chapter into `dossier`; return the simulated counts (the truth)."""
-    from donnees_en_main.elections import lire_resultats
+    from donnees_en_main.chapitres.elections import lire_resultats
 
     dossier.mkdir(parents=True, exist_ok=True)
     verite = simuler(np.random.default_rng(GRAINE))

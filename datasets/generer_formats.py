@@ -29,7 +29,7 @@ sys.path.insert(0, str(ICI))
 from catalogue import ecrire_json, remplacer_ressources  # noqa: E402
 from generer_cantine import COMMUNES_INTERCO, INTERCOMMUNALITE  # noqa: E402
 
-# The same pattern as donnees_en_main.validation.MOTIF_INSEE (2A/2B for Corsica), so that the
+# The same pattern as donnees_en_main.donnees.validation.MOTIF_INSEE (2A/2B for Corsica), so that the
 # validator's French advice on a lost leading zero applies.
 MOTIF_INSEE = r"^([013-9]\d|2[AB1-9])\d{3}$"
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Re-fetch, from the npm registry, the axe-core file the accessibility tests inject in every page.
 # Run it only to change a version; the file is committed. (The book itself serves no third-party
-# script: its dashboards are plain HTML switched by donnees_en_main/sphinx_fr_static/vues.js.)
+# script: its dashboards are plain HTML switched by donnees_en_main/livre/static/vues.js.)
 #
 #   bash outils/vendoriser.sh
 set -euo pipefail

@@ -224,12 +224,14 @@ def cellules_a_completer_sans_fuite(cours: CoursNbgrader, fuites=()) -> list[str
             if c.cell_type == "code" and "raise NotImplementedError()" in c.source]
 
 
-def executer_atelier(nom: str, apres: str | None = None) -> list:
+def executer_atelier(nom: str, apres: str | None = None, par_cellule: bool = False) -> list:
     """Run the committed workshop notebook notebooks/<nom>.ipynb in a real kernel from its folder,
-    then `apres` (a learner's answers) in that kernel; return every output of its code cells.
+    then `apres` (a learner's answers) in that kernel; return every output of its code cells (with
+    `par_cellule`, one list of outputs per code cell).
 
     The committed notebook must have its outputs cleared; the learner's answers file that the run
-    writes next to it is put back as it was. No cell may fail.
+    writes next to it is put back as it was. No cell may fail, and without `apres` running the
+    notebook must record no answer.
     """
     dossier = RACINE / "notebooks"
     nb = nbformat.read(dossier / f"{nom}.ipynb", as_version=4)
@@ -240,12 +242,16 @@ def executer_atelier(nom: str, apres: str | None = None) -> list:
     avant = reponses.read_bytes() if reponses.exists() else None
     try:
         executer_notebook(nb, dossier, apres=apres)
+        ecrit = reponses.read_bytes() if reponses.exists() else None
     finally:
         if avant is None:
             reponses.unlink(missing_ok=True)
         else:
             reponses.write_bytes(avant)
-    sorties = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    if apres is None:
+        assert ecrit == avant, "exécuter le carnet ne doit enregistrer aucune réponse"
+    cellules = [c.outputs for c in nb.cells if c.cell_type == "code"]
+    sorties = [o for s in cellules for o in s]
     erreurs = [o for o in sorties if o.output_type == "error"]
     assert not erreurs, erreurs[0]["evalue"] if erreurs else ""
-    return sorties
+    return cellules if par_cellule else sorties

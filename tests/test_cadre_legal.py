@@ -15,8 +15,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from donnees_en_main import cadre_legal as cl
-from donnees_en_main.cadre_legal import (
+from donnees_en_main.chapitres import cadre_legal as cl
+from donnees_en_main.chapitres.cadre_legal import (
     INTERDIT,
     OBLIGATION,
     PAS_ENCORE,
@@ -43,7 +43,7 @@ PUBLIABLE_GRANDE = {"acheve": OUI, "secret": NON, "donnees_personnelles": NON, "
 def q(tmp_path, monkeypatch):
     """The question bank, with answers saved in a throw-away folder."""
     monkeypatch.chdir(tmp_path)
-    from donnees_en_main.questions import cadre_legal
+    from donnees_en_main.chapitres.cadre_legal import questions as cadre_legal
 
     return cadre_legal
 
@@ -302,7 +302,7 @@ SUITE_Q5 = "\nprint(verdict)\nq.verdict_inscriptions.verifier(verdict.titre)"
 
 
 def bonnes_reponses_widgets():
-    from donnees_en_main.questions import cadre_legal as qc
+    from donnees_en_main.chapitres.cadre_legal import questions as qc
 
     return {
         qc.pseudonymisation.id: qc.pseudonymisation.reponse,
@@ -314,7 +314,7 @@ def bonnes_reponses_widgets():
 
 @pytest.fixture(scope="module")
 def cours(tmp_path_factory):
-    from donnees_en_main.questions import cadre_legal as qc
+    from donnees_en_main.chapitres.cadre_legal import questions as qc
 
     cours = CoursNbgrader(tmp_path_factory.mktemp("cadre-legal"), "cadre-legal")
     cours.generer()

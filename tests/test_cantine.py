@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from donnees_en_main.questions import cantine as q
+from donnees_en_main.chapitres.cantine import questions as q
 from outils_nbgrader import CoursNbgrader, cellules_a_completer_sans_fuite, code_repondre_par_widgets, remplir
 
 BONNES_REPONSES_WIDGETS = {q.separateur.id: q.separateur.reponse, q.indicateur.id: q.indicateur.reponse}

@@ -1,6 +1,6 @@
 """The course map covers the field research: 15 situations, 7 competences, each with its pages.
 
-The map's data live in donnees_en_main/carte.py, the one source of book/carte.md's tables. When the
+The map's data live in donnees_en_main/chapitres/carte/__init__.py, the one source of book/carte.md's tables. When the
 field research is at hand (../shared/seeds), the situations and competences are checked against it:
 same count, same order, the key words of each item, and our labels paraphrase (never copy) them.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from donnees_en_main import carte
+from donnees_en_main.chapitres import carte
 
 RACINE = Path(__file__).resolve().parent.parent
 LIVRE = RACINE / "book"

@@ -28,7 +28,7 @@ from donnees_en_main.correction.bac_a_sable import BacASable, Diagnostic, Limite
 from donnees_en_main.correction.lot import ErreurCorrection, preparer_copie
 from donnees_en_main.correction.rgpd import EN_TETES_NOTES, _cellule_sure, verifier_identifiant
 from donnees_en_main.exercices.stockage import encoder, enregistrer_reponse
-from donnees_en_main.questions import cantine as q
+from donnees_en_main.chapitres.cantine import questions as q
 from outils_nbgrader import RACINE, CoursNbgrader, remplir
 
 EFFACE = "bob-efface-4721"  # distinctive, to look for it in the gradebook's raw bytes

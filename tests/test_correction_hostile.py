@@ -30,7 +30,7 @@ from nbgrader.api import Gradebook
 from donnees_en_main.correction import Limites, corriger, diagnostic
 from donnees_en_main.correction.bac_a_sable import MO
 from donnees_en_main.exercices.stockage import encoder, enregistrer_reponse
-from donnees_en_main.questions import cantine as q
+from donnees_en_main.chapitres.cantine import questions as q
 from outils_nbgrader import RACINE, CoursNbgrader, cellule, remplir
 
 CODE_Q3 = 'part_bio = achats["achats_bio_ht"] / achats["achats_totaux_ht"] * 100'

@@ -1,4 +1,4 @@
-"""Tests of the cantine datasets, of donnees_en_main.donnees and of donnees_en_main.validation."""
+"""Tests of the cantine datasets, of donnees_en_main.donnees and of donnees_en_main.donnees.validation."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from donnees_en_main.chemins import RACINE
+from donnees_en_main.reglages import RACINE
 from donnees_en_main.donnees import (
     ErreurDonnees,
     charger,
@@ -24,7 +24,7 @@ from donnees_en_main.donnees import (
     lire_csv_tableur,
     ressources,
 )
-from donnees_en_main.validation import CATEGORIES, RapportValidation, valider
+from donnees_en_main.donnees.validation import CATEGORIES, RapportValidation, valider
 
 DATASETS = RACINE / "datasets"
 CANTINE = DATASETS / "cantine"

@@ -18,11 +18,11 @@ import pytest
 from frictionless import Resource, validate
 
 from donnees_en_main.donnees import ErreurDonnees, charger, chemin, decrire
-from donnees_en_main.elections import (
+from donnees_en_main.chapitres.elections import (
     COLONNES, ELECTIONS, charger_resultats, code_bureau, code_insee, comparateur_elections,
     explorateur_bureaux, lire_resultats, par_bureau, par_candidat, tableau_comparaison,
 )
-from donnees_en_main.validation import valider
+from donnees_en_main.donnees.validation import valider
 from outils_nbgrader import CoursNbgrader, code_repondre_par_widgets, executer_atelier, remplir
 
 RACINE = Path(__file__).resolve().parent.parent
@@ -47,7 +47,7 @@ def gen():
 def q(tmp_path, monkeypatch):
     """The question bank, with answers saved in a throw-away folder."""
     monkeypatch.chdir(tmp_path)
-    from donnees_en_main.questions import elections
+    from donnees_en_main.chapitres.elections import questions as elections
 
     return elections
 
@@ -342,7 +342,7 @@ def test_tableaux_de_bord_nombres_francais_images_legeres(q):
 
     from PIL import Image
 
-    from donnees_en_main.graphiques import nombre_fr
+    from donnees_en_main.affichage.graphiques import nombre_fr
 
     p, l24 = q.PRESIDENTIELLE, q.LEGISLATIVES
     bureaux = par_bureau(p)
@@ -397,7 +397,7 @@ def test_les_erreurs_frequentes_ont_leur_message(q):
 # -- workshop notebook --------------------------------------------------------------------------------------
 
 REPONSES_ATELIER = """
-from donnees_en_main.questions import elections as _q
+from donnees_en_main.chapitres.elections import questions as _q
 voix_par_candidat = long.groupby("nom")["voix"].sum()
 _b = resultats.drop_duplicates("code_bureau").set_index("code_bureau")
 participation = _b["votants"] / _b["inscrits"] * 100
@@ -449,7 +449,7 @@ def moyennes(nb):
 
 @pytest.fixture(scope="module")
 def cours(tmp_path_factory):
-    from donnees_en_main.questions import elections as qe
+    from donnees_en_main.chapitres.elections import questions as qe
 
     widgets_justes = {qe.denominateur.id: qe.denominateur.reponse, qe.qualification.id: str(qe.QUALIFIES)}
     cours = CoursNbgrader(tmp_path_factory.mktemp("elections"), "elections")
@@ -493,7 +493,7 @@ def test_bareme_et_scores_exacts(cours):
 
 
 def test_les_reponses_par_widget_sont_enregistrees(cours):
-    from donnees_en_main.questions import elections as qe
+    from donnees_en_main.chapitres.elections import questions as qe
 
     enregistre = json.loads((cours.dossier_eleve("complet") / "reponses-elections.json").read_text(encoding="utf-8"))
     assert enregistre[qe.denominateur.id]["reponse"] == qe.denominateur.reponse

@@ -17,13 +17,13 @@ from donnees_en_main.exercices import (
     Nombre,
     Reflexion,
     Resultat,
-    ResultatPandas,
+    CalculPandas,
     Texte,
     progression,
     questions_du_carnet,
     reponses_enregistrees,
 )
-from donnees_en_main.exercices import questions as module_questions
+from donnees_en_main.exercices import types_de_questions as module_questions
 from donnees_en_main.exercices import stockage
 from donnees_en_main.exercices.normalisation import formater_nombre, lire_nombre, normaliser_texte
 
@@ -268,7 +268,7 @@ def test_reflexion_n_est_pas_notee(dossier):
     assert lire_fichier(dossier)["essai.debat"]["reponse"] == "Je leur montrerais la médiane."
 
 
-# -- ResultatPandas -------------------------------------------------------------------------------
+# -- CalculPandas -------------------------------------------------------------------------------
 
 SERIE = pd.Series([12.5, 30.0, 7.25], index=pd.Index(["Arbois", "Bellac", "Cluny"], name="commune"), name="part")
 TABLEAU = pd.DataFrame(
@@ -277,7 +277,7 @@ TABLEAU = pd.DataFrame(
 
 
 def pandas_q(reponse, **kwargs):
-    return ResultatPandas(id="essai.pandas", carnet=CARNET, enonce="Calculez-le.", reponse=reponse, **kwargs)
+    return CalculPandas(id="essai.pandas", carnet=CARNET, enonce="Calculez-le.", reponse=reponse, **kwargs)
 
 
 def test_pandas_scalaire():

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 from donnees_en_main.exercices import (
-    AvertissementReponses, ChoixMultiple, ChoixUnique, Nombre, Reflexion, ResultatPandas, Texte,
+    AvertissementReponses, ChoixMultiple, ChoixUnique, Nombre, Reflexion, CalculPandas, Texte,
 )
-from donnees_en_main.exercices import questions as module_questions
+from donnees_en_main.exercices import types_de_questions as module_questions
 from donnees_en_main.exercices import widgets as module_widgets
 
 CARNET = "essai"
@@ -62,7 +62,7 @@ def debat():
 
 
 def moyenne_par_commune():
-    return ResultatPandas(
+    return CalculPandas(
         id="essai.pandas", carnet=CARNET, enonce="Calculez la part de bio par commune dans `resultat`.",
         reponse=pd.Series([12.5, 30.0], index=["Arbois", "Bellac"]), indices=["Utilisez groupby."],
     )

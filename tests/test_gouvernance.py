@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from donnees_en_main.exercices import Reflexion, questions_du_carnet
-from donnees_en_main.questions import gouvernance as q
+from donnees_en_main.chapitres.gouvernance import questions as q
 
 PAGE = Path(__file__).resolve().parent.parent / "book" / "gouvernance.md"
 
@@ -41,7 +41,7 @@ def test_une_reponse_est_enregistree_pour_la_discussion(tmp_path, monkeypatch):
 
 def test_la_page_affiche_les_questions_de_la_banque_et_une_liste_a_cocher():
     source = PAGE.read_text(encoding="utf-8")
-    assert "from donnees_en_main.questions import gouvernance as q" in source
+    assert "from donnees_en_main.chapitres.gouvernance import questions as q" in source
     assert "q.QUESTIONS" in source, "les questions pour échanger viennent de la banque, pas d'une copie"
     for question in q.QUESTIONS:
         assert question.enonce not in source, f"{question.id} est recopiée dans la page"

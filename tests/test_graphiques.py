@@ -15,7 +15,7 @@ import matplotlib.pyplot as plt
 import pytest
 from PIL import Image
 
-from donnees_en_main.graphiques import BLEU, GRIS, figure_en_png, image_html, nombre_fr, pourcent_fr
+from donnees_en_main.affichage.graphiques import BLEU, GRIS, figure_en_png, image_html, nombre_fr, pourcent_fr
 
 
 def _figure():

@@ -1,4 +1,4 @@
-"""donnees_en_main.interactif in the book's kernels (DONNEES_EN_MAIN_LIVRE=1): plain HTML, no widget state.
+"""donnees_en_main.affichage.interactif in the book's kernels (DONNEES_EN_MAIN_LIVRE=1): plain HTML, no widget state.
 
 Run in a subprocess: the book mode switches every widget of the process to HTML, for good.
 """
@@ -17,8 +17,8 @@ SCRIPT = textwrap.dedent(
     import json, re
     import comm
     import ipywidgets as widgets
-    from donnees_en_main import interactif
-    from donnees_en_main.interactif import vues_par_choix
+    from donnees_en_main.affichage import interactif
+    from donnees_en_main.affichage.interactif import vues_par_choix
 
     boutons = widgets.ToggleButtons(options=[("Oui", True), ("Non", False)], description="Réponse :")
     vue = vues_par_choix(

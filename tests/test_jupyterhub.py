@@ -27,7 +27,7 @@ import psutil
 import pytest
 import requests
 
-from donnees_en_main.questions import cantine as q
+from donnees_en_main.chapitres.cantine import questions as q
 from outils_nbgrader import code_repondre_par_widgets, executer_notebook
 from outils_processus import Processus, port_libre
 from test_cantine import BONNES_REPONSES_WIDGETS, code_juste

@@ -1,4 +1,4 @@
-"""« Essayer dans le navigateur »: JupyterLite with a self-hosted Pyodide (donnees_en_main.jupyterlite).
+"""« Essayer dans le navigateur »: JupyterLite with a self-hosted Pyodide (donnees_en_main.livre.jupyterlite).
 
 What a reader does: open a chapter's notebook from the built book, in Chromium, with every request to
 another host refused. The kernel must start from the book's own files, a cell must run, the notebook
@@ -20,8 +20,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from donnees_en_main import jupyterlite as jl
-from donnees_en_main.navigateur import LOCK_ORIGINE, ErreurNavigateur, dependances, paquets_scientifiques
+from donnees_en_main.livre import jupyterlite as jl
+from donnees_en_main.livre.navigateur import LOCK_ORIGINE, ErreurNavigateur, dependances, paquets_scientifiques
 from outils_navigateur import chromium_executable, navigateur, servir
 
 RACINE = Path(__file__).resolve().parent.parent
@@ -157,7 +157,7 @@ def deploiement(tmp_path, monkeypatch):
 
 def _preparer_complet(source: str, lite: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "donnees_en_main.jupyterlite", "preparer", "--complet", "--source", source],
+        [sys.executable, "-m", "donnees_en_main.livre.jupyterlite", "preparer", "--complet", "--source", source],
         capture_output=True, text=True, timeout=300, env={**_env(), "DONNEES_EN_MAIN_JUPYTERLITE": str(lite)},
     )  # fmt: skip
 

@@ -26,7 +26,7 @@ RACINE = Path(__file__).resolve().parent.parent
 def q(tmp_path, monkeypatch):
     """The question bank, with answers saved in a throw-away folder."""
     monkeypatch.chdir(tmp_path)
-    from donnees_en_main.questions import moyenne_mediane
+    from donnees_en_main.chapitres.moyenne_mediane import questions as moyenne_mediane
 
     return moyenne_mediane
 
@@ -198,7 +198,7 @@ def pieges(nb):
 
 @pytest.fixture(scope="module")
 def cours(tmp_path_factory):
-    from donnees_en_main.questions import moyenne_mediane as qm
+    from donnees_en_main.chapitres.moyenne_mediane import questions as qm
 
     cours = CoursNbgrader(tmp_path_factory.mktemp("moyenne-mediane"), "moyenne-mediane")
     cours.generer()

@@ -1,4 +1,4 @@
-"""The column-by-column profiler (donnees_en_main.profil), on small tables with known defects.
+"""The column-by-column profiler (donnees_en_main.donnees.profil), on small tables with known defects.
 
 Every test plants a defect (or its absence) and checks that the profile finds it, in French.
 """
@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from donnees_en_main.donnees import ErreurDonnees, chemin, lire_csv_tableur
-from donnees_en_main.profil import Profil, explorer, profiler, profiler_colonne, profiler_tableau
+from donnees_en_main.donnees.profil import Profil, explorer, profiler, profiler_colonne, profiler_tableau
 
 JOUR = pd.Timestamp("2026-11-26")
 
@@ -318,7 +318,7 @@ def test_explorer_signale_un_jeu_illisible_sans_s_arreter(tmp_path, monkeypatch)
     import json as _json
     import shutil
 
-    from donnees_en_main.chemins import dossier_donnees
+    from donnees_en_main.reglages import dossier_donnees
 
     source = dossier_donnees()
     shutil.copytree(source / "formats", tmp_path / "formats")

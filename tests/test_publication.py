@@ -6,7 +6,7 @@ loaded in headless Chromium at a desktop size (1280 × 900), then narrowed to a 
 - every request goes to the book's own host (no CDN, no font service, no statistics);
 - no resource is missing (no 404), no JavaScript error;
 - axe-core finds no WCAG 2.0/2.1 A or AA violation, light and dark themes, desktop and phone;
-- every dashboard (donnees_en_main.interactif, book mode: native controls, pre-computed views) shows
+- every dashboard (donnees_en_main.affichage.interactif, book mode: native controls, pre-computed views) shows
   a view and switches to another one when its control changes, with no kernel and no widget manager;
   any ipywidget left is drawn from its saved state: never a blank box or an error;
 - on a phone, no page scrolls sideways (wide tables scroll inside their own box).

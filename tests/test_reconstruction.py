@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
-from donnees_en_main import chemins, sphinx_fr
+from donnees_en_main import reglages as chemins
+from donnees_en_main.livre import sphinx_fr
 
 
 def _application(tmp_path: Path) -> SimpleNamespace:

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from donnees_en_main.donnees import ErreurDonnees, chemin
-from donnees_en_main.scdl import SCHEMAS_SCDL, lire_scdl, siret_valide
+from donnees_en_main.donnees.scdl import SCHEMAS_SCDL, lire_scdl, siret_valide
 
 ENTETE_SUBVENTIONS = [
     "Nom de l'attribuant", "SIRET attribuant", "Date de la convention", "referenceDecision", "Nom du bénéficiaire",

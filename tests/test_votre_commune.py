@@ -24,17 +24,17 @@ import nbformat
 import pandas as pd
 import pytest
 
-from donnees_en_main import commune as module_commune
-from donnees_en_main import energie
-from donnees_en_main.commune import (
+from donnees_en_main.donnees import commune as module_commune
+from donnees_en_main.chapitres import energie
+from donnees_en_main.donnees.commune import (
     COMMUNE_FICTIVE_CODE, COMMUNE_FICTIVE_NOM, Commune, choisir_commune, commune_choisie, donnees_commune,
     valider_code_insee,
 )
 from donnees_en_main.donnees import ErreurDonnees, chemin
-from donnees_en_main.elections import (
+from donnees_en_main.chapitres.elections import (
     code_insee, extraire_commune, lieux_de_vote, lire_resultats, par_candidat, par_commune, regrouper_communes,
 )
-from donnees_en_main.telecharger import charger_sources, main
+from donnees_en_main.donnees.telecharger import charger_sources, main
 
 RACINE = Path(__file__).resolve().parent.parent
 
@@ -443,7 +443,7 @@ def test_les_menus_de_votre_commune_lus_et_reparations_annoncees(dossier_commune
 def test_code_postal_sans_fichiers(dossier_communes):
     message = donnees_commune("cantine", "75011", afficher=False).message
     assert "Aucun fichier de votre commune (75011)" in message and "code postal ≠ code INSEE" in message
-    assert "python -m donnees_en_main.telecharger 75011 --theme cantine" in message
+    assert "python -m donnees_en_main.donnees.telecharger 75011 --theme cantine" in message
 
 
 def test_le_formulaire_du_formateur(dossier_communes):
@@ -646,7 +646,7 @@ def test_catalogue_du_cours_et_module_executable(tmp_path):
     faux = tmp_path / "faux.json"
     faux.write_text("{pas du json", encoding="utf-8")
     env = {**os.environ, "DONNEES_EN_MAIN_SOURCES": str(faux)}
-    resultat = subprocess.run([sys.executable, "-m", "donnees_en_main.telecharger", "49007"], capture_output=True,
+    resultat = subprocess.run([sys.executable, "-m", "donnees_en_main.donnees.telecharger", "49007"], capture_output=True,
                               text=True, env=env, timeout=60)
     assert resultat.returncode == 1 and "n'est pas un JSON lisible" in resultat.stdout
     assert "Traceback" not in resultat.stdout + resultat.stderr

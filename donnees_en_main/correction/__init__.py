@@ -8,7 +8,7 @@
 
 - ``bac_a_sable``: the sandbox (bubblewrap, unprivileged uid, rlimits) and what is missing here;
 - ``execution``: nbgrader preprocessors (confined execution, restored and deleted grade cells);
-- ``travailleur``: one worker running nbgrader's autograde in a private course copy;
+- ``correcteur``: one worker process running nbgrader's autograde in a private course copy;
 - ``lot``: the batch (checks, parallel workers, merge into the one gradebook, report);
 - ``rgpd``: learners' data — grades export, one learner's export or erasure.
 

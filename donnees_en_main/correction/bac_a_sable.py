@@ -192,7 +192,7 @@ def chemins_en_lecture(masques=()) -> list[Path]:
     if spec is not None:
         for lieu in spec.submodule_search_locations or []:
             chemins.add(Path(lieu))
-    from ..chemins import dossier_donnees
+    from ..reglages import dossier_donnees
 
     chemins.add(dossier_donnees())
     caches = [Path(m).resolve() for m in masques]

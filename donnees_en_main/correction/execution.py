@@ -4,7 +4,7 @@
   (``bac_a_sable``) and talking to it over Unix sockets.
 
 The preprocessors plug into nbgrader's own pipeline (``Autograde.sanitize_preprocessors`` and
-``Autograde.autograde_preprocessors``, see ``travailleur.py``); nbgrader does the rest.
+``Autograde.autograde_preprocessors``, see ``correcteur.py``); nbgrader does the rest.
 
 - ``RestaurerCellulesNotees`` (sanitize, first): puts back the nbgrader metadata of every known
   cell as the gradebook has it (grade/solution/locked flags, points, id), and drops nbgrader

@@ -250,8 +250,8 @@ def copier_gradebook(source: Path, cible: Path) -> None:
     os.chmod(cible, 0o600)
 
 
-class Travailleur:
-    """One worker process and its private course copy."""
+class PiloteCorrecteur:
+    """The parent's handle on one grading process (``correcteur.py``) and its private course copy."""
 
     def __init__(self, modele: Path, base: Path, numero: int, devoir: str, limites: Limites, masques: list[Path]):
         self.numero = numero
@@ -265,12 +265,12 @@ class Travailleur:
         self.racine = self.base / f"t{self.numero}-{self.generation}"
         shutil.copytree(self.modele, self.racine)
         os.chmod(self.racine, 0o711)
-        self.journal = open(self.racine / "travailleur.log", "w", encoding="utf-8")  # noqa: SIM115
+        self.journal = open(self.racine / "correcteur.log", "w", encoding="utf-8")  # noqa: SIM115
         env = dict(os.environ, PYTHONUTF8="1")
         # nbgrader runs `alembic` from PATH: the virtualenv's bin folder first
         env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "donnees_en_main.correction.travailleur", str(self.racine), self.devoir,
+            [sys.executable, "-m", "donnees_en_main.correction.correcteur", str(self.racine), self.devoir,
              str(self.numero), self.limites.en_json(), json.dumps([str(m) for m in self.masques]), str(os.getpid())],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.journal, text=True, encoding="utf-8",
             env=env, cwd=self.racine, start_new_session=True,
@@ -288,7 +288,7 @@ class Travailleur:
             self.tuer()
             self.process.wait()
             self.journal.close()
-            fin = (self.racine / "travailleur.log").read_text(encoding="utf-8", errors="replace")[-2000:]
+            fin = (self.racine / "correcteur.log").read_text(encoding="utf-8", errors="replace")[-2000:]
             raise ErreurCorrection(f"Le correcteur n'a pas pu démarrer ; aucune copie n'a été corrigée par lui.\n{fin}")
 
     def copie(self, eleve: str) -> Path:
@@ -462,7 +462,7 @@ def corriger(devoir: str, course_dir: str | Path = "exercises", parallele: int |
     base = Path(tempfile.mkdtemp(prefix="dem-corr-", dir="/tmp" if len(tempfile.gettempdir()) > 40 else None))
     os.chmod(base, 0o711)
     resultats: dict[str, ResultatEleve] = {}
-    travailleurs: list[Travailleur] = []
+    travailleurs: list[PiloteCorrecteur] = []
     try:
         modele = base / "modele"
         (modele / "source").mkdir(parents=True)
@@ -477,7 +477,7 @@ def corriger(devoir: str, course_dir: str | Path = "exercises", parallele: int |
         masques = [cours.racine, base]
         verifier_bac_a_sable(base, limites, masques)
         for i in range(parallele):
-            travailleurs.append(Travailleur(modele, base, i, devoir, limites, masques))
+            travailleurs.append(PiloteCorrecteur(modele, base, i, devoir, limites, masques))
 
         a_faire: queue.Queue[str] = queue.Queue()
         for eleve in a_corriger:
@@ -487,7 +487,7 @@ def corriger(devoir: str, course_dir: str | Path = "exercises", parallele: int |
 
         fatal: list[ErreurCorrection] = []
 
-        def boucle(t: Travailleur) -> None:
+        def boucle(t: PiloteCorrecteur) -> None:
             while not fatal:
                 try:
                     eleve = a_faire.get_nowait()
@@ -542,7 +542,7 @@ def _note(x: float | None) -> str:
     return "—" if x is None else f"{x:g}".replace(".", ",")
 
 
-def _corriger_une_copie(cours: Cours, t: Travailleur, devoir: str, eleve: str, carnets: list[str],
+def _corriger_une_copie(cours: Cours, t: PiloteCorrecteur, devoir: str, eleve: str, carnets: list[str],
                        delai: float) -> tuple[dict | None, list[str], datetime | None]:
     """In a worker's thread: check and copy the submission, grade it, put the graded folder in place.
 

@@ -12,7 +12,7 @@ nbgrader test cell (locked, hidden): ``assert q.est_juste(), q.verifier().messag
 Why and how answers are saved: see ``donnees_en_main.exercices.stockage``.
 """
 
-from .questions import (
+from .types_de_questions import (
     ChoixMultiple,
     ChoixUnique,
     Nombre,
@@ -20,7 +20,7 @@ from .questions import (
     Question,
     Reflexion,
     Resultat,
-    ResultatPandas,
+    CalculPandas,
     Texte,
     progression,
     questions_du_carnet,
@@ -36,7 +36,7 @@ __all__ = [
     "Question",
     "Reflexion",
     "Resultat",
-    "ResultatPandas",
+    "CalculPandas",
     "Texte",
     "chemin_reponses",
     "progression",

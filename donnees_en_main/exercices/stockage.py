@@ -40,7 +40,7 @@ How it works
   handler it is shown in the widget's feedback; elsewhere (scripts, tests) it is an ordinary
   ``AvertissementReponses`` warning. Library warnings raised while grading are silenced
   (``sans_bruit``) for the same reason.
-- pandas values (``ResultatPandas``) are stored in a tagged, JSON-safe form (``encoder``) and
+- pandas values (``CalculPandas``) are stored in a tagged, JSON-safe form (``encoder``) and
   rebuilt (``decoder``); the answer is always graded *after* this round trip, so what a learner
   sees when clicking is exactly what autograde will see.
 

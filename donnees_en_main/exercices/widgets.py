@@ -1,7 +1,7 @@
 """The ipywidgets form of a question: statement, input, buttons, feedback.
 
 Layout, top to bottom: the statement; the input (radio buttons, check boxes, a text field or a text
-area; none for ``ResultatPandas``, whose answer is a variable of the notebook); the buttons
+area; none for ``CalculPandas``, whose answer is a variable of the notebook); the buttons
 « Vérifier » (« Vérifier ma variable resultat », « Enregistrer ma réponse »), « Un indice » (if the
 question has hints) and « Voir la solution »; the feedback; the hints and solution shown so far.
 
@@ -21,7 +21,7 @@ import ipywidgets as w
 
 from . import stockage
 from .normalisation import formater_nombre, texte_en_html
-from .questions import ChoixMultiple, ChoixUnique, Nombre, Question, Reflexion, ResultatPandas, Texte
+from .types_de_questions import ChoixMultiple, ChoixUnique, Nombre, Question, Reflexion, CalculPandas, Texte
 
 _STYLE = {"description_width": "initial"}
 
@@ -63,7 +63,7 @@ class WidgetQuestion(w.VBox):
 
 
 def espace_de_noms() -> dict:
-    """The notebook's variables (IPython user namespace), where ResultatPandas looks for its variable."""
+    """The notebook's variables (IPython user namespace), where CalculPandas looks for its variable."""
     try:
         from IPython import get_ipython
 
@@ -101,7 +101,7 @@ def _champ(q: Question):
                 case.value = c in coches
 
         return champ, cases, lambda: [c for c, case in zip(q.choix, cases) if case.value], ecrire
-    if isinstance(q, ResultatPandas):
+    if isinstance(q, CalculPandas):
         return None, [], lambda: espace_de_noms().get(q.nom_variable), lambda v: None
     if isinstance(q, Nombre):
         if q.unite:
@@ -153,7 +153,7 @@ def construire_widget(q: Question) -> WidgetQuestion:
         return gestionnaire
 
     def verifier():
-        if isinstance(q, ResultatPandas) and q.nom_variable not in espace_de_noms():
+        if isinstance(q, CalculPandas) and q.nom_variable not in espace_de_noms():
             retour.value = _html_probleme(
                 f"je ne trouve pas de variable `{q.nom_variable}`. Exécutez d'abord la cellule où vous la "
                 "calculez, puis cliquez à nouveau."

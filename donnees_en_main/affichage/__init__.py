@@ -1,0 +1,1 @@
+"""Charts and dashboards shared by the book, workshops and exercises."""

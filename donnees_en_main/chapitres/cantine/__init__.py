@@ -1,0 +1,1 @@
+"""Chapitre « cantine » : sa banque de questions est dans ``questions``."""

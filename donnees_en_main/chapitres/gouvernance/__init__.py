@@ -1,0 +1,1 @@
+"""Chapitre « gouvernance » : sa banque de questions est dans ``questions``."""

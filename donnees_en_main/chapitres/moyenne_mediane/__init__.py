@@ -1,0 +1,1 @@
+"""Chapitre « moyenne_mediane » : sa banque de questions est dans ``questions``."""

@@ -1,0 +1,1 @@
+"""Chapitre « qualite » : sa banque de questions est dans ``questions``."""

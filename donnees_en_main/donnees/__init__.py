@@ -1,0 +1,628 @@
+"""Find and load the course's datasets, and read real-world spreadsheet CSV exports.
+
+Every shipped file is described in ``datasets/datapackage.json`` (a Data Package):
+
+>>> from donnees_en_main.donnees import charger, ressources
+>>> menus = charger("menus-cantine")            # a pandas DataFrame, typed from the schema
+
+``lire_csv_tableur`` reads "your commune's file", whatever its spreadsheet did to it
+(encoding, separator, spaces, French dates and decimal commas), and says in French what it
+detected and fixed.
+
+Messages meant for the learner are in French; ``ErreurDonnees`` carries them.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import difflib
+import io
+import json
+import re
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+from donnees_en_main.reglages import dossier_donnees
+
+__all__ = [
+    "ErreurDonnees",
+    "FormatCsv",
+    "charger",
+    "chemin",
+    "decrire",
+    "detecter_format",
+    "formater_entier",
+    "lire_csv_tableur",
+    "pluriel",
+    "ressources",
+]
+
+
+class ErreurDonnees(ValueError):
+    """A data problem explained in French: what is wrong and how to fix it."""
+
+
+# --------------------------------------------------------------------------- catalogue
+
+NOM_CATALOGUE = "datapackage.json"
+# Columns holding identifiers that must stay text (leading zeros, 2A/2B, 14-digit SIRET).
+MOTIF_IDENTIFIANT = re.compile(r"insee|siret|siren|code|uai|postal|(^|_)id($|_)", re.IGNORECASE)
+
+
+def _catalogue() -> dict:
+    fichier = dossier_donnees() / NOM_CATALOGUE
+    if not fichier.is_file():
+        raise ErreurDonnees(
+            f"Le catalogue des données « {NOM_CATALOGUE} » est introuvable dans le dossier "
+            f"{fichier.parent}. Vérifiez que le dossier datasets/ du cours est complet, ou que "
+            "la variable d'environnement DONNEES_EN_MAIN_DATASETS désigne le bon dossier."
+        )
+    try:
+        return json.loads(fichier.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ErreurDonnees(
+            f"Le catalogue des données {fichier} est abîmé et ne peut pas être lu ({exc}). "
+            "Restaurez-le depuis le dépôt du cours (git checkout datasets/datapackage.json)."
+        ) from exc
+
+
+def _ressource(nom: str) -> dict:
+    ressources_ = _catalogue().get("resources", [])
+    for ressource in ressources_:
+        if ressource.get("name") == nom:
+            return ressource
+    noms = [r.get("name", "?") for r in ressources_]
+    proches = [n for n in noms if str(nom).lower() in n.lower()]
+    proches = proches or difflib.get_close_matches(str(nom), noms, n=1, cutoff=0.5)
+    suggestion = f" Vouliez-vous dire « {proches[0]} » ?" if proches else ""
+    liste = ", ".join(f"« {n} »" for n in noms) or "aucun"
+    raise ErreurDonnees(
+        f"Aucun jeu de données ne s'appelle « {nom} ».{suggestion} "
+        f"Les noms disponibles sont : {liste}."
+    )
+
+
+def ressources() -> list[tuple[str, str, bool | None]]:
+    """List the datasets: (name, title, fictif) for every resource of the data package."""
+    return [
+        (r.get("name", ""), r.get("title", ""), r.get("fictif"))
+        for r in _catalogue().get("resources", [])
+    ]
+
+
+def decrire(nom: str) -> dict:
+    """The full descriptor of a resource (a copy: changing it changes nothing on disk)."""
+    return copy.deepcopy(_ressource(nom))
+
+
+def chemin(nom: str) -> Path:
+    """Path of the file of a resource."""
+    ressource = _ressource(nom)
+    path = ressource.get("path")
+    if not isinstance(path, str) or not path:
+        raise ErreurDonnees(
+            f"La ressource « {nom} » du catalogue n'indique pas un fichier unique (propriété "
+            "« path »). Corrigez sa description dans datasets/datapackage.json."
+        )
+    if re.match(r"^[a-z]+://", path):
+        raise ErreurDonnees(
+            f"La ressource « {nom} » est un fichier distant ({path}) : téléchargez-le et "
+            "décrivez la copie locale dans datasets/datapackage.json."
+        )
+    return dossier_donnees() / path
+
+
+def _schema(ressource: dict) -> dict | None:
+    schema = ressource.get("schema")
+    if schema is None or isinstance(schema, dict):
+        return schema
+    fichier = dossier_donnees() / schema
+    try:
+        return json.loads(fichier.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ErreurDonnees(
+            f"Le schéma {fichier} annoncé pour « {ressource.get('name')} » est introuvable. "
+            "Restaurez-le depuis le dépôt du cours."
+        ) from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ErreurDonnees(f"Le schéma {fichier} n'est pas un JSON lisible ({exc}).") from exc
+
+
+def _dialecte(ressource: dict) -> dict:
+    """CSV dialect of a resource, Data Package v1 (flat) or frictionless v5 ("csv" key)."""
+    dialecte = ressource.get("dialect") or {}
+    if not isinstance(dialecte, dict):
+        return {}
+    return {**dialecte, **(dialecte.get("csv") or {})}
+
+
+def _separateur(ressource: dict) -> str:
+    sep = _dialecte(ressource).get("delimiter")
+    if sep:
+        return sep
+    return "\t" if ressource.get("format") == "tsv" else ","
+
+
+def _options_lecture(ressource: dict, schema: dict | None) -> dict:
+    """pandas.read_csv options for the dialect: separator, quotes, header and comment rows."""
+    dialecte = _dialecte(ressource)
+    options: dict = {"sep": _separateur(ressource), "encoding": ressource.get("encoding", "utf-8")}
+    if dialecte.get("quoteChar"):
+        options["quotechar"] = dialecte["quoteChar"]
+    if dialecte.get("doubleQuote") is False:
+        options["doublequote"] = False
+    if dialecte.get("escapeChar"):
+        options["escapechar"] = dialecte["escapeChar"]
+    if dialecte.get("skipInitialSpace"):
+        options["skipinitialspace"] = True
+    if dialecte.get("commentChar"):
+        options["comment"] = dialecte["commentChar"]
+    a_sauter = {int(n) - 1 for n in dialecte.get("commentRows", [])}
+    if dialecte.get("header", True) is False:
+        champs = (schema or {}).get("fields", [])
+        if not champs:
+            raise ErreurDonnees(
+                f"« {ressource.get('name')} » n'a pas de ligne d'en-tête et pas de schéma pour "
+                "nommer ses colonnes : ajoutez un schéma à sa description."
+            )
+        options.update(header=None, names=[f["name"] for f in champs], index_col=False)
+    else:
+        lignes_entete = sorted(int(n) - 1 for n in dialecte.get("headerRows", [1]))
+        a_sauter |= set(lignes_entete[:-1])  # multi-row headers: keep the last row's labels
+        options["header"] = lignes_entete[-1] - len([n for n in a_sauter if n < lignes_entete[-1]])
+    if a_sauter:
+        options["skiprows"] = sorted(a_sauter)
+    return options
+
+
+def _conseil_regenerer(ressource: dict) -> str:
+    for source in ressource.get("sources", []):
+        path = str(source.get("path", ""))
+        if path.startswith("generer_") and path.endswith(".py"):
+            return f" Vous pouvez le recréer avec : python datasets/{path}"
+    return " Restaurez-le depuis le dépôt du cours."
+
+
+def charger(nom: str) -> pd.DataFrame:
+    """Load a dataset of the course by its name (see ``ressources()``) as a DataFrame.
+
+    The separator and encoding come from the catalogue; with a schema, text columns (codes
+    INSEE, SIRET…) stay text, numbers become numbers and dates become dates.
+    """
+    ressource = _ressource(nom)
+    fichier = chemin(nom)
+    if not fichier.is_file():
+        raise ErreurDonnees(
+            f"Le fichier de « {nom} » est introuvable ({fichier})." + _conseil_regenerer(ressource)
+        )
+    format_ = (ressource.get("format") or fichier.suffix.lstrip(".")).lower()
+    if format_ in ("xlsx", "xls"):
+        return pd.read_excel(fichier, dtype=str)
+    if format_ not in ("csv", "tsv", "txt"):
+        raise ErreurDonnees(
+            f"Le format « {format_} » de « {nom} » n'est pas pris en charge par charger() : "
+            "seuls les fichiers CSV et Excel le sont."
+        )
+    schema = _schema(ressource)
+    options = _options_lecture(ressource, schema)
+    try:
+        if "names" in options:
+            entete = options["names"]
+        else:
+            entete = pd.read_csv(fichier, nrows=0, **options).columns
+        champs = {f["name"]: f for f in (schema or {}).get("fields", [])}
+        types_pandas = {}
+        for colonne in entete:
+            champ = champs.get(colonne)
+            if champ is None:
+                if MOTIF_IDENTIFIANT.search(str(colonne)):
+                    types_pandas[colonne] = str
+                continue
+            types_pandas[colonne] = {
+                "integer": "Int64",
+                "year": "Int64",
+                "number": "float64",
+            }.get(champ.get("type", "string"), str)
+        decimal = next(
+            (f["decimalChar"] for f in champs.values() if f.get("decimalChar")), "."
+        )
+        valeurs_manquantes = (schema or {}).get("missingValues", [""])
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", pd.errors.ParserWarning)
+            tableau = pd.read_csv(
+                fichier,
+                dtype=types_pandas,
+                keep_default_na=schema is None,
+                na_values=valeurs_manquantes,
+                decimal=decimal,
+                **options,
+            )
+    except (UnicodeDecodeError, ValueError, pd.errors.ParserError) as exc:
+        raise ErreurDonnees(
+            f"Le fichier {fichier} ne correspond pas à sa description dans le catalogue "
+            f"(encodage {options['encoding']}, séparateur « {options['sep']} ») : {exc}. "
+            f"Validez-le avec donnees_en_main.donnees.validation.valider(« {nom} ») pour voir les "
+            "lignes en cause."
+        ) from exc
+    for nom_champ, champ in champs.items():
+        if nom_champ in tableau.columns and champ.get("type") in ("date", "datetime"):
+            tableau[nom_champ] = _dates_schema(tableau[nom_champ], champ, nom)
+        if nom_champ in tableau.columns and champ.get("type") == "array":
+            tableau[nom_champ] = _listes_json(tableau[nom_champ], nom_champ, nom)
+        if nom_champ in tableau.columns and champ.get("type") == "boolean":
+            vrais = champ.get("trueValues", ["true", "True", "TRUE", "1"])
+            faux = champ.get("falseValues", ["false", "False", "FALSE", "0"])
+            correspondance = {**{v: True for v in vrais}, **{v: False for v in faux}}
+            tableau[nom_champ] = tableau[nom_champ].map(correspondance).astype("boolean")
+    return tableau
+
+
+def _listes_json(serie: pd.Series, colonne: str, nom: str) -> pd.Series:
+    """Table Schema `array` cells (JSON text such as ["lait","oeufs"]) as Python lists; empty -> []."""
+
+    def lire(valeur):
+        if not isinstance(valeur, str) or not valeur.strip():
+            return []
+        try:
+            liste = json.loads(valeur)
+        except json.JSONDecodeError as exc:
+            raise ErreurDonnees(
+                f"Dans « {nom} », colonne « {colonne} », la valeur {valeur!r} n'est pas une liste "
+                'écrite comme le prévoit le schéma (par exemple ["lait","oeufs"]).'
+            ) from exc
+        return liste if isinstance(liste, list) else [liste]
+
+    return serie.map(lire).astype(object)
+
+
+def _dates_schema(serie: pd.Series, champ: dict, nom: str) -> pd.Series:
+    format_ = champ.get("format", "default")
+    if format_ == "default":
+        format_ = "%Y-%m-%d" if champ["type"] == "date" else "ISO8601"
+    elif format_ == "any":
+        format_ = "mixed"
+    dates = pd.to_datetime(serie, format=format_, errors="coerce")
+    illisibles = serie.notna() & dates.isna()
+    if illisibles.any():
+        exemple = serie[illisibles].iloc[0]
+        raise ErreurDonnees(
+            f"Dans « {nom} », la colonne {champ['name']} contient {int(illisibles.sum())} "
+            f"date(s) illisible(s), par exemple « {exemple} ». Validez le fichier avec "
+            "donnees_en_main.donnees.validation.valider pour les retrouver."
+        )
+    return dates
+
+
+# --------------------------------------------------------------------------- real-world CSV
+
+NOMS_SEPARATEURS = {
+    ";": "point-virgule (;)",
+    ",": "virgule (,)",
+    "\t": "tabulation",
+    "|": "barre verticale (|)",
+}
+NOMS_ENCODAGES = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8 avec marque d'ordre (BOM)",
+    "cp1252": "Windows-1252 (cp1252)",
+    "latin-1": "Latin-1 (ISO-8859-1)",
+    "utf-16": "UTF-16",
+}
+
+
+@dataclass
+class FormatCsv:
+    """What ``detecter_format`` found out about a CSV file."""
+
+    encodage: str
+    separateur: str | None
+    texte: str = field(repr=False)
+    notes: list[str] = field(default_factory=list)
+
+
+def _nom_affiche(fichier: Path) -> str:
+    return fichier.name or str(fichier)
+
+
+def _lire_octets(fichier: Path) -> bytes:
+    if not fichier.exists():
+        raise ErreurDonnees(
+            f"Le fichier « {_nom_affiche(fichier)} » est introuvable (chemin cherché : "
+            f"{fichier}). Vérifiez son nom, son extension (.csv) et le dossier où il se trouve."
+        )
+    if fichier.is_dir():
+        raise ErreurDonnees(
+            f"« {fichier} » est un dossier, pas un fichier. Indiquez le chemin du fichier CSV "
+            "lui-même, par exemple dossier/mon-fichier.csv."
+        )
+    return fichier.read_bytes()
+
+
+SIGNATURES = (
+    (b"PK\x03\x04", "un classeur Excel (.xlsx), OpenDocument (.ods) ou une archive ZIP"),
+    (b"\xd0\xcf\x11\xe0", "un ancien classeur Excel (.xls)"),
+    (b"%PDF", "un document PDF"),
+    (b"\x89PNG", "une image PNG"),
+    (b"\xff\xd8\xff", "une image JPEG"),
+)
+
+
+def detecter_format(fichier: Path | str) -> FormatCsv:
+    """Sniff the encoding and the separator of a CSV file; raise ``ErreurDonnees`` if it
+    is missing, empty or not a text file."""
+    fichier = Path(fichier)
+    octets = _lire_octets(fichier)
+    nom = _nom_affiche(fichier)
+    conseil_csv = (
+        "Ouvrez-le dans votre tableur puis choisissez « Enregistrer sous » et le type "
+        "« CSV UTF-8 (délimité par des virgules) »."
+    )
+    for signature, nature in SIGNATURES:
+        if octets.startswith(signature):
+            raise ErreurDonnees(
+                f"« {nom} » n'est pas un fichier CSV : c'est {nature}. {conseil_csv}"
+            )
+    notes: list[str] = []
+    if octets.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodage = "utf-16"
+    elif b"\x00" in octets[:65536]:
+        raise ErreurDonnees(
+            f"« {nom} » ne contient pas du texte lisible : c'est un fichier binaire (image, "
+            f"classeur, logiciel…), pas un CSV. {conseil_csv}"
+        )
+    elif octets.startswith(b"\xef\xbb\xbf"):
+        encodage = "utf-8-sig"
+    else:
+        encodage = "utf-8"
+        try:
+            octets.decode("utf-8")
+        except UnicodeDecodeError:
+            encodage = "cp1252"
+            try:
+                octets.decode("cp1252")
+            except UnicodeDecodeError:
+                encodage = "latin-1"
+    texte = octets.decode(encodage)
+    if encodage == "utf-16":
+        texte = texte.lstrip("\ufeff")
+    if not texte.strip():
+        raise ErreurDonnees(
+            f"Le fichier « {nom} » est vide : il ne contient aucune ligne. Ré-exportez-le "
+            "depuis votre tableur ou votre logiciel métier, en vérifiant que l'export a bien "
+            "produit des lignes."
+        )
+    controles = sum(1 for c in texte[:65536] if ord(c) < 32 and c not in "\t\r\n")
+    if controles > max(3, len(texte[:65536]) // 100):
+        raise ErreurDonnees(
+            f"« {nom} » ne ressemble pas à un fichier texte CSV (trop de caractères de "
+            f"contrôle). {conseil_csv}"
+        )
+    if encodage == "utf-8-sig":
+        notes.append(
+            "Encodage : UTF-8, précédé d'une marque d'ordre (BOM) comme en ajoutent Excel et "
+            "certains logiciels ; elle a été ignorée."
+        )
+    elif encodage != "utf-8":
+        notes.append(
+            f"Encodage : {NOMS_ENCODAGES[encodage]}, celui des tableurs sous Windows, et non "
+            "UTF-8 ; les accents ont été lus correctement. Pour publier le fichier, "
+            "enregistrez-le en « CSV UTF-8 »."
+        )
+    else:
+        notes.append("Encodage : UTF-8, comme recommandé.")
+
+    separateur = _deviner_separateur(texte)
+    if separateur is None:
+        notes.append(
+            "Séparateur : aucun n'a été reconnu (ni point-virgule, ni virgule, ni tabulation) ; "
+            "le fichier est lu comme une seule colonne."
+        )
+    elif separateur == ",":
+        notes.append("Séparateur : virgule (,), comme recommandé.")
+    else:
+        notes.append(
+            f"Séparateur : {NOMS_SEPARATEURS[separateur]}, courant dans les exports de tableur "
+            "français ; le format national (SCDL) recommande la virgule."
+        )
+    return FormatCsv(encodage=encodage, separateur=separateur, texte=texte, notes=notes)
+
+
+def _deviner_separateur(texte: str) -> str | None:
+    echantillon = texte[:65536]
+    if len(texte) > len(echantillon):  # drop a probably truncated last line
+        echantillon = echantillon[: echantillon.rfind("\n") + 1] or echantillon
+    meilleur, meilleur_score = None, (0.0, 1)
+    for candidat in NOMS_SEPARATEURS:
+        try:
+            lignes = list(csv.reader(io.StringIO(echantillon), delimiter=candidat))
+        except csv.Error:
+            continue
+        tailles = [len(l) for l in lignes if any(c.strip() for c in l)][:200]
+        if not tailles or tailles[0] < 2:
+            continue
+        coherence = sum(t == tailles[0] for t in tailles) / len(tailles)
+        score = (coherence, tailles[0])
+        if score > meilleur_score:
+            meilleur, meilleur_score = candidat, score
+    return meilleur
+
+
+MOTIF_DATE_FR = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}( \d{1,2}:\d{2}(:\d{2})?)?$")
+MOTIF_NOMBRE_FR = re.compile(r"^[-+]?\d{1,3}([  \u202f]?\d{3})*(,\d+)?$|^[-+]?\d+(,\d+)?$")
+FORMATS_DATE = ("%d/%m/%Y", "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d")
+
+
+def formater_entier(n: int) -> str:
+    """French thousands separator (narrow no-break space): 1 095."""
+    return f"{n:,}".replace(",", "\u202f")
+
+
+def pluriel(n: int, singulier: str, pluriel_: str | None = None) -> str:
+    """« 1 date convertie », « 1 095 dates converties » (French number and agreement)."""
+    mot = singulier if abs(n) < 2 else (pluriel_ or " ".join(m + "s" for m in singulier.split()))
+    return f"{formater_entier(n)} {mot}"
+
+
+def _colonnes_demandees(tableau: pd.DataFrame, demande, nom: str, quoi: str) -> list[str]:
+    if isinstance(demande, str):
+        demande = [demande]
+    colonnes = list(demande)
+    inconnues = [c for c in colonnes if c not in tableau.columns]
+    if inconnues:
+        raise ErreurDonnees(
+            f"{quoi} : la colonne {', '.join(f'« {c} »' for c in inconnues)} n'existe pas "
+            f"dans « {nom} ». Colonnes présentes : {', '.join(map(str, tableau.columns))}."
+        )
+    return colonnes
+
+
+def lire_csv_tableur(
+    chemin_fichier: Path | str,
+    dates: bool | str | Iterable[str] = False,
+    nombres: bool | str | Iterable[str] = False,
+) -> tuple[pd.DataFrame, list[str]]:
+    """Read a CSV file exported by a spreadsheet or a business application.
+
+    Detects the encoding (UTF-8 with or without BOM, else Windows-1252) and the separator
+    (``;``, ``,``, tab), reads every cell as text (codes keep their leading zeros), removes
+    the spaces around texts, and on request converts French dates (``dates=True`` for every
+    column written jj/mm/aaaa, or a list of columns) and decimal commas (``nombres=True`` or a
+    list of columns). Returns the table and the list of French notes on what was detected
+    and fixed.
+    """
+    fichier = Path(chemin_fichier)
+    nom = _nom_affiche(fichier)
+    format_ = detecter_format(fichier)
+    notes = list(format_.notes)
+    try:
+        tableau = pd.read_csv(
+            io.StringIO(format_.texte),
+            sep=format_.separateur or "\x1f",
+            dtype=str,
+            keep_default_na=False,
+            na_values=[""],
+            engine="c",
+        )
+    except pd.errors.ParserError as exc:
+        message = str(exc)
+        trouve = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", message)
+        if trouve:
+            attendu, ligne, vu = trouve.groups()
+            detail = (
+                f"la ligne {ligne} contient {vu} cellules alors que l'en-tête en annonce "
+                f"{attendu}. Un texte contient sans doute le séparateur "
+                f"« {format_.separateur} » sans être entouré de guillemets : corrigez cette ligne."
+            )
+        else:
+            detail = f"sa structure est irrégulière ({message})."
+        raise ErreurDonnees(f"Le fichier « {nom} » ne peut pas être lu comme un tableau : {detail}") from exc
+
+    # Header and cells: spaces around texts.
+    tableau.columns = [str(c).strip() for c in tableau.columns]
+    total_espaces = 0
+    colonnes_espaces = []
+    for colonne in tableau.columns:
+        serie = tableau[colonne]
+        remplie = serie.notna()
+        nettoyee = serie.str.strip()
+        changees = int((remplie & (nettoyee != serie)).sum())
+        if changees:
+            total_espaces += changees
+            colonnes_espaces.append(colonne)
+            tableau[colonne] = nettoyee.mask(nettoyee == "")
+    if total_espaces:
+        notes.append(
+            f"Espaces en trop : {pluriel(total_espaces, 'cellule')} de texte "
+            f"commençai{'en' if total_espaces > 1 else ''}t ou finissai"
+            f"{'en' if total_espaces > 1 else ''}t par des espaces (colonnes "
+            f"{', '.join(colonnes_espaces)}) ; ces espaces ont été retirées."
+        )
+    vides = tableau.isna().all(axis=1)
+    if vides.any():
+        tableau = tableau[~vides].reset_index(drop=True)
+        notes.append(f"Lignes vides : {pluriel(int(vides.sum()), 'ligne sans valeur retirée', 'lignes sans valeur retirées')}.")
+
+    # French dates.
+    if dates is True:
+        colonnes_dates = [
+            c
+            for c in tableau.columns
+            if tableau[c].notna().any() and tableau[c].dropna().str.match(MOTIF_DATE_FR).all()
+        ]
+    elif dates:
+        colonnes_dates = _colonnes_demandees(tableau, dates, nom, "Dates")
+    else:
+        colonnes_dates = []
+    for colonne in colonnes_dates:
+        tableau[colonne], note = _convertir_dates(tableau[colonne], colonne)
+        notes.append(note)
+
+    # Decimal commas.
+    if nombres is True:
+        colonnes_nombres = [
+            c
+            for c in tableau.columns
+            if c not in colonnes_dates
+            and not MOTIF_IDENTIFIANT.search(c)
+            and tableau[c].notna().any()
+            and tableau[c].dropna().str.match(MOTIF_NOMBRE_FR).all()
+            and tableau[c].dropna().str.contains(",").any()
+        ]
+    elif nombres:
+        colonnes_nombres = _colonnes_demandees(tableau, nombres, nom, "Nombres")
+    else:
+        colonnes_nombres = []
+    for colonne in colonnes_nombres:
+        texte = tableau[colonne].str.replace(r"[  \u202f]", "", regex=True).str.replace(",", ".")
+        valeurs = pd.to_numeric(texte, errors="coerce")
+        illisibles = tableau[colonne].notna() & valeurs.isna()
+        note = (
+            f"Nombres : colonne {colonne}, {pluriel(int(valeurs.notna().sum()), 'nombre à virgule décimale converti', 'nombres à virgule décimale convertis')}."
+        )
+        if illisibles.any():
+            note += (
+                f" Non convertibles, laissées vides : {pluriel(int(illisibles.sum()), 'valeur')} "
+                f"(par exemple « {tableau[colonne][illisibles].iloc[0]} »)."
+            )
+        tableau[colonne] = valeurs
+        notes.append(note)
+
+    doublons = int(tableau.duplicated().sum())
+    if doublons:
+        notes.append(
+            f"Doublons : {pluriel(doublons, 'ligne est la copie', 'lignes sont la copie')} exacte "
+            "d'une ligne précédente. Rien n'a été retiré ; tableau.drop_duplicates() le fait "
+            "si ce sont bien des erreurs de copier-coller."
+        )
+    return tableau, notes
+
+
+def _convertir_dates(serie: pd.Series, colonne: str) -> tuple[pd.Series, str]:
+    remplies = serie.notna()
+    meilleur, meilleur_nombre = None, -1
+    for format_ in FORMATS_DATE:
+        essai = pd.to_datetime(serie, format=format_, errors="coerce")
+        if int(essai.notna().sum()) > meilleur_nombre:
+            meilleur, meilleur_nombre = essai, int(essai.notna().sum())
+    # Mixed day-only and day+time values: fill what the best format missed.
+    for format_ in FORMATS_DATE:
+        manquantes = remplies & meilleur.isna()
+        if not manquantes.any():
+            break
+        meilleur = meilleur.fillna(pd.to_datetime(serie.where(manquantes), format=format_, errors="coerce"))
+    illisibles = remplies & meilleur.isna()
+    note = (
+        f"Dates : colonne {colonne}, {pluriel(int(meilleur.notna().sum()), 'date écrite', 'dates écrites')} "
+        "jj/mm/aaaa converties en vraies dates."
+    )
+    if illisibles.any():
+        note += (
+            f" Pas des dates valides, laissées vides : {pluriel(int(illisibles.sum()), 'valeur')} "
+            f"(par exemple « {serie[illisibles].iloc[0]} »)."
+        )
+    return meilleur, note

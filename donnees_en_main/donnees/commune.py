@@ -1,0 +1,553 @@
+"""Run the workshops on *your* commune's data — or on the fictional commune, always saying which.
+
+A trainer puts the commune's files in ``donnees-commune/<code INSEE>/`` (not versioned: see
+.gitignore), by hand or with ``python -m donnees_en_main.donnees.telecharger <code INSEE>``. Then, in a
+workshop notebook:
+
+    CODE_INSEE = "49007"                      # the notebook's « parameters » cell
+    donnees = donnees_commune("elections", CODE_INSEE)
+    # « Données de votre commune (code INSEE 49007) : … » or « Données de la commune fictive … »
+    lire_resultats(donnees["presidentielle-2022-t1"])
+
+Without a code, or when the commune's files are missing, the shipped fictional commune of
+Belval-sur-Loire is used, and the message says so. ``choisir_commune()`` shows a small form (a text
+field and a button) to choose the commune once for the whole session.
+
+The file names expected in ``donnees-commune/<code INSEE>/`` are those of the course's datasets
+(``THEMES``), with the extension ``.csv`` or ``.txt``: for example
+``elections-presidentielle-2022-t1-bureaux.txt`` or ``menus-cantine.csv``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from donnees_en_main import reglages
+from donnees_en_main.reglages import RACINE
+from donnees_en_main.donnees import ErreurDonnees
+
+__all__ = [
+    "COMMUNE_FICTIVE_CODE",
+    "COMMUNE_FICTIVE_NOM",
+    "THEMES",
+    "Commune",
+    "DonneesCommune",
+    "choisir_commune",
+    "commune_choisie",
+    "donnees_commune",
+    "dossier_communes",
+    "valider_code_insee",
+]
+
+# The course's fictional commune (datasets/generer_cantine.py: COMMUNE_INSEE, COMMUNE_NOM).
+COMMUNE_FICTIVE_CODE = "49912"
+COMMUNE_FICTIVE_NOM = "Belval-sur-Loire"
+EXEMPLE_CODE_POSTAL = "Angers a les codes postaux 49000 et 49100, mais le code INSEE 49007"
+OU_TROUVER = (
+    "Le code INSEE de votre commune figure dans le Code officiel géographique de l'Insee (insee.fr), "
+    "sur la fiche de la commune de l'Annuaire de l'administration (lannuaire.service-public.fr) ou sur "
+    "vos documents budgétaires."
+)
+EXTENSIONS = (".csv", ".txt")
+
+
+@dataclass(frozen=True)
+class Role:
+    """One file of a theme: its French title, the course's fictional dataset, the names looked for."""
+
+    titre: str
+    ressource: str
+    noms: tuple[str, ...]
+    facultatif: bool = False
+
+
+@dataclass(frozen=True)
+class Theme:
+    titre: str
+    roles: dict[str, Role]
+    melange: bool  # may the commune's files be completed by fictional ones?
+
+
+THEMES: dict[str, Theme] = {
+    "cantine": Theme(
+        "la cantine",
+        {
+            "menus": Role("menus de la cantine (schéma menus-collectifs)", "menus-cantine", ("menus-cantine",)),
+            "export": Role("export des menus depuis un tableur", "menus-cantine-export-tableur",
+                           ("menus-cantine-export-tableur", "menus-cantine")),
+            "achats": Role("achats des cantines (part de bio)", "achats-cantines", ("achats-cantines",)),
+        },
+        melange=True,
+    ),
+    "energie": Theme(
+        "l'énergie",
+        {
+            "electricite": Role("relevés d'électricité des bâtiments", "energie-releves-electricite",
+                                ("energie-releves-electricite",)),
+            "gaz": Role("relevés de gaz des bâtiments", "energie-releves-gaz", ("energie-releves-gaz",)),
+            "batiments": Role("liste des bâtiments et leurs surfaces", "energie-batiments", ("energie-batiments",)),
+            "secteurs": Role("consommation par secteur (Agence ORE)", "energie-secteurs", ("energie-secteurs",)),
+        },
+        melange=True,
+    ),
+    "elections": Theme(
+        "les élections",
+        {
+            "presidentielle-2022-t1": Role("présidentielle 2022, 1er tour, par bureau de vote",
+                                           "elections-presidentielle-2022-t1-bureaux",
+                                           ("elections-presidentielle-2022-t1-bureaux",)),
+            "legislatives-2024-t1": Role("législatives 2024, 1er tour, par bureau de vote",
+                                         "elections-legislatives-2024-t1-bureaux",
+                                         ("elections-legislatives-2024-t1-bureaux",)),
+            "bureaux": Role("lieux des bureaux de vote", "elections-bureaux", ("elections-bureaux",), facultatif=True),
+        },
+        melange=False,  # one election of the commune next to a fictional one would mislead
+    ),
+}
+_ALIAS_THEMES = {"énergie": "energie", "élections": "elections", "election": "elections", "menus": "cantine"}
+
+
+def dossier_communes() -> Path:
+    """Folder holding one sub-folder per commune (``donnees-commune/`` at the root of the course).
+
+    ``DONNEES_EN_MAIN_DOSSIER_COMMUNE`` overrides it (a shared folder on a workshop server, a test).
+    """
+    return reglages.dossier_communes()
+
+
+# --------------------------------------------------------------------------- the INSEE code
+
+
+def valider_code_insee(valeur) -> str:
+    """The commune's INSEE code, cleaned ('2a004 ' -> '2A004'), or ``ErreurDonnees`` saying why not.
+
+    An INSEE code has 5 characters: the département (01–95 with 2A/2B for Corsica, or 971–978 and
+    984–988 overseas) then the commune's number. It is not the postcode.
+    """
+    if valeur is None or str(valeur).strip() == "":
+        raise ErreurDonnees(
+            "Indiquez le code INSEE de votre commune : 5 caractères, par exemple « 49007 » (Angers) ou "
+            f"« 2A004 » (Ajaccio). {OU_TROUVER}"
+        )
+    code = re.sub(r"\s", "", str(valeur)).upper()
+    if re.fullmatch(r"\d+\.0", code):  # 1053.0: a number that went through a spreadsheet
+        code = code[:-2]
+    if re.fullmatch(r"\d{4}", code):
+        raise ErreurDonnees(
+            f"« {code} » n'a que 4 chiffres : le zéro initial a sans doute été perdu (un tableur ou un nombre "
+            f"écrit sans guillemets enlève les zéros de tête). Écrivez le code entre guillemets : « 0{code} »."
+        )
+    if re.fullmatch(r"20\d{3}", code):
+        raise ErreurDonnees(
+            f"« {code} » est un code postal corse, pas un code INSEE : code postal ≠ code INSEE. En Corse, le code "
+            "INSEE commence par 2A (Corse-du-Sud) ou 2B (Haute-Corse), par exemple « 2A004 » pour Ajaccio. "
+            + OU_TROUVER
+        )
+    if not re.fullmatch(r"\d{5}|2[AB]\d{3}", code):
+        raise ErreurDonnees(
+            f"« {valeur} » n'est pas un code INSEE de commune : il s'écrit avec 5 caractères, des chiffres (et "
+            "2A ou 2B au début pour la Corse), par exemple « 49007 » ou « 2A004 ». " + OU_TROUVER
+        )
+    departement = code[:3] if code[:2] in ("97", "98") else code[:2]
+    if code[:2] == "99":
+        raise ErreurDonnees(
+            f"« {code} » commence par 99, le code des Français établis hors de France dans les fichiers "
+            "électoraux : ce n'est pas une commune."
+        )
+    valides = code[:2] not in ("00", "96") and (
+        code[:2] not in ("97", "98") or departement in {"971", "972", "973", "974", "975", "976", "977", "978",
+                                                         "984", "986", "987", "988"}
+    )
+    if not valides:
+        raise ErreurDonnees(
+            f"« {code} » ne commence pas par un numéro de département qui existe ({departement}) : vérifiez "
+            "le code. " + OU_TROUVER
+        )
+    numero = code[len(departement):]
+    if set(numero) == {"0"}:
+        raise ErreurDonnees(
+            f"« {code} » ressemble à un code postal, pas à un code INSEE : aucune commune n'a un code INSEE qui "
+            f"finit par {numero}. Code postal ≠ code INSEE : par exemple, {EXEMPLE_CODE_POSTAL}. " + OU_TROUVER
+        )
+    return code
+
+
+def _a_l_air_d_un_code_postal(code: str) -> bool:
+    return code.isdigit()
+
+
+# --------------------------------------------------------------------------- a commune
+
+
+@dataclass(frozen=True)
+class Commune:
+    """A commune chosen by its INSEE code (checked: ``valider_code_insee``)."""
+
+    code_insee: str
+
+    def __init__(self, code_insee):
+        object.__setattr__(self, "code_insee", valider_code_insee(code_insee))
+
+    @property
+    def departement(self) -> str:
+        return self.code_insee[:3] if self.code_insee[:2] in ("97", "98") else self.code_insee[:2]
+
+    @property
+    def est_fictive(self) -> bool:
+        return self.code_insee == COMMUNE_FICTIVE_CODE
+
+    @property
+    def dossier(self) -> Path:
+        """Where the commune's own files are looked for: donnees-commune/<code INSEE>/."""
+        return dossier_communes() / self.code_insee
+
+    def fichiers(self, theme: str) -> dict[str, Path]:
+        """The commune's own files present for a theme: {role: path}."""
+        trouves = {}
+        for role, spec in _theme(theme).roles.items():
+            for nom in spec.noms:
+                chemin = next((self.dossier / f"{nom}{ext}" for ext in EXTENSIONS if (self.dossier / f"{nom}{ext}").is_file()), None)
+                if chemin is not None:
+                    trouves[role] = chemin
+                    break
+        return trouves
+
+    def bilan(self) -> str:
+        """French summary: which files of the commune were found, theme by theme."""
+        if self.est_fictive:
+            return (f"{self.code_insee} est le code de la commune fictive du cours, {COMMUNE_FICTIVE_NOM} : "
+                    "les ateliers utilisent ses données.")
+        lignes = []
+        total = 0
+        for nom, theme in THEMES.items():
+            obligatoires = [r for r, s in theme.roles.items() if not s.facultatif]
+            trouves = self.fichiers(nom)
+            total += len(trouves)
+            n = len([r for r in obligatoires if r in trouves])
+            if n == len(obligatoires):
+                etat = "tous les fichiers sont là"
+            elif n == 0:
+                etat = "aucun fichier : l'atelier utilisera la commune fictive"
+            elif theme.melange:
+                etat = f"{n} fichier{'s' if n > 1 else ''} sur {len(obligatoires)}, les autres viendront de la commune fictive"
+            else:
+                etat = f"{n} fichier{'s' if n > 1 else ''} sur {len(obligatoires)} : il en manque, l'atelier utilisera la commune fictive"
+            lignes.append(f"• {theme.titre[0].upper()}{theme.titre[1:]} : {etat}.")
+        entete = f"Commune choisie : code INSEE {self.code_insee}, dossier {_affiche(self.dossier)}."
+        if total == 0:
+            entete += " " + _aucun_fichier(self)
+        return "\n".join([entete, *lignes])
+
+
+def _affiche(chemin: Path) -> str:
+    try:
+        return str(chemin.relative_to(RACINE))
+    except ValueError:
+        return str(chemin)
+
+
+def _aucun_fichier(commune: Commune, theme: str | None = None) -> str:
+    option = f" --theme {theme}" if theme else ""
+    texte = (
+        f"Aucun fichier dans {_affiche(commune.dossier)} : téléchargez les fichiers officiels avec "
+        f"« python -m donnees_en_main.donnees.telecharger {commune.code_insee}{option} », ou déposez-y les vôtres."
+    )
+    if _a_l_air_d_un_code_postal(commune.code_insee) and not commune.dossier.exists():
+        texte += (
+            f" Vérifiez aussi le code : code postal ≠ code INSEE ; par exemple, {EXEMPLE_CODE_POSTAL}. "
+            f"« {commune.code_insee} » est-il bien le code INSEE de la commune, et non son code postal ?"
+        )
+    return texte
+
+
+def _theme(theme: str) -> Theme:
+    cle = _ALIAS_THEMES.get(str(theme).strip().lower(), str(theme).strip().lower())
+    if cle not in THEMES:
+        raise ErreurDonnees(
+            f"Thème « {theme} » inconnu : choisissez parmi " + ", ".join(f"« {t} »" for t in THEMES) + "."
+        )
+    return THEMES[cle]
+
+
+# --------------------------------------------------------------------------- the session's choice
+
+_choisie: Commune | None = None
+
+
+def commune_choisie() -> Commune | None:
+    """The commune chosen for this session (``choisir_commune``), else ``DONNEES_EN_MAIN_CODE_INSEE``, else None."""
+    if _choisie is not None:
+        return _choisie
+    env = reglages.code_insee_par_defaut()
+    return Commune(env) if env else None
+
+
+def choisir_commune(code_insee=None):
+    """Choose the commune for the whole session.
+
+    With a code: checks it, remembers it, prints what was found, returns the ``Commune``.
+    Without: returns a small form for the trainer — a text field for the INSEE code and a button;
+    the answer (in French) says whether the code is valid and which files were found. An empty field
+    goes back to the fictional commune.
+    """
+    global _choisie
+    if code_insee is not None:
+        commune = Commune(code_insee)
+        _choisie = commune
+        print(commune.bilan())
+        return commune
+
+    import ipywidgets as widgets
+
+    texte = widgets.Text(
+        value=_choisie.code_insee if _choisie else "",
+        placeholder="par exemple 49007",
+        description="Code INSEE :",
+        style={"description_width": "initial"},
+        layout=widgets.Layout(width="18em"),
+    )
+    bouton = widgets.Button(description="Utiliser cette commune", icon="check", button_style="primary",
+                            tooltip="Les ateliers utiliseront les fichiers de cette commune")
+    retour = widgets.HTML()
+
+    def utiliser(_=None):
+        global _choisie
+        if not texte.value.strip():
+            _choisie = None
+            retour.value = (f"<p>○ Aucun code : les ateliers utilisent la commune fictive de "
+                            f"{COMMUNE_FICTIVE_NOM}.</p>")
+            return
+        try:
+            commune = Commune(texte.value)
+        except ErreurDonnees as exc:
+            retour.value = f'<p role="alert">✘ Code non valable. {html.escape(str(exc))}</p>'
+            return
+        _choisie = commune
+        lignes = commune.bilan().split("\n")
+        retour.value = (f"<p>✔ {html.escape(lignes[0])}</p><ul>"
+                        + "".join(f"<li>{html.escape(l.lstrip('• '))}</li>" for l in lignes[1:])
+                        + "</ul><p>Réexécutez les cellules de chargement des données de l'atelier.</p>")
+
+    bouton.on_click(utiliser)
+    boite = widgets.VBox([widgets.HBox([texte, bouton]), retour])
+    boite.texte, boite.bouton, boite.retour = texte, bouton, retour  # for tests and trainers
+    return boite
+
+
+# --------------------------------------------------------------------------- a theme's files
+
+
+@dataclass
+class DonneesCommune:
+    """The files of a theme for the workshop: the commune's own, or the fictional commune's.
+
+    ``donnees["presidentielle-2022-t1"]`` is a path; ``origines`` says for each role « commune »
+    or « fictive »; ``message`` says it in French (printed by ``donnees_commune``).
+    """
+
+    theme: str
+    commune: Commune | None
+    fichiers: dict[str, Path | None]
+    origines: dict[str, str]
+    message: str = ""
+    sources: dict[str, dict] = field(default_factory=dict)
+
+    def __getitem__(self, role: str) -> Path:
+        if role not in self.fichiers:
+            raise ErreurDonnees(
+                f"Pas de fichier « {role} » dans le thème « {self.theme} » : les fichiers sont "
+                + ", ".join(f"« {r} »" for r in self.fichiers) + "."
+            )
+        chemin = self.fichiers[role]
+        if chemin is None:
+            spec = THEMES[self.theme].roles[role]
+            raise ErreurDonnees(
+                f"Pas de fichier « {spec.titre} » pour votre commune : déposez-le dans "
+                f"{_affiche(self.commune.dossier)} sous le nom {spec.noms[0]}.csv."
+            )
+        return chemin
+
+    def get(self, role: str, defaut=None):
+        return self.fichiers.get(role) or defaut
+
+    @property
+    def fictive(self) -> bool:
+        """True when every file shown comes from the fictional commune."""
+        return all(o != "commune" for o in self.origines.values())
+
+    def est_fictif(self, role: str) -> bool:
+        return self.origines.get(role) == "fictive"
+
+    def lire(self, role: str):
+        """The file of ``role`` read with the course's loader for it (a pandas DataFrame).
+
+        For the commune's own files, what the loader detected and repaired is printed (in French).
+        """
+        tableau = self._lire(role)
+        notes = [n for cle in ("notes", "reparations") for n in tableau.attrs.get(cle, []) if "comme recommandé" not in n]
+        if not self.est_fictif(role) and notes:
+            print(f"Lecture de {self[role].name} :")
+            for note in notes:
+                print(f"• {note}")
+        return tableau
+
+    def _lire(self, role: str):
+        chemin = self[role]
+        fictif = self.est_fictif(role)
+        if self.theme == "elections" and role != "bureaux":
+            from donnees_en_main.chapitres.elections import lire_resultats
+
+            code = None if fictif or self.commune is None else self.commune.code_insee
+            return lire_resultats(chemin, code_insee=code)
+        if self.theme == "energie":
+            from donnees_en_main.chapitres import energie
+
+            if role == "secteurs":
+                return energie.lire_consommations_ore(chemin)
+            if role == "batiments":
+                return energie.charger_batiments(chemin)
+            return energie.lire_releves(chemin, "électricité" if role == "electricite" else "gaz")
+        from donnees_en_main.donnees import charger
+
+        spec = THEMES[self.theme].roles[role]
+        if role == "export":  # a spreadsheet export, read as such
+            from donnees_en_main.donnees import lire_csv_tableur
+
+            return lire_csv_tableur(chemin)[0]
+        if fictif:
+            return charger(spec.ressource)
+        if role == "menus":
+            from donnees_en_main.donnees.scdl import lire_scdl
+
+            return lire_scdl(chemin, "menus-collectifs").tableau
+        return _lire_au_format_du_cours(chemin, spec.ressource)
+
+    def lieux_de_vote(self, colonne: str = "lieu_de_vote") -> dict[str, str]:
+        """Polling station code -> place (elections): the fictional commune's, the commune's own
+        ``elections-bureaux.csv`` if present, else {} (codes alone)."""
+        chemin = self.fichiers.get("bureaux")
+        if chemin is None:
+            return {}
+        from donnees_en_main.donnees import lire_csv_tableur
+
+        tableau, _ = lire_csv_tableur(chemin)
+        if "code_bureau" not in tableau or colonne not in tableau:
+            return {}
+        return dict(zip(tableau["code_bureau"].astype(str).str.zfill(4), tableau[colonne].fillna("")))
+
+    def __str__(self) -> str:
+        return self.message
+
+    def _repr_html_(self) -> str:
+        lignes = self.message.split("\n")
+        return "<div>" + "<br>".join(html.escape(l) for l in lignes) + "</div>"
+
+
+def _lire_au_format_du_cours(chemin: Path, ressource: str):
+    """A commune's own file laid out like the course's dataset ``ressource``: read as a spreadsheet
+    export (any encoding or separator), then typed after the course's schema (numbers, dates)."""
+    import pandas as pd
+
+    from donnees_en_main.donnees import _ressource, _schema, lire_csv_tableur
+
+    tableau, notes = lire_csv_tableur(chemin)
+    champs = {f["name"]: f for f in (_schema(_ressource(ressource)) or {}).get("fields", [])}
+    for nom, champ in champs.items():
+        if nom not in tableau or champ.get("type") not in ("number", "integer", "year", "date"):
+            continue
+        if champ["type"] == "date":
+            tableau[nom] = pd.to_datetime(tableau[nom], format="mixed", dayfirst=True, errors="coerce")
+            continue
+        texte = tableau[nom].str.replace(r"[\s\u00a0\u202f€]", "", regex=True).str.replace(",", ".")
+        valeurs = pd.to_numeric(texte, errors="coerce")
+        illisibles = tableau[nom].notna() & valeurs.isna()
+        if illisibles.any():
+            raise ErreurDonnees(
+                f"Dans votre fichier {chemin.name}, la colonne « {nom} » contient « {tableau[nom][illisibles].iloc[0]} », "
+                "qui n'est pas un nombre. Corrigez cette cellule (un nombre, avec une virgule ou un point décimal)."
+            )
+        tableau[nom] = valeurs if champ["type"] == "number" else valeurs.astype("Int64")
+    tableau.attrs["notes"] = notes
+    return tableau
+
+
+def _manifeste(dossier: Path) -> dict[str, dict]:
+    fichier = dossier / "manifeste.json"
+    try:
+        contenu = json.loads(fichier.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {f.get("fichier"): f for f in contenu.get("fichiers", []) if isinstance(f, dict)}
+
+
+def donnees_commune(theme: str, code_insee=None, *, afficher: bool = True) -> DonneesCommune:
+    """The files of a theme (« cantine », « energie », « elections ») for the workshop.
+
+    ``code_insee`` (else the commune chosen with ``choisir_commune``, else the environment variable
+    ``DONNEES_EN_MAIN_CODE_INSEE``): the commune's own files in donnees-commune/<code INSEE>/ are
+    used when present; the missing ones come from the fictional commune of Belval-sur-Loire when the
+    theme allows it (cantine, energie), otherwise the whole theme does (elections: an election of
+    your commune next to a fictional one would mislead). The message, printed unless
+    ``afficher=False``, always says which data are shown.
+    """
+    from donnees_en_main.donnees import chemin as chemin_ressource
+
+    nom_theme = next(n for n, t in THEMES.items() if t is _theme(theme))
+    spec = THEMES[nom_theme]
+    commune = Commune(code_insee) if code_insee is not None and str(code_insee).strip() else commune_choisie()
+    fictifs = {r: chemin_ressource(s.ressource) for r, s in spec.roles.items()}
+    propres = commune.fichiers(nom_theme) if commune is not None and not commune.est_fictive else {}
+    obligatoires = [r for r, s in spec.roles.items() if not s.facultatif]
+    complet = all(r in propres for r in obligatoires)
+    utiliser_propres = bool(propres) and (spec.melange or complet)
+
+    fichiers, origines = {}, {}
+    for role in spec.roles:
+        if utiliser_propres and role in propres:
+            fichiers[role], origines[role] = propres[role], "commune"
+        elif utiliser_propres and spec.roles[role].facultatif:
+            fichiers[role], origines[role] = None, "absent"
+        else:
+            fichiers[role], origines[role] = fictifs[role], "fictive"
+
+    sources = _manifeste(commune.dossier) if commune is not None else {}
+    lignes = []
+    fictive = f"Données de la commune fictive de {COMMUNE_FICTIVE_NOM} (code INSEE {COMMUNE_FICTIVE_CODE}), inventées pour le cours"
+    if not utiliser_propres:
+        lignes.append(fictive + ".")
+        if commune is not None and not commune.est_fictive:
+            if propres:
+                manquants = [spec.roles[r].titre for r in obligatoires if r not in propres]
+                lignes.append(
+                    f"Les fichiers de votre commune ({commune.code_insee}) sont incomplets pour {spec.titre} : il manque "
+                    + ", ".join(manquants) + f" dans {_affiche(commune.dossier)}. Sans eux, l'atelier montre la commune fictive."
+                )
+            else:
+                lignes.append(
+                    f"Aucun fichier de votre commune ({commune.code_insee}) pour {spec.titre}. "
+                    + _aucun_fichier(commune, nom_theme)
+                )
+    else:
+        lignes.append(f"Données de votre commune (code INSEE {commune.code_insee}) :")
+        for role, origine in origines.items():
+            if origine != "commune":
+                continue
+            source = sources.get(fichiers[role].name)
+            detail = f" — {source.get('titre')}, {source.get('editeur')}, téléchargé le {str(source.get('telecharge_le', ''))[:10]}" if source else ""
+            lignes.append(f"• {spec.roles[role].titre} : {_affiche(fichiers[role])}{detail}")
+        pris_fictifs = [spec.roles[r].titre for r, o in origines.items() if o == "fictive"]
+        if pris_fictifs:
+            lignes.append(f"{fictive} : " + ", ".join(pris_fictifs) + " (fichiers absents de votre dossier).")
+        lignes.append(
+            "Les corrections automatiques des exercices portent sur la commune fictive : avec vos données, vos "
+            "réponses peuvent différer des réponses attendues."
+        )
+    resultat = DonneesCommune(nom_theme, commune, fichiers, origines, "\n".join(lignes), sources)
+    if afficher:
+        print(resultat.message)
+    return resultat

@@ -1,0 +1,652 @@
+"""Read a commune's SCDL file as really published (menus, subventions, délibérations).
+
+The SCDL schemas (OpenDataFrance) ask for UTF-8, ``,``, ISO dates and 14-digit SIRET written as
+text. Real files break each rule: Windows encodings (sometimes a UTF-8 BOM followed by cp1252 bytes),
+``;`` separators, amounts written ``40 000,00`` or ``17 833``, dates ``2017/09/08`` or
+``08/09/2017``, SIRET turned into floats by a spreadsheet (``21860194600000.0``), a SIREN where a
+SIRET was expected, mixed line ends, headers spelled differently by each publisher.
+
+>>> from donnees_en_main.donnees.scdl import lire_scdl
+>>> tableau, notes, rapport = lire_scdl("20240101_218601946_subventions.csv", schema="subventions")
+>>> for note in notes: print("•", note)      # what was detected and repaired, in French
+>>> rapport                                  # validation against the project's Table Schema
+
+``tableau`` has the schema's column names (in the schema's order, then the columns the schema does
+not know), typed: numbers as floats, integers as Int64, dates as datetimes, oui/non as booleans,
+lists as Python lists, SIRET as 14-character text. A value that cannot be repaired is left empty in
+``tableau`` and reported, with its line number in the original file, in ``rapport``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import copy
+import csv
+import difflib
+import io
+import json
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+from typing import NamedTuple
+
+import pandas as pd
+
+from donnees_en_main.reglages import dossier_donnees
+from donnees_en_main.donnees import ErreurDonnees, detecter_format, formater_entier, lire_csv_tableur, pluriel
+
+__all__ = ["SCHEMAS_SCDL", "LectureScdl", "lire_scdl", "siret_valide"]
+
+# Schema name -> (the project's Table Schema, relative to datasets/, national schema it follows).
+SCHEMAS_SCDL = {
+    "menus-collectifs": ("cantine/menus-cantine.schema.json", "SCDL menus-collectifs 1.2.3"),
+    "subventions": ("repondre-citoyen/subventions.schema.json", "SCDL subventions 2.1.1"),
+    "deliberations": ("repondre-citoyen/deliberations.schema.json", "SCDL deliberations 2.1.5"),
+}
+_ALIAS = {"menus": "menus-collectifs", "menu": "menus-collectifs", "cantine": "menus-collectifs",
+          "subvention": "subventions", "deliberation": "deliberations", "délibérations": "deliberations"}
+_MOTIF_SIRET = r"^\d{14}$"
+
+# When the project's schema file is missing: the fields every file of this kind must have.
+CHAMPS_MINIMAUX = {
+    "menus-collectifs": [
+        ("menuCollNom", "string"), ("menuCollSiret", "siret"), ("menuRestaurantNom", "string"),
+        ("menuDate", "date"), ("menuPlatType", "string"), ("menuPlatNom", "string"),
+    ],
+    "subventions": [
+        ("nomAttribuant", "string"), ("idAttribuant", "siret"), ("dateConvention", "date"),
+        ("nomBeneficiaire", "string"), ("objet", "string"), ("montant", "number"),
+    ],
+    "deliberations": [
+        ("COLL_NOM", "string"), ("COLL_SIRET", "siret"), ("DELIB_ID", "string"),
+        ("DELIB_DATE", "date"), ("DELIB_OBJET", "string"),
+    ],
+}
+
+# Header spellings met in real files (keys: lower case, no accent, letters and digits) -> schema name.
+SYNONYMES = {
+    "subventions": {
+        "attribuant": "nomAttribuant", "nomdelattribuant": "nomAttribuant", "collectivite": "nomAttribuant",
+        "siretattribuant": "idAttribuant", "siretdelattribuant": "idAttribuant", "siretcollectivite": "idAttribuant",
+        "datedelaconvention": "dateConvention", "datedeconvention": "dateConvention", "dateconvention": "dateConvention",
+        "referencedeladecision": "referenceDecision", "decision": "referenceDecision",
+        "beneficiaire": "nomBeneficiaire", "nomdubeneficiaire": "nomBeneficiaire", "raisonsociale": "nomBeneficiaire",
+        "siretbeneficiaire": "idBeneficiaire", "siretdubeneficiaire": "idBeneficiaire", "siret": "idBeneficiaire",
+        "rna": "rnaBeneficiaire", "numerorna": "rnaBeneficiaire", "rnadubeneficiaire": "rnaBeneficiaire",
+        "objetdelasubvention": "objet", "objetdeladecision": "objet",
+        "montantdelasubvention": "montant", "montantvote": "montant", "montanteneuros": "montant",
+        "montantattribue": "montant", "montanteur": "montant",
+        "naturedelasubvention": "nature", "naturedelaide": "nature",
+        "conditionsdeversement": "conditionsVersement", "modalitesdeversement": "conditionsVersement",
+        "datesdeversement": "datesPeriodeVersement", "periodedeversement": "datesPeriodeVersement",
+        "datesperiodedeversement": "datesPeriodeVersement",
+        "notificationue": "notificationUE", "aideue": "notificationUE",
+        "pourcentage": "pourcentageSubvention", "pourcentagedelasubvention": "pourcentageSubvention",
+        "dispositif": "dispositifAide", "dispositifdaide": "dispositifAide",
+    },
+    "deliberations": {
+        "collectivite": "COLL_NOM", "nomdelacollectivite": "COLL_NOM", "siret": "COLL_SIRET",
+        "siretdelacollectivite": "COLL_SIRET", "numero": "DELIB_ID", "numerodeladeliberation": "DELIB_ID",
+        "identifiant": "DELIB_ID", "date": "DELIB_DATE", "datedeladeliberation": "DELIB_DATE",
+        "datedeseance": "DELIB_DATE", "datedelaseance": "DELIB_DATE", "codematiere": "DELIB_MATIERE_CODE",
+        "matiere": "DELIB_MATIERE_NOM", "objet": "DELIB_OBJET", "objetdeladeliberation": "DELIB_OBJET",
+        "anneebudgetaire": "BUDGET_ANNEE", "budget": "BUDGET_NOM", "effectif": "VOTE_EFFECTIF",
+        "votants": "VOTE_REEL", "pour": "VOTE_POUR", "contre": "VOTE_CONTRE", "abstention": "VOTE_ABSTENTION",
+        "abstentions": "VOTE_ABSTENTION", "lien": "DELIB_URL", "url": "DELIB_URL",
+    },
+    "menus-collectifs": {
+        "collectivite": "menuCollNom", "siretcollectivite": "menuCollSiret", "restaurant": "menuRestaurantNom",
+        "nomdurestaurant": "menuRestaurantNom", "date": "menuDate", "datedumenu": "menuDate",
+        "repas": "menuRepasType", "typederepas": "menuRepasType", "typedeplat": "menuPlatType",
+        "plat": "menuPlatNom", "nomduplat": "menuPlatNom", "allergenes": "menuPlatAllergene",
+        "labels": "menuPlatSiqo", "regime": "menuPlatRegime", "texture": "menuPlatTexture",
+        "prix": "menuPlatPrix", "datedepublication": "menuPublicationDate",
+    },
+}
+
+_VRAIS = {"oui", "o", "vrai", "true", "1", "yes", "y", "x"}
+_FAUX = {"non", "n", "faux", "false", "0", "no"}
+
+
+class LectureScdl(NamedTuple):
+    """What ``lire_scdl`` returns: the typed table, the French notes, the validation report."""
+
+    tableau: pd.DataFrame
+    notes: list
+    rapport: object  # donnees_en_main.donnees.validation.RapportValidation
+
+
+def _cle(texte) -> str:
+    texte = unicodedata.normalize("NFKD", str(texte))
+    texte = "".join(c for c in texte if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]", "", texte)
+
+
+def siret_valide(siret: str) -> bool:
+    """The Luhn checksum every SIRET (14 digits) satisfies — La Poste's establishments excepted."""
+    if not re.fullmatch(r"\d{14}", siret):
+        return False
+    total = 0
+    for i, chiffre in enumerate(reversed(siret)):
+        n = int(chiffre) * (2 if i % 2 else 1)
+        total += n - 9 if n > 9 else n
+    return total % 10 == 0 or siret.startswith("356000000")
+
+
+# --------------------------------------------------------------------------- encoding
+
+
+def _repli_cp1252(erreur: UnicodeDecodeError):
+    morceau = erreur.object[erreur.start : erreur.end]
+    return morceau.decode("cp1252", errors="strict") if _cp1252_ok(morceau) else morceau.decode("latin-1"), erreur.end
+
+
+def _cp1252_ok(octets: bytes) -> bool:
+    try:
+        octets.decode("cp1252")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+codecs.register_error("donnees_en_main_repli_cp1252", _repli_cp1252)
+
+
+def _decoder_melange(octets: bytes) -> tuple[str, int, int]:
+    """UTF-8 where the bytes are UTF-8, Windows-1252 for every run of bytes that is not.
+
+    Returns (text, number of lines with Windows-1252 bytes, first such line).
+    """
+    sans_bom = octets[3:] if octets.startswith(b"\xef\xbb\xbf") else octets
+    lignes_windows, premiere = 0, 0
+    for numero, ligne in enumerate(sans_bom.split(b"\n"), start=1):
+        try:
+            ligne.decode("utf-8")
+        except UnicodeDecodeError:
+            lignes_windows += 1
+            premiere = premiere or numero
+    return sans_bom.decode("utf-8", errors="donnees_en_main_repli_cp1252"), lignes_windows, premiere
+
+
+def _texte_et_notes(fichier: Path) -> tuple[str, list[str], bool]:
+    """Decoded text, French notes on the encoding and separator, and whether a repaired copy is needed."""
+    octets = fichier.read_bytes() if fichier.is_file() else None
+    try:
+        format_ = detecter_format(fichier)  # missing, empty, binary, Excel… -> ErreurDonnees
+    except UnicodeDecodeError:
+        format_ = None  # a UTF-8 BOM followed by bytes that are not UTF-8
+    if format_ is not None and format_.encodage in ("utf-8", "utf-8-sig", "utf-16"):
+        return format_.texte, list(format_.notes), False
+    melange, n_windows, premiere = _decoder_melange(octets)
+    lignes_utf8 = 0  # lines with accents that are valid UTF-8: the rest of the file is Windows-1252
+    for ligne in octets.split(b"\n"):
+        if re.search(rb"[\x80-\xff]", ligne):
+            try:
+                ligne.decode("utf-8")
+                lignes_utf8 += 1
+            except UnicodeDecodeError:
+                pass
+    if format_ is not None and not lignes_utf8:
+        return format_.texte, list(format_.notes), False  # plain Windows-1252: detecter_format says so
+    debut = "commence par la marque UTF-8 (BOM), mais" if octets.startswith(b"\xef\xbb\xbf") else "mélange deux encodages :"
+    notes = [
+        f"Encodage : le fichier {debut} {pluriel(n_windows, 'ligne est', 'lignes sont')} en Windows-1252 (cp1252), "
+        f"par exemple la ligne {premiere}, le reste en UTF-8. Chaque morceau a été décodé dans son propre encodage, "
+        "ligne par ligne et octet par octet : vérifiez les accents de ces lignes. Pour publier le fichier, "
+        "réenregistrez-le en « CSV UTF-8 »."
+    ]
+    return melange, notes, True
+
+
+# --------------------------------------------------------------------------- values
+
+
+def _texte_nombre(valeur: str) -> str | None:
+    """'40 000,00' -> '40000.00', '17 833' -> '17833', '1.234,5' -> '1234.5', '12 €' -> '12'; None if not a number."""
+    propre = re.sub(r"[\s\u00a0\u202f€]|eur(os?)?$", "", valeur.strip(), flags=re.IGNORECASE)
+    if re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+,\d+", propre):
+        propre = propre.replace(".", "")
+    if propre.count(",") == 1 and "." not in propre:
+        propre = propre.replace(",", ".")
+    return propre if re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)", propre) else None
+
+
+def _texte_date(valeur: str) -> str | None:
+    v = valeur.strip()
+    if m := re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]00:00(?::00)?)?", v):
+        a, mo, j = m.groups()
+    elif m := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?: 00:00(?::00)?)?", v):
+        j, mo, a = m.groups()
+    else:
+        return None
+    try:
+        return pd.Timestamp(int(a), int(mo), int(j)).strftime("%Y-%m-%d")
+    except ValueError:
+        return None
+
+
+def _texte_horodatage(valeur: str) -> str | None:
+    v = valeur.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?", v):
+        return v
+    m = re.fullmatch(r"(.+?)[ T](\d{1,2})[:h](\d{2})(?::(\d{2}))?", v)
+    date = _texte_date(m.group(1) if m else v)
+    if date is None:
+        return None
+    h, mi, s = (m.group(2), m.group(3), m.group(4) or "00") if m else ("00", "00", "00")
+    return f"{date}T{int(h):02d}:{int(mi):02d}:{int(s):02d}"
+
+
+def _champ_siret(champ: dict) -> bool:
+    motif = champ.get("constraints", {}).get("pattern")
+    return motif == _MOTIF_SIRET or "siret" in champ["name"].lower() or champ["name"] in ("idAttribuant", "idBeneficiaire")
+
+
+class _Compteur:
+    """French notes, one per (column, kind of repair), with counts and one example."""
+
+    def __init__(self):
+        self.faits: dict[tuple[str, str], list] = {}
+
+    def __call__(self, colonne: str, sorte: str, exemple: str) -> None:
+        entree = self.faits.setdefault((colonne, sorte), [0, exemple])
+        entree[0] += 1
+
+    def notes(self) -> list[str]:
+        # kind -> (one, several); {n} the count, {ex} an example as written in the file.
+        phrases = {
+            "nombre": ("1 nombre écrit à la française (« {ex} ») converti en nombre",
+                       "{n} nombres écrits à la française (par exemple « {ex} ») convertis en nombres"),
+            "entier": ("1 nombre écrit avec des décimales ou des espaces (« {ex} ») converti en entier",
+                       "{n} nombres écrits avec des décimales ou des espaces (par exemple « {ex} ») convertis en entiers"),
+            "pourcent": ("1 valeur écrite en pourcentage (« {ex} ») convertie en part entre 0 et 1",
+                         "{n} valeurs écrites en pourcentage (par exemple « {ex} ») converties en parts entre 0 et 1"),
+            "date": ("1 date écrite autrement qu'en aaaa-mm-jj (« {ex} ») convertie",
+                     "{n} dates écrites autrement qu'en aaaa-mm-jj (par exemple « {ex} ») converties"),
+            "horodatage": ("1 date et heure (« {ex} ») convertie au format aaaa-mm-jjThh:mm:ss",
+                           "{n} dates et heures (par exemple « {ex} ») converties au format aaaa-mm-jjThh:mm:ss"),
+            "siret_flottant": ("1 SIRET transformé en nombre par un tableur (« {ex} ») : le « .0 » a été retiré",
+                               "{n} SIRET transformés en nombres par un tableur (par exemple « {ex} ») : le « .0 » a été retiré"),
+            "siret_zero": ("1 SIRET à 13 chiffres (« {ex} ») : le zéro initial perdu a été remis (la clé de contrôle le confirme)",
+                           "{n} SIRET à 13 chiffres (par exemple « {ex} ») : le zéro initial perdu a été remis (la clé de contrôle le confirme)"),
+            "siret_scientifique": ("1 SIRET en notation scientifique (« {ex} ») : des chiffres sont perdus, à retaper depuis l'original",
+                                   "{n} SIRET en notation scientifique (par exemple « {ex} ») : des chiffres sont perdus, à retaper depuis l'original"),
+            "siren": ("1 SIREN (9 chiffres, « {ex} ») là où un SIRET (14 chiffres, l'établissement) est attendu : à compléter, signalé dans le rapport",
+                      "{n} SIREN (9 chiffres, par exemple « {ex} ») là où un SIRET (14 chiffres, l'établissement) est attendu : à compléter, signalés dans le rapport"),
+            "siret_espaces": ("1 SIRET écrit avec des espaces ou des points (« {ex} ») : ils ont été retirés",
+                              "{n} SIRET écrits avec des espaces ou des points (par exemple « {ex} ») : ils ont été retirés"),
+            "insee": ("1 code INSEE à 4 chiffres (« {ex} ») : le zéro initial perdu a été remis",
+                      "{n} codes INSEE à 4 chiffres (par exemple « {ex} ») : le zéro initial perdu a été remis"),
+            "booleen": ("1 oui/non écrit autrement (« {ex} ») converti en « oui » ou « non »",
+                        "{n} oui/non écrits autrement (par exemple « {ex} ») convertis en « oui » ou « non »"),
+            "liste": ("1 liste écrite en texte simple, valeurs séparées par des « ; » (« {ex} »), convertie au "
+                      'format du schéma, entre crochets : ["…","…"]',
+                      "{n} listes écrites en texte simple, valeurs séparées par des « ; » (par exemple « {ex} »), "
+                      'converties au format du schéma, entre crochets : ["…","…"]'),
+            "enum": ("1 valeur écrite avec d'autres majuscules, accents ou espaces (« {ex} ») remplacée par la valeur exacte du schéma",
+                     "{n} valeurs écrites avec d'autres majuscules, accents ou espaces (par exemple « {ex} ») remplacées par la valeur exacte du schéma"),
+        }
+        sortie = []
+        for (colonne, sorte), (n, exemple) in self.faits.items():
+            modele = phrases[sorte][0 if n == 1 else 1]
+            sortie.append(f"Colonne {colonne} : {modele.format(n=formater_entier(n), ex=exemple)}.")
+        return sortie
+
+
+def _normaliser_valeur(valeur: str, champ: dict, compter: _Compteur, signales: list) -> str:
+    """The value rewritten as the schema expects it when a known repair applies, else unchanged."""
+    if valeur is None or (isinstance(valeur, float) and pd.isna(valeur)):
+        return ""
+    v = str(valeur).strip()
+    if v == "":
+        return ""
+    nom, type_ = champ["name"], champ.get("type", "string")
+    if type_ == "number":
+        if m := re.fullmatch(r"([-+]?[\d\s\u00a0\u202f.,]+)\s*%", v):
+            nombre = _texte_nombre(m.group(1))
+            if nombre is not None:
+                compter(nom, "pourcent", v)
+                return repr(round(float(nombre) / 100, 10))
+        nombre = _texte_nombre(v)
+        if nombre is None:
+            return v
+        maximum = champ.get("constraints", {}).get("maximum")
+        if maximum == 1 and 1 < float(nombre) <= 100:
+            compter(nom, "pourcent", v)
+            return repr(round(float(nombre) / 100, 10))
+        if nombre != v:
+            compter(nom, "nombre", v)
+        return nombre
+    if type_ in ("integer", "year"):
+        nombre = _texte_nombre(v)
+        if nombre is not None and float(nombre) == int(float(nombre)):
+            entier = str(int(float(nombre)))
+            if entier != v:
+                compter(nom, "entier", v)
+            return entier
+        return v
+    if type_ == "date":
+        date = _texte_date(v)
+        if date is not None and date != v:
+            compter(nom, "date", v)
+        return date or v
+    if type_ == "datetime":
+        horodatage = _texte_horodatage(v)
+        if horodatage is not None and horodatage != v:
+            compter(nom, "horodatage", v)
+        return horodatage or v
+    if type_ == "boolean":
+        vrais, faux = champ.get("trueValues", ["true"]), champ.get("falseValues", ["false"])
+        if v in vrais or v in faux:
+            return v
+        cle = _cle(v)
+        if cle in _VRAIS | {_cle(x) for x in vrais}:
+            compter(nom, "booleen", v)
+            return vrais[0]
+        if cle in _FAUX | {_cle(x) for x in faux}:
+            compter(nom, "booleen", v)
+            return faux[0]
+        return v
+    if type_ == "array":
+        autorisees = champ.get("arrayItem", {}).get("constraints", {}).get("enum", [])
+        if v.startswith("["):
+            try:
+                elements = json.loads(v)
+            except json.JSONDecodeError:
+                return v
+            ecrit_autrement = False
+        else:
+            elements, ecrit_autrement = [e for e in (x.strip() for x in v.split(";")) if e], True
+        exactes = [_valeur_exacte(str(e), autorisees) for e in elements]
+        texte = json.dumps(exactes, ensure_ascii=False, separators=(",", ":"))
+        if ecrit_autrement:
+            compter(nom, "liste", v)
+        elif exactes != elements:
+            compter(nom, "enum", v)
+        return texte
+    # Strings.
+    if _champ_siret(champ):
+        return _normaliser_siret(v, nom, compter, signales)
+    motif = champ.get("constraints", {}).get("pattern", "")
+    if "2[AB" in motif and re.fullmatch(r"\d{4}", v):
+        compter(nom, "insee", v)
+        return "0" + v
+    autorisees = champ.get("constraints", {}).get("enum")
+    if autorisees and v not in autorisees:
+        exacte = _valeur_exacte(v, autorisees)
+        if exacte != v:
+            compter(nom, "enum", v)
+        return exacte
+    return v
+
+
+def _valeur_exacte(valeur: str, autorisees: list) -> str:
+    """'Entrée' -> 'entrée', 'sans porc' -> 'sans porc ' (the schema's own spelling), else unchanged."""
+    if valeur in autorisees:
+        return valeur
+    par_cle = {_cle(a): a for a in autorisees}
+    return par_cle.get(_cle(valeur), valeur)
+
+
+def _normaliser_siret(v: str, nom: str, compter: _Compteur, signales: list) -> str:
+    if re.fullmatch(r"\d{14}", v):
+        return v
+    if re.fullmatch(r"\d{9,14}\.0+", v):
+        entier = v.split(".")[0]
+        if len(entier) == 14:
+            compter(nom, "siret_flottant", v)
+            return entier
+        v = entier
+    if re.fullmatch(r"\d[\d .\u00a0\u202f]*\d", v) and len(re.sub(r"\D", "", v)) in (9, 13, 14) and not re.fullmatch(r"\d+", v):
+        compter(nom, "siret_espaces", v)
+        v = re.sub(r"\D", "", v)
+    if re.fullmatch(r"\d{13}", v) and siret_valide("0" + v):
+        compter(nom, "siret_zero", v)
+        return "0" + v
+    if re.fullmatch(r"\d(\.\d+)?[eE]\+?\d+", v.replace(",", ".")):
+        compter(nom, "siret_scientifique", v)
+        signales.append((nom, v, "siret_scientifique"))
+        return v
+    if re.fullmatch(r"\d{9}", v):
+        compter(nom, "siren", v)
+        signales.append((nom, v, "siren"))
+    return v
+
+
+# --------------------------------------------------------------------------- headers
+
+
+def _renommer_colonnes(colonnes: list[str], champs: list[str], schema_nom: str) -> tuple[dict[str, str], list[str]]:
+    """{file's column: schema name} for the columns recognised, and the French notes."""
+    par_cle = {_cle(c): c for c in champs}
+    synonymes = SYNONYMES.get(schema_nom, {})
+    renommage, notes, pris = {}, [], set()
+    for colonne in colonnes:
+        cible = None
+        if colonne in champs:
+            cible = colonne
+        elif _cle(colonne) in par_cle:
+            cible = par_cle[_cle(colonne)]
+        elif synonymes.get(_cle(colonne)) in champs:
+            cible = synonymes[_cle(colonne)]
+        else:
+            proche = difflib.get_close_matches(_cle(colonne), list(par_cle), n=1, cutoff=0.85)
+            cible = par_cle[proche[0]] if proche else None
+        if cible is None:
+            continue
+        if cible in pris:
+            notes.append(
+                f"En-tête : la colonne « {colonne} » ressemble aussi à « {cible} », déjà trouvée plus à gauche ; "
+                "elle est gardée sous son propre nom."
+            )
+            continue
+        pris.add(cible)
+        renommage[colonne] = cible
+        if cible != colonne:
+            notes.append(f"En-tête : la colonne « {colonne} » a été lue comme « {cible} » (nom prévu par le schéma).")
+    return renommage, notes
+
+
+# --------------------------------------------------------------------------- schema
+
+
+def _schema(schema_nom: str) -> tuple[dict, str, list[str]]:
+    relatif, national = SCHEMAS_SCDL[schema_nom]
+    fichier = dossier_donnees() / relatif
+    if fichier.is_file():
+        try:
+            return json.loads(fichier.read_text(encoding="utf-8")), national, []
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            pass
+    types = {"siret": {"type": "string", "constraints": {"required": True, "pattern": _MOTIF_SIRET}},
+             "date": {"type": "date", "constraints": {"required": True}},
+             "number": {"type": "number", "constraints": {"required": True}},
+             "string": {"type": "string", "constraints": {"required": True}}}
+    champs = [{"name": n, **copy.deepcopy(types[t])} for n, t in CHAMPS_MINIMAUX[schema_nom]]
+    note = (
+        f"Schéma : le schéma du projet (datasets/{relatif}) est introuvable ; le fichier est vérifié seulement sur "
+        f"les champs obligatoires minimaux du {national} ({', '.join(n for n, _ in CHAMPS_MINIMAUX[schema_nom])}). "
+        "Restaurez le dossier datasets/ du cours pour un contrôle complet."
+    )
+    return {"title": f"{national} (champs minimaux)", "fields": champs, "missingValues": [""]}, national, [note]
+
+
+def _lignes_d_origine(texte: str, separateur: str | None) -> list[int]:
+    """Line (in the original file) where each non-empty data row starts."""
+    lecteur = csv.reader(io.StringIO(texte, newline=""), delimiter=separateur or ",")
+    debuts, fin_precedente, premiere = [], 0, True
+    for ligne in lecteur:
+        if any(c.strip() for c in ligne):
+            if premiere:
+                premiere = False
+            else:
+                debuts.append(fin_precedente + 1)
+        fin_precedente = lecteur.line_num
+    return debuts
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def lire_scdl(chemin_fichier, schema: str = "menus-collectifs") -> LectureScdl:
+    """Read a commune's SCDL file (``schema``: "menus-collectifs", "subventions" or "deliberations").
+
+    Returns ``LectureScdl(tableau, notes, rapport)``, a tuple:
+
+    - ``tableau``: one row per line of the file, the schema's columns first (close header variants
+      such as « Date de la convention » or « MONTANT » are renamed to the schema's names), typed;
+    - ``notes``: French sentences on what was detected (encoding, separator, line ends) and repaired
+      (amounts, dates, SIRET, oui/non, lists, headers); nothing is repaired silently;
+    - ``rapport``: the French validation report (``donnees_en_main.donnees.validation``) of the repaired
+      values against the project's Table Schema (or, if it is missing, against the minimal required
+      fields, which the notes say), with the line numbers of the original file.
+
+    Raises ``ErreurDonnees`` when the file cannot be read as a table at all.
+    """
+    from donnees_en_main.donnees.validation import valider
+
+    schema_nom = _ALIAS.get(str(schema).strip().lower(), str(schema).strip().lower())
+    if schema_nom not in SCHEMAS_SCDL:
+        raise ErreurDonnees(
+            f"Schéma « {schema} » inconnu. Choisissez parmi : " + ", ".join(f"« {s} »" for s in SCHEMAS_SCDL) + "."
+        )
+    fichier = Path(chemin_fichier)
+    texte, notes, copie_necessaire = _texte_et_notes(fichier)
+    octets = fichier.read_bytes()
+    crlf, lf = octets.count(b"\r\n"), octets.count(b"\n") - octets.count(b"\r\n")
+    if crlf and lf:
+        notes.append(
+            f"Fins de ligne mélangées : {pluriel(crlf, 'ligne finit', 'lignes finissent')} à la manière de Windows "
+            f"(CRLF) et {pluriel(lf, 'ligne', 'lignes')} à la manière de Linux ou macOS (LF), signe d'un fichier "
+            "assemblé à partir de plusieurs sources ; elles ont été lues normalement."
+        )
+    texte = texte.replace("\r\n", "\n").replace("\r", "\n")
+
+    with tempfile.TemporaryDirectory(prefix="scdl-") as dossier:
+        source = fichier
+        if copie_necessaire:
+            source = Path(dossier) / fichier.name
+            source.write_text(texte, encoding="utf-8")
+        tableau, notes_lecture = lire_csv_tableur(source)
+        if copie_necessaire:
+            notes_lecture = [n for n in notes_lecture if not n.startswith("Encodage")]
+        notes += [n for n in notes_lecture if n not in notes]
+        separateur = detecter_format(source).separateur
+        lignes = _lignes_d_origine(texte, separateur)
+
+        vides = [c for c in tableau.columns if str(c).startswith("Unnamed:") and tableau[c].isna().all()]
+        if vides:
+            tableau = tableau.drop(columns=vides)
+            notes.append(
+                f"{pluriel(len(vides), 'colonne sans titre et vide retirée', 'colonnes sans titre et vides retirées')} "
+                "(un séparateur en trop au bout des lignes)."
+            )
+        descripteur, national, notes_schema = _schema(schema_nom)
+        notes += notes_schema
+        champs = {f["name"]: f for f in descripteur.get("fields", [])}
+        renommage, notes_entete = _renommer_colonnes(list(tableau.columns), list(champs), schema_nom)
+        notes += notes_entete
+        tableau = tableau.rename(columns=renommage)
+        presents = [n for n in champs if n in tableau.columns]
+        hors_schema = [c for c in tableau.columns if c not in champs]
+        if hors_schema:
+            notes.append(
+                "Colonnes que le schéma ne prévoit pas, gardées telles quelles mais non vérifiées : "
+                + ", ".join(f"« {c} »" for c in hors_schema) + "."
+            )
+
+        compter, signales = _Compteur(), []
+        textes = pd.DataFrame(index=tableau.index)
+        for nom in presents:
+            textes[nom] = [_normaliser_valeur(v, champs[nom], compter, signales) for v in tableau[nom]]
+        notes += compter.notes()
+
+        # Validation of the repaired values against the schema, on a temporary UTF-8 copy.
+        schema_effectif = {k: v for k, v in descripteur.items() if k not in ("primaryKey", "foreignKeys")}
+        schema_effectif["fields"] = [champs[n] for n in presents]
+        copie = Path(dossier) / "valeurs-reparees.csv"
+        textes.to_csv(copie, index=False, encoding="utf-8")
+        if presents:
+            rapport = valider(copie, schema_effectif, doublons=True)
+        else:
+            from donnees_en_main.donnees.validation import RapportValidation
+
+            rapport = RapportValidation(fichier="", schema="", valide=False, lignes=len(tableau))
+    rapport.fichier = fichier.name
+    rapport.schema = descripteur.get("title") or national
+    if len(lignes) == len(tableau):
+        for erreur in rapport.erreurs:
+            if isinstance(erreur.get("ligne"), int) and 2 <= erreur["ligne"] < len(lignes) + 2:
+                erreur["ligne"] = lignes[erreur["ligne"] - 2]
+    for nom in champs:
+        if nom not in presents:
+            obligatoire = champs[nom].get("constraints", {}).get("required", False)
+            if obligatoire:
+                rapport.erreurs.insert(0, {
+                    "ligne": 1, "colonne": nom, "valeur": None,
+                    "probleme": f"La colonne obligatoire « {nom} » du schéma est absente du fichier (aucun en-tête proche).",
+                    "conseil": f"Ajoutez une colonne « {nom} » ({champs[nom].get('title', nom)}), ou renommez la "
+                               "colonne qui contient cette information.",
+                    "categorie": "colonne_manquante", "code": "missing-label",
+                })
+    manquantes_facultatives = [n for n in champs if n not in presents and not champs[n].get("constraints", {}).get("required")]
+    if manquantes_facultatives:
+        rapport.remarques.append(
+            "Colonnes facultatives du schéma absentes du fichier (le validateur national les demande, même vides) : "
+            + ", ".join(manquantes_facultatives) + "."
+        )
+    for nom, valeur, sorte in list(dict.fromkeys(signales))[:5]:
+        if sorte == "siren":
+            rapport.remarques.append(
+                f"« {valeur} » (colonne {nom}) est un SIREN, le numéro de l'organisme (9 chiffres), et non un SIRET, "
+                "celui de son établissement (14 chiffres) : retrouvez le SIRET sur annuaire-entreprises.data.gouv.fr."
+            )
+    if notes:
+        rapport.remarques.insert(0, "Le contrôle porte sur les valeurs après les réparations décrites dans les notes de lecture.")
+    rapport.valide = not rapport.erreurs
+
+    # The returned table: schema's columns first, typed.
+    sortie = pd.DataFrame(index=tableau.index)
+    for nom in presents:
+        sortie[nom] = _typer(textes[nom], champs[nom])
+    for c in hors_schema:
+        sortie[c] = tableau[c]
+    illisibles = {n: int((textes[n].ne("") & sortie[n].isna()).sum()) for n in presents
+                  if champs[n].get("type", "string") not in ("string", "array")}
+    illisibles = {n: k for n, k in illisibles.items() if k}
+    if illisibles:
+        notes.append(
+            "Valeurs illisibles laissées vides dans le tableau (voir le rapport de validation pour les lignes) : "
+            + ", ".join(f"{pluriel(k, 'valeur')} dans {n}" for n, k in illisibles.items()) + "."
+        )
+    sortie = sortie.reset_index(drop=True)
+    sortie.attrs.update({"fichier": fichier.name, "schema": schema_nom, "notes": list(notes)})
+    return LectureScdl(sortie, notes, rapport)
+
+
+def _typer(textes: pd.Series, champ: dict) -> pd.Series:
+    type_ = champ.get("type", "string")
+    vides = textes.eq("")
+    if type_ == "number":
+        return pd.to_numeric(textes.mask(vides), errors="coerce").astype(float)
+    if type_ in ("integer", "year"):
+        nombres = pd.to_numeric(textes.mask(vides), errors="coerce")
+        entiers = nombres.where(nombres.isna() | (nombres == nombres.round()))
+        return entiers.astype("Int64")
+    if type_ == "date":
+        return pd.to_datetime(textes.mask(vides), format="%Y-%m-%d", errors="coerce")
+    if type_ == "datetime":
+        avec_fuseau = textes.str.contains(r"(?:Z|[+-]\d{2}:?\d{2})$", regex=True).any()
+        return pd.to_datetime(textes.mask(vides), format="ISO8601", errors="coerce", utc=bool(avec_fuseau))
+    if type_ == "boolean":
+        vrais, faux = champ.get("trueValues", ["true"]), champ.get("falseValues", ["false"])
+        return textes.map({**{v: True for v in vrais}, **{v: False for v in faux}}).astype("boolean")
+    if type_ == "array":
+        def liste(v):
+            try:
+                return json.loads(v) if v else []
+            except json.JSONDecodeError:
+                return []
+        return textes.map(liste).astype(object)
+    return textes.mask(vides)

@@ -1,0 +1,1 @@
+"""Building the published book: French Sphinx extension, JupyterLite (« Essayer dans le navigateur »)."""

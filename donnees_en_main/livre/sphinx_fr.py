@@ -1,0 +1,152 @@
+"""Sphinx extension for the published book: French interface, self-hosted scripts, phone-friendly CSS.
+
+Enabled in ``_config.yml`` (``sphinx.extra_extensions``). It does three things Jupyter Book 1 does not:
+
+- French strings the themes hard-code in English: the search field text (a theme option that
+  Jupyter Book sets to "Search this book...") here; the rest are template overrides in
+  ``_templates/`` at the repo root (sidebar toggles, main navigation label).
+- ``sphinx_fr_static/``: ``livre.css`` (long inline code wraps on a phone; the dashboards' controls)
+  and ``vues.js`` (the dashboards switch views without a kernel: see ``donnees_en_main.affichage.interactif``,
+  whose book mode the pages' kernels get from ``DONNEES_EN_MAIN_LIVRE=1`` set here). No widget
+  manager, no require.js: nothing of about 1 MB to download, nothing from a CDN.
+- Each chapter's executed notebook (.ipynb) in the theme's download menu, next to the .md source
+  (the theme offers it only when a launch service such as Binder is configured).
+- Each inline script once: sphinx-thebe's configuration script is added twice by Jupyter Book, a
+  JavaScript error ("THEBE_JS_URL has already been declared") on every page.
+- Fresh outputs, fast rebuilds: the execution cache is emptied when the package or the datasets
+  change (it only sees the pages themselves), so no page needs ``execution_mode: force``.
+- « Essayer dans le navigateur » (JupyterLite, built by jupyterlite-sphinx): a link under the title of
+  every chapter that has a workshop notebook; the project's files for lite written before lite's build
+  (``donnees_en_main.livre.jupyterlite.avant_jupyterlite``); jupyterlite-sphinx's own CSS, script and its
+  font from fonts.googleapis.com removed from every page (the book uses none of its directives).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from donnees_en_main import reglages
+from sphinx.config import Config
+
+STATIC = Path(__file__).resolve().parent / "static"
+SEARCH_BAR_TEXT = "Rechercher dans ce livre…"
+
+
+def _configure(app: Sphinx, config: Config) -> None:
+    # The kernels that run the pages inherit it: dashboards as plain HTML (donnees_en_main.affichage.interactif).
+    reglages.passer_en_mode_livre()
+    options = dict(config.html_theme_options or {})
+    if options.get("search_bar_text") in (None, "", "Search this book..."):
+        options["search_bar_text"] = SEARCH_BAR_TEXT
+    config.html_theme_options = options
+    # Added here rather than in _config.yml: Jupyter Book adds every .css/.js of the html_static_path
+    # it sees to every page; this folder holds only livre.css, registered explicitly below.
+    config.html_static_path = [*config.html_static_path, str(STATIC)]
+
+
+def _notebook_download(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    # Runs before sphinx_book_theme's header buttons (priority 501), which read "ipynb_source".
+    if app.builder.format != "html" or not str(context.get("sourcename", "")).endswith(".md"):
+        return
+    executed = Path(app.outdir).parent / "jupyter_execute" / f"{pagename}.ipynb"
+    if not executed.is_file():
+        return
+    target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(executed, target)
+    context["ipynb_source"] = f"{pagename}.ipynb"
+
+
+def _dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    scripts = context.get("script_files")
+    if not isinstance(scripts, list):
+        return
+    seen: set[tuple] = set()
+    unique = []
+    for script in scripts:
+        # An inline script's filename is None or "" depending on who added it.
+        key = (getattr(script, "filename", script) or None, tuple(sorted(getattr(script, "attributes", {}).items())))
+        if key not in seen:
+            seen.add(key)
+            unique.append(script)
+    scripts[:] = unique  # same list object: Sphinx still sorts it by priority
+
+
+LITE_ASSETS = ("fonts.googleapis.com", "jupyterlite_sphinx.css", "jupyterlite_sphinx.js")
+LIEN_ESSAYER = (
+    '<p class="essayer-navigateur"><a class="reference external" href="{url}">'
+    "Essayer ce carnet dans le navigateur</a> : le carnet d'atelier de ce chapitre, exécuté sur votre "
+    "appareil, sans rien installer (<a class=\"reference internal\" href=\"{aide}\">comment ça marche</a>).</p>"
+)
+
+
+SOURCES_DES_PAGES = ("donnees_en_main", "datasets")  # what the pages' code reads, besides themselves
+EMPREINTE = "donnees-en-main.empreinte"
+
+
+def _outdated_cache(app: Sphinx) -> None:
+    # A page's cached outputs stay valid while the page, the package and the datasets are unchanged.
+    # When the package or the data change, the execution cache is emptied and every page re-read.
+    cache = Path(app.env.mystnb_config.execution_cache_path)
+    tampon = cache / EMPREINTE
+    empreinte = reglages.empreinte(Path(app.confdir), SOURCES_DES_PAGES)
+    app.env.donnees_en_main_relire = False
+    if cache.is_dir() and (not tampon.is_file() or tampon.read_text() != empreinte):
+        shutil.rmtree(cache)
+        app.env.donnees_en_main_relire = True
+    cache.mkdir(parents=True, exist_ok=True)
+    tampon.write_text(empreinte)
+
+
+def _reread_all(app: Sphinx, env, added, changed, removed) -> list[str]:
+    return sorted(env.found_docs) if getattr(env, "donnees_en_main_relire", False) else []
+
+
+def _lite_per_build(app: Sphinx, config: Config) -> None:
+    # Each build stages lite's contents in its own output folder: jupyterlite-sphinx empties that
+    # folder when a build starts, and the tests build the HTML book and the PDF at the same time.
+    config.jupyterlite_content_dir = str(Path(app.outdir).parent / "jupyterlite-contenu")
+
+
+def _lite_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    for key in ("css_files", "script_files"):
+        files = context.get(key)
+        if isinstance(files, list):
+            files[:] = [f for f in files if not any(a in str(getattr(f, "filename", f) or "") for a in LITE_ASSETS)]
+
+
+def _try_in_browser(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if app.builder.name != "html" or not pagename.startswith("book/"):
+        return
+    nom = pagename.split("/", 1)[1]
+    if not (Path(app.confdir) / "notebooks" / f"{nom}.ipynb").is_file() or "body" not in context:
+        return
+    racine = "../" * pagename.count("/")
+    lien = LIEN_ESSAYER.format(url=f"{racine}lite/notebooks/index.html?path={nom}.ipynb", aide=f"{racine}book/essayer.html")
+    body = context["body"]
+    fin_titre = body.find("</h1>")
+    position = fin_titre + len("</h1>") if fin_titre >= 0 else 0
+    context["body"] = body[:position] + lien + body[position:]
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("config-inited", _configure)
+    app.connect("config-inited", _lite_per_build, priority=400)  # before jupyterlite-sphinx's (500)
+    app.connect("builder-inited", _outdated_cache, priority=900)  # after myst-nb set the cache path
+    app.connect("env-get-outdated", _reread_all)
+    app.connect("html-page-context", _notebook_download, priority=500)
+    app.connect("html-page-context", _dedupe_scripts, priority=900)
+    app.connect("html-page-context", _lite_assets, priority=900)
+    app.connect("html-page-context", _try_in_browser, priority=500)
+    from donnees_en_main.livre import jupyterlite
+
+    app.connect("builder-inited", jupyterlite.faut_il_construire)
+    app.connect("build-finished", jupyterlite.avant_jupyterlite, priority=400)  # jupyterlite-sphinx builds at 500
+    app.connect("build-finished", jupyterlite.apres_jupyterlite, priority=600)
+    app.add_css_file("livre.css")
+    app.add_js_file("vues.js", loading_method="defer")
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
