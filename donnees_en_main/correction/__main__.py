@@ -11,15 +11,15 @@ from .bac_a_sable import MO, diagnostic
 
 UTILISATION = """\
 Corriger un devoir (chaque copie exécutée à l'écart, sans réseau, avec des limites) :
-  python -m donnees_en_main.correction <devoir> [--parallele N] [--course-dir exercises]
+  python -m donnees_en_main corriger <devoir> [--parallele N] [--course-dir exercises]
 
 Les données des élèves (RGPD) :
-  python -m donnees_en_main.correction exporter-notes <devoir> --csv notes.csv
-  python -m donnees_en_main.correction eleve exporter <identifiant> [--sortie eleve.zip]
-  python -m donnees_en_main.correction eleve effacer <identifiant>
+  python -m donnees_en_main corriger exporter-notes <devoir> --csv notes.csv
+  python -m donnees_en_main corriger eleve exporter <identifiant> [--sortie eleve.zip]
+  python -m donnees_en_main corriger eleve effacer <identifiant>
 
 Ce que cette machine permet d'isoler :
-  python -m donnees_en_main.correction diagnostic
+  python -m donnees_en_main corriger diagnostic
 """
 
 _TRADUCTIONS = [
@@ -57,7 +57,7 @@ def _cours(p: argparse.ArgumentParser) -> None:
 
 
 def analyseur_correction() -> Analyseur:
-    p = Analyseur(prog="python -m donnees_en_main.correction", description="Corriger toutes les copies d'un devoir.",
+    p = Analyseur(prog="python -m donnees_en_main corriger", description="Corriger toutes les copies d'un devoir.",
                   epilog=UTILISATION, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("devoir", help="nom du devoir (dossier source/<devoir>/)")
     p.add_argument("--parallele", type=int, metavar="N", help="copies corrigées en même temps (par défaut : "
@@ -73,7 +73,7 @@ def analyseur_correction() -> Analyseur:
 
 
 def analyseur_rgpd() -> Analyseur:
-    p = Analyseur(prog="python -m donnees_en_main.correction", epilog=UTILISATION,
+    p = Analyseur(prog="python -m donnees_en_main corriger", epilog=UTILISATION,
                   formatter_class=argparse.RawDescriptionHelpFormatter)
     sous = p.add_subparsers(dest="commande", required=True, metavar="commande", parser_class=Analyseur)
     n = sous.add_parser("exporter-notes", help="les notes d'un devoir dans un fichier CSV en français")

@@ -1,9 +1,9 @@
 """Download the official files of a commune for the workshops.
 
-    python -m donnees_en_main.donnees.telecharger 49007
-    python -m donnees_en_main.donnees.telecharger 49007 --theme elections --dossier donnees-commune
-    python -m donnees_en_main.donnees.telecharger 49007 --forcer      # download again
-    python -m donnees_en_main.donnees.telecharger --sources           # list the catalogue
+    python -m donnees_en_main telecharger 49007
+    python -m donnees_en_main telecharger 49007 --theme elections --dossier donnees-commune
+    python -m donnees_en_main telecharger 49007 --forcer      # download again
+    python -m donnees_en_main telecharger --sources           # list the catalogue
 
 The catalogue of official files (title, publisher, licence, page, file address) is
 ``donnees_en_main/donnees/sources_officielles.json``; ``DONNEES_EN_MAIN_SOURCES`` may point to another one
@@ -199,7 +199,7 @@ def _ecrire_manifeste(dossier: Path, code: str, entree: dict) -> None:
     fichiers = [f for f in manifeste["fichiers"] if f.get("fichier") != entree["fichier"]] + [entree]
     manifeste.update({
         "commune": code,
-        "description": "Fichiers officiels téléchargés par python -m donnees_en_main.donnees.telecharger : d'où ils "
+        "description": "Fichiers officiels téléchargés par python -m donnees_en_main telecharger : d'où ils "
                        "viennent, quand, leur taille en octets et leur empreinte SHA-256 (pour vérifier qu'ils "
                        "n'ont pas changé).",
         "fichiers": sorted(fichiers, key=lambda f: f["fichier"]),
@@ -321,13 +321,13 @@ class _Aide(argparse.HelpFormatter):
 
 class _Analyseur(argparse.ArgumentParser):
     def error(self, message):  # argparse's own messages are in English
-        self.exit(1, "Commande incomplète ou mal écrite. Exemple : python -m donnees_en_main.donnees.telecharger 49007 "
-                     "--theme elections\n(python -m donnees_en_main.donnees.telecharger --help pour l'aide)\n")
+        self.exit(1, "Commande incomplète ou mal écrite. Exemple : python -m donnees_en_main telecharger 49007 "
+                     "--theme elections\n(python -m donnees_en_main telecharger --help pour l'aide)\n")
 
 
 def _analyseur() -> argparse.ArgumentParser:
     analyseur = _Analyseur(
-        prog="python -m donnees_en_main.donnees.telecharger",
+        prog="python -m donnees_en_main telecharger",
         description="Télécharge les fichiers officiels d'une commune pour les ateliers « Données en main » "
                     "(résultats électoraux, consommation d'énergie par secteur) et les range dans "
                     "donnees-commune/<code INSEE>/.",
@@ -355,7 +355,7 @@ def main(argv=None) -> int:
                       f"{source.get('licence')}\n  page : {source.get('page')}\n  fichier : {source.get('url') or 'à déposer à la main'}")
             return 0
         if not arguments.code_insee:
-            print("Indiquez le code INSEE de la commune, par exemple : python -m donnees_en_main.donnees.telecharger 49007")
+            print("Indiquez le code INSEE de la commune, par exemple : python -m donnees_en_main telecharger 49007")
             return 1
         resultats = telecharger(arguments.code_insee, arguments.theme, arguments.dossier, forcer=arguments.forcer)
     except HorsLigne as exc:

@@ -6,8 +6,8 @@ own host; nothing is asked of a CDN before the reader agrees (see ``donnees_en_m
 
 Two steps, both in French on the command line::
 
-    python -m donnees_en_main.livre.jupyterlite preparer            # once: Pyodide + the kernel's wheels
-    python -m donnees_en_main.livre.jupyterlite preparer --complet  # deployer, online: + pandas & co.
+    python -m donnees_en_main jupyterlite preparer            # once: Pyodide + the kernel's wheels
+    python -m donnees_en_main jupyterlite preparer --complet  # deployer, online: + pandas & co.
 
 ``preparer`` (run by ``outils/installer.sh``) fills ``jupyterlite/static/pyodide/`` — the folder
 jupyterlite-pyodide-kernel copies to the site and points the kernel at:
@@ -398,7 +398,7 @@ def avant_jupyterlite(app, exception) -> None:
     if not (_coeur_present(cible) and _roues_noyau_presentes(cible)):
         raise ErreurNavigateur(
             "Pyodide n'est pas préparé pour « Essayer dans le navigateur ». Lancez "
-            "`bash outils/installer.sh` (ou `.venv/bin/python -m donnees_en_main.livre.jupyterlite preparer`)."
+            "`bash outils/installer.sh` (ou `.venv/bin/python -m donnees_en_main jupyterlite preparer`)."
         )
     _dire("Version navigateur (JupyterLite) : roue du paquet, fichier des paquets, carnets…")
     _construire_roue_du_projet(cible)
@@ -408,8 +408,10 @@ def avant_jupyterlite(app, exception) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m donnees_en_main.livre.jupyterlite",
+    from donnees_en_main.commande import Analyseur
+
+    parser = Analyseur(
+        prog="python -m donnees_en_main jupyterlite",
         description="Prépare la version « navigateur » du cours (JupyterLite, Pyodide hébergé par le livre).",
     )
     sous = parser.add_subparsers(dest="commande", required=True)

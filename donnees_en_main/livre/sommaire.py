@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
-
 from donnees_en_main.chapitres import sommaire_yaml
+from donnees_en_main.commande import Analyseur
 from donnees_en_main.reglages import RACINE
 
 
 def main(argv: list[str] | None = None) -> int:
-    analyseur = argparse.ArgumentParser(
+    analyseur = Analyseur(
         prog="python -m donnees_en_main sommaire",
         description="Réécrit _toc.yml (la table des matières du livre) depuis le manifeste des chapitres, "
         "donnees_en_main/chapitres/__init__.py.",
