@@ -34,7 +34,7 @@ fi
 # « Essayer dans le navigateur » (JupyterLite): Pyodide and the browser kernel's wheels, fetched once
 # from npm and PyPI and checked (donnees_en_main/livre/jupyterlite.py). Needed to build the book, not for
 # the workshops: without network (a room with no internet) the workshops still install.
-if ! .venv/bin/python -m donnees_en_main.livre.jupyterlite preparer --discret; then
+if ! .venv/bin/python -m donnees_en_main jupyterlite preparer --discret; then
   echo "Attention : la version « navigateur » du livre n'a pas pu être préparée (voir ci-dessus)." >&2
   echo "Les ateliers fonctionnent ; pour construire le livre, relancez ce script avec un accès au réseau." >&2
 fi
