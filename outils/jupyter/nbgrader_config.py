@@ -1,14 +1,6 @@
-"""Used by `outils/atelier.sh` (and the trainer's server on the JupyterHub): the course's config, plus
-the formgrader fix below."""
+"""Used by `outils/atelier.sh` (python -m donnees_en_main atelier): the course exercises/ of this folder,
+with the formgrader's « Generate feedback » in French (donnees_en_main/correction/configuration.py)."""
 
-from pathlib import Path
+from donnees_en_main.correction.configuration import configurer
 
-c = get_config()  # noqa: F821 (provided by traitlets)
-load_subconfig(str(Path(__file__).resolve().parents[2] / "exercises" / "nbgrader_config.py"))  # noqa: F821
-
-# The formgrader's « Generate feedback » forces the template named `feedback`: modeles-formgrader/feedback
-# points it at the course's French template (see modeles-formgrader/LISEZMOI.md).
-c.HTMLExporter.extra_template_basedirs = [
-    str(Path(__file__).resolve().parent / "modeles-formgrader"),
-    *c.HTMLExporter.extra_template_basedirs,
-]
+configurer(get_config(), role="animateur")  # noqa: F821 (provided by traitlets)
