@@ -9,7 +9,7 @@ real widgets once, then copied with variations: right, wrong, untouched), then t
 
 - the floor: submitted notebooks executed top to bottom with nbclient, no nbgrader, no sandbox,
   with the same parallelism, right before each graded run (a shared machine's load changes fast);
-- ``python -m donnees_en_main.correction`` (nbgrader autograde in sandboxed workers) with P workers;
+- ``python -m donnees_en_main corriger`` (nbgrader autograde in sandboxed workers) with P workers;
 - optionally, stock ``nbgrader autograde`` on the whole room (one submission after another), and
   stock ``nbgrader autograde --student X`` run P at a time on the one gradebook (the other way to
   grade in parallel: each process pays nbgrader's start-up, and all write the same sqlite file).
