@@ -93,3 +93,11 @@ def programme(nom: str) -> str:
     if trouve is None:
         raise ErreurCommande(f"le programme « {nom} » est introuvable. Installez le cours : bash outils/installer.sh")
     return trouve
+
+
+def taille_lisible(octets: int) -> str:
+    """A size in French: « 3,9 Mo »."""
+    for unite, facteur in (("Go", 1e9), ("Mo", 1e6), ("ko", 1e3)):
+        if octets >= facteur:
+            return f"{octets / facteur:.1f} {unite}".replace(".", ",")
+    return f"{octets} octets"

@@ -18,7 +18,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from donnees_en_main.commande import Analyseur, ErreurCommande
+from donnees_en_main.commande import Analyseur, ErreurCommande, taille_lisible
 from donnees_en_main.reglages import RACINE
 
 DOSSIER_PAR_DEFAUT = "hors-ligne"
@@ -88,13 +88,6 @@ def telecharger_paquets(paquets: Path, options_pip: list[str]) -> None:
                                  "voir les messages de pip ci-dessus.")
         for source in sources:
             source.unlink()
-
-
-def taille_lisible(octets: int) -> str:
-    for unite, facteur in (("Go", 1e9), ("Mo", 1e6), ("ko", 1e3)):
-        if octets >= facteur:
-            return f"{octets / facteur:.1f} {unite}".replace(".", ",")
-    return f"{octets} octets"
 
 
 def preparer(dossier: Path, options_pip: list[str]) -> Path:

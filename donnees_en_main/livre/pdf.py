@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from donnees_en_main.chapitres import ACCUEIL
-from donnees_en_main.commande import Analyseur, ErreurCommande
+from donnees_en_main.commande import Analyseur, ErreurCommande, taille_lisible
 from donnees_en_main.livre.construire import construire
 from donnees_en_main.reglages import RACINE
 
@@ -108,6 +108,5 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Erreur : Chromium n'a pas produit de PDF ; journal : {journal}\n{_fin_du_journal(journal)}",
               file=sys.stderr)
         return 1
-    taille = pdf.stat().st_size / 1e6
-    print(f"→ Livre imprimé en {round(time.monotonic() - debut)} s : {pdf} ({taille:.1f} Mo)")
+    print(f"→ Livre imprimé en {round(time.monotonic() - debut)} s : {pdf} ({taille_lisible(pdf.stat().st_size)})")
     return 0
