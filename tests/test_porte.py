@@ -223,3 +223,57 @@ def test_hors_ligne_copie_le_cours_sans_l_environnement(tmp_path):
     for absent in (".venv", "_build", ".git", "outils/proxy", "hors-ligne", "exercises/echange"):
         assert not (tmp_path / absent).exists(), absent
     assert not list(tmp_path.rglob("__pycache__")) and not list(tmp_path.rglob("reponses-*.json"))
+
+
+# --------------------------------------------------------------------------- the four nbgrader_config.py
+
+
+def charger_configuration(dossier: Path, monkeypatch, **env: str):
+    from traitlets.config.loader import PyFileConfigLoader
+
+    for variable in ("NBGRADER_ECHANGE", "JUPYTERHUB_USER", "DEM_COURS"):
+        monkeypatch.delenv(variable, raising=False)
+    for variable, valeur in env.items():
+        monkeypatch.setenv(variable, valeur)
+    return PyFileConfigLoader("nbgrader_config.py", path=str(dossier)).load_config()
+
+
+def test_les_quatre_configurations_nbgrader_partagent_les_reglages_du_cours(monkeypatch, tmp_path):
+    cours = RACINE / "exercises"
+    copie = tmp_path / "cours"  # the trainer's copy on the hub (jupyterhub_config.py makes it)
+    (copie / "source" / "cantine").mkdir(parents=True)
+    (copie / "nbgrader_config.py").write_bytes((cours / "nbgrader_config.py").read_bytes())
+    hub = RACINE / "deploiement" / "jupyterhub"
+    local = charger_configuration(cours, monkeypatch)
+    atelier_ = charger_configuration(OUTILS / "jupyter", monkeypatch)
+    apprenant = charger_configuration(hub / "apprenant", monkeypatch, JUPYTERHUB_USER="camille.d",
+                                      NBGRADER_ECHANGE="/srv/echange")
+    formateur = charger_configuration(hub / "formateur", monkeypatch, DEM_COURS=str(copie))
+    copie_seule = charger_configuration(copie, monkeypatch)
+
+    for c in (local, atelier_, apprenant, formateur, copie_seule):
+        assert c.CourseDirectory.course_id == "donnees-en-main"
+        assert c.HTMLExporter.template_name == "retour_fr" and c.Execute.timeout == 60
+    assert local.CourseDirectory.root == atelier_.CourseDirectory.root == str(cours)
+    assert local.Exchange.root == str(cours / "echange") and apprenant.Exchange.root == "/srv/echange"
+    assert set(local.Autograde.exclude_overwriting) == {d.name for d in (cours / "source").iterdir() if d.is_dir()}
+    # the formgrader's « Generate feedback » in French: the trainer's servers only
+    formgrader = str(OUTILS / "jupyter" / "modeles-formgrader")
+    assert atelier_.HTMLExporter.extra_template_basedirs == [formgrader, str(cours / "modeles")]
+    assert formateur.HTMLExporter.extra_template_basedirs == [formgrader, str(copie / "modeles")]
+    assert local.HTMLExporter.extra_template_basedirs == [str(cours / "modeles")]
+    assert apprenant.HTMLExporter.extra_template_basedirs == [str(cours / "modeles")]
+    # the learner: their own folder, the hub's user name; the trainer: their copy of the course
+    assert apprenant.CourseDirectory.root == os.getcwd() and apprenant.CourseDirectory.student_id == "camille.d"
+    assert formateur.CourseDirectory.root == copie_seule.CourseDirectory.root == str(copie)
+    assert formateur.Autograde.exclude_overwriting == {"cantine": ["reponses-cantine.json"]}
+    assert "student_id" not in local.CourseDirectory
+
+
+def test_un_reglage_ajoute_au_nbgrader_config_du_cours_est_pris(monkeypatch, tmp_path):
+    """book/guide-correction.md tells the trainer to add a line to exercises/nbgrader_config.py."""
+    (tmp_path / "nbgrader_config.py").write_text(
+        (RACINE / "exercises" / "nbgrader_config.py").read_text("utf-8")
+        + 'c.LateSubmissionPlugin.penalty_method = "zero"\n', encoding="utf-8")
+    c = charger_configuration(tmp_path, monkeypatch)
+    assert c.LateSubmissionPlugin.penalty_method == "zero" and c.CourseDirectory.root == str(tmp_path)

@@ -3,4 +3,5 @@ with the formgrader's « Generate feedback » in French (donnees_en_main/correct
 
 from donnees_en_main.correction.configuration import configurer
 
-configurer(get_config(), role="animateur")  # noqa: F821 (provided by traitlets)
+c = get_config()  # noqa: F821 (provided by traitlets)
+configurer(c, role="animateur")

@@ -4,4 +4,5 @@ folder comes from NBGRADER_ECHANGE, set by jupyterhub_config.py."""
 
 from donnees_en_main.correction.configuration import configurer
 
-configurer(get_config(), role="apprenant")  # noqa: F821 (provided by traitlets)
+c = get_config()  # noqa: F821 (provided by traitlets)
+configurer(c, role="apprenant")

@@ -6,4 +6,5 @@ import os
 
 from donnees_en_main.correction.configuration import configurer
 
-configurer(get_config(), role="animateur", racine=os.environ["DEM_COURS"])  # noqa: F821 (provided by traitlets)
+c = get_config()  # noqa: F821 (provided by traitlets)
+configurer(c, role="animateur", racine=os.environ["DEM_COURS"])
