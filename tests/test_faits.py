@@ -1,0 +1,108 @@
+"""The registry of facts (donnees_en_main/faits.py): every article, law or decree named by the book,
+the workshop notebooks, the question banks, the decision path and the dataset descriptions is an
+entry; checked entries carry their source sentence; figures marked as real come from the registry."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from donnees_en_main import faits
+from donnees_en_main.faits import A_VERIFIER, FAITS, VERIFIE
+
+RACINE = Path(__file__).resolve().parent.parent
+
+
+def _textes():
+    """(name, text) of everything a user reads that may quote a legal text or a real figure."""
+    for page in sorted((RACINE / "book").glob("*.md")):
+        yield f"book/{page.name}", page.read_text(encoding="utf-8")
+    for carnet in sorted((RACINE / "notebooks").glob("*.ipynb")):
+        cellules = json.loads(carnet.read_text(encoding="utf-8"))["cells"]
+        yield f"notebooks/{carnet.name}", "\n".join("".join(c["source"]) for c in cellules)
+    chapitres = RACINE / "donnees_en_main" / "chapitres"
+    for banque in sorted(chapitres.glob("*/questions.py")):
+        yield str(banque.relative_to(RACINE)), banque.read_text(encoding="utf-8")
+    parcours = chapitres / "cadre_legal" / "__init__.py"
+    yield str(parcours.relative_to(RACINE)), parcours.read_text(encoding="utf-8")
+    paquet = json.loads((RACINE / "datasets" / "datapackage.json").read_text(encoding="utf-8"))
+    descriptions = [paquet.get("description", "")] + [r.get("description", "") for r in paquet["resources"]]
+    yield "datasets/datapackage.json", "\n".join(descriptions)
+
+
+TEXTES = dict(_textes())
+
+
+@pytest.mark.parametrize("nom", list(TEXTES))
+def test_chaque_texte_de_loi_cite_est_au_registre(nom):
+    manquantes = faits.absentes(TEXTES[nom])
+    assert not manquantes, (
+        f"{nom} cite {sorted(manquantes)} sans entrée dans donnees_en_main/faits.py : ajoutez-la, avec sa "
+        "source vérifiée (ou « à vérifier »).")
+
+
+def test_le_repere_des_citations_les_trouve_toutes():
+    texte = ("l'article L312-1-1 du CRPA, les articles L127-1 à L127-10, (CRPA, R330-2), la loi\n  n° 2018-938 "
+             "du 30 octobre 2018, le décret n° 2016-1922, l'ordonnance n° 2010-1232, la directive 2007/2/CE, "
+             "le règlement (UE) 2016/679")
+    assert faits.references_citees(texte) == {
+        "L312-1-1", "L127-1", "L127-10", "R330-2", "loi 2018-938", "décret 2016-1922", "ordonnance 2010-1232",
+        "directive 2007/2/CE", "règlement 2016/679"}
+    # a citation the registry does not know is reported
+    assert faits.absentes("voir l'article L999-9 et la loi n° 1999-1") == {"L999-9", "loi 1999-1"}
+    # not citations: a schema version, a URL path, a word
+    assert faits.references_citees("schéma 2.1.5, https://x.fr/L312-1-1, Lundi, D3") == set()
+
+
+@pytest.mark.parametrize("identifiant", list(FAITS))
+def test_chaque_entree_est_complete(identifiant):
+    f = FAITS[identifiant]
+    assert f.statut in (VERIFIE, A_VERIFIER)
+    assert f.intitule and f.enonce and f.source.startswith("http")
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", f.verifie_le)
+    if f.verifie:
+        assert len(f.extrait) > 40, "une entrée vérifiée cite la phrase exacte de sa source"
+    assert f.references or f.valeur, "une entrée couvre une citation ou porte un chiffre"
+
+
+def test_les_textes_du_parcours_sont_verifies():
+    """The texts an élu acts on through the decision path are checked, not « à vérifier »."""
+    from donnees_en_main.chapitres.cadre_legal import QUESTIONS, puis_je_publier
+    import itertools
+
+    vus = set()
+    for valeurs in itertools.product([True, False], repeat=len(QUESTIONS)):
+        vus |= set(puis_je_publier(dict(zip(QUESTIONS, valeurs))).faits)
+    non_verifies = {i for i in vus if not faits.fait(i).verifie}
+    assert non_verifies <= {"rgpd"}, non_verifies
+
+
+def test_identifiant_inconnu():
+    with pytest.raises(faits.ErreurFait, match="n'a pas d'entrée « nimporte »"):
+        faits.fait("nimporte")
+
+
+def test_les_chiffres_reels_des_pages_viennent_du_registre():
+    """A real figure is shown through {glue:text}`fait_<id>`; the id exists and carries a value, and the
+    value is never typed in the page by hand."""
+    for nom, texte in TEXTES.items():
+        for identifiant in re.findall(r"\{glue:text\}`fait_([\w-]+)`", texte):
+            assert identifiant in FAITS and FAITS[identifiant].valeur, (nom, identifiant)
+    cantine = TEXTES["book/cantine.md"]
+    for f in FAITS.values():
+        if f.valeur and f.id.startswith("cantines-"):
+            assert f"fait_{f.id}" in cantine
+            assert f.valeur.replace("\u00a0", " ") not in cantine.replace("\u00a0", " "), f.valeur
+    assert "14 % de bio" not in cantine and "exact en moyenne" not in cantine
+
+
+def test_le_livre_montre_les_entrees_a_verifier():
+    """Entries that could not be checked are listed in the book with the words « à vérifier »."""
+    table = faits.tableau()
+    assert len(table) == len(FAITS)
+    assert (table["État"] == A_VERIFIER).sum() == sum(not f.verifie for f in FAITS.values())
+    page = TEXTES["book/cadre-legal.md"]
+    assert "faits.tableau()" in page
