@@ -36,6 +36,16 @@ def _textes():
 TEXTES = dict(_textes())
 
 
+def _cellules_de_code(page: Path) -> list[str]:
+    """The code of the ```{code-cell}``` blocks of a MyST page, without their options."""
+    cellules = re.findall(r"^```\{code-cell\}[^\n]*\n(.*?)^```$", page.read_text(encoding="utf-8"), re.M | re.S)
+    propres = []
+    for cellule in cellules:
+        cellule = re.sub(r"\A---\n.*?\n---\n", "", cellule, flags=re.S)
+        propres.append(re.sub(r"\A(?::[\w-]+:[^\n]*\n)+", "", cellule))
+    return propres
+
+
 @pytest.mark.parametrize("nom", list(TEXTES))
 def test_chaque_texte_de_loi_cite_est_au_registre(nom):
     manquantes = faits.absentes(TEXTES[nom])
@@ -106,3 +116,35 @@ def test_le_livre_montre_les_entrees_a_verifier():
     assert (table["État"] == A_VERIFIER).sum() == sum(not f.verifie for f in FAITS.values())
     page = TEXTES["book/cadre-legal.md"]
     assert "faits.tableau()" in page
+
+
+def test_la_page_cantine_calcule_ses_trois_chiffres_sur_les_donnees(monkeypatch, tmp_path):
+    """The canteen page shows the mean of the shares, the median and the share of the whole, computed
+    from the course's data (not typed in): run its code cells and compare with a direct computation."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import myst_nb
+
+    from donnees_en_main.affichage.graphiques import pourcent_fr
+    from donnees_en_main.donnees import charger
+
+    colles = {}
+    monkeypatch.setattr(myst_nb, "glue", lambda nom, valeur, display=True: colles.__setitem__(nom, valeur))
+    monkeypatch.chdir(tmp_path)
+    espace: dict = {}
+    for code in _cellules_de_code(RACINE / "book" / "cantine.md"):
+        exec(compile(code, "cantine.md", "exec"), espace)
+
+    achats = charger("achats-cantines")
+    parts = achats["achats_bio_ht"] / achats["achats_totaux_ht"] * 100
+    ensemble = achats["achats_bio_ht"].sum() / achats["achats_totaux_ht"].sum() * 100
+    assert colles["moyenne_bio"] == pourcent_fr(parts.mean())
+    assert colles["mediane_bio"] == pourcent_fr(parts.median())
+    assert colles["ensemble_bio"] == pourcent_fr(ensemble)
+    # the lesson holds on the course's data: three different figures
+    assert len({colles["moyenne_bio"], colles["mediane_bio"], colles["ensemble_bio"]}) == 3
+    # the national figures come from the registry, marked when unchecked
+    assert colles["fait_cantines-2021-moyenne"].startswith(FAITS["cantines-2021-moyenne"].valeur)
+    if not FAITS["cantines-2021-moyenne"].verifie:
+        assert colles["fait_cantines-2021-moyenne"].endswith("(à vérifier)")
