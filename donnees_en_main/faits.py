@@ -120,12 +120,13 @@ _ENTREES = (
     Fait("crpa-l311-9", "CRPA, article L311-9",
          "La personne qui demande un document communicable choisit la façon d'y accéder, dans la limite "
          "des possibilités techniques de l'administration, y compris sa publication en ligne (4°), "
-         "quelle que soit la taille de l'administration.",
-         "http://cada.data.gouv.fr/20185509/",
+         "quelle que soit la taille de l'administration, sauf pour les documents qui ne sont "
+         "communicables qu'à l'intéressé.",
+         "https://cada.data.gouv.fr/20227960",
          "« L'accès aux documents administratifs s'exerce, au choix du demandeur et dans la limite des "
-         "possibilités techniques de l'administration : 1° Par consultation gratuite sur place […] » "
-         "(avis de la CADA rendu sur une « demande de publication en ligne » de documents d'une "
-         "communauté de communes).", VERIFIE, ("L311-9",)),
+         "possibilités techniques de l'administration : (…) 4° Par publication des informations en "
+         "ligne, à moins que les documents ne soient communicables qu'à l'intéressé en application de "
+         "l'article L311-6. »", VERIFIE, ("L311-9",)),
     Fait("crpa-refus", "CRPA, articles R311-12 et R311-13",
          "Le silence gardé un mois sur une demande de communication vaut refus ; la CADA ne peut être "
          "saisie qu'après ce refus.",
@@ -134,14 +135,16 @@ _ENTREES = (
          "porter que sur un désaccord quant aux modalités de la communication. Une saisine formée avant "
          "l’expiration du délai d’un mois imparti à l’administration pour répondre est donc "
          "irrecevable.", VERIFIE, ("R311-12", "R311-13")),
-    Fait("crpa-recours", "CRPA, articles L342-1, R343-1 et R343-5",
-         "Après un refus, le demandeur saisit la CADA dans les deux mois ; c'est un passage obligé avant "
-         "le juge administratif ; sans réponse de l'administration deux mois après la saisine de la "
-         "CADA, le refus est confirmé.",
-         "https://chaigneau-avocat.fr/surseoir-a-statuer-ou-annuler-partiellement-une-autorisation-il-faut-choisir-dupliquer-1702/",
-         "S’il entend saisir la juridiction administrative de ce refus, le justiciable devra saisir, au "
-         "préalable, la Commission d’accès des documents administratifs, dite la CADA.", A_VERIFIER,
-         ("L342-1", "R343-1", "R343-5")),
+    Fait("crpa-recours", "CRPA, articles L342-1 et R343-1",
+         "Après un refus, le demandeur a deux mois pour saisir la CADA ; cette saisine est un passage "
+         "obligé avant tout recours devant le juge administratif.",
+         "https://weka.fr/base-juridique-weka/code_CREPA_LEGISCTA000031370505.html",
+         "Article R343-1 : « L'intéressé dispose d'un délai de deux mois à compter de la notification du "
+         "refus ou de l'expiration du délai prévu à l'article R. 311-13 pour saisir la Commission d'accès "
+         "aux documents administratifs. » Article L342-1, cité par "
+         "https://www.cabinetlapuelle.fr/les-modalites-de-saisine-de-la-commission-d-acces-aux-documents-administratifs_ad828.html : "
+         "« La saisine pour avis de la commission est un préalable obligatoire à l'exercice d'un recours "
+         "contentieux ».", VERIFIE, ("L342-1", "R343-1")),
     Fait("crpa-l312-1", "CRPA, article L312-1",
          "Toute administration peut rendre publics les documents administratifs qu'elle produit ou "
          "reçoit.",
@@ -203,15 +206,31 @@ _ENTREES = (
          "l’article L322-6 du code des relations entre le public et l’administration impose […] aux "
          "administrations […] de tenir à la disposition des usagers un répertoire des principaux "
          "documents dans lesquels ces informations figurent", VERIFIE, ("L322-6",)),
-    Fait("crpa-l321-4", "CRPA, article L321-4 ; décret n° 2017-331 du 14 mars 2017",
-         "La mise à disposition des données de référence est une mission de service public ; le décret "
-         "en dresse la liste.", _LEGIFRANCE, "", A_VERIFIER, ("L321-4", "décret 2017-331")),
+    Fait("crpa-l321-4", "CRPA, article L321-4",
+         "La mise à disposition des données de référence est une mission de service public ; les "
+         "adresses des communes en font partie.",
+         "https://www.lagazettedescommunes.com/858025/comment-resoudre-les-difficultes-liees-a-la-mise-en-place-de-ladressage-pour-les-petites-communes/",
+         "Or, l’article L. 321-4 précité indique notamment que ces données de référence telles que la "
+         "« BAN » « constituent une référence commune pour nommer ou identifier des produits, des "
+         "services, des territoires ou des personnes ».", VERIFIE, ("L321-4",)),
+    Fait("decret-2017-331", "décret n° 2017-331 du 14 mars 2017",
+         "Liste des données de référence (Sirene, code officiel géographique, plan cadastral, répertoire "
+         "des associations, Base adresse nationale…).", _LEGIFRANCE, "", A_VERIFIER,
+         ("décret 2017-331",)),
     Fait("crpa-r330-2", "CRPA, article R330-2",
          "Désignation d'une personne responsable de l'accès aux documents administratifs, notamment "
-         "dans les communes de 10 000 habitants et plus.", _LEGIFRANCE, "", A_VERIFIER, ("R330-2",)),
+         "dans les communes de 10 000 habitants et plus.",
+         "https://www.lagazettedescommunes.com/728995/tout-savoir-sur-les-personnes-responsables-de-lacces-aux-documents-administratifs/",
+         "Le code des relations entre le public et l’administration (CRPA) prévoit, en ses articles "
+         "L.330-1 et suivants, l’obligation, pour les administrations les plus importantes de désigner "
+         "une personne responsable de l’accès aux documents […] sont concernées pour les collectivités "
+         "territoriales : les communes de dix mille habitants ou plus", VERIFIE, ("R330-2",)),
     Fait("decret-2017-638", "décret n° 2017-638 du 27 avril 2017",
          "Liste des licences de réutilisation à titre gratuit : Licence Ouverte, ODbL…",
-         _LEGIFRANCE, "", A_VERIFIER, ("décret 2017-638",)),
+         "http://www.affaires-publiques.org/textof/TO/17/13264-0417.htm",
+         "L'administration peut ainsi soumettre la réutilisation à titre gratuit des informations "
+         "publiques qu'elle détient aux licences suivantes : 1° La licence ouverte de réutilisation "
+         "d'informations publiques ; 2° “L'Open Database License”.", VERIFIE, ("décret 2017-638",)),
     # --- Laws ----------------------------------------------------------------------------------
     Fait("loi-2016-1321", "loi n° 2016-1321 du 7 octobre 2016 pour une République numérique",
          "Elle a créé l'ouverture par défaut (article 6), les données de référence (article 14) et "
@@ -233,7 +252,13 @@ _ENTREES = (
          "en 2016.", _LEGIFRANCE, "", A_VERIFIER, ("loi 2015-991", "L1112-23")),
     Fait("loi-2000-321", "loi n° 2000-321 du 12 avril 2000, article 10 ; décret n° 2001-495 du 6 juin 2001",
          "Convention obligatoire pour une subvention de plus de 23 000 € par an.",
-         _LEGIFRANCE, "", A_VERIFIER, ("loi 2000-321", "décret 2001-495")),
+         "https://www.atd13.fr/une-convention-dobjectifs-entre-une-commune-et-une-association-est-elle-obligatoire/",
+         "La loi n° 2000-321 du 12 avril 2000 (article 10) relative aux droits des citoyens dans leurs "
+         "relations avec l’administration (DCRA) introduit une obligation de contractualiser les "
+         "subventions dépassant un certain seuil. Ce seuil est déterminé par le décret d’application n° "
+         "2001-495 du 6 juin 2001 selon lequel les collectivités publiques doivent conclure une "
+         "convention d’objectifs avec tout organisme bénéficiant d’une subvention d’un montant "
+         "supérieur à 23.000 €.", VERIFIE, ("loi 2000-321", "décret 2001-495")),
     Fait("decret-2017-779", "décret n° 2017-779 du 5 mai 2017",
          "Publication en format ouvert des données essentielles des conventions de subvention ; les "
          "collectivités de moins de 3 500 habitants en sont dispensées.",
@@ -243,7 +268,12 @@ _ENTREES = (
          "moins de 3 500 habitants en sont dispensées).", VERIFIE, ("décret 2017-779",)),
     Fait("loi-2022-217", "loi n° 2022-217 du 21 février 2022 (3DS), article 169 ; CGCT, article L2121-30",
          "Toutes les communes dénomment leurs voies et numérotent leurs maisons, et publient ces "
-         "adresses.", _LEGIFRANCE, "", A_VERIFIER, ("loi 2022-217", "L2121-30")),
+         "adresses.",
+         "https://www.lagazettedescommunes.com/858025/comment-resoudre-les-difficultes-liees-a-la-mise-en-place-de-ladressage-pour-les-petites-communes/",
+         "L’article 169 de la loi n° 2022-217 du 21 février 2022 […], modifiant l’article L. 2121-30 du "
+         "code général des collectivités territoriales (CGCT), a clarifié la règle de dénomination des "
+         "voies et lieux-dits […] Ces mêmes dispositions prévoient ensuite la mise à disposition du "
+         "public par chaque commune de ses données d’adressage", VERIFIE, ("loi 2022-217", "L2121-30")),
     Fait("loi-78-17", "loi n° 78-17 du 6 janvier 1978 (informatique et libertés)",
          "Loi française qui complète le RGPD.", _LEGIFRANCE, "", A_VERIFIER, ("loi 78-17",)),
     Fait("rgpd", "règlement (UE) 2016/679 (RGPD)",

@@ -182,8 +182,8 @@ _PRECAUTION_MINIMISATION = (
 )
 _PRECAUTION_DEMANDE = (
     "Si quelqu'un vous le demande, répondez dans le mois : un mois de silence vaut refus (CRPA, "
-    "articles R311-12 et R311-13). Le demandeur peut alors saisir la CADA, puis le juge "
-    "administratif."
+    "articles R311-12 et R311-13). Le demandeur a alors deux mois pour saisir la CADA, passage obligé "
+    "avant le juge administratif (CRPA, articles R343-1 et L342-1)."
 )
 _PRECAUTION_INSPIRE = (
     "Ce sont des données géographiques que vous devez publier : selon le guide du ministère de la "
