@@ -387,24 +387,62 @@ _ENTREES = (
          "de consommation", A_VERIFIER, valeur="13\u00a0%"),
     # --- Other chapters -----------------------------------------------------------------------
     Fait("electoral-r67-r69", "code électoral, articles R67 et R69",
-         "Proclamation du résultat de chaque bureau de vote ; procès-verbaux.", _LEGIFRANCE, "",
-         A_VERIFIER, ("R67", "R69")),
+         "Proclamation du résultat de chaque bureau de vote ; procès-verbaux.",
+         "https://www.doctrine.fr/l/texts/codes/LEGITEXT000006070239/articles/LEGIARTI000006354578?version=LEGIARTI000028112297&source=legislation-text",
+         "Article R69 : « Lorsque les électeurs de la commune sont répartis en plusieurs bureaux de vote, "
+         "le dépouillement du scrutin est d'abord opéré par bureau et les procès-verbaux sont établis "
+         "conformément aux dispositions de l'article R. 67. » ; article R67, selon "
+         "https://election.collectivites.legibase.fr : « dès l’établissement du procès-verbal, le "
+         "résultat est proclamé en public par le président du bureau de vote et affiché en toutes "
+         "lettres par ses soins dans la salle de vote. »", VERIFIE, ("R67", "R69")),
     Fait("electoral-l65-l66", "code électoral, articles L65 et L66 ; loi n° 2014-172 du 21 février 2014",
          "Les bulletins blancs sont décomptés à part ; ni blancs ni nuls ne sont des suffrages "
-         "exprimés.", _LEGIFRANCE, "", A_VERIFIER, ("L65", "L66", "loi 2014-172")),
+         "exprimés.",
+         "https://lexbase.fr/index/source/14264737-loi-n-2014172-du-21-fevrier-2014-visant-a-reconnaitre-le-vote-blanc-aux-elections-1",
+         "Le troisième alinéa de l'article L. 65 du code électoral est complété par trois phrases ainsi "
+         "rédigées : « Les bulletins blancs sont décomptés séparément et annexés au procès-verbal. Ils "
+         "n'entrent pas en compte pour la détermination des suffrages exprimés, mais il en est fait "
+         "spécialement mention dans les résultats des scrutins. »", VERIFIE,
+         ("L65", "L66", "loi 2014-172")),
     Fait("electoral-l126-l162", "code électoral, articles L126 et L162",
-         "Élection au premier tour et seuil de 12,5 % des inscrits pour le second tour des "
-         "législatives.", _LEGIFRANCE, "", A_VERIFIER, ("L126", "L162")),
-    Fait("decret-tertiaire", "décret n° 2019-771 du 23 juillet 2019 ; loi n° 2018-1021 du 23 novembre 2018 (ÉLAN) ; CCH, article L174-1",
-         "Obligation de réduire la consommation d'énergie des bâtiments tertiaires.", _LEGIFRANCE, "",
-         A_VERIFIER, ("décret 2019-771", "loi 2018-1021", "L174-1")),
+         "Élection au premier tour (majorité absolue des exprimés et quart des inscrits) et seuil de "
+         "12,5 % des inscrits pour le second tour des législatives.",
+         "http://www.assemblee-nationale.fr/elections/second-tour.asp",
+         "Art. L. 162 du Code électoral. - […] nul ne peut être candidat au deuxième tour s'il ne s'est "
+         "présenté au premier tour et s'il n'a obtenu un nombre de suffrages au moins égal à 12,5 % du "
+         "nombre des électeurs inscrits. (Article L126, sur doctrine.fr : « Nul n'est élu au premier "
+         "tour de scrutin s'il n'a réuni : 1° La majorité absolue des suffrages exprimés ; 2° Un nombre "
+         "de suffrages égal au quart du nombre des électeurs inscrits. »)", VERIFIE, ("L126", "L162")),
+    Fait("decret-tertiaire", "décret n° 2019-771 du 23 juillet 2019 (« décret tertiaire »)",
+         "Bâtiments tertiaires de 1 000 m² et plus : réduire la consommation d'énergie finale d'au moins "
+         "40 % en 2030, 50 % en 2040 et 60 % en 2050 par rapport à une année de référence.",
+         "https://www.lagazettedescommunes.com/632943/obligations-dactions-de-reduction-de-la-consommation-denergie-dans-des-batiments-a-usage-tertiaire/",
+         "L’article L. 111-10-3 du code de la construction et de l’habitation prévoit l’obligation de mise "
+         "en œuvre d’actions de réduction de la consommation d’énergie finale dans les bâtiments "
+         "existants à usage tertiaire afin de parvenir à une réduction de la consommation d’énergie "
+         "finale pour l’ensemble des bâtiments soumis à l’obligation d’au moins 40 % en 2030, 50 % en "
+         "2040 et 60 % en 2050 par rapport à 2010.", VERIFIE, ("décret 2019-771",)),
+    Fait("cch-l174-1", "loi n° 2018-1021 du 23 novembre 2018 (ÉLAN), article 175 ; CCH, article L174-1",
+         "L'obligation, créée par la loi ÉLAN à l'article L111-10-3 du code de la construction, figure "
+         "aujourd'hui à l'article L174-1.", _LEGIFRANCE, "", A_VERIFIER, ("loi 2018-1021", "L174-1")),
     Fait("loi-2015-992", "loi n° 2015-992 du 17 août 2015, article 179 ; décret n° 2016-973 du 18 juillet 2016",
          "Publication des données d'énergie par les gestionnaires de réseaux.", _LEGIFRANCE, "",
          A_VERIFIER, ("loi 2015-992", "décret 2016-973")),
-    Fait("cgct-conseil", "CGCT, articles L2121-15, L2121-20, L2121-25 et L2121-26",
-         "Procès-verbal, majorité des suffrages exprimés, liste des délibérations mise en ligne, "
-         "communication des budgets et comptes.", _LEGIFRANCE, "", A_VERIFIER,
-         ("L2121-15", "L2121-20", "L2121-25", "L2121-26")),
+    Fait("cgct-conseil", "CGCT, articles L2121-15, L2121-25 et L2121-26",
+         "Procès-verbal publié en ligne, liste des délibérations affichée et mise en ligne dans la "
+         "semaine, communication des délibérations, budgets et comptes à toute personne.",
+         "http://www.orphin.fr/publications/compte-rendu-du-conseil-municipal/",
+         "l’article L2121-25 prévoit que dans un délai d’une semaine, la liste des délibérations "
+         "examinées par le conseil municipal est affichée à la Mairie et mise en ligne sur le site "
+         "internet de la commune. Le procès-verbal est arrêté au commencement de la séance suivante et "
+         "signé par le Maire et le secrétaire de séance (art L2121-15). (Et, selon l'avis CADA "
+         "http://cada.data.gouv.fr/20211038/ : « il résulte de l’article L2121-26 du code général des "
+         "collectivités territoriales que toute personne peut demander communication des délibérations "
+         "et procès-verbaux du conseil municipal, des arrêtés municipaux, ainsi que des budgets et "
+         "comptes de la commune ».)", VERIFIE, ("L2121-15", "L2121-25", "L2121-26")),
+    Fait("cgct-l2121-20", "CGCT, article L2121-20",
+         "Les délibérations sont prises à la majorité absolue des suffrages exprimés.", _LEGIFRANCE, "",
+         A_VERIFIER, ("L2121-20",)),
     Fait("ordonnance-2021-1310", "ordonnance n° 2021-1310 du 7 octobre 2021",
          "Publicité des actes des collectivités sous forme électronique.",
          "https://www.cnil.fr/fr/la-publication-des-documents-des-collectivites-territoriales-lies-lexercice-de-leur-pouvoir",
@@ -412,9 +450,14 @@ _ENTREES = (
          "juillet 2022, de délivrer à quiconque en fait la demande un exemplaire papier des actes publiés "
          "sous forme électronique dans le cadre de la réforme introduite par l’ordonnance n° 2021-1310 "
          "et le décret n°2021-1311 du 7 octobre 2021.", VERIFIE, ("ordonnance 2021-1310",)),
-    Fait("accessibilite", "loi n° 2005-102 du 11 février 2005 ; décret n° 2019-768 du 24 juillet 2019",
-         "Accessibilité numérique des services publics en ligne.", _LEGIFRANCE, "", A_VERIFIER,
-         ("loi 2005-102", "décret 2019-768")),
+    Fait("accessibilite", "loi n° 2005-102 du 11 février 2005, article 47 ; décret n° 2019-768 du 24 juillet 2019",
+         "Accessibilité numérique des services publics en ligne.",
+         "https://www.doctrine.fr/l/texts/lois/JORFTEXT000000809647/articles/LEGIARTI000006682279",
+         "I.-Sont accessibles aux personnes handicapées dans les conditions définies au présent article "
+         "les services de communication au public en ligne des organismes suivants : 1° Les personnes "
+         "morales de droit public ; (Décret n° 2019-768 du 24 juillet 2019 relatif à l'accessibilité aux "
+         "personnes handicapées des services de communication au public en ligne, sur Légifrance.)",
+         VERIFIE, ("loi 2005-102", "décret 2019-768")),
 )
 
 FAITS: dict[str, Fait] = {f.id: f for f in _ENTREES}
