@@ -277,22 +277,38 @@ _ENTREES = (
     Fait("loi-78-17", "loi n° 78-17 du 6 janvier 1978 (informatique et libertés)",
          "Loi française qui complète le RGPD.", _LEGIFRANCE, "", A_VERIFIER, ("loi 78-17",)),
     Fait("rgpd", "règlement (UE) 2016/679 (RGPD)",
-         "Règlement général sur la protection des données, applicable depuis le 25 mai 2018.",
-         "https://eur-lex.europa.eu/eli/reg/2016/679/oj", "", A_VERIFIER, ("règlement 2016/679",)),
+         "Règlement général sur la protection des données, adopté le 27 avril 2016 ; l'« intérêt "
+         "légitime » ne peut pas fonder les traitements des autorités publiques dans l'exécution de "
+         "leurs missions (article 6, paragraphe 1, f).",
+         "https://lobbyplag.eu/browse/show/a6p1i6",
+         "le traitement est nécessaire aux fins des intérêts légitimes poursuivis par un responsable du "
+         "traitement, à moins que ne prévalent les intérêts ou les libertés et droits fondamentaux de la "
+         "personne concernée […]. Ces considérations ne s'appliquent pas au traitement effectué par les "
+         "autorités publiques dans l'exécution de leurs missions.", VERIFIE, ("règlement 2016/679",)),
     Fait("loi-51-711", "loi n° 51-711 du 7 juin 1951, article 6",
-         "Secret statistique des réponses individuelles aux enquêtes.", _LEGIFRANCE, "", A_VERIFIER,
-         ("loi 51-711",)),
+         "Secret statistique des réponses individuelles aux enquêtes.",
+         "https://www.legifrance.gouv.fr/affichTexteArticle.do?cidTexte=JORFTEXT000000888573&idArticle=LEGIARTI000006528413",
+         "les renseignements individuels figurant sur les questionnaires revêtus du visa prévu à "
+         "l'article 2 et ayant trait à la vie personnelle et familiale et d'une manière générale, aux "
+         "faits et comportement d'ordre privé, ne peuvent être l'objet d'aucune communication de la part "
+         "du service dépositaire", VERIFIE, ("loi 51-711",)),
     # --- Budget and public contracts ----------------------------------------------------------
     Fait("cgct-l2313-1", "CGCT, article L2313-1",
-         "Une présentation brève et synthétique est jointe au budget primitif et au compte "
-         "administratif ; elle est mise en ligne sur le site de la commune, avec, là où il existe "
-         "(communes de 3 500 habitants et plus), le rapport d'orientation budgétaire ; à partir de "
-         "3 500 habitants, le budget comporte en annexe la liste des concours attribués. Les "
-         "commentateurs ne lisent pas tous le seuil de la mise en ligne de la même façon.",
-         "https://blog.landot-avocats.net/2016/06/25/mise-en-ligne-des-informations-budgetaires-le-decret-est-au-jo-de-ce-matin/",
-         "« mis en ligne sur le site internet de la commune, lorsqu’il existe, après l’adoption par le "
-         "conseil municipal des délibérations auxquelles ils se rapportent et dans des conditions "
-         "prévues par décret en Conseil d’Etat.»", A_VERIFIER, ("L2313-1", "R2313-8")),
+         "Une présentation brève et synthétique des informations financières essentielles est jointe "
+         "au budget primitif et au compte administratif, et mise en ligne sur le site de la commune "
+         "lorsqu'il existe, avec le rapport d'orientation budgétaire là où il en existe un ; à partir "
+         "de 3 500 habitants, le budget comporte aussi des annexes, dont la liste des concours "
+         "attribués. Un commentaire juridique réserve la mise en ligne aux communes de 3 500 habitants "
+         "et plus ; la préfecture de la Charente-Maritime écrit « dans toutes les communes ».",
+         "https://www.charente-maritime.gouv.fr/index.php/Actions-de-l-Etat/Relations-avec-les-collectivites-locales/Collectivites-locales/Budget-des-collectivites2/Qu-est-ce-que-la-note-breve-et-synthetique-a-joindre-avec-le-budget-et-le-compte-administratif",
+         "Dans toutes les communes, les EPCI comportant une commune de 3 500 habitants et plus, ainsi "
+         "que le conseil département, une présentation brève et synthétique retraçant les informations "
+         "financières essentielles devra être annexée au budget de l’année N et au compte administratif "
+         "N-1 (et, pour la mise en ligne, selon "
+         "https://blog.landot-avocats.net/2016/06/25/mise-en-ligne-des-informations-budgetaires-le-decret-est-au-jo-de-ce-matin/ "
+         ": « mis en ligne sur le site internet de la commune, lorsqu’il existe, après l’adoption par le "
+         "conseil municipal des délibérations auxquelles ils se rapportent »)", VERIFIE,
+         ("L2313-1", "R2313-8")),
     Fait("ccp-donnees-essentielles", "code de la commande publique, articles L2196-2 et R2196-1",
          "Tout acheteur, quelle que soit sa taille, rend accessibles en format ouvert les données "
          "essentielles de ses marchés de 40 000 € HT ou plus ; les modalités ont changé au 1er janvier "
