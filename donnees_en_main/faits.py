@@ -215,7 +215,14 @@ _ENTREES = (
          "services, des territoires ou des personnes ».", VERIFIE, ("L321-4",)),
     Fait("decret-2017-331", "décret n° 2017-331 du 14 mars 2017",
          "Liste des données de référence (Sirene, code officiel géographique, plan cadastral, répertoire "
-         "des associations, Base adresse nationale…).", _LEGIFRANCE, "", A_VERIFIER,
+         "des associations, Base adresse nationale…).",
+         "https://decryptageo.fr/donnees-de-reference-un-decret-qui-enterine-plus-quil-nanticipe",
+         "Le décret n°2017-331 publié le 14 mars 2017 dans le cadre de la Loi pour la République "
+         "numérique insère quatre nouveaux articles dans le code des relations entre le public et "
+         "l’administration. Il donne une première liste de données de référence […] fichier Sirène, plan "
+         "cadastral informatisé, registre parcellaire graphique, référentiel à grande échelle, base "
+         "adresse nationale, base de l’organisation de l’État, répertoire des métiers et des emplois et "
+         "code officiel géographique font partie des données de référence", VERIFIE,
          ("décret 2017-331",)),
     Fait("crpa-r330-2", "CRPA, article R330-2",
          "Désignation d'une personne responsable de l'accès aux documents administratifs, notamment "
@@ -457,8 +464,11 @@ _ENTREES = (
          "et procès-verbaux du conseil municipal, des arrêtés municipaux, ainsi que des budgets et "
          "comptes de la commune ».)", VERIFIE, ("L2121-15", "L2121-25", "L2121-26")),
     Fait("cgct-l2121-20", "CGCT, article L2121-20",
-         "Les délibérations sont prises à la majorité absolue des suffrages exprimés.", _LEGIFRANCE, "",
-         A_VERIFIER, ("L2121-20",)),
+         "Les délibérations sont prises à la majorité absolue des suffrages exprimés.",
+         "https://www.doctrine.fr/l/texts/codes/LEGITEXT000006070633/articles/LEGIARTI000006389878?source=legislation",
+         "Les délibérations sont prises à la majorité absolue des suffrages exprimés. Lorsqu'il y a "
+         "partage égal des voix et sauf cas de scrutin secret, la voix du président est prépondérante.",
+         VERIFIE, ("L2121-20",)),
     Fait("ordonnance-2021-1310", "ordonnance n° 2021-1310 du 7 octobre 2021",
          "Publicité des actes des collectivités sous forme électronique.",
          "https://www.cnil.fr/fr/la-publication-des-documents-des-collectivites-territoriales-lies-lexercice-de-leur-pouvoir",
