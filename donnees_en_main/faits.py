@@ -78,7 +78,13 @@ _ENTREES = (
     Fait("crpa-l300-4", "CRPA, article L300-4",
          "Les documents mis à disposition sous forme électronique le sont dans un standard ouvert, "
          "aisément réutilisable et exploitable par un système de traitement automatisé.",
-         _LEGIFRANCE, "", A_VERIFIER, ("L300-4",)),
+         "https://next.ink/12509/101397-on-vous-explique-volet-open-data-loi-lemaire/",
+         "l’administration […] sera dorénavant tenue, lorsqu’elle communique un document administratif "
+         "au format électronique, de le mettre à disposition du citoyen « dans un standard ouvert, "
+         "aisément réutilisable et exploitable par un système de traitement automatisé » (le numéro "
+         "L300-4 est donné par https://forum.madada.fr/t/modification-du-modele-de-saisine/850/10 : "
+         "« comme le prévoit l’article L300-4 du Code des relations entre le public et "
+         "l’administration »)", VERIFIE, ("L300-4",)),
     Fait("crpa-l311-1", "CRPA, article L311-1",
          "Les administrations publient en ligne ou communiquent leurs documents administratifs à qui "
          "les demande, sous réserve des secrets des articles L311-5 et L311-6.",
@@ -256,7 +262,13 @@ _ENTREES = (
          "qu’à des documents achevés ».", VERIFIE, ("loi 78-753",)),
     Fait("loi-2015-991", "loi n° 2015-991 du 7 août 2015 (NOTRe), article 106 ; CGCT, article L1112-23",
          "Première obligation de mise en ligne pour les collectivités de plus de 3 500 habitants, reprise "
-         "en 2016.", _LEGIFRANCE, "", A_VERIFIER, ("loi 2015-991", "L1112-23")),
+         "en 2016 (le numéro de l'article de la loi, 106, n'a pas été relu sur le texte).",
+         "http://www.nextinpact.com/news/98806-open-data-pourquoi-collectivites-locales-rechignent-a-appliquer-loi-notre.htm",
+         "un article L1112-23 pour le moins ambitieux... Celui-ci impose en effet aux collectivités "
+         "territoriales de plus de 3 500 habitants (ainsi que les établissements publics de coopération "
+         "intercommunale à fiscalité propre auxquels elles appartiennent) de mettre en ligne toutes les "
+         "« informations publiques » en leur possession au format électronique", VERIFIE,
+         ("loi 2015-991", "L1112-23")),
     Fait("loi-2000-321", "loi n° 2000-321 du 12 avril 2000, article 10 ; décret n° 2001-495 du 6 juin 2001",
          "Convention obligatoire pour une subvention de plus de 23 000 € par an.",
          "https://www.atd13.fr/une-convention-dobjectifs-entre-une-commune-et-une-association-est-elle-obligatoire/",
@@ -282,7 +294,12 @@ _ENTREES = (
          "voies et lieux-dits […] Ces mêmes dispositions prévoient ensuite la mise à disposition du "
          "public par chaque commune de ses données d’adressage", VERIFIE, ("loi 2022-217", "L2121-30")),
     Fait("loi-78-17", "loi n° 78-17 du 6 janvier 1978 (informatique et libertés)",
-         "Loi française qui complète le RGPD.", _LEGIFRANCE, "", A_VERIFIER, ("loi 78-17",)),
+         "Loi française qui complète le RGPD ; elle a été adaptée au règlement en 2018.",
+         "http://affaires-publiques.org/textof/TO/D2/14533-0618.htm",
+         "La loi a pour principal objet de modifier la législation nationale en matière de protection des "
+         "données personnelles afin, d'une part, de l'adapter au règlement (UE) 2016/679 […] Modifiant "
+         "donc essentiellement la loi n° 78-17 du 6 janvier 1978 relative à l'informatique, aux fichiers "
+         "et aux libertés", VERIFIE, ("loi 78-17",)),
     Fait("rgpd", "règlement (UE) 2016/679 (RGPD)",
          "Règlement général sur la protection des données, adopté le 27 avril 2016 ; l'« intérêt "
          "légitime » ne peut pas fonder les traitements des autorités publiques dans l'exécution de "
