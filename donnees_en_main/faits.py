@@ -462,9 +462,18 @@ _ENTREES = (
          "existants à usage tertiaire afin de parvenir à une réduction de la consommation d’énergie "
          "finale pour l’ensemble des bâtiments soumis à l’obligation d’au moins 40 % en 2030, 50 % en "
          "2040 et 60 % en 2050 par rapport à 2010.", VERIFIE, ("décret 2019-771",)),
-    Fait("cch-l174-1", "loi n° 2018-1021 du 23 novembre 2018 (ÉLAN), article 175 ; CCH, article L174-1",
-         "L'obligation, créée par la loi ÉLAN à l'article L111-10-3 du code de la construction, figure "
-         "aujourd'hui à l'article L174-1.", _LEGIFRANCE, "", A_VERIFIER, ("loi 2018-1021", "L174-1")),
+    Fait("loi-elan", "loi n° 2018-1021 du 23 novembre 2018 (ÉLAN), article 175",
+         "Elle a inscrit l'obligation de réduire la consommation d'énergie des bâtiments tertiaires dans "
+         "le code de la construction et de l'habitation.",
+         "https://www.actu-juridique.fr/civil/immobilier/les-modalites-de-mise-en-oeuvre-de-lobligation-dactions-de-reduction-des-consommations-denergie-dans-les-batiments-a-usage-tertiaire/",
+         "L’article 175 de la loi n° 2018-1021 du 23 novembre 2018 portant évolution du logement, de "
+         "l’aménagement et du numérique, dite ÉLAN, prévoit, à l’article L. 111-10-3 du Code de la "
+         "construction et de l’habitation, l’obligation de mise en œuvre d’actions de réduction de la "
+         "consommation d’énergie finale dans les bâtiments existants à usage tertiaire", VERIFIE,
+         ("loi 2018-1021",)),
+    Fait("cch-l174-1", "CCH, article L174-1",
+         "L'obligation, créée à l'article L111-10-3 du code de la construction, figure aujourd'hui à "
+         "l'article L174-1 (renumérotation du code).", _LEGIFRANCE, "", A_VERIFIER, ("L174-1",)),
     Fait("loi-2015-992", "loi n° 2015-992 du 17 août 2015, article 179 ; décret n° 2016-973 du 18 juillet 2016",
          "Publication des données d'énergie par les gestionnaires de réseaux.", _LEGIFRANCE, "",
          A_VERIFIER, ("loi 2015-992", "décret 2016-973")),
