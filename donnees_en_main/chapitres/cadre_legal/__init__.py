@@ -3,8 +3,10 @@
     from donnees_en_main.chapitres.cadre_legal import puis_je_publier, question_suivante, parcours_widget
 
     verdict = puis_je_publier({"acheve": True, "secret": False, "donnees_personnelles": False,
-                               "habitants": True, "agents": True, "categorie": True})
+                               "habitants": True, "agents": True, "categorie": True,
+                               "geographique": False})
     verdict.statut        # "obligation"
+    verdict.faits         # ("crpa-l312-1-1", "loi-2016-1321"): entries of donnees_en_main.faits
     print(verdict)        # the verdict in French, its reason and the articles
     question_suivante({"acheve": True})   # the next question to ask (or None when the path is done)
     parcours_widget()     # the same path as yes/no buttons (works without a kernel, e.g. in the book)
@@ -12,6 +14,14 @@
 The decision logic lives in one place, ``_parcourir``: the widget, the book, the workshop and the
 graded assignment all go through it. Answers are booleans (``True``/``False``) or the words
 « oui »/« non ». Only the questions on the path need an answer; the others are ignored.
+
+Design notes (issue 15): a commune below the thresholds is not bound to publish of its own accord,
+but must publish online a communicable document whose requester chooses that form (CRPA L311-9,
+4°), whatever its size; the verdicts say so rather than asking whether a request was made, so that
+the shortest paths (used as examples in the workshop notebook) stay valid. A draft (L311-2) opens no
+right of access yet but may be published of the commune's own accord (L312-1): never « forbidden ».
+The geographic question (INSPIRE, per the ministry's guide) and the algorithm question (L312-1-3)
+are asked only where they change the verdict, for communes above the thresholds.
 
 Legal sources: every article a verdict rests on is an entry of the registry of facts
 (``donnees_en_main.faits``), with the source checked, the date and the exact sentence; a verdict
