@@ -342,7 +342,11 @@ _ENTREES = (
          "rend accessibles sous un format ouvert et librement réutilisable les données essentielles du "
          "marché […] L’acheteur offre, sur son profil d’acheteur, un accès libre, direct et complet aux "
          "données essentielles des marchés répondant à un besoin dont la valeur est égale ou supérieure "
-         "à 40 000 […] euros hors taxes.", VERIFIE, ("L2196-2", "R2196-1")),
+         "à 40 000 […] euros hors taxes. (Pour 2024, selon "
+         "https://www.testing.lemoniteur.fr/article/commande-publique-des-donnees-essentielles-augmentees-et-centralisees-au-1er-janvier-2024.2316478 "
+         ": « Les arrêtés précités entreront en vigueur le 1er janvier 2024. S'agissant des marchés "
+         "publics, le nouveau dispositif s'appliquera aux contrats d'un montant égal ou supérieur à "
+         "40 000 euros HT notifiés à compter de cette date. »)", VERIFIE, ("L2196-2", "R2196-1")),
     # --- Geographic data ---------------------------------------------------------------------
     Fait("inspire-directive", "directive 2007/2/CE du 14 mars 2007 (INSPIRE)",
          "Infrastructure d'information géographique : 34 thèmes répartis dans trois annexes.",
