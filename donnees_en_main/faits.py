@@ -72,6 +72,9 @@ _MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "aoû
          "octobre", "novembre", "décembre"]
 
 _LEGIFRANCE = "https://www.legifrance.gouv.fr"
+# The producer's open-data export of the 2021 campaign (also published on data.gouv.fr); a copy of
+# these bytes is in ../shared/fichiers-reels/cantine/ and tests/test_faits.py recomputes the figures.
+_MA_CANTINE_2021 = "https://github.com/betagouv/ma-cantine/blob/04dddca9/opendata/campagne_td_2021.csv"
 
 _ENTREES = (
     # --- Access to documents and open data: CRPA ---------------------------------------------
@@ -407,16 +410,19 @@ _ENTREES = (
     Fait("cantines-2021-moyenne", "Part moyenne de bio des cantines déclarantes, achats 2021 (« ma cantine »)",
          "Moyenne des parts de bio de chaque cantine (chaque cantine compte pour une), 3 089 "
          "télédéclarations de la campagne 2021.",
-         "https://www.data.gouv.fr/datasets/registre-national-des-cantines-1/", "", A_VERIFIER,
-         valeur="14,3\u00a0%"),
+         _MA_CANTINE_2021,
+         "Recalculé sur le fichier publié lui-même (colonne teledeclaration_ratio_bio, 3 089 lignes) : "
+         "moyenne 0,1427, soit 14,3 %.", VERIFIE, valeur="14,3\u00a0%"),
     Fait("cantines-2021-mediane", "Part médiane de bio des cantines déclarantes, achats 2021 (« ma cantine »)",
          "Une cantine déclarante sur deux fait moins, l'autre moitié plus.",
-         "https://www.data.gouv.fr/datasets/registre-national-des-cantines-1/", "", A_VERIFIER,
-         valeur="9,9\u00a0%"),
+         _MA_CANTINE_2021,
+         "Recalculé sur le fichier publié lui-même (colonne teledeclaration_ratio_bio, 3 089 lignes) : "
+         "médiane 0,0986, soit 9,9 %.", VERIFIE, valeur="9,9\u00a0%"),
     Fait("cantines-2021-nb", "Nombre de télédéclarations, campagne 2021 (« ma cantine »)",
          "Télédéclarations dont on calcule la moyenne et la médiane ci-dessus.",
-         "https://www.data.gouv.fr/datasets/registre-national-des-cantines-1/", "", A_VERIFIER,
-         valeur="3\u00a0089"),
+         _MA_CANTINE_2021,
+         "Recalculé sur le fichier publié lui-même : 3 089 lignes, une par télédéclaration (colonne id).",
+         VERIFIE, valeur="3\u00a0089"),
     Fait("cantines-2021-ministere", "Taux global de bio, achats 2021, bilan du ministère de l'Agriculture",
          "Achats bio rapportés à l'ensemble des achats des cantines déclarantes (pondéré par les "
          "achats).",

@@ -148,3 +148,22 @@ def test_la_page_cantine_calcule_ses_trois_chiffres_sur_les_donnees(monkeypatch,
     assert colles["fait_cantines-2021-moyenne"].startswith(FAITS["cantines-2021-moyenne"].valeur)
     if not FAITS["cantines-2021-moyenne"].verifie:
         assert colles["fait_cantines-2021-moyenne"].endswith("(à vérifier)")
+
+
+FICHIER_MA_CANTINE_2021 = RACINE.parent / "shared" / "fichiers-reels" / "cantine" / "campagne_td_2021.csv"
+
+
+@pytest.mark.skipif(not FICHIER_MA_CANTINE_2021.exists(),
+                    reason="le fichier réel « ma cantine » 2021 (../shared/fichiers-reels) est absent de cette copie")
+def test_les_chiffres_nationaux_verifies_se_recalculent_sur_le_fichier_publie():
+    """The registry's real canteen figures marked as checked are recomputed from the producer's file."""
+    import pandas as pd
+
+    from donnees_en_main.affichage.graphiques import pourcent_fr
+
+    lignes = pd.read_csv(FICHIER_MA_CANTINE_2021, dtype=str)
+    parts = pd.to_numeric(lignes["teledeclaration_ratio_bio"], errors="raise") * 100
+    assert FAITS["cantines-2021-nb"].valeur == f"{len(lignes):,}".replace(",", "\u00a0")
+    assert FAITS["cantines-2021-moyenne"].valeur == pourcent_fr(parts.mean())
+    assert FAITS["cantines-2021-mediane"].valeur == pourcent_fr(parts.median())
+    assert all(FAITS[i].verifie for i in ("cantines-2021-nb", "cantines-2021-moyenne", "cantines-2021-mediane"))
