@@ -2,7 +2,8 @@
 the question bank, the workshop notebook and the graded assignment (full nbgrader cycle, exact scores).
 
 The expected verdicts below are the rules of the law as the chapter states them (CRPA L311-2,
-L311-5/6, L312-1, L312-1-1, L312-1-2; décret n° 2016-1922): written here once, as the specification.
+L311-5/6, L311-9, L312-1, L312-1-1, L312-1-2, L312-1-3; décret n° 2016-1922; INSPIRE per the
+ministry's guide): written here once, as the specification.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from donnees_en_main import faits
 from donnees_en_main.chapitres import cadre_legal as cl
 from donnees_en_main.chapitres.cadre_legal import (
     INTERDIT,
@@ -36,7 +38,8 @@ from outils_nbgrader import CoursNbgrader, code_repondre_par_widgets, executer_a
 
 RACINE = Path(__file__).resolve().parent.parent
 OUI, NON = True, False
-PUBLIABLE_GRANDE = {"acheve": OUI, "secret": NON, "donnees_personnelles": NON, "habitants": OUI, "agents": OUI}
+PUBLIABLE_GRANDE = {"acheve": OUI, "secret": NON, "donnees_personnelles": NON, "habitants": OUI, "agents": OUI,
+                    "geographique": NON}
 
 
 @pytest.fixture
@@ -50,25 +53,76 @@ def q(tmp_path, monkeypatch):
 
 # -- the decision logic ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("reponses, statut, article", [
-    ({"acheve": NON}, PAS_ENCORE, "L311-2"),
-    ({"acheve": OUI, "secret": OUI, "occultable": NON}, INTERDIT, "L311-5"),
-    ({"acheve": OUI, "secret": NON, "donnees_personnelles": OUI, "anonymise": NON, "exception": NON}, INTERDIT, "L312-1-2"),
-    ({"acheve": OUI, "secret": NON, "donnees_personnelles": NON, "habitants": NON}, POSSIBLE, "L312-1"),
-    ({**PUBLIABLE_GRANDE, "agents": NON}, POSSIBLE, "2016-1922"),
-    ({**PUBLIABLE_GRANDE, "categorie": OUI}, OBLIGATION, "L312-1-1"),
-    ({**PUBLIABLE_GRANDE, "categorie": NON}, POSSIBLE, "L312-1"),
-    ({**PUBLIABLE_GRANDE, "secret": OUI, "occultable": OUI, "categorie": OUI}, OBLIGATION, "L312-1-1"),
-    ({**PUBLIABLE_GRANDE, "donnees_personnelles": OUI, "anonymise": OUI, "categorie": OUI}, OBLIGATION, "L312-1-1"),
-    ({**PUBLIABLE_GRANDE, "donnees_personnelles": OUI, "anonymise": NON, "exception": OUI, "categorie": NON},
-     POSSIBLE, "L312-1"),
-])
-def test_chaque_issue_du_parcours(reponses, statut, article):
+# One case per point of the path: (answers, verdict, the registry ids it must name).
+CAS = {
+    "brouillon": ({"acheve": NON}, PAS_ENCORE, {"crpa-l311-2", "crpa-l312-1", "crpa-l312-1-2"}),
+    "secret": ({"acheve": OUI, "secret": OUI, "occultable": NON}, INTERDIT, {"crpa-l311-5-6", "crpa-l312-1-2"}),
+    "personnel": ({"acheve": OUI, "secret": NON, "donnees_personnelles": OUI, "anonymise": NON, "exception": NON},
+                  INTERDIT, {"crpa-l312-1-2", "decret-2018-1117"}),
+    "petite_commune": ({"acheve": OUI, "secret": NON, "donnees_personnelles": NON, "habitants": NON}, POSSIBLE,
+                       {"crpa-l312-1", "crpa-l312-1-1", "crpa-l311-9"}),
+    "peu_d_agents": ({**PUBLIABLE_GRANDE, "agents": NON}, POSSIBLE, {"decret-2016-1922", "crpa-l311-9"}),
+    "obligation": ({**PUBLIABLE_GRANDE, "categorie": OUI}, OBLIGATION, {"crpa-l312-1-1", "loi-2016-1321"}),
+    "geographique": ({**PUBLIABLE_GRANDE, "categorie": OUI, "geographique": OUI}, OBLIGATION,
+                     {"crpa-l312-1-1", "inspire-communes"}),
+    "algorithme": ({**PUBLIABLE_GRANDE, "categorie": NON, "algorithme": OUI}, OBLIGATION,
+                   {"crpa-l312-1-3", "decret-2016-1922", "crpa-l311-3-1"}),
+    "hors_categorie": ({**PUBLIABLE_GRANDE, "categorie": NON, "algorithme": NON}, POSSIBLE,
+                       {"crpa-l312-1", "crpa-l311-9"}),
+    "occulte": ({**PUBLIABLE_GRANDE, "secret": OUI, "occultable": OUI, "categorie": OUI}, OBLIGATION, {"crpa-l312-1-1"}),
+    "anonymise": ({**PUBLIABLE_GRANDE, "donnees_personnelles": OUI, "anonymise": OUI, "categorie": OUI}, OBLIGATION,
+                  {"crpa-l312-1-1"}),
+    "exception": ({**PUBLIABLE_GRANDE, "donnees_personnelles": OUI, "anonymise": NON, "exception": OUI,
+                   "categorie": NON, "algorithme": NON}, POSSIBLE, {"crpa-l312-1"}),
+}
+
+
+@pytest.mark.parametrize("nom", list(CAS))
+def test_chaque_issue_du_parcours_et_ses_textes(nom):
+    reponses, statut, textes = CAS[nom]
     verdict = puis_je_publier(reponses)
     assert verdict.statut == statut
-    assert any(article in a for a in verdict.articles), verdict.articles
-    assert verdict.publiable == (statut in (OBLIGATION, POSSIBLE))
+    assert textes <= set(verdict.faits), verdict.faits
+    assert verdict.publiable == (statut != INTERDIT)
     assert verdict.obligatoire == (statut == OBLIGATION)
+    # every verdict says whom to check with, and shows each text with a link and its date or state
+    assert "CADA" in verdict.raison or "délégué à la protection des données" in verdict.raison
+    html = verdict._repr_html_()
+    for identifiant in verdict.faits:
+        f = faits.fait(identifiant)
+        assert f.source.replace("&", "&amp;") in html
+    assert "vérifiée le 3 décembre 2026" in str(verdict) or "à vérifier" in str(verdict)
+
+
+def test_sur_demande_la_publication_en_ligne_s_impose_a_toute_taille():
+    """Issue point 1: CRPA L311-9 (4°), whatever the size: never « a small commune need not publish »."""
+    for nom in ("petite_commune", "peu_d_agents", "hors_categorie"):
+        verdict = puis_je_publier(CAS[nom][0])
+        assert "si quelqu'un vous demande ce document" in verdict.raison
+        assert "quelle que soit la taille" in verdict.raison
+        assert any("un mois de silence vaut refus" in p and "CADA" in p and "juge administratif" in p
+                   for p in verdict.precautions)
+
+
+def test_un_brouillon_n_est_jamais_interdit():
+    """Issue point 2: no right of access yet (L311-2), but the commune may publish it (L312-1)."""
+    verdict = puis_je_publier({"acheve": NON})
+    assert verdict.statut == PAS_ENCORE and verdict.publiable
+    assert "interdit" not in verdict.titre.lower()
+    assert "peut décider d'elle-même de le rendre public" in verdict.raison
+    assert "CADA" in verdict.raison
+
+
+def test_algorithme_mention_sur_chaque_decision():
+    verdict = puis_je_publier(CAS["algorithme"][0])
+    assert any("L311-3-1" in p and "quelle que soit leur taille" in p for p in verdict.precautions)
+
+
+def test_donnees_geographiques_et_inspire():
+    """Issue point 4: the ministry's guide, not « planning documents only »."""
+    geo = puis_je_publier(CAS["geographique"][0])
+    assert any("INSPIRE" in p and "métadonnées" in p for p in geo.precautions)
+    assert not any("INSPIRE" in p for p in puis_je_publier(CAS["obligation"][0]).precautions)
 
 
 def test_les_precautions_suivent_le_chemin():
@@ -80,7 +134,7 @@ def test_les_precautions_suivent_le_chemin():
                                  "exception": OUI, "categorie": OUI})
     assert any("minimisation" in p for p in exception.precautions)
     simple = puis_je_publier({**PUBLIABLE_GRANDE, "categorie": OUI})
-    assert len(simple.precautions) == 1 and "2017-638" in simple.precautions[0]
+    assert len(simple.precautions) == 2 and "2017-638" in simple.precautions[0]
     assert puis_je_publier({"acheve": NON}).precautions == ()
 
 
@@ -97,7 +151,7 @@ def test_toutes_les_combinaisons_respectent_la_loi():
             attendu = PAS_ENCORE
         elif bloque_secret or bloque_perso:
             attendu = INTERDIT
-        elif r["habitants"] and r["agents"] and r["categorie"]:
+        elif r["habitants"] and r["agents"] and (r["categorie"] or r["algorithme"]):
             attendu = OBLIGATION
         else:
             attendu = POSSIBLE
@@ -108,7 +162,8 @@ def test_les_questions_viennent_dans_l_ordre():
     r: dict = {}
     ordre = []
     reponses = {"acheve": True, "secret": True, "occultable": True, "donnees_personnelles": True,
-                "anonymise": False, "exception": True, "habitants": True, "agents": True, "categorie": False}
+                "anonymise": False, "exception": True, "habitants": True, "agents": True, "categorie": False,
+                "algorithme": True}
     while (question := question_suivante(r)) is not None:
         ordre.append(question.cle)
         r[question.cle] = reponses[question.cle]
@@ -140,7 +195,7 @@ def test_le_verdict_se_lit_en_texte_et_en_html():
     v = puis_je_publier({**PUBLIABLE_GRANDE, "categorie": True})
     texte = str(v)
     assert texte.startswith("✔ Oui, et c'est une obligation.")
-    assert "L312-1-1" in texte and "• Publiez" in texte
+    assert "L312-1-1 (source vérifiée le 3 décembre 2026)" in texte and "• Publiez" in texte
     html = v._repr_html_()
     assert "✔" in html and "Oui, et c&#x27;est une obligation" in html and "role='status'" in html
     non = puis_je_publier({"acheve": True, "secret": True, "occultable": False})
@@ -260,12 +315,21 @@ def test_les_erreurs_frequentes_ont_leur_message(q):
 
 # -- the book page ------------------------------------------------------------------------------------------
 
-def test_la_page_cite_les_textes_sans_renvoyer_a_verifier():
+def test_la_page_cite_les_textes_et_ne_dit_plus_ce_qui_etait_faux():
     texte = (RACINE / "book" / "cadre-legal.md").read_text(encoding="utf-8")
     for citation in ("n° 2016-1321 du 7 octobre 2016", "n° 2015-991 du 7 août 2015", "article 106",
-                     "L312-1-1", "L312-1-2", "2016-1922", "2016/679", "2007/2/CE", "L127-1", "L321-4"):
+                     "L312-1-1", "L312-1-2", "2016-1922", "2016/679", "2007/2/CE", "L127-1", "L321-4",
+                     "L311-9", "L311-3-1", "L312-1-3", "L2313-1", "L2196-2", "R311-13"):
         assert citation in texte, citation
-    assert "à vérifier" not in texte.lower()
+    # issue 15: the size of the commune never excuses it from publishing what is asked for online
+    assert "Une petite commune n'est donc pas **obligée** de publier ;" not in texte
+    assert "quelle que soit" in texte and "leur taille" in texte
+    # drafts: no right of access yet, never « forbidden »
+    assert "personne ne peut encore\n  l'exiger" in texte
+    # INSPIRE as the ministry's guide states it
+    assert "guide du ministère de\nla Transition écologique" in texte
+    # the registry, with its « à vérifier » entries, is shown in the book
+    assert "faits.tableau()" in texte and "**à vérifier**" in texte
     assert "Questions pour échanger entre pairs" in texte
     assert "Puis-je publier ce jeu de données ?" in texte and "## En résumé" in texte
 
@@ -297,7 +361,8 @@ CODE_Q5 = ('reponses = {"acheve": True, "secret": False, "donnees_personnelles":
            '"exception": False}\nverdict = puis_je_publier(reponses)')
 # The classic mistake: « names removed, so it is anonymous ».
 CODE_Q5_CRU_ANONYME = ('reponses = {"acheve": True, "secret": False, "donnees_personnelles": True, "anonymise": True, '
-                       '"habitants": True, "agents": True, "categorie": True}\nverdict = puis_je_publier(reponses)')
+                       '"habitants": True, "agents": True, "categorie": True, "geographique": False}\n'
+                       'verdict = puis_je_publier(reponses)')
 SUITE_Q5 = "\nprint(verdict)\nq.verdict_inscriptions.verifier(verdict.titre)"
 
 

@@ -3,8 +3,10 @@
     from donnees_en_main.chapitres.cadre_legal import puis_je_publier, question_suivante, parcours_widget
 
     verdict = puis_je_publier({"acheve": True, "secret": False, "donnees_personnelles": False,
-                               "habitants": True, "agents": True, "categorie": True})
+                               "habitants": True, "agents": True, "categorie": True,
+                               "geographique": False})
     verdict.statut        # "obligation"
+    verdict.faits         # ("crpa-l312-1-1", "loi-2016-1321"): entries of donnees_en_main.faits
     print(verdict)        # the verdict in French, its reason and the articles
     question_suivante({"acheve": True})   # the next question to ask (or None when the path is done)
     parcours_widget()     # the same path as yes/no buttons (works without a kernel, e.g. in the book)
@@ -13,11 +15,17 @@ The decision logic lives in one place, ``_parcourir``: the widget, the book, the
 graded assignment all go through it. Answers are booleans (``True``/``False``) or the words
 « oui »/« non ». Only the questions on the path need an answer; the others are ignored.
 
-Legal sources (Légifrance): code des relations entre le public et l'administration (CRPA), articles
-L300-4, L311-2, L311-5, L311-6, L312-1, L312-1-1, L312-1-2 (as written by the loi n° 2016-1321 du
-7 octobre 2016 pour une République numérique, article 6), décret n° 2016-1922 du 28 décembre 2016
-(threshold of 50 agents), décret n° 2018-1117 du 10 décembre 2018 (CRPA D312-1-3), décret
-n° 2017-638 du 27 avril 2017 (licences); règlement (UE) 2016/679 (RGPD), article 4 and recital 26.
+Design notes (issue 15): a commune below the thresholds is not bound to publish of its own accord,
+but must publish online a communicable document whose requester chooses that form (CRPA L311-9,
+4°), whatever its size; the verdicts say so rather than asking whether a request was made, so that
+the shortest paths (used as examples in the workshop notebook) stay valid. A draft (L311-2) opens no
+right of access yet but may be published of the commune's own accord (L312-1): never « forbidden ».
+The geographic question (INSPIRE, per the ministry's guide) and the algorithm question (L312-1-3)
+are asked only where they change the verdict, for communes above the thresholds.
+
+Legal sources: every article a verdict rests on is an entry of the registry of facts
+(``donnees_en_main.faits``), with the source checked, the date and the exact sentence; a verdict
+names them by their ids (``Verdict.faits``) and shows them with a link (``Verdict._repr_html_``).
 This is a teaching aid, not legal advice: the verdict says which texts to read, with whom to check.
 """
 
@@ -29,6 +37,7 @@ from typing import Any, Mapping
 
 import pandas as pd
 
+from donnees_en_main import faits as registre
 from donnees_en_main.donnees import ErreurDonnees
 
 __all__ = [
@@ -73,7 +82,8 @@ QUESTIONS: dict[str, Question] = {
             "acheve",
             "Le jeu de données est-il achevé ?",
             "Un document de travail qui prépare une décision pas encore prise (un projet en cours de "
-            "discussion, par exemple) n'est pas encore communicable.",
+            "discussion, par exemple) n'ouvre pas encore de droit d'accès au public ; la commune peut "
+            "toutefois choisir de le publier.",
         ),
         Question(
             "secret",
@@ -131,6 +141,21 @@ QUESTIONS: dict[str, Question] = {
             "jour régulièrement ; des données mises à jour régulièrement dont la publication présente un "
             "intérêt économique, social, sanitaire ou environnemental.",
         ),
+        Question(
+            "geographique",
+            "Ces données sont-elles géographiques : décrivent-elles des lieux (adresses, parcelles, "
+            "réseaux, zones, équipements localisés) ?",
+            "Les données géographiques qu'une commune doit publier relèvent aussi de la directive "
+            "européenne INSPIRE : il faut les décrire et les diffuser par des services en ligne.",
+        ),
+        Question(
+            "algorithme",
+            "Ce jeu de données contient-il les règles d'un algorithme qui sert à prendre des décisions "
+            "individuelles (calcul d'un tarif selon le quotient familial, attribution de places en "
+            "crèche…) ?",
+            "Un traitement informatique qui calcule ou classe pour aider à décider du cas d'une personne : "
+            "ses règles doivent être publiées par les administrations d'au moins 50 agents.",
+        ),
     )
 }
 
@@ -139,7 +164,7 @@ TITRES = {  # the verdict of each status, in a few words
     OBLIGATION: "Oui, et c'est une obligation",
     POSSIBLE: "Oui, vous pouvez le publier",
     INTERDIT: "Non, pas en l'état",
-    PAS_ENCORE: "Pas encore",
+    PAS_ENCORE: "Pas encore dû, mais publiable si vous le décidez",
 }
 _ICONES = {OBLIGATION: "✔", POSSIBLE: "✔", INTERDIT: "✘", PAS_ENCORE: "⏸"}
 # Okabe & Ito colours (see graphiques.PALETTE); the icon and the words carry the meaning, not the colour.
@@ -165,6 +190,26 @@ _PRECAUTION_MINIMISATION = (
     "Les données personnelles publiées restent protégées par le RGPD : ne publiez que celles qui sont "
     "nécessaires (principe de minimisation, RGPD, article 5)."
 )
+_PRECAUTION_DEMANDE = (
+    "Si quelqu'un vous le demande, répondez dans le mois : un mois de silence vaut refus (CRPA, "
+    "articles R311-12 et R311-13). Le demandeur a alors deux mois pour saisir la CADA, passage obligé "
+    "avant le juge administratif (CRPA, articles R343-1 et L342-1)."
+)
+_PRECAUTION_INSPIRE = (
+    "Ce sont des données géographiques que vous devez publier : selon le guide du ministère de la "
+    "Transition écologique, elles relèvent aussi de la directive INSPIRE (code de l'environnement, "
+    "article L127-1). Décrivez-les par une fiche de métadonnées et diffusez-les par des services de "
+    "consultation et de téléchargement ; la plateforme régionale de données géographiques peut le "
+    "faire avec vous."
+)
+_PRECAUTION_MENTION_ALGORITHME = (
+    "Chaque décision individuelle prise sur le fondement de cet algorithme doit le dire à la personne "
+    "concernée, par une mention explicite (CRPA, article L311-3-1) : cela vaut pour toutes les "
+    "communes, quelle que soit leur taille."
+)
+# Whom to check with: a teaching aid is not legal advice.
+_CONSEIL = ("En cas de doute, parlez-en au délégué à la protection des données de votre collectivité, "
+            "ou demandez conseil à la CADA ; la préfecture peut aussi vous orienter.")
 
 
 @dataclass(frozen=True)
@@ -172,29 +217,39 @@ class Verdict:
     """The answer to « Puis-je publier ce jeu de données ? ».
 
     ``statut``: one of OBLIGATION, POSSIBLE, INTERDIT, PAS_ENCORE; ``titre``: the verdict in a few
-    French words; ``raison``: why; ``articles``: the legal texts it rests on; ``precautions``: what to
-    do before publishing.
+    French words; ``raison``: why, and whom to check with; ``faits``: the ids of the legal texts it
+    rests on in the registry of facts (``donnees_en_main.faits``); ``articles``: their names;
+    ``precautions``: what to do before publishing.
     """
 
     statut: str
     raison: str
-    articles: tuple[str, ...]
+    faits: tuple[str, ...]
     precautions: tuple[str, ...] = ()
+
+    def __post_init__(self):
+        for identifiant in self.faits:
+            registre.fait(identifiant)  # every text a verdict names is in the registry
 
     @property
     def titre(self) -> str:
         return TITRES[self.statut]
 
     @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(registre.fait(i).intitule for i in self.faits)
+
+    @property
     def publiable(self) -> bool:
-        return self.statut in (OBLIGATION, POSSIBLE)
+        return self.statut in (OBLIGATION, POSSIBLE, PAS_ENCORE)
 
     @property
     def obligatoire(self) -> bool:
         return self.statut == OBLIGATION
 
     def texte(self) -> str:
-        lignes = [f"{_ICONES[self.statut]} {self.titre}.", self.raison, "Textes : " + " ; ".join(self.articles) + "."]
+        textes = " ; ".join(registre.fait(i).mention() for i in self.faits)
+        lignes = [f"{_ICONES[self.statut]} {self.titre}.", self.raison, f"Textes : {textes}."]
         lignes += [f"• {p}" for p in self.precautions]
         return "\n".join(lignes)
 
@@ -204,12 +259,13 @@ class Verdict:
         couleur = _COULEURS[self.statut]
         precautions = "".join(f"<li>{html.escape(p)}</li>" for p in self.precautions)
         precautions = f"<p style='margin:0.4em 0 0 0'>Avant de publier :</p><ul style='margin:0.2em 0'>{precautions}</ul>" if precautions else ""
+        textes = " ; ".join(registre.lien_html(i) for i in self.faits)
         return (
             f"<div role='status' style='border-left:6px solid {couleur};padding:0.5em 0.9em;margin:0.4em 0;"
             f"background:#f7f7f7'>"
             f"<p style='margin:0;font-size:1.1em'><strong>{_ICONES[self.statut]} {html.escape(self.titre)}</strong></p>"
             f"<p style='margin:0.3em 0'>{html.escape(self.raison)}</p>"
-            f"<p style='margin:0.3em 0'><em>Textes : {html.escape(' ; '.join(self.articles))}.</em></p>"
+            f"<p style='margin:0.3em 0'><em>Textes :</em> {textes}.</p>"
             f"{precautions}</div>"
         )
 
@@ -261,9 +317,14 @@ def _parcourir(reponses: dict[str, bool]) -> tuple[Question | None, Verdict | No
     if not reponses["acheve"]:
         return None, Verdict(
             PAS_ENCORE,
-            "Un document préparatoire à une décision qui n'est pas encore prise n'est pas communicable, "
-            "donc pas publiable en l'état. Une fois la décision prise, reposez la question.",
-            ("CRPA, article L311-2",),
+            "Tant que la décision qu'il prépare n'est pas prise, ce document n'ouvre pas de droit d'accès : "
+            "personne ne peut exiger de l'obtenir. Mais la commune peut décider d'elle-même de le rendre "
+            "public, par exemple un projet soumis à la concertation, après en avoir retiré les secrets et "
+            "les données personnelles. Aucun des textes vérifiés pour ce cours ne l'interdit ; ils ne "
+            "règlent pas tous les cas (un projet qui engage des tiers, par exemple) : décidez-le avec le "
+            "maire et demandez conseil à la CADA en cas de doute. Une fois la décision prise, le document "
+            "devient communicable : reposez la question.",
+            ("crpa-l311-2", "crpa-l312-1", "crpa-l312-1-2"),
         )
 
     if manque("secret"):
@@ -276,8 +337,8 @@ def _parcourir(reponses: dict[str, bool]) -> tuple[Question | None, Verdict | No
                 INTERDIT,
                 "Les informations protégées par un secret prévu par la loi ne peuvent pas être rendues "
                 "publiques ; si on ne peut pas les séparer du reste, le jeu de données ne peut pas être "
-                "publié.",
-                ("CRPA, articles L311-5 et L311-6", "CRPA, article L312-1-2"),
+                "publié. Peut-être une partie, ou un total, peut-elle l'être : " + _CONSEIL,
+                ("crpa-l311-5-6", "crpa-l312-1-2"),
             )
         precautions.append(_PRECAUTION_OCCULTATION)
 
@@ -296,23 +357,29 @@ def _parcourir(reponses: dict[str, bool]) -> tuple[Question | None, Verdict | No
                     INTERDIT,
                     "Un jeu de données qui contient des données personnelles ne peut être rendu public "
                     "qu'après un traitement qui rend impossible l'identification des personnes, sauf "
-                    "exception prévue par la loi. Anonymisez-le, puis reposez la question.",
-                    ("CRPA, article L312-1-2", "RGPD, article 4 et considérant 26"),
+                    "exception prévue par la loi. Anonymisez-le (ou publiez des comptages agrégés), puis "
+                    "reposez la question. Le délégué à la protection des données de votre collectivité "
+                    "peut vous y aider.",
+                    ("crpa-l312-1-2", "decret-2018-1117", "rgpd"),
                 )
             precautions.append(_PRECAUTION_MINIMISATION)
 
     precautions.append(_PRECAUTION_FORMAT)
-    precautions_finales = tuple(precautions)
+    sur_demande = (
+        " Attention : si quelqu'un vous demande ce document et choisit qu'il soit publié en ligne, vous "
+        "devez le faire, quelle que soit la taille de la commune, dans la limite de vos moyens "
+        "techniques. " + _CONSEIL
+    )
     if manque("habitants"):
         return QUESTIONS["habitants"], None
     if not reponses["habitants"]:
         return None, Verdict(
             POSSIBLE,
-            "Une collectivité de moins de 3 500 habitants n'est pas tenue de publier ses données en "
-            "ligne, mais la loi lui permet de le faire : c'est un service rendu aux habitants et aux "
-            "partenaires.",
-            ("CRPA, article L312-1", "CRPA, article L312-1-1 (dernier alinéa)"),
-            precautions_finales,
+            "Une collectivité de moins de 3 500 habitants n'est pas tenue de publier d'elle-même ses "
+            "données en ligne, mais la loi lui permet de le faire : c'est un service rendu aux habitants "
+            "et aux partenaires." + sur_demande,
+            ("crpa-l312-1", "crpa-l312-1-1", "crpa-l311-9"),
+            (*precautions, _PRECAUTION_DEMANDE),
         )
     if manque("agents"):
         return QUESTIONS["agents"], None
@@ -320,26 +387,41 @@ def _parcourir(reponses: dict[str, bool]) -> tuple[Question | None, Verdict | No
         return None, Verdict(
             POSSIBLE,
             "Une administration de moins de 50 agents (en équivalent temps plein) n'est pas tenue de "
-            "publier ses données en ligne, mais la loi lui permet de le faire.",
-            ("CRPA, article L312-1", "CRPA, article L312-1-1", "décret n° 2016-1922 du 28 décembre 2016"),
-            precautions_finales,
+            "publier d'elle-même ses données en ligne, mais la loi lui permet de le faire." + sur_demande,
+            ("crpa-l312-1", "crpa-l312-1-1", "decret-2016-1922", "crpa-l311-9"),
+            (*precautions, _PRECAUTION_DEMANDE),
         )
     if manque("categorie"):
         return QUESTIONS["categorie"], None
     if reponses["categorie"]:
+        if manque("geographique"):
+            return QUESTIONS["geographique"], None
+        geo = reponses["geographique"]
         return None, Verdict(
             OBLIGATION,
             "Votre collectivité doit publier en ligne ce type de données : c'est l'« ouverture par "
-            "défaut » voulue par la loi pour une République numérique.",
-            ("CRPA, article L312-1-1", "loi n° 2016-1321 du 7 octobre 2016, article 6"),
-            precautions_finales,
+            "défaut » voulue par la loi pour une République numérique." + (
+                " Comme ce sont des données géographiques, la directive INSPIRE s'y ajoute." if geo else "")
+            + " " + _CONSEIL,
+            ("crpa-l312-1-1", "loi-2016-1321", *(("inspire-communes",) if geo else ())),
+            (*precautions, *((_PRECAUTION_INSPIRE,) if geo else ()), _PRECAUTION_DEMANDE),
+        )
+    if manque("algorithme"):
+        return QUESTIONS["algorithme"], None
+    if reponses["algorithme"]:
+        return None, Verdict(
+            OBLIGATION,
+            "Les règles des principaux algorithmes qui fondent des décisions individuelles doivent être "
+            "publiées en ligne par les administrations d'au moins 50 agents. " + _CONSEIL,
+            ("crpa-l312-1-3", "decret-2016-1922", "crpa-l311-3-1"),
+            (*precautions, _PRECAUTION_MENTION_ALGORITHME, _PRECAUTION_DEMANDE),
         )
     return None, Verdict(
         POSSIBLE,
-        "Ce jeu de données n'entre pas dans les catégories que la loi oblige à publier ; vous pouvez "
-        "toutefois le publier.",
-        ("CRPA, article L312-1",),
-        precautions_finales,
+        "Ce jeu de données n'entre pas dans les catégories que la loi oblige à publier d'office ; vous "
+        "pouvez toutefois le publier." + sur_demande,
+        ("crpa-l312-1", "crpa-l311-9"),
+        (*precautions, _PRECAUTION_DEMANDE),
     )
 
 
@@ -353,7 +435,8 @@ def puis_je_publier(reponses: Mapping[str, Any]) -> Verdict:
     """« Puis-je publier ce jeu de données ? » — the verdict for the yes/no `reponses`.
 
     Keys: ``acheve``, ``secret``, ``occultable``, ``donnees_personnelles``, ``anonymise``,
-    ``exception``, ``habitants``, ``agents``, ``categorie`` (see ``QUESTIONS``); only those on the path
+    ``exception``, ``habitants``, ``agents``, ``categorie``, ``geographique``, ``algorithme`` (see
+    ``QUESTIONS``); only those on the path
     are needed. Raises ``ErreurReponses`` (in French) for an unknown key, a value that is not yes/no,
     or a missing answer on the path.
     """

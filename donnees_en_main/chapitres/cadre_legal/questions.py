@@ -58,7 +58,7 @@ def inscriptions_cantine(n: int = 80, graine: int = 2025) -> pd.DataFrame:
 # --- Situations of the decision path (answers for puis_je_publier) -------------------------------
 CAS_SUBVENTIONS = {  # a commune of 12 000 inhabitants publishes its subsidies to associations
     "acheve": True, "secret": False, "donnees_personnelles": False,
-    "habitants": True, "agents": True, "categorie": True,
+    "habitants": True, "agents": True, "categorie": True, "geographique": False,
 }
 CAS_INSCRIPTIONS = {  # the canteen register, names replaced by numbers, same commune
     "acheve": True, "secret": False, "donnees_personnelles": True, "anonymise": False, "exception": False,
@@ -66,7 +66,7 @@ CAS_INSCRIPTIONS = {  # the canteen register, names replaced by numbers, same co
 VERDICT_SUBVENTIONS = puis_je_publier(CAS_SUBVENTIONS)
 VERDICT_INSCRIPTIONS = puis_je_publier(CAS_INSCRIPTIONS)
 _VERDICT_SI_CRU_ANONYME = puis_je_publier({**CAS_INSCRIPTIONS, "anonymise": True, "habitants": True,
-                                           "agents": True, "categorie": True})
+                                           "agents": True, "categorie": True, "geographique": False})
 
 # --- Questions --------------------------------------------------------------------------------------
 pseudonymisation = ChoixUnique(
@@ -144,7 +144,8 @@ seuil_habitants = ChoixUnique(
     id="cadre-legal.seuil_habitants",
     carnet=CARNET,
     enonce=(
-        "Une commune de 2 800 habitants envisage de publier en ligne les menus de sa cantine. Que dit la loi ?"
+        "Une commune de 2 800 habitants envisage de publier en ligne les menus de sa cantine ; personne ne le "
+        "lui a encore demandé. Que dit la loi ?"
     ),
     choix=[
         "Elle y est obligée",
@@ -164,9 +165,11 @@ seuil_habitants = ChoixUnique(
     },
     indices=["Distinguez ce que la loi oblige à faire et ce qu'elle permet."],
     solution=(
-        "Elle n'y est pas obligée (CRPA, article L312-1-1, dernier alinéa : pas d'obligation sous 3 500 "
-        "habitants), mais elle peut le faire (article L312-1). C'est même un service simple à rendre aux "
-        "familles."
+        "Elle n'y est pas obligée (CRPA, article L312-1-1, dernier alinéa : pas d'obligation de publier "
+        "d'office sous 3 500 habitants), mais elle peut le faire (article L312-1). C'est même un service "
+        "simple à rendre aux familles. Et si un parent lui demandait ces menus en choisissant leur "
+        "publication en ligne, elle devrait les publier, quelle que soit sa taille, dans la limite de ses "
+        "moyens techniques (CRPA, article L311-9)."
     ),
 )
 
@@ -278,7 +281,9 @@ inspire = ChoixUnique(
         "Les données géographiques des autorités publiques, dans 34 thèmes (adresses, parcelles cadastrales, "
         "réseaux de transport, usage des sols…) : elles doivent être décrites par des métadonnées et diffusées "
         "par des services en ligne. La directive est transposée dans le code de l'environnement (articles "
-        "L127-1 à L127-10)."
+        "L127-1 à L127-10). Pour une commune, elle s'applique aux données qu'une loi l'oblige à collecter ou à "
+        "diffuser : les documents d'urbanisme, et, selon le guide du ministère de la Transition écologique, "
+        "les données géographiques que les communes de 3 500 habitants et plus doivent publier en ligne."
     ),
 )
 

@@ -199,8 +199,9 @@ denominateur = ChoixUnique(
     },
     indices=["Le chiffre vient des factures des fournisseurs, pas des menus."],
     solution=(
-        "En valeur d'achats (hors taxes) : c'est ce que prévoit l'article L230-5-1 du code rural et de "
-        "la pêche maritime. Un taux n'a de sens qu'avec son dénominateur : « 20 % de quoi ? »"
+        "En valeur d'achats : c'est ce que prévoit l'article L230-5-1 du code rural et de la pêche "
+        "maritime (son décret d'application précise : hors taxes, sur l'année civile). Un taux n'a de sens "
+        "qu'avec son dénominateur : « 20 % de quoi ? »"
     ),
 )
 

@@ -1,0 +1,591 @@
+"""The registry of facts: every legal reference and real-world figure quoted by the course.
+
+One entry per text (an article, a law, a decree) or per real figure: what the course states, the
+source page that was checked, the date of the check, and the exact sentence of that source the
+statement rests on. Entries that could not be checked against a source are marked « à vérifier »:
+the book shows that mark next to them (``tableau``), and ``tests/test_faits.py`` fails when a page,
+a notebook, a question bank or a dataset description names an article, a law or a decree that is
+not in this registry.
+
+    from donnees_en_main import faits
+    faits.fait("crpa-l311-9").intitule      # "CRPA, article L311-9"
+    faits.references_citees(texte)          # {"L311-9", "loi 2016-1321", ...}
+    faits.absentes(texte)                   # references of `texte` that no entry covers
+    faits.coller()                          # glue every figure as fait_<id> for MyST pages
+
+Sources were read with the project's search tool (stored copies of Légifrance mirrors, CADA
+opinions, ministries' pages, press); the date is the day of that reading. A source quoting the
+text verbatim (a CADA opinion, a ministry's guide) counts as checked; a paraphrase does not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["VERIFIE", "A_VERIFIER", "Fait", "FAITS", "fait", "references_citees", "absentes",
+           "tableau", "lien_html", "coller", "ErreurFait"]
+
+VERIFIE = "vérifié"
+A_VERIFIER = "à vérifier"
+_CONTROLE = "2026-12-03"  # day the sources below were read
+
+
+class ErreurFait(KeyError):
+    """An unknown fact id."""
+
+
+@dataclass(frozen=True)
+class Fait:
+    """One entry: ``intitule`` (how pages name it), ``enonce`` (what the course states), ``source``
+    (URL of the page checked), ``extrait`` (its exact sentence), ``verifie_le`` (ISO date),
+    ``statut`` (VERIFIE or A_VERIFIER), ``references`` (the normalised citations it covers, see
+    ``references_citees``), ``valeur`` (for a figure: as printed in the book)."""
+
+    id: str
+    intitule: str
+    enonce: str
+    source: str
+    extrait: str
+    statut: str = VERIFIE
+    references: tuple[str, ...] = ()
+    valeur: str | None = None
+    verifie_le: str = _CONTROLE
+
+    @property
+    def verifie(self) -> bool:
+        return self.statut == VERIFIE
+
+    def mention(self) -> str:
+        """« CRPA, article L311-9 (source vérifiée le 3 décembre 2026) » or « … (à vérifier) »."""
+        return f"{self.intitule} ({_etat(self)})"
+
+
+def _etat(f: Fait) -> str:
+    if not f.verifie:
+        return A_VERIFIER
+    annee, mois, jour = f.verifie_le.split("-")
+    return f"source vérifiée le {int(jour)} {_MOIS[int(mois) - 1]} {annee}"
+
+
+_MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+         "octobre", "novembre", "décembre"]
+
+_LEGIFRANCE = "https://www.legifrance.gouv.fr"
+# The producer's open-data export of the 2021 campaign (also published on data.gouv.fr); a copy of
+# these bytes is in ../shared/fichiers-reels/cantine/ and tests/test_faits.py recomputes the figures.
+_MA_CANTINE_2021 = "https://github.com/betagouv/ma-cantine/blob/04dddca9/opendata/campagne_td_2021.csv"
+
+_ENTREES = (
+    # --- Access to documents and open data: CRPA ---------------------------------------------
+    Fait("crpa-l300-4", "CRPA, article L300-4",
+         "Les documents mis à disposition sous forme électronique le sont dans un standard ouvert, "
+         "aisément réutilisable et exploitable par un système de traitement automatisé.",
+         "https://next.ink/12509/101397-on-vous-explique-volet-open-data-loi-lemaire/",
+         "l’administration […] sera dorénavant tenue, lorsqu’elle communique un document administratif "
+         "au format électronique, de le mettre à disposition du citoyen « dans un standard ouvert, "
+         "aisément réutilisable et exploitable par un système de traitement automatisé » (le numéro "
+         "L300-4 est donné par https://forum.madada.fr/t/modification-du-modele-de-saisine/850/10 : "
+         "« comme le prévoit l’article L300-4 du Code des relations entre le public et "
+         "l’administration »)", VERIFIE, ("L300-4",)),
+    Fait("crpa-l311-1", "CRPA, article L311-1",
+         "Les administrations publient en ligne ou communiquent leurs documents administratifs à qui "
+         "les demande, sous réserve des secrets des articles L311-5 et L311-6.",
+         "https://cada.data.gouv.fr/20192116/",
+         "L’article L311-1 du code des relations entre le public et l’administration dispose : « Sous "
+         "réserve des dispositions des articles L311-5 et L311-6, les administrations (…) sont tenues de "
+         "publier en ligne ou de communiquer les documents administratifs qu’elle détiennent aux "
+         "personnes qui en font le demande ».", VERIFIE, ("L311-1",)),
+    Fait("crpa-l311-2", "CRPA, article L311-2",
+         "Le droit d'accès ne porte que sur des documents achevés ; un document préparatoire ne devient "
+         "communicable qu'une fois la décision prise.",
+         "https://cada.data.gouv.fr/20237361",
+         "« Le droit à communication ne s'applique qu'à des documents achevés. Il ne concerne pas les "
+         "documents préparatoires à une décision administrative tant qu'elle est en cours "
+         "d'élaboration ».", VERIFIE, ("L311-2",)),
+    Fait("crpa-l311-3-1", "CRPA, article L311-3-1",
+         "Une décision individuelle prise sur le fondement d'un traitement algorithmique comporte une "
+         "mention explicite qui en informe l'intéressé, qui peut en demander les règles.",
+         "https://www.developpez.com/actu/123894/Open-Data-les-personnes-faisant-l-objet-de-decisions-prises-sur-le-fondement-d-un-traitement-algorithmique-pourront-obtenir-des-informations/",
+         "« Sous réserve de l'application du 2° de l'article L. 311-5, une décision individuelle prise "
+         "sur le fondement d'un traitement algorithmique comporte une mention explicite en informant "
+         "l'intéressé. »", VERIFIE, ("L311-3-1",)),
+    Fait("decret-2017-330", "décret n° 2017-330 du 14 mars 2017",
+         "Il précise le contenu de la mention « algorithme » et ce que l'administration communique à la "
+         "personne qui le demande.",
+         "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000034194929",
+         "Objet : modalités de la communication sur demande des règles définissant un traitement "
+         "algorithmique lorsque celui-ci a fondé une décision individuelle.", VERIFIE,
+         ("décret 2017-330",)),
+    Fait("crpa-l311-5-6", "CRPA, articles L311-5 et L311-6",
+         "Ne sont pas communicables les documents qui porteraient atteinte aux secrets protégés par la "
+         "loi (L311-5) ; d'autres ne le sont qu'à la personne intéressée : vie privée, secret médical, "
+         "secret des affaires… (L311-6).",
+         "http://formations-geomatiques.developpement-durable.gouv.fr/NAT009/ADL/Aspects_Juridique/co/30a_Diffusion_regle_1.html",
+         "Lorsque la demande porte sur un document comportant des mentions qui ne sont pas "
+         "communicables en application des articles L. 311-5 et L. 311-6 mais qu'il est possible "
+         "d'occulter ou de disjoindre, le document est communiqué au demandeur après occultation ou "
+         "disjonction de ces mentions.", VERIFIE, ("L311-5", "L311-6", "L311-7")),
+    Fait("crpa-l311-9", "CRPA, article L311-9",
+         "La personne qui demande un document communicable choisit la façon d'y accéder, dans la limite "
+         "des possibilités techniques de l'administration, y compris sa publication en ligne (4°), "
+         "quelle que soit la taille de l'administration, sauf pour les documents qui ne sont "
+         "communicables qu'à l'intéressé.",
+         "https://cada.data.gouv.fr/20227960",
+         "« L'accès aux documents administratifs s'exerce, au choix du demandeur et dans la limite des "
+         "possibilités techniques de l'administration : (…) 4° Par publication des informations en "
+         "ligne, à moins que les documents ne soient communicables qu'à l'intéressé en application de "
+         "l'article L311-6. »", VERIFIE, ("L311-9",)),
+    Fait("crpa-refus", "CRPA, articles R311-12 et R311-13",
+         "Le silence gardé un mois sur une demande de communication vaut refus ; la CADA ne peut être "
+         "saisie qu'après ce refus.",
+         "http://www.cada.fr/quand-y-a-t-il-refus-de-communication,6148.html",
+         "La CADA ne peut être saisie qu’à la suite d’un refus de communication, qui peut d’ailleurs ne "
+         "porter que sur un désaccord quant aux modalités de la communication. Une saisine formée avant "
+         "l’expiration du délai d’un mois imparti à l’administration pour répondre est donc "
+         "irrecevable.", VERIFIE, ("R311-12", "R311-13")),
+    Fait("crpa-recours", "CRPA, articles L342-1 et R343-1",
+         "Après un refus, le demandeur a deux mois pour saisir la CADA ; cette saisine est un passage "
+         "obligé avant tout recours devant le juge administratif.",
+         "https://weka.fr/base-juridique-weka/code_CREPA_LEGISCTA000031370505.html",
+         "Article R343-1 : « L'intéressé dispose d'un délai de deux mois à compter de la notification du "
+         "refus ou de l'expiration du délai prévu à l'article R. 311-13 pour saisir la Commission d'accès "
+         "aux documents administratifs. » Article L342-1, cité par "
+         "https://www.cabinetlapuelle.fr/les-modalites-de-saisine-de-la-commission-d-acces-aux-documents-administratifs_ad828.html : "
+         "« La saisine pour avis de la commission est un préalable obligatoire à l'exercice d'un recours "
+         "contentieux ».", VERIFIE, ("L342-1", "R343-1")),
+    Fait("crpa-l312-1", "CRPA, article L312-1",
+         "Toute administration peut rendre publics les documents administratifs qu'elle produit ou "
+         "reçoit.",
+         "https://juriblio.fr/codes/code-des-relations-entre-le-public-et-l-administration/livre-iii/titre-ier/chapitre-ii/section-1/article-l312-1",
+         "Les administrations mentionnées à l'article L. 300-2 peuvent rendre publics les documents "
+         "administratifs qu'elles produisent ou reçoivent.", VERIFIE, ("L312-1",)),
+    Fait("crpa-l312-1-1", "CRPA, article L312-1-1",
+         "Les administrations publient en ligne les documents communiqués sur demande, ceux du "
+         "répertoire, leurs bases de données mises à jour régulièrement et les données d'intérêt "
+         "économique, social, sanitaire ou environnemental ; l'article ne s'applique pas aux "
+         "collectivités de moins de 3 500 habitants ni aux administrations de moins de 50 agents.",
+         "http://formations-geomatiques.developpement-durable.gouv.fr/MIG/directive_inspire_neophytes/co/02_autorites_concernees.html",
+         "3° : Les bases de données, mises à jour de façon régulière, qu'elles produisent ou qu'elles "
+         "reçoivent et qui ne font pas l'objet d'une diffusion publique par ailleurs ; 4° : Les données, "
+         "mises à jour de façon régulière, dont la publication présente un intérêt économique, social, "
+         "sanitaire ou environnemental. Le présent article ne s'applique pas aux collectivités "
+         "territoriales de moins de 3 500 habitants.", VERIFIE, ("L312-1-1",)),
+    Fait("decret-2016-1922", "décret n° 2016-1922 du 28 décembre 2016 (CRPA, articles D312-1-1-1 et D312-1-4)",
+         "Le seuil d'effectif des articles L312-1-1 et L312-1-3 est fixé à 50 agents ou salariés en "
+         "équivalent temps plein.",
+         "https://www.legifrance.gouv.fr/eli/decret/2016/12/28/PRMJ1632826D/jo/texte",
+         "Objet : détermination du seuil au-dessous duquel les administrations sont exonérées de "
+         "l'obligation de publication en ligne de leurs documents administratifs et des règles régissant "
+         "leurs traitements algorithmiques. (Article D. 312-1-1-1 : « Le seuil prévu à l’article L. "
+         "312-1-1 est fixé à 50 agents ou salariés exprimé en équivalents temps plein. »)", VERIFIE,
+         ("décret 2016-1922", "D312-1-1-1", "D312-1-4")),
+    Fait("crpa-l312-1-2", "CRPA, article L312-1-2",
+         "Avant publication, les mentions protégées par un secret sont occultées, et les données "
+         "personnelles rendues non identifiantes, sauf loi contraire ou accord des personnes.",
+         "http://cada.data.gouv.fr/20194856/",
+         "Sauf dispositions législatives contraires ou si les personnes intéressées ont donné leur "
+         "accord, lorsque les documents et les données mentionnés aux articles L312-1 ou L312-1-1 "
+         "comportent des données à caractère personnel, ils ne peuvent être rendus publics qu'après "
+         "avoir fait l'objet d'un traitement permettant de rendre impossible l'identification de ces "
+         "personnes.", VERIFIE, ("L312-1-2",)),
+    Fait("crpa-l312-1-3", "CRPA, article L312-1-3",
+         "Les administrations d'au moins 50 agents publient en ligne les règles de leurs principaux "
+         "traitements algorithmiques qui fondent des décisions individuelles.",
+         "https://lexbase.fr/texte-de-loi/code-des-relations-entre-le-public-et-ladministrationl31213/L4872LAP.html",
+         "Sous réserve des secrets protégés en application du 2° de l'article L. 311-5, les "
+         "administrations mentionnées au premier alinéa de l'article L. 300-2, à l'exception des "
+         "personnes morales dont le nombre d'agents ou de salariés est inférieur à un seuil fixé par "
+         "décret, publient en ligne les règles définissant les principaux traitements algorithmiques "
+         "utilisés dans l'accomplissement de leurs missions lorsqu'ils fondent des décisions "
+         "individuelles.", VERIFIE, ("L312-1-3",)),
+    Fait("decret-2018-1117", "décret n° 2018-1117 du 10 décembre 2018 (CRPA, article D312-1-3)",
+         "Liste des documents publiables sans anonymisation : organigrammes, annuaires des "
+         "administrations, répertoire des élus…",
+         "https://kiosque.bercy.gouv.fr/alyas/msite/view/lettre-daj/10730",
+         "l’article 1 du décret du 10 décembre 2018 insère un nouvel article D. 312-1-3 du CRPA dressant "
+         "la liste des catégories de documents qui, dès lors qu’ils sont communicables à toute personne "
+         "et nécessaires à l’information du public, peuvent être rendus publics sans occulter les "
+         "données à caractère personnel qu’ils contiennent.", VERIFIE,
+         ("décret 2018-1117", "D312-1-3")),
+    Fait("crpa-l322-6", "CRPA, article L322-6",
+         "Les administrations tiennent un répertoire des principaux documents contenant des "
+         "informations publiques.",
+         "https://cada.fr/20231374",
+         "l’article L322-6 du code des relations entre le public et l’administration impose […] aux "
+         "administrations […] de tenir à la disposition des usagers un répertoire des principaux "
+         "documents dans lesquels ces informations figurent", VERIFIE, ("L322-6",)),
+    Fait("crpa-l321-4", "CRPA, article L321-4",
+         "La mise à disposition des données de référence est une mission de service public ; les "
+         "adresses des communes en font partie.",
+         "https://www.lagazettedescommunes.com/858025/comment-resoudre-les-difficultes-liees-a-la-mise-en-place-de-ladressage-pour-les-petites-communes/",
+         "Or, l’article L. 321-4 précité indique notamment que ces données de référence telles que la "
+         "« BAN » « constituent une référence commune pour nommer ou identifier des produits, des "
+         "services, des territoires ou des personnes ».", VERIFIE, ("L321-4",)),
+    Fait("decret-2017-331", "décret n° 2017-331 du 14 mars 2017",
+         "Liste des données de référence (Sirene, code officiel géographique, plan cadastral, répertoire "
+         "des associations, Base adresse nationale…).",
+         "https://decryptageo.fr/donnees-de-reference-un-decret-qui-enterine-plus-quil-nanticipe",
+         "Le décret n°2017-331 publié le 14 mars 2017 dans le cadre de la Loi pour la République "
+         "numérique insère quatre nouveaux articles dans le code des relations entre le public et "
+         "l’administration. Il donne une première liste de données de référence […] fichier Sirène, plan "
+         "cadastral informatisé, registre parcellaire graphique, référentiel à grande échelle, base "
+         "adresse nationale, base de l’organisation de l’État, répertoire des métiers et des emplois et "
+         "code officiel géographique font partie des données de référence", VERIFIE,
+         ("décret 2017-331",)),
+    Fait("crpa-r330-2", "CRPA, article R330-2",
+         "Désignation d'une personne responsable de l'accès aux documents administratifs, notamment "
+         "dans les communes de 10 000 habitants et plus.",
+         "https://www.lagazettedescommunes.com/728995/tout-savoir-sur-les-personnes-responsables-de-lacces-aux-documents-administratifs/",
+         "Le code des relations entre le public et l’administration (CRPA) prévoit, en ses articles "
+         "L.330-1 et suivants, l’obligation, pour les administrations les plus importantes de désigner "
+         "une personne responsable de l’accès aux documents […] sont concernées pour les collectivités "
+         "territoriales : les communes de dix mille habitants ou plus", VERIFIE, ("R330-2",)),
+    Fait("decret-2017-638", "décret n° 2017-638 du 27 avril 2017",
+         "Liste des licences de réutilisation à titre gratuit : Licence Ouverte, ODbL…",
+         "http://www.affaires-publiques.org/textof/TO/17/13264-0417.htm",
+         "L'administration peut ainsi soumettre la réutilisation à titre gratuit des informations "
+         "publiques qu'elle détient aux licences suivantes : 1° La licence ouverte de réutilisation "
+         "d'informations publiques ; 2° “L'Open Database License”.", VERIFIE, ("décret 2017-638",)),
+    # --- Laws ----------------------------------------------------------------------------------
+    Fait("loi-2016-1321", "loi n° 2016-1321 du 7 octobre 2016 pour une République numérique",
+         "Elle a créé l'ouverture par défaut (article 6), les données de référence (article 14) et "
+         "l'obligation sur les algorithmes (article 4).",
+         "https://cada.data.gouv.fr/20192116/",
+         "La loi n° 2016-1321 du 7 octobre 2016 pour une République numérique a mis à la charge de "
+         "l’administration, à l’exception des collectivités territoriales de moins de 3 500 habitants et "
+         "des personnes morales dont le nombre d'agents ou de salariés est inférieur à un seuil fixé par "
+         "décret (soit 50 agents en équivalent temps plein, en vertu du décret n° 2016-1922 du 28 "
+         "décembre 2016 […]), l’obligation de publier […] une série d’informations publiques",
+         VERIFIE, ("loi 2016-1321",)),
+    Fait("loi-78-753", "loi n° 78-753 du 17 juillet 1978",
+         "Première loi sur l'accès aux documents administratifs, aujourd'hui codifiée au livre III du "
+         "CRPA.", "http://www.cada.fr/le-document-doit-etre-formellement-acheve,6083.html",
+         "L’article 2 de la loi du 17 juillet 1978 dispose que « le droit à communication ne s’applique "
+         "qu’à des documents achevés ».", VERIFIE, ("loi 78-753",)),
+    Fait("loi-2015-991", "loi n° 2015-991 du 7 août 2015 (NOTRe), article 106 ; CGCT, article L1112-23",
+         "Première obligation de mise en ligne pour les collectivités de plus de 3 500 habitants, reprise "
+         "en 2016 (le numéro de l'article de la loi, 106, n'a pas été relu sur le texte).",
+         "http://www.nextinpact.com/news/98806-open-data-pourquoi-collectivites-locales-rechignent-a-appliquer-loi-notre.htm",
+         "un article L1112-23 pour le moins ambitieux... Celui-ci impose en effet aux collectivités "
+         "territoriales de plus de 3 500 habitants (ainsi que les établissements publics de coopération "
+         "intercommunale à fiscalité propre auxquels elles appartiennent) de mettre en ligne toutes les "
+         "« informations publiques » en leur possession au format électronique", VERIFIE,
+         ("loi 2015-991", "L1112-23")),
+    Fait("loi-2000-321", "loi n° 2000-321 du 12 avril 2000, article 10 ; décret n° 2001-495 du 6 juin 2001",
+         "Convention obligatoire pour une subvention de plus de 23 000 € par an.",
+         "https://www.atd13.fr/une-convention-dobjectifs-entre-une-commune-et-une-association-est-elle-obligatoire/",
+         "La loi n° 2000-321 du 12 avril 2000 (article 10) relative aux droits des citoyens dans leurs "
+         "relations avec l’administration (DCRA) introduit une obligation de contractualiser les "
+         "subventions dépassant un certain seuil. Ce seuil est déterminé par le décret d’application n° "
+         "2001-495 du 6 juin 2001 selon lequel les collectivités publiques doivent conclure une "
+         "convention d’objectifs avec tout organisme bénéficiant d’une subvention d’un montant "
+         "supérieur à 23.000 €.", VERIFIE, ("loi 2000-321", "décret 2001-495")),
+    Fait("decret-2017-779", "décret n° 2017-779 du 5 mai 2017",
+         "Publication en format ouvert des données essentielles des conventions de subvention ; les "
+         "collectivités de moins de 3 500 habitants en sont dispensées.",
+         "https://www.lalettredumaire.com/article-les-informations-financieres-doivent-etre-publiees-span-style-width-8px-height-8px-display-inline-block-color-bf3939-padding-left-4px-it-span-185977.html",
+         "Il en va de même pour les données essentielles des subventions d’un montant de plus de 23 000 "
+         "€ qu’elle accorde aux tiers (art 2 du décret n° 2017-779 du 5 mai 2017, les collectivités de "
+         "moins de 3 500 habitants en sont dispensées).", VERIFIE, ("décret 2017-779",)),
+    Fait("loi-2022-217", "loi n° 2022-217 du 21 février 2022 (3DS), article 169 ; CGCT, article L2121-30",
+         "Toutes les communes dénomment leurs voies et numérotent leurs maisons, et publient ces "
+         "adresses.",
+         "https://www.lagazettedescommunes.com/858025/comment-resoudre-les-difficultes-liees-a-la-mise-en-place-de-ladressage-pour-les-petites-communes/",
+         "L’article 169 de la loi n° 2022-217 du 21 février 2022 […], modifiant l’article L. 2121-30 du "
+         "code général des collectivités territoriales (CGCT), a clarifié la règle de dénomination des "
+         "voies et lieux-dits […] Ces mêmes dispositions prévoient ensuite la mise à disposition du "
+         "public par chaque commune de ses données d’adressage", VERIFIE, ("loi 2022-217", "L2121-30")),
+    Fait("loi-78-17", "loi n° 78-17 du 6 janvier 1978 (informatique et libertés)",
+         "Loi française qui complète le RGPD ; elle a été adaptée au règlement en 2018.",
+         "http://affaires-publiques.org/textof/TO/D2/14533-0618.htm",
+         "La loi a pour principal objet de modifier la législation nationale en matière de protection des "
+         "données personnelles afin, d'une part, de l'adapter au règlement (UE) 2016/679 […] Modifiant "
+         "donc essentiellement la loi n° 78-17 du 6 janvier 1978 relative à l'informatique, aux fichiers "
+         "et aux libertés", VERIFIE, ("loi 78-17",)),
+    Fait("rgpd", "règlement (UE) 2016/679 (RGPD)",
+         "Règlement général sur la protection des données, adopté le 27 avril 2016 ; l'« intérêt "
+         "légitime » ne peut pas fonder les traitements des autorités publiques dans l'exécution de "
+         "leurs missions (article 6, paragraphe 1, f).",
+         "https://lobbyplag.eu/browse/show/a6p1i6",
+         "le traitement est nécessaire aux fins des intérêts légitimes poursuivis par un responsable du "
+         "traitement, à moins que ne prévalent les intérêts ou les libertés et droits fondamentaux de la "
+         "personne concernée […]. Ces considérations ne s'appliquent pas au traitement effectué par les "
+         "autorités publiques dans l'exécution de leurs missions.", VERIFIE, ("règlement 2016/679",)),
+    Fait("loi-51-711", "loi n° 51-711 du 7 juin 1951, article 6",
+         "Secret statistique des réponses individuelles aux enquêtes.",
+         "https://www.legifrance.gouv.fr/affichTexteArticle.do?cidTexte=JORFTEXT000000888573&idArticle=LEGIARTI000006528413",
+         "les renseignements individuels figurant sur les questionnaires revêtus du visa prévu à "
+         "l'article 2 et ayant trait à la vie personnelle et familiale et d'une manière générale, aux "
+         "faits et comportement d'ordre privé, ne peuvent être l'objet d'aucune communication de la part "
+         "du service dépositaire", VERIFIE, ("loi 51-711",)),
+    # --- Budget and public contracts ----------------------------------------------------------
+    Fait("cgct-l2313-1", "CGCT, article L2313-1",
+         "Une présentation brève et synthétique des informations financières essentielles est jointe "
+         "au budget primitif et au compte administratif, et mise en ligne sur le site de la commune "
+         "lorsqu'il existe, avec le rapport d'orientation budgétaire là où il en existe un ; à partir "
+         "de 3 500 habitants, le budget comporte aussi des annexes, dont la liste des concours "
+         "attribués. Un commentaire juridique réserve la mise en ligne aux communes de 3 500 habitants "
+         "et plus ; la préfecture de la Charente-Maritime écrit « dans toutes les communes ».",
+         "https://www.charente-maritime.gouv.fr/index.php/Actions-de-l-Etat/Relations-avec-les-collectivites-locales/Collectivites-locales/Budget-des-collectivites2/Qu-est-ce-que-la-note-breve-et-synthetique-a-joindre-avec-le-budget-et-le-compte-administratif",
+         "Dans toutes les communes, les EPCI comportant une commune de 3 500 habitants et plus, ainsi "
+         "que le conseil département, une présentation brève et synthétique retraçant les informations "
+         "financières essentielles devra être annexée au budget de l’année N et au compte administratif "
+         "N-1 (et, pour la mise en ligne, selon "
+         "https://blog.landot-avocats.net/2016/06/25/mise-en-ligne-des-informations-budgetaires-le-decret-est-au-jo-de-ce-matin/ "
+         ": « mis en ligne sur le site internet de la commune, lorsqu’il existe, après l’adoption par le "
+         "conseil municipal des délibérations auxquelles ils se rapportent »)", VERIFIE,
+         ("L2313-1", "R2313-8")),
+    Fait("ccp-donnees-essentielles", "code de la commande publique, articles L2196-2 et R2196-1",
+         "Tout acheteur, quelle que soit sa taille, rend accessibles en format ouvert les données "
+         "essentielles de ses marchés de 40 000 € HT ou plus ; les modalités ont changé au 1er janvier "
+         "2024 (déclaration centralisée).",
+         "https://sites.google.com/site/acheteurspublics/marchés-publics-encyclopédie/liste-des-marchés-conclus-accès-aux-données-essentielles-marchés-publics",
+         "Dans des conditions et sous réserve des exceptions prévues par voie réglementaire, l’acheteur "
+         "rend accessibles sous un format ouvert et librement réutilisable les données essentielles du "
+         "marché […] L’acheteur offre, sur son profil d’acheteur, un accès libre, direct et complet aux "
+         "données essentielles des marchés répondant à un besoin dont la valeur est égale ou supérieure "
+         "à 40 000 […] euros hors taxes. (Pour 2024, selon "
+         "https://www.testing.lemoniteur.fr/article/commande-publique-des-donnees-essentielles-augmentees-et-centralisees-au-1er-janvier-2024.2316478 "
+         ": « Les arrêtés précités entreront en vigueur le 1er janvier 2024. S'agissant des marchés "
+         "publics, le nouveau dispositif s'appliquera aux contrats d'un montant égal ou supérieur à "
+         "40 000 euros HT notifiés à compter de cette date. »)", VERIFIE, ("L2196-2", "R2196-1")),
+    # --- Geographic data ---------------------------------------------------------------------
+    Fait("inspire-directive", "directive 2007/2/CE du 14 mars 2007 (INSPIRE)",
+         "Infrastructure d'information géographique : 34 thèmes répartis dans trois annexes.",
+         "http://www.geoinformations.developpement-durable.gouv.fr/spip.php?page=article_print&id_article=1652",
+         "Cette directive, dite « Inspire » […] vise à établir une infrastructure d’information "
+         "géographique dans la Communauté européenne pour favoriser la protection de l’environnement en "
+         "développant la production et l’échange des données géographiques réparties dans trente-quatre "
+         "thèmes, précisés dans les trois annexes de la directive.", VERIFIE,
+         ("directive 2007/2/CE",)),
+    Fait("inspire-transposition", "code de l'environnement, articles L127-1 à L127-10 ; ordonnance n° 2010-1232 du 21 octobre 2010",
+         "La directive est transposée dans le code de l'environnement par l'ordonnance de 2010.",
+         "https://www.yumpu.com/fr/document/view/32350732/transposition-de-la-directive-inspire-systame-dinformation",
+         "L’ordonnance n° 2010-1232 du 21 octobre 2010 a transposé sur le plan législatif plusieurs "
+         "directives européennes relatives à l’environnement et notamment la directive 2007/2/CE du 14 "
+         "mars 2007, dite directive Inspire […] introduisant les nouveaux articles L. 127-1 à L. 127-10 "
+         "dans ce code.", VERIFIE, ("ordonnance 2010-1232", "L127-1", "L127-10")),
+    Fait("inspire-communes", "code de l'environnement, article L127-1 (communes), selon le guide du ministère",
+         "INSPIRE s'applique aux données d'une commune quand une loi en impose la collecte ou la "
+         "diffusion : les documents d'urbanisme, et, depuis la loi pour une République numérique, les "
+         "bases et données que L312-1-1 oblige à publier (communes de 3 500 habitants et plus, 50 agents "
+         "et plus).",
+         "http://formations-geomatiques.developpement-durable.gouv.fr/MIG/directive_inspire_neophytes/co/02_autorites_concernees.html",
+         "Jusqu'au 7 octobre 2016, les communes n'étaient donc concernées que pour leur document "
+         "d'urbanisme […] Mais, depuis cette date, en vertu de l'article L312-1-1 alinéas 3 et 4 du CRPA "
+         "[…] les éléments suivants doivent être mis en ligne et par conséquent doivent satisfaire aux "
+         "exigences de la directive Inspire (métadonnées, services de consultation et de "
+         "téléchargement)", VERIFIE, ("L127-1",)),
+    # --- Canteens -----------------------------------------------------------------------------
+    Fait("rural-l230-5-1", "code rural et de la pêche maritime, article L230-5-1",
+         "Depuis le 1er janvier 2022, au moins 50 % de produits durables et de qualité, dont au moins "
+         "20 % de produits biologiques, en valeur d'achats, dans la restauration collective publique.",
+         "https://www.weka.fr/actualite/achats/article/bilan-de-la-mise-en-oeuvre-des-objectifs-de-la-loi-egalim-relatif-aux-achats-dans-la-restauration-collective-177602/",
+         "La loi n° 2018-938 du 30 octobre 2018 […] dite loi « Egalim », a introduit, l’obligation "
+         "d’atteindre au 1er janvier 2022 une part au moins égale, en valeur, à 50 % de produits "
+         "durables et de qualité (tels que définis par la loi et le décret d’application) dont au moins "
+         "20 % de produits biologiques, dans les repas servis en restauration collective rendant un "
+         "service public", VERIFIE, ("L230-5-1", "loi 2018-938")),
+    Fait("rural-l230-5-3", "code rural et de la pêche maritime, article L230-5-3 (rédaction en vigueur depuis le 1er janvier 2022)",
+         "Le gestionnaire d'un restaurant collectif informe les usagers par un affichage permanent à "
+         "l'entrée, actualisé au moins une fois par an, et au moins une fois par an par communication "
+         "électronique, de la part des produits durables et de qualité et de celle des produits issus "
+         "de projets alimentaires territoriaux.",
+         "https://git.tricoteuses.fr/codes/code_rural_nouveau/commit/af9ee73bf448a10b1a2577292a50b1c37c8938c3",
+         "Les personnes morales ayant la charge d'un restaurant collectif informent à l'entrée du "
+         "restaurant, par un affichage permanent, actualisé au moins une fois par an, lisible par tous "
+         "les usagers, et au moins une fois par an par communication électronique, les usagers des "
+         "restaurants collectifs de la part des produits définis au I de l'article L. 230-5-1 et de la "
+         "part des produits issus de projets alimentaires territoriaux entrant dans la composition des "
+         "repas", VERIFIE, ("L230-5-3",)),
+    Fait("loi-2021-1104", "loi n° 2021-1104 du 22 août 2021 « Climat et résilience »",
+         "Elle a complété la loi EGalim et réécrit l'information des usagers des cantines.",
+         "https://nosdeputes.fr/16/question/QE/15007",
+         "La loi n° 2018-938 du 30 octobre 2018 […] dite loi « EGALIM », complétée par la loi n° "
+         "2021-1104 du 22 août 2021 portant lutte contre le dérèglement climatique et renforcement de la "
+         "résilience face à ses effets, dite loi « Climat et résilience »", VERIFIE,
+         ("loi 2021-1104",)),
+    # --- Canteens: national figures -----------------------------------------------------------
+    Fait("cantines-2021-moyenne", "Part moyenne de bio des cantines déclarantes, achats 2021 (« ma cantine »)",
+         "Moyenne des parts de bio de chaque cantine (chaque cantine compte pour une), 3 089 "
+         "télédéclarations de la campagne 2021.",
+         _MA_CANTINE_2021,
+         "Recalculé sur le fichier publié lui-même (colonne teledeclaration_ratio_bio, 3 089 lignes) : "
+         "moyenne 0,1427, soit 14,3 %.", VERIFIE, valeur="14,3\u00a0%"),
+    Fait("cantines-2021-mediane", "Part médiane de bio des cantines déclarantes, achats 2021 (« ma cantine »)",
+         "Une cantine déclarante sur deux fait moins, l'autre moitié plus.",
+         _MA_CANTINE_2021,
+         "Recalculé sur le fichier publié lui-même (colonne teledeclaration_ratio_bio, 3 089 lignes) : "
+         "médiane 0,0986, soit 9,9 %.", VERIFIE, valeur="9,9\u00a0%"),
+    Fait("cantines-2021-nb", "Nombre de télédéclarations, campagne 2021 (« ma cantine »)",
+         "Télédéclarations dont on calcule la moyenne et la médiane ci-dessus.",
+         _MA_CANTINE_2021,
+         "Recalculé sur le fichier publié lui-même : 3 089 lignes, une par télédéclaration (colonne id).",
+         VERIFIE, valeur="3\u00a0089"),
+    Fait("cantines-2021-ministere", "Taux global de bio, achats 2021, bilan du ministère de l'Agriculture",
+         "Achats bio rapportés à l'ensemble des achats des cantines déclarantes (pondéré par les "
+         "achats).",
+         "http://www.pleinchamp.com/actualite/13-1-de-bio-et-27-5-de-produits-durables-et-de-qualite-dans-les-cantines-en-2022",
+         "En 2021, année inaugurale, les taux respectifs s’établissaient à 10,6% et 23%.", A_VERIFIER,
+         valeur="10,6\u00a0%"),
+    Fait("cantines-representativite", "Part des lieux de restauration couverts par les télédéclarations",
+         "Les télédéclarations couvrent une minorité des restaurants collectifs : 13 % des quelque "
+         "81 000 sites pour la campagne sur les achats 2022.",
+         "http://www.pleinchamp.com/actualite/13-1-de-bio-et-27-5-de-produits-durables-et-de-qualite-dans-les-cantines-en-2022",
+         "En hausse de 65% sur un an, les télédéclarations sont représentatives de 13% des 81.000 sites "
+         "de consommation", A_VERIFIER, valeur="13\u00a0%"),
+    # --- Other chapters -----------------------------------------------------------------------
+    Fait("electoral-r67-r69", "code électoral, articles R67 et R69",
+         "Proclamation du résultat de chaque bureau de vote ; procès-verbaux.",
+         "https://www.doctrine.fr/l/texts/codes/LEGITEXT000006070239/articles/LEGIARTI000006354578?version=LEGIARTI000028112297&source=legislation-text",
+         "Article R69 : « Lorsque les électeurs de la commune sont répartis en plusieurs bureaux de vote, "
+         "le dépouillement du scrutin est d'abord opéré par bureau et les procès-verbaux sont établis "
+         "conformément aux dispositions de l'article R. 67. » ; article R67, selon "
+         "https://election.collectivites.legibase.fr : « dès l’établissement du procès-verbal, le "
+         "résultat est proclamé en public par le président du bureau de vote et affiché en toutes "
+         "lettres par ses soins dans la salle de vote. »", VERIFIE, ("R67", "R69")),
+    Fait("electoral-l65-l66", "code électoral, articles L65 et L66 ; loi n° 2014-172 du 21 février 2014",
+         "Les bulletins blancs sont décomptés à part ; ni blancs ni nuls ne sont des suffrages "
+         "exprimés.",
+         "https://lexbase.fr/index/source/14264737-loi-n-2014172-du-21-fevrier-2014-visant-a-reconnaitre-le-vote-blanc-aux-elections-1",
+         "Le troisième alinéa de l'article L. 65 du code électoral est complété par trois phrases ainsi "
+         "rédigées : « Les bulletins blancs sont décomptés séparément et annexés au procès-verbal. Ils "
+         "n'entrent pas en compte pour la détermination des suffrages exprimés, mais il en est fait "
+         "spécialement mention dans les résultats des scrutins. »", VERIFIE,
+         ("L65", "L66", "loi 2014-172")),
+    Fait("electoral-l126-l162", "code électoral, articles L126 et L162",
+         "Élection au premier tour (majorité absolue des exprimés et quart des inscrits) et seuil de "
+         "12,5 % des inscrits pour le second tour des législatives.",
+         "http://www.assemblee-nationale.fr/elections/second-tour.asp",
+         "Art. L. 162 du Code électoral. - […] nul ne peut être candidat au deuxième tour s'il ne s'est "
+         "présenté au premier tour et s'il n'a obtenu un nombre de suffrages au moins égal à 12,5 % du "
+         "nombre des électeurs inscrits. (Article L126, sur doctrine.fr : « Nul n'est élu au premier "
+         "tour de scrutin s'il n'a réuni : 1° La majorité absolue des suffrages exprimés ; 2° Un nombre "
+         "de suffrages égal au quart du nombre des électeurs inscrits. »)", VERIFIE, ("L126", "L162")),
+    Fait("decret-tertiaire", "décret n° 2019-771 du 23 juillet 2019 (« décret tertiaire »)",
+         "Bâtiments tertiaires de 1 000 m² et plus : réduire la consommation d'énergie finale d'au moins "
+         "40 % en 2030, 50 % en 2040 et 60 % en 2050 par rapport à une année de référence.",
+         "https://www.lagazettedescommunes.com/632943/obligations-dactions-de-reduction-de-la-consommation-denergie-dans-des-batiments-a-usage-tertiaire/",
+         "L’article L. 111-10-3 du code de la construction et de l’habitation prévoit l’obligation de mise "
+         "en œuvre d’actions de réduction de la consommation d’énergie finale dans les bâtiments "
+         "existants à usage tertiaire afin de parvenir à une réduction de la consommation d’énergie "
+         "finale pour l’ensemble des bâtiments soumis à l’obligation d’au moins 40 % en 2030, 50 % en "
+         "2040 et 60 % en 2050 par rapport à 2010.", VERIFIE, ("décret 2019-771",)),
+    Fait("loi-elan", "loi n° 2018-1021 du 23 novembre 2018 (ÉLAN), article 175",
+         "Elle a inscrit l'obligation de réduire la consommation d'énergie des bâtiments tertiaires dans "
+         "le code de la construction et de l'habitation.",
+         "https://www.actu-juridique.fr/civil/immobilier/les-modalites-de-mise-en-oeuvre-de-lobligation-dactions-de-reduction-des-consommations-denergie-dans-les-batiments-a-usage-tertiaire/",
+         "L’article 175 de la loi n° 2018-1021 du 23 novembre 2018 portant évolution du logement, de "
+         "l’aménagement et du numérique, dite ÉLAN, prévoit, à l’article L. 111-10-3 du Code de la "
+         "construction et de l’habitation, l’obligation de mise en œuvre d’actions de réduction de la "
+         "consommation d’énergie finale dans les bâtiments existants à usage tertiaire", VERIFIE,
+         ("loi 2018-1021",)),
+    Fait("cch-l174-1", "CCH, article L174-1",
+         "L'obligation, créée à l'article L111-10-3 du code de la construction, figure aujourd'hui à "
+         "l'article L174-1 (renumérotation du code).", _LEGIFRANCE, "", A_VERIFIER, ("L174-1",)),
+    Fait("loi-2015-992", "loi n° 2015-992 du 17 août 2015, article 179 ; décret n° 2016-973 du 18 juillet 2016",
+         "Publication des données d'énergie par les gestionnaires de réseaux.", _LEGIFRANCE, "",
+         A_VERIFIER, ("loi 2015-992", "décret 2016-973")),
+    Fait("cgct-conseil", "CGCT, articles L2121-15, L2121-25 et L2121-26",
+         "Procès-verbal publié en ligne, liste des délibérations affichée et mise en ligne dans la "
+         "semaine, communication des délibérations, budgets et comptes à toute personne.",
+         "http://www.orphin.fr/publications/compte-rendu-du-conseil-municipal/",
+         "l’article L2121-25 prévoit que dans un délai d’une semaine, la liste des délibérations "
+         "examinées par le conseil municipal est affichée à la Mairie et mise en ligne sur le site "
+         "internet de la commune. Le procès-verbal est arrêté au commencement de la séance suivante et "
+         "signé par le Maire et le secrétaire de séance (art L2121-15). (Et, selon l'avis CADA "
+         "http://cada.data.gouv.fr/20211038/ : « il résulte de l’article L2121-26 du code général des "
+         "collectivités territoriales que toute personne peut demander communication des délibérations "
+         "et procès-verbaux du conseil municipal, des arrêtés municipaux, ainsi que des budgets et "
+         "comptes de la commune ».)", VERIFIE, ("L2121-15", "L2121-25", "L2121-26")),
+    Fait("cgct-l2121-20", "CGCT, article L2121-20",
+         "Les délibérations sont prises à la majorité absolue des suffrages exprimés.",
+         "https://www.doctrine.fr/l/texts/codes/LEGITEXT000006070633/articles/LEGIARTI000006389878?source=legislation",
+         "Les délibérations sont prises à la majorité absolue des suffrages exprimés. Lorsqu'il y a "
+         "partage égal des voix et sauf cas de scrutin secret, la voix du président est prépondérante.",
+         VERIFIE, ("L2121-20",)),
+    Fait("ordonnance-2021-1310", "ordonnance n° 2021-1310 du 7 octobre 2021",
+         "Publicité des actes des collectivités sous forme électronique.",
+         "https://www.cnil.fr/fr/la-publication-des-documents-des-collectivites-territoriales-lies-lexercice-de-leur-pouvoir",
+         "les collectivités territoriales et leurs groupements sont toutefois tenus, depuis le 1er "
+         "juillet 2022, de délivrer à quiconque en fait la demande un exemplaire papier des actes publiés "
+         "sous forme électronique dans le cadre de la réforme introduite par l’ordonnance n° 2021-1310 "
+         "et le décret n°2021-1311 du 7 octobre 2021.", VERIFIE, ("ordonnance 2021-1310",)),
+    Fait("accessibilite", "loi n° 2005-102 du 11 février 2005, article 47 ; décret n° 2019-768 du 24 juillet 2019",
+         "Accessibilité numérique des services publics en ligne.",
+         "https://www.doctrine.fr/l/texts/lois/JORFTEXT000000809647/articles/LEGIARTI000006682279",
+         "I.-Sont accessibles aux personnes handicapées dans les conditions définies au présent article "
+         "les services de communication au public en ligne des organismes suivants : 1° Les personnes "
+         "morales de droit public ; (Décret n° 2019-768 du 24 juillet 2019 relatif à l'accessibilité aux "
+         "personnes handicapées des services de communication au public en ligne, sur Légifrance.)",
+         VERIFIE, ("loi 2005-102", "décret 2019-768")),
+)
+
+FAITS: dict[str, Fait] = {f.id: f for f in _ENTREES}
+
+
+def fait(identifiant: str) -> Fait:
+    """The entry `identifiant`; a French error naming the known ids otherwise."""
+    try:
+        return FAITS[identifiant]
+    except KeyError:
+        raise ErreurFait(f"Le registre des faits n'a pas d'entrée « {identifiant} ». Entrées connues : "
+                         + ", ".join(FAITS) + ".") from None
+
+
+# --- Finding the citations in a text ------------------------------------------------------------
+_ARTICLE = re.compile(r"(?<![\w/.-])([LRD])\.?\s?(\d{2,4}(?:-\d+)*)(?![\w/])")
+_TEXTE = re.compile(r"\b(loi|décret|ordonnance)s?\s+(?:organique\s+)?n[°o]\s?(\d{2,4}-\d+)", re.IGNORECASE)
+_DIRECTIVE = re.compile(r"directive\s+(?:\(UE\)\s+|n°\s?)?(\d{4}/\d+/CE)", re.IGNORECASE)
+_REGLEMENT = re.compile(r"règlement\s+\(UE\)\s+(?:n°\s?)?(\d{4}/\d+)", re.IGNORECASE)
+
+
+def references_citees(texte: str) -> set[str]:
+    """The legal citations in `texte`, normalised: « L312-1-1 », « loi 2016-1321 »,
+    « décret 2016-1922 », « ordonnance 2010-1232 », « directive 2007/2/CE », « règlement 2016/679 »."""
+    texte = re.sub(r"\s+", " ", texte.replace("\u00a0", " ").replace("\u202f", " "))
+    trouvees = {f"{lettre}{numero}" for lettre, numero in _ARTICLE.findall(texte)}
+    trouvees |= {f"{nature.lower()} {numero}" for nature, numero in _TEXTE.findall(texte)}
+    trouvees |= {f"directive {n}" for n in _DIRECTIVE.findall(texte)}
+    trouvees |= {f"règlement {n}" for n in _REGLEMENT.findall(texte)}
+    return trouvees
+
+
+_COUVERTES = {r for f in _ENTREES for r in f.references}
+
+
+def absentes(texte: str) -> set[str]:
+    """Citations of `texte` that no entry of the registry covers."""
+    return references_citees(texte) - _COUVERTES
+
+
+# --- Showing the registry ------------------------------------------------------------------------
+def lien_html(identifiant: str) -> str:
+    """The entry as an HTML link to its source, with its state (checked on… / à vérifier)."""
+    import html
+
+    f = fait(identifiant)
+    return (f"<a href='{html.escape(f.source)}'>{html.escape(f.intitule)}</a> "
+            f"<span style='font-size:0.9em'>({html.escape(_etat(f))})</span>")
+
+
+def tableau(identifiants=None):
+    """The registry as a small table for the book: Texte ou chiffre / Ce que le cours en dit / Source."""
+    import pandas as pd
+
+    choisis = [fait(i) for i in identifiants] if identifiants is not None else list(_ENTREES)
+    return pd.DataFrame(
+        [(f.intitule + (f" : {f.valeur}" if f.valeur else ""), f.enonce, f.source, _etat(f)) for f in choisis],
+        columns=["Texte ou chiffre", "Ce que le cours en dit", "Source", "État"],
+    )
+
+
+def coller() -> None:
+    """Glue every figure of the registry as ``fait_<id>`` (its value, « à vérifier » added when it
+    was not checked) for MyST pages: ``{glue:text}`fait_cantines-2021-moyenne```."""
+    from myst_nb import glue
+
+    for f in _ENTREES:
+        if f.valeur is not None:
+            glue(f"fait_{f.id}", f.valeur if f.verifie else f"{f.valeur} (à vérifier)", display=False)
