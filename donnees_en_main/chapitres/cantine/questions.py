@@ -11,6 +11,7 @@ import pandas as pd
 from donnees_en_main.donnees import charger
 from donnees_en_main.affichage.graphiques import pourcent_fr
 from donnees_en_main.exercices import ChoixMultiple, ChoixUnique, Nombre, Reflexion, CalculPandas
+from donnees_en_main.exercices.devoirs import Devoir
 
 CARNET = "cantine"
 
@@ -144,6 +145,7 @@ indicateur = ChoixUnique(
 
 part_bio = CalculPandas(
     id="cantine.part_bio",
+    points=2,
     carnet=CARNET,
     nom_variable="part_bio",
     enonce=(
@@ -211,4 +213,10 @@ attentes_parents = Reflexion(
         "Dans votre commune, quelles informations sur la cantine les parents demandent-ils le plus "
         "souvent ? Lesquelles pourriez-vous publier dès la rentrée prochaine ?"
     ),
+)
+
+# The graded assignment exercises/source/cantine/cantine.ipynb: its questions in order (see exercices/devoirs.py).
+DEVOIR = Devoir(
+    carnet=CARNET,
+    questions=[separateur, indicateur, part_bio, (mediane_bio, "mediane_bio")],
 )

@@ -10,6 +10,7 @@ import pandas as pd
 
 from donnees_en_main.donnees import charger
 from donnees_en_main.exercices import ChoixMultiple, ChoixUnique, Nombre, Reflexion, CalculPandas
+from donnees_en_main.exercices.devoirs import Devoir
 from donnees_en_main.affichage.graphiques import pourcent_fr
 
 CARNET = "qualite"
@@ -206,6 +207,7 @@ aberrante = ChoixUnique(
 
 manquantes = CalculPandas(
     id="qualite.manquantes",
+    points=2,
     carnet=CARNET,
     nom_variable="manquantes",
     enonce=(
@@ -250,4 +252,10 @@ chiffre_sans_source = Reflexion(
         "Citez un chiffre que vous utilisez souvent (population, budget, fréquentation…). Savez-vous qui "
         "le produit, comment, et de quand il date ? À qui pourriez-vous le demander ?"
     ),
+)
+
+# The graded assignment exercises/source/qualite/qualite.ipynb: its questions in order (see exercices/devoirs.py).
+DEVOIR = Devoir(
+    carnet=CARNET,
+    questions=[secret, doublons, manquantes, (part_masquee, "part_masquee")],
 )
