@@ -26,6 +26,7 @@ from .types_de_questions import (
     questions_du_carnet,
 )
 from .stockage import AvertissementReponses, chemin_reponses, reponses_enregistrees
+from . import widgets as _widgets  # noqa: F401 - registers a widget builder for each question type
 
 __all__ = [
     "AvertissementReponses",

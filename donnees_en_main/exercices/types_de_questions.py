@@ -186,15 +186,42 @@ class Question:
     # -- display ----------------------------------------------------------------------------------
     def widget(self):
         """The ipywidgets form of this question (pre-filled with the saved answer; never writes)."""
-        from .widgets import construire_widget
-
-        return construire_widget(self)
+        return construire_vue(self)
 
     def afficher(self) -> None:
         """Display the widget in the notebook."""
         from IPython.display import display
 
         display(self.widget())
+
+
+# -- views ------------------------------------------------------------------------------------------
+# A question knows nothing of how it is displayed (after learntools: ProblemView depends on Problem,
+# never the reverse). ``widgets`` registers a builder for each question type it can show; the package
+# (``exercices/__init__.py``) imports it, so ``q.afficher()`` works wherever a bank is imported.
+
+_VUES: dict[type, Callable[["Question"], Any]] = {}
+
+
+def enregistrer_vue(type_question: type) -> Callable:
+    """Decorator: register `builder(question) -> widget` for `type_question` (and its subclasses)."""
+
+    def enregistrer(constructeur):
+        _VUES[type_question] = constructeur
+        return constructeur
+
+    return enregistrer
+
+
+def construire_vue(question: "Question"):
+    """The widget of `question`, from the builder registered for its type (nearest in its MRO)."""
+    for classe in type(question).__mro__:
+        if classe in _VUES:
+            return _VUES[classe](question)
+    raise TypeError(
+        f"Pas de widget pour une question de type {type(question).__name__} : importez "
+        "donnees_en_main.exercices (qui charge les widgets), ou enregistrez-en un avec enregistrer_vue."
+    )
 
 
 def _verifier_choix(id: str, choix: list, nom: str, valeurs: Iterable) -> None:
