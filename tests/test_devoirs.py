@@ -227,3 +227,35 @@ def test_une_question_d_un_autre_carnet_est_refusee():
     choix, _, _ = _questions()
     with pytest.raises(ErreurDevoir, match="appartient au carnet « essai »"):
         Devoir(carnet="cantine", questions=[choix])
+
+
+# -- importing a bank reads nothing from disk ---------------------------------------------------------------
+
+SANS_LECTURE = ["cantine", "qualite"]  # banks whose figures are computed on first use (the others: see issue 14)
+
+
+@pytest.mark.parametrize("nom", SANS_LECTURE)
+def test_importer_une_banque_ne_lit_aucune_donnee(nom):
+    """In a fresh interpreter, an audit hook records every file opened under datasets/ during the import."""
+    import subprocess
+    import sys
+
+    code = f"""
+import sys
+from pathlib import Path
+donnees = str((Path({str(RACINE)!r}) / "datasets").resolve())
+lus = []
+def crochet(evenement, args):
+    if evenement == "open" and isinstance(args[0], str) and str(Path(args[0]).resolve()).startswith(donnees):
+        lus.append(args[0])
+sys.addaudithook(crochet)
+import donnees_en_main.chapitres.{nom.replace("-", "_")}.questions as q
+avant = list(lus)
+q.DEVOIR.questions[-1].question.reponse  # first use: now the data is read
+print(len(avant), len(lus))
+"""
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=RACINE, timeout=120)
+    assert r.returncode == 0, r.stderr
+    avant, apres = map(int, r.stdout.split())
+    assert avant == 0, f"importer la banque {nom} a lu {avant} fichier(s) de données"
+    assert apres > 0, "le premier usage doit lire les données (sinon ce test ne mesure rien)"
