@@ -177,18 +177,6 @@ def test_une_cellule_notee_non_declaree_est_retiree(copie):
     assert "q9-correction" not in cellules_notees(generer(ch, lire(ch, racine)))
 
 
-def test_un_carnet_qui_n_importe_pas_la_banque_sous_le_nom_q(copie):
-    ch, racine, cible = copie
-
-    def renommer(nb):
-        for c in nb.cells:
-            c.source = c.source.replace("import questions as q", "import questions as banque")
-
-    _modifier(cible, renommer)
-    with pytest.raises(ErreurDevoir, match="questions as q"):
-        texte_genere(ch, racine)
-
-
 def test_chapitre_inconnu(capsys):
     assert porte_d_entree(["devoirs", "--verifier", "tartempion"]) == 2
     assert "pas de devoir pour « tartempion »" in capsys.readouterr().out

@@ -32,7 +32,6 @@ from typing import Iterable
 
 from .types_de_questions import CalculPandas, Question
 
-ALIAS = "q"  # the bank's name in an assignment notebook: `from donnees_en_main.chapitres.<m> import questions as q`
 CLE = "donnees_en_main"  # the cell metadata entry written for the grader
 EN_TETE = "# Correction automatique (ne pas modifier cette cellule)."
 _EXPRESSION = re.compile(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)*")
@@ -118,13 +117,18 @@ class Devoir:
 
 # -- generating the graded cells -----------------------------------------------------------------
 
-def source_de_correction(notee: QuestionNotee, nom: str) -> str:
-    """The hidden test of a graded cell; `nom` is the question's name in the bank (``q.<nom>``)."""
-    q = f"{ALIAS}.{nom}"
+def source_de_correction(notee: QuestionNotee, banque: str, nom: str) -> str:
+    """The hidden test of a graded cell; `nom` is the question's name in the bank module `banque`.
+
+    The question is imported afresh from the bank, not taken from the notebook's ``q``: a learner's
+    cell rebinding ``q`` (to an object that says yes to everything) changes nothing. Widget
+    questions are judged again by the trusted grader from the answers file (correction/verdicts.py).
+    """
+    tests = [f"from {banque} import {nom} as _question_notee"]
     if notee.depuis_le_fichier:
-        tests = [f"assert {q}.est_juste(), {q}.verifier().message"]
+        tests += ["assert _question_notee.est_juste(), _question_notee.verifier().message"]
     else:
-        tests = [f"_resultat = {q}.verifier({notee.variable})", "assert _resultat.juste, _resultat.message"]
+        tests += [f"_resultat = _question_notee.verifier({notee.variable})", "assert _resultat.juste, _resultat.message"]
     return "\n".join([EN_TETE, "### BEGIN HIDDEN TESTS", *tests, "### END HIDDEN TESTS"])
 
 
@@ -193,17 +197,11 @@ def generer(chapitre, nb):
     module = banque(chapitre)
     devoir = devoir_du_chapitre(chapitre)
     noms = _noms_dans_la_banque(module, devoir)
-    importation = re.compile(rf"from\s+{re.escape(module.__name__.rsplit('.', 1)[0])}\s+import\s+questions\s+as\s+{ALIAS}\b")
-    if not any(c.cell_type == "code" and importation.search(c.source) for c in nb.cells):
-        raise ErreurDevoir(
-            f"{chapitre.carnet_devoir} : aucune cellule n'importe la banque sous le nom « {ALIAS} » ; "
-            f"ajoutez « from {module.__name__.rsplit('.', 1)[0]} import questions as {ALIAS} » à la préparation."
-        )
     attendues = devoir.par_grade_id()
     # graded cells that nothing declares any more are removed (they are the generator's, not hand-written)
     nb.cells = [c for c in nb.cells if not (_CORRECTION.fullmatch(_grade_id(c) or "") and _grade_id(c) not in attendues)]
     for notee in devoir.questions:
-        source = source_de_correction(notee, noms[notee.question.id])
+        source = source_de_correction(notee, module.__name__, noms[notee.question.id])
         meta_nbgrader = metadonnees_nbgrader(notee)
         existantes = [c for c in nb.cells if _grade_id(c) == notee.grade_id]
         if len(existantes) > 1:
