@@ -170,6 +170,26 @@ def _lire_brut(chemin: Path) -> tuple[dict, str | None]:
     return donnees, None
 
 
+def entrees_valides(donnees: dict) -> tuple[dict[str, dict], list[str]]:
+    """(entries of the form {"reponse": …}, ids of the entries left out)."""
+    entrees, ignorees = {}, []
+    for id_question, entree in donnees.items():
+        if isinstance(entree, dict) and "reponse" in entree:
+            entrees[id_question] = entree
+        else:
+            ignorees.append(id_question)
+    return entrees, ignorees
+
+
+def lire_fichier_reponses(chemin: Path) -> tuple[dict[str, dict], str | None]:
+    """The valid entries of the answers file at `chemin` and, if it cannot be read, a French reason.
+
+    For the grader, which reads a submission's file by its path, without warnings.
+    """
+    donnees, probleme = _lire_brut(Path(chemin))
+    return entrees_valides(donnees)[0], probleme
+
+
 def lire_reponses(carnet: str) -> dict[str, dict]:
     """The entries of the answers file, as stored (values not decoded); never raises.
 
@@ -186,12 +206,7 @@ def lire_reponses(carnet: str) -> dict[str, dict]:
             "s'il faut le réparer."
         )
         return {}
-    entrees, ignorees = {}, []
-    for id_question, entree in donnees.items():
-        if isinstance(entree, dict) and "reponse" in entree:
-            entrees[id_question] = entree
-        else:
-            ignorees.append(id_question)
+    entrees, ignorees = entrees_valides(donnees)
     if ignorees:
         _avertir(
             f"Dans le fichier « {chemin.name} », la réponse à {', '.join(map(repr, ignorees))} "
