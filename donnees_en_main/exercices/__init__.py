@@ -8,7 +8,8 @@
     q.indice(); q.solution()
     progression("cantine")  # « 2 questions faites sur 5 »
 
-nbgrader test cell (locked, hidden): ``assert q.est_juste(), q.verifier().message``.
+Graded assignments are declared with the bank (``DEVOIR = Devoir(…)``) and their nbgrader test cells
+generated from it: see ``donnees_en_main.exercices.devoirs``.
 Why and how answers are saved: see ``donnees_en_main.exercices.stockage``.
 """
 
