@@ -23,6 +23,7 @@ VERBES: dict[str, tuple[str, str]] = {
     "sommaire": ("donnees_en_main.livre.sommaire", "réécrire _toc.yml depuis le manifeste des chapitres"),
     "jupyterlite": ("donnees_en_main.livre.jupyterlite", "préparer la version « Essayer dans le navigateur »"),
     "telecharger": ("donnees_en_main.donnees.telecharger", "télécharger les données officielles d'une commune"),
+    "devoirs": ("donnees_en_main.exercices.devoirs", "réécrire les cellules de correction des devoirs depuis les banques"),
     "corriger": ("donnees_en_main.correction.__main__", "corriger les devoirs remis (bac à sable, en parallèle)"),
 }
 

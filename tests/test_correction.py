@@ -117,6 +117,71 @@ def test_preparer_copie(tmp_path):
     assert "ctypes" in texte and "timestamp.txt illisible" in texte
 
 
+def test_preparer_copie_retire_et_signale_le_code_livre_avec_la_copie(tmp_path):
+    source = tmp_path / "remis"
+    (source / "donnees_en_main" / "chapitres").mkdir(parents=True)
+    _carnet(source / "cantine.ipynb")
+    (source / "reponses-cantine.json").write_text("{}")
+    for nom in ("donnees_en_main/__init__.py", "donnees_en_main/chapitres/__init__.py", "sitecustomize.py",
+                "chemin.pth", "ipython_kernel_config.py"):
+        (source / nom).write_text("print('code de l élève')")
+    (source / ".ipython" / "profile_default" / "startup").mkdir(parents=True)
+    (source / ".ipython" / "profile_default" / "startup" / "00.py").write_text("q = None")
+    cible = tmp_path / "copie"
+    incidents = preparer_copie(source, cible, ["cantine"])
+    restants = sorted(p.relative_to(cible).as_posix() for p in cible.rglob("*") if p.is_file())
+    assert restants == ["cantine.ipynb", "reponses-cantine.json"]
+    signale = [i for i in incidents if i.startswith("Code inhabituel")]
+    assert len(signale) == 1
+    for nom in ("donnees_en_main/__init__.py", "sitecustomize.py", "chemin.pth", "ipython_kernel_config.py", ".ipython/"):
+        assert nom in signale[0], nom
+    # an ordinary copy is not flagged
+    propre = tmp_path / "propre"
+    propre.mkdir()
+    _carnet(propre / "cantine.ipynb")
+    assert not any("Code inhabituel" in i for i in preparer_copie(propre, tmp_path / "cp", ["cantine"]))
+
+
+def test_le_noyau_n_a_pas_le_dossier_de_la_copie_dans_son_chemin_d_import():
+    assert environnement_noyau(Path("/tmp/exec"))["PYTHONSAFEPATH"] == "1"
+
+
+def _source_avec_metadonnees(dossier: Path) -> Path:
+    """The course's cantine source notebook, as the grader's worker has it."""
+    dossier.mkdir(parents=True)
+    nb = nbformat.read(RACINE / "exercises" / "source" / "cantine" / "cantine.ipynb", as_version=4)
+    nbformat.write(nb, dossier / "cantine.ipynb")
+    return dossier
+
+
+def test_les_reponses_cliquees_sont_jugees_par_le_correcteur(tmp_path):
+    from donnees_en_main.correction import verdicts
+
+    cellules = verdicts.cellules_du_fichier(_source_avec_metadonnees(tmp_path / "source"))
+    assert [(c.grade_id, c.question_id) for c in cellules] == [
+        ("q1-correction", q.separateur.id), ("q2-correction", q.indicateur.id)]
+    copie = tmp_path / "copie"
+    copie.mkdir()
+    with contextlib.chdir(copie):
+        enregistrer_reponse("cantine", q.separateur.id, encoder(q.separateur.reponse))
+        enregistrer_reponse("cantine", q.indicateur.id, encoder("La moyenne des parts de bio"))
+    resultats, incidents = verdicts.juger(cellules, copie)
+    assert [(v.cellule.grade_id, v.juste) for v in resultats] == [("q1-correction", True), ("q2-correction", False)]
+    assert incidents == []
+    (copie / "reponses-cantine.json").write_text("{cassé", encoding="utf-8")
+    resultats, incidents = verdicts.juger(cellules, copie)
+    assert not any(v.juste for v in resultats)
+    assert any("reponses-cantine.json" in i and "illisible" in i for i in incidents)
+
+
+def test_une_question_inconnue_du_cours_garde_le_verdict_du_noyau(tmp_path):
+    from donnees_en_main.correction import verdicts
+
+    cellule = verdicts.CelluleFichier("cantine", "q1-correction", "inconnu.question")
+    resultats, incidents = verdicts.juger([cellule], tmp_path)
+    assert resultats == [] and "inconnue du paquet du cours" in incidents[0]
+
+
 def test_preparer_copie_carnet_illisible_et_copie_vide(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "cantine.ipynb").write_text("{pas du JSON")

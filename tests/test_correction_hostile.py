@@ -95,6 +95,54 @@ def metadonnees_cassees(nb):
     return nb
 
 
+# issue 17: a cell that rebinds the bank's name `q` to an object answering yes to everything
+TOUT_VA_BIEN = """class ToutVaBien:
+    juste = True
+    message = ""
+    def __getattr__(self, nom):
+        return self
+    def __call__(self, *args, **kwargs):
+        return self
+    def __bool__(self):
+        return True
+q = ToutVaBien()"""
+
+# issue 17: a `donnees_en_main/` package shipped next to the untouched notebook, shadowing the course's
+PAQUET_OMBRE = {
+    "donnees_en_main/__init__.py": "",
+    "donnees_en_main/donnees/__init__.py": "import pandas as pd\ndef charger(*a, **k):\n    return pd.DataFrame()\n",
+    "donnees_en_main/chapitres/__init__.py": "",
+    "donnees_en_main/chapitres/cantine/__init__.py": "",
+    "donnees_en_main/chapitres/cantine/questions.py": TOUT_VA_BIEN + "\ndef __getattr__(nom):\n    return q\n",
+    "sitecustomize.py": "print('SITECUSTOMIZE DE L ELEVE')\n",
+}
+
+ECRIRE_LES_BONNES_REPONSES = f"""import json
+with open("reponses-cantine.json", encoding="utf-8") as f:
+    contenu = json.load(f)
+contenu[{q.separateur.id!r}]["reponse"] = {q.separateur.reponse!r}
+contenu[{q.indicateur.id!r}]["reponse"] = {q.indicateur.reponse!r}
+with open("reponses-cantine.json", "w", encoding="utf-8") as f:
+    json.dump(contenu, f)"""
+
+IMPORT_LOCAL = CODE_Q3 + """
+open("module_local.py", "w").write("VALEUR = 1")
+try:
+    import module_local
+    print("IMPORT LOCAL REUSSI")
+except ImportError:
+    print("IMPORT LOCAL REFUSE")"""
+
+
+def cellule_inseree(source: str, apres: str = "preparation", **reponses):
+    def modifier(nb):
+        code(**reponses)(nb)
+        index = next(i for i, c in enumerate(nb.cells) if c.metadata.get("nbgrader", {}).get("grade_id") == apres)
+        nb.cells.insert(index + 1, nbformat.v4.new_code_cell(source))
+        return nb
+    return modifier
+
+
 BOUCLE_TETUE = """import time
 while True:
     try:
@@ -256,6 +304,20 @@ def salle(tmp_path_factory):
     soumettre("noyau_tue", code(q4="import os, signal\nos.kill(os.getpid(), signal.SIGKILL)"))
     soumettre("sortie_100mo", code(q4=CODE_Q4 + '\nprint("x" * 100_000_000)'))
 
+    faux = dict(q3="part_bio = 42", q4="mediane_bio = 0")
+    dossier = soumettre("q_rebinde", cellule_inseree(TOUT_VA_BIEN, **faux), widgets=False)
+    reponses_widgets(dossier, justes=False)
+    dossier = soumettre("paquet_ombre", code(**faux), widgets=False)
+    reponses_widgets(dossier, justes=False)
+    for chemin, contenu in PAQUET_OMBRE.items():
+        (dossier / chemin).parent.mkdir(parents=True, exist_ok=True)
+        (dossier / chemin).write_text(contenu, encoding="utf-8")
+    soumettre("import_local", code(q3=IMPORT_LOCAL))
+    # the kernel's own check made to say yes: the right answers written into the answers file at
+    # grading time, after the wrong ones were handed in (the grader reads the file as handed in)
+    dossier = soumettre("verdict_force", cellule_inseree(ECRIRE_LES_BONNES_REPONSES), widgets=False)
+    reponses_widgets(dossier, justes=False)
+
     ecoute = Ecoute()
     soumettre("reseau", code(q3=code_reseau(ecoute.port)))
 
@@ -318,7 +380,7 @@ def test_toute_la_salle_est_corrigee(salle):
     cours = salle["cours"]
     attendus = sorted(p.name for p in (cours.racine / "submitted").iterdir())
     assert sorted(salle["rapport"].par_eleve()) == attendus
-    assert len(attendus) == 21
+    assert len(attendus) == 25
     with Gradebook(f"sqlite:///{cours.racine / 'gradebook.db'}") as gb:
         for eleve in attendus:
             sub = gb.find_submission("cantine", eleve)
@@ -361,6 +423,43 @@ def test_metadonnees_nbgrader_cassees(salle):
     r = resultat(salle, "metadonnees_cassees")
     assert r.statut == "à vérifier"
     assert any("inconnus" in i for i in r.incidents)
+
+
+# -- verdicts out of the learner's reach (issue 17) ---------------------------------------------------
+
+def test_rebinder_q_ne_donne_pas_les_points_des_reponses_cliquees(salle):
+    """The widget questions are judged by the grader from the answers file (wrong answers there)."""
+    assert notes(salle, "q_rebinde") == dict.fromkeys(TOUT_JUSTE, 0)
+    r = resultat(salle, "q_rebinde")
+    assert r.statut == "à vérifier"
+    assert any("Code inhabituel" in i and "q =" in i for i in r.incidents)
+
+
+def test_un_noyau_qui_se_donne_les_points_est_contredit_et_signale(salle):
+    """The kernel's verdict on a widget question is replaced by the grader's, and the gap flagged."""
+    assert notes(salle, "verdict_force") == {**TOUT_JUSTE, "q1-correction": 0, "q2-correction": 0}
+    r = resultat(salle, "verdict_force")
+    assert any("Code inhabituel" in i and "q1-correction" in i and "q2-correction" in i for i in r.incidents)
+
+
+def test_un_paquet_du_cours_livre_avec_la_copie_est_ignore_et_signale(salle):
+    assert notes(salle, "paquet_ombre") == dict.fromkeys(TOUT_JUSTE, 0)
+    r = resultat(salle, "paquet_ombre")
+    assert r.statut == "à vérifier"
+    assert any("Code inhabituel" in i and "donnees_en_main/__init__.py" in i and "sitecustomize.py" in i
+               for i in r.incidents)
+    assert "SITECUSTOMIZE" not in sorties(salle, "paquet_ombre")
+    assert not (salle["cours"].racine / "autograded" / "paquet_ombre" / "cantine" / "sitecustomize.py").exists()
+
+
+def test_le_noyau_n_importe_rien_du_dossier_de_la_copie(salle):
+    assert "IMPORT LOCAL REFUSE" in sorties(salle, "import_local", "q3-reponse")
+    assert notes(salle, "import_local") == TOUT_JUSTE
+
+
+def test_les_temoins_ne_sont_pas_signales_par_le_correcteur(salle):
+    for eleve in ("juste", "intact", "points_modifies", "mauvais_nom"):
+        assert not any("Code inhabituel" in i for i in resultat(salle, eleve).incidents), eleve
 
 
 # -- time, memory, processes ---------------------------------------------------------------------
@@ -480,7 +579,7 @@ def test_carnet_de_notes_coherent_et_lisible_par_nbgrader(salle):
     with sqlite3.connect(cours.racine / "gradebook.db") as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         (n,) = db.execute("SELECT COUNT(*) FROM submitted_assignment").fetchone()
-    assert n == 21
+    assert n == 25
     retours = cours.retours()  # nbgrader's own generate_feedback reads what we wrote
     html = retours["juste"][0].read_text(encoding="utf-8")
     assert "Note : 5.0 / 5.0" in html
@@ -489,7 +588,7 @@ def test_carnet_de_notes_coherent_et_lisible_par_nbgrader(salle):
 
 def test_messages_en_francais(salle):
     texte = "\n".join(salle["messages"])
-    assert "Correction de « cantine » : 21 copie(s)" in texte
+    assert "Correction de « cantine » : 25 copie(s)" in texte
     assert "réseau coupé pour le code des élèves : oui" in texte
     assert "Terminé en" in texte
     rapport = json.loads((salle["cours"].racine / "correction" / "cantine.json").read_text(encoding="utf-8"))

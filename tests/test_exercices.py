@@ -229,6 +229,27 @@ def test_nombre_mal_ecrit_est_refuse():
         part_bio(reponse="14,3")
 
 
+def test_chiffres_calcules_au_premier_usage(dossier):
+    """A bank gives its data-derived figures as functions: nothing is computed before first use."""
+    appels = []
+
+    def mediane():
+        appels.append("reponse")
+        return 9.0
+
+    q = Nombre(id="essai.paresseux", carnet=CARNET, enonce=lambda: f"Médiane ({len(appels)} calcul) ?",
+               reponse=mediane, tolerance=0.1, unite="%",
+               erreurs_frequentes=lambda: {14.8: "C'est la moyenne."}, solution=lambda: "Elle vaut 9 %.")
+    assert appels == []
+    assert q.verifier("9").juste and appels == ["reponse"]
+    assert "C'est la moyenne." in q.verifier("14,8").message
+    assert q.verifier("9,05").juste and appels == ["reponse"], "calculée une seule fois"
+    assert q.solution().texte == "Elle vaut 9 %." and q.enonce.startswith("Médiane")
+    mauvaise = Nombre(id="essai.paresseux_faux", carnet=CARNET, enonce="?", reponse=lambda: "neuf")
+    with pytest.raises(ValueError, match="`reponse` doit être un nombre"):
+        mauvaise.verifier("9")
+
+
 # -- Texte ----------------------------------------------------------------------------------------
 
 def mot():

@@ -220,6 +220,9 @@ def environnement_noyau(dossier_execution: Path) -> dict[str, str]:
         "IPYTHONDIR": "/tmp/.ipython",
         "JUPYTER_RUNTIME_DIR": str(dossier_execution),
         "PYTHONNOUSERSITE": "1",
+        # never the submission's folder (the kernel's working directory) on sys.path: a learner's
+        # `donnees_en_main/` or `sitecustomize.py` next to the notebook must not shadow the course
+        "PYTHONSAFEPATH": "1",
         "PYTHONDONTWRITEBYTECODE": "1",
         # one thread per math library: threads count in RLIMIT_NPROC and in the address space
         "OPENBLAS_NUM_THREADS": "1",

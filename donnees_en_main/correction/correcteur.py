@@ -29,7 +29,7 @@ from nbgrader.preprocessors import (
 from nbconvert.preprocessors import ClearMetadataPreprocessor
 from traitlets.config import Config, PyFileConfigLoader
 
-from . import execution
+from . import execution, verdicts
 from .bac_a_sable import BacASable, Limites
 from .execution import GestionnaireNoyauIsole
 
@@ -109,6 +109,20 @@ def main(argv: list[str]) -> int:
             resultat = api.autograde(devoir, eleve, force=True, create=True)
         except BaseException:  # noqa: BLE001 - report anything, the parent decides
             resultat = {"success": False, "error": traceback.format_exc()}
+        if resultat.get("success"):
+            # widget answers: judged here, from the answers file as handed in, not by the learner's kernel
+            coursedir = api.coursedir
+            try:
+                for message in verdicts.appliquer(
+                    db_url, devoir, eleve,
+                    Path(coursedir.format_path(coursedir.source_directory, ".", devoir)),
+                    Path(coursedir.format_path(coursedir.submitted_directory, eleve, devoir)),
+                ):
+                    execution.INCIDENTS.append({"carnet": "", "message": message})
+            except Exception as e:  # noqa: BLE001 - never lose a copy: flag it, keep the kernel's grades
+                execution.INCIDENTS.append({"carnet": "", "message": (
+                    f"Les réponses cliquées n'ont pas pu être notées par le correcteur ({type(e).__name__} : {e}) : "
+                    "notes du noyau gardées, à vérifier.")})
         try:
             notes = lire_notes(db_url, devoir, eleve)
         except Exception:  # noqa: BLE001

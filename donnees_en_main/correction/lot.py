@@ -150,8 +150,36 @@ NOMBRE_MAX_FICHIERS = 500
 _SUSPECT = re.compile(
     r"get_ipython|set_custom_exc|excepthook|__builtins__|\bbuiltins\b|sys\.modules|ctypes|subprocess|"
     r"\bsocket\b|os\.(?:system|fork|kill|_exit|exec\w*|popen|setuid)|\bsignal\.|est_juste|"
-    r"\.verifier\s*=|\bsetattr\(|\.kernel\b|/proc/"
+    r"\.verifier\s*=|\bsetattr\(|\.kernel\b|/proc/|_question_notee|"
+    r"^[ \t]*q[ \t]*=(?!=)",  # rebinding `q`, the question bank's name in the notebooks
+    re.MULTILINE,
 )
+
+
+# Files Python or IPython could run on their own if they sat on the kernel's path or in its config:
+# a submission needs none of them (the released assignment is notebooks only).
+_CODE_CACHE = re.compile(
+    r"(?i).*\.(py|pyc|pyo|pyw|pth|so|pyd)$|sitecustomize.*|usercustomize.*|(ipython|jupyter)\w*_config\.(py|json)$"
+)
+_DOSSIERS_CODE = re.compile(r"(?i)\.ipython|profile_\w+|\.jupyter|__pycache__")
+
+
+def retirer_code_cache(dossier: Path) -> list[str]:
+    """Remove, from a copy about to be graded, the files Python or IPython could run by themselves
+    (modules, packages, ``sitecustomize``, ``.pth``, IPython/Jupyter config); their names, relative."""
+    retires = []
+    for parent, dossiers, fichiers in os.walk(dossier, topdown=True):
+        rel = Path(parent).relative_to(dossier)
+        for nom in list(dossiers):
+            if _DOSSIERS_CODE.fullmatch(nom):
+                shutil.rmtree(Path(parent) / nom)
+                dossiers.remove(nom)
+                retires.append(f"{(rel / nom).as_posix()}/")
+        for nom in fichiers:
+            if _CODE_CACHE.fullmatch(nom):
+                os.unlink(Path(parent) / nom)
+                retires.append((rel / nom).as_posix())
+    return sorted(retires)
 
 
 def preparer_copie(source: Path, cible: Path, carnets: list[str]) -> list[str]:
@@ -194,6 +222,15 @@ def preparer_copie(source: Path, cible: Path, carnets: list[str]) -> list[str]:
             # contents only: no owner, no special permission bits from the learner's side
             shutil.copyfile(chemin, cible / rel / nom, follow_symlinks=False)
             os.chmod(cible / rel / nom, 0o644)
+
+    code_cache = retirer_code_cache(cible)
+    if code_cache:
+        montres = ", ".join(code_cache[:8]) + (f" et {len(code_cache) - 8} autre(s)" if len(code_cache) > 8 else "")
+        incidents.append(
+            f"Code inhabituel : la copie contient des fichiers de code Python ou de configuration ({montres}), "
+            "qu'un devoir n'a pas à contenir ; ils ont été retirés avant la correction. Relisez la copie "
+            "(tentative de contourner la correction ?)."
+        )
 
     presents = {p.stem for p in cible.glob("*.ipynb")}
     manquants = [c for c in carnets if c not in presents]
@@ -266,7 +303,7 @@ class PiloteCorrecteur:
         shutil.copytree(self.modele, self.racine)
         os.chmod(self.racine, 0o711)
         self.journal = open(self.racine / "correcteur.log", "w", encoding="utf-8")  # noqa: SIM115
-        env = dict(os.environ, PYTHONUTF8="1")
+        env = dict(os.environ, PYTHONUTF8="1", PYTHONSAFEPATH="1")  # the worker's folder is not on its sys.path
         # nbgrader runs `alembic` from PATH: the virtualenv's bin folder first
         env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
         self.process = subprocess.Popen(

@@ -8,7 +8,8 @@
     q.indice(); q.solution()
     progression("cantine")  # « 2 questions faites sur 5 »
 
-nbgrader test cell (locked, hidden): ``assert q.est_juste(), q.verifier().message``.
+Graded assignments are declared with the bank (``DEVOIR = Devoir(…)``) and their nbgrader test cells
+generated from it: see ``donnees_en_main.exercices.devoirs``.
 Why and how answers are saved: see ``donnees_en_main.exercices.stockage``.
 """
 
@@ -26,6 +27,7 @@ from .types_de_questions import (
     questions_du_carnet,
 )
 from .stockage import AvertissementReponses, chemin_reponses, reponses_enregistrees
+from . import widgets as _widgets  # noqa: F401 - registers a widget builder for each question type
 
 __all__ = [
     "AvertissementReponses",

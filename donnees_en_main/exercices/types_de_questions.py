@@ -7,6 +7,7 @@ by ``stockage`` (see its docstring for why a file); widgets are built by ``widge
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import re
 from typing import Any, Callable, Iterable
@@ -79,8 +80,18 @@ class Aide:
         return f"**{self.titre} :**{separateur}{self.texte}"
 
 
+def _calculer(valeur):
+    """A value given now, or later: a function without argument, called on first use (see Question)."""
+    return valeur() if callable(valeur) else valeur
+
+
 class Question:
-    """Base class: statement, hints, solution, saved answer. Subclasses define ``_noter``."""
+    """Base class: statement, hints, solution, saved answer. Subclasses define ``_noter``.
+
+    Figures computed from the shipped data may be given as functions without argument (``enonce``,
+    ``solution``; a ``Nombre``'s ``reponse`` and ``erreurs_frequentes``): they are called on first
+    use, so that importing a question bank reads nothing from disk.
+    """
 
     consigne = "répondez puis cliquez sur « Vérifier »"
     libelle_verifier = "Vérifier"
@@ -97,13 +108,21 @@ class Question:
             )
         if isinstance(indices, str):
             indices = [indices]
-        self.id, self.carnet, self.enonce = id, carnet, enonce
-        self.indices, self.texte_solution, self.points = list(indices), solution, points
+        self.id, self.carnet, self._enonce_donne = id, carnet, enonce
+        self.indices, self._solution_donnee, self.points = list(indices), solution, points
         self._indices_vus = 0
         _REGISTRE.setdefault(carnet, {})[id] = self
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(id={self.id!r}, carnet={self.carnet!r})"
+
+    @functools.cached_property
+    def enonce(self) -> str:
+        return _calculer(self._enonce_donne)
+
+    @functools.cached_property
+    def texte_solution(self) -> str:
+        return _calculer(self._solution_donnee)
 
     # -- checking -----------------------------------------------------------------------------
     def verifier(self, reponse: Any = _ABSENT) -> Resultat:
@@ -186,15 +205,42 @@ class Question:
     # -- display ----------------------------------------------------------------------------------
     def widget(self):
         """The ipywidgets form of this question (pre-filled with the saved answer; never writes)."""
-        from .widgets import construire_widget
-
-        return construire_widget(self)
+        return construire_vue(self)
 
     def afficher(self) -> None:
         """Display the widget in the notebook."""
         from IPython.display import display
 
         display(self.widget())
+
+
+# -- views ------------------------------------------------------------------------------------------
+# A question knows nothing of how it is displayed (after learntools: ProblemView depends on Problem,
+# never the reverse). ``widgets`` registers a builder for each question type it can show; the package
+# (``exercices/__init__.py``) imports it, so ``q.afficher()`` works wherever a bank is imported.
+
+_VUES: dict[type, Callable[["Question"], Any]] = {}
+
+
+def enregistrer_vue(type_question: type) -> Callable:
+    """Decorator: register `builder(question) -> widget` for `type_question` (and its subclasses)."""
+
+    def enregistrer(constructeur):
+        _VUES[type_question] = constructeur
+        return constructeur
+
+    return enregistrer
+
+
+def construire_vue(question: "Question"):
+    """The widget of `question`, from the builder registered for its type (nearest in its MRO)."""
+    for classe in type(question).__mro__:
+        if classe in _VUES:
+            return _VUES[classe](question)
+    raise TypeError(
+        f"Pas de widget pour une question de type {type(question).__name__} : importez "
+        "donnees_en_main.exercices (qui charge les widgets), ou enregistrez-en un avec enregistrer_vue."
+    )
 
 
 def _verifier_choix(id: str, choix: list, nom: str, valeurs: Iterable) -> None:
@@ -313,12 +359,25 @@ class Nombre(Question):
     def __init__(self, *, reponse: float, tolerance: float = 0, unite: str = "",
                  erreurs_frequentes: dict | None = None, **kwargs):
         super().__init__(**kwargs)
-        if not est_nombre(reponse) or not math.isfinite(reponse):
-            raise ValueError(f"Question {self.id} : `reponse` doit être un nombre, pas {reponse!r}.")
         if not est_nombre(tolerance) or tolerance < 0:
             raise ValueError(f"Question {self.id} : `tolerance` doit être un nombre positif ou nul.")
-        self.reponse, self.tolerance, self.unite = float(reponse), float(tolerance), unite
-        self.erreurs_frequentes = {float(lire_nombre(k)): m for k, m in (erreurs_frequentes or {}).items()}
+        self.tolerance, self.unite = float(tolerance), unite
+        self._reponse_donnee, self._erreurs_donnees = reponse, erreurs_frequentes
+        if not callable(reponse):
+            _ = self.reponse  # checked now when given now
+        if not callable(erreurs_frequentes):
+            _ = self.erreurs_frequentes
+
+    @functools.cached_property
+    def reponse(self) -> float:
+        reponse = _calculer(self._reponse_donnee)
+        if not est_nombre(reponse) or not math.isfinite(reponse):
+            raise ValueError(f"Question {self.id} : `reponse` doit être un nombre, pas {reponse!r}.")
+        return float(reponse)
+
+    @functools.cached_property
+    def erreurs_frequentes(self) -> dict[float, str]:
+        return {float(lire_nombre(k)): m for k, m in (_calculer(self._erreurs_donnees) or {}).items()}
 
     def _proche(self, x: float, cible: float) -> bool:
         # inclusive edges; the tiny slack absorbs binary rounding (14.4 - 14.3 > 0.1 in floating point)

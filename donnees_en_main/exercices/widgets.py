@@ -17,11 +17,23 @@ show its feedback, and never writes; only the « Vérifier » button writes.
 
 from __future__ import annotations
 
+from typing import Callable
+
 import ipywidgets as w
 
 from . import stockage
 from .normalisation import formater_nombre, texte_en_html
-from .types_de_questions import ChoixMultiple, ChoixUnique, Nombre, Question, Reflexion, CalculPandas, Texte
+
+from .types_de_questions import (
+    CalculPandas,
+    ChoixMultiple,
+    ChoixUnique,
+    Nombre,
+    Question,
+    Reflexion,
+    Texte,
+    enregistrer_vue,
+)
 
 _STYLE = {"description_width": "initial"}
 
@@ -81,46 +93,93 @@ def _html_probleme(message: str) -> str:
     return stockage.Avertissement(message)._repr_html_()
 
 
-def _champ(q: Question):
-    """(input widget or None, check boxes, read(), write(value)) for the type of `q`."""
-    commun = dict(description="Votre réponse :", tooltip=q.enonce, style=_STYLE)
-    if isinstance(q, ChoixUnique):
-        champ = w.RadioButtons(options=q.choix, value=None, layout=w.Layout(width="auto"), **commun)
+# -- one input per question type ------------------------------------------------------------------
+# Each builder returns (input widget or None, check boxes, read(), write(value)) and registers the
+# question type's widget (``construire_widget``) with ``types_de_questions.enregistrer_vue``.
 
-        def ecrire(v):
-            champ.value = q._retrouver(v)
+_CHAMPS: dict[type, Callable] = {}
 
-        return champ, [], lambda: champ.value, ecrire
-    if isinstance(q, ChoixMultiple):
-        cases = [w.Checkbox(value=False, description=c, indent=False, layout=w.Layout(width="auto")) for c in q.choix]
-        champ = w.VBox([w.HTML("<em>Cochez toutes les bonnes réponses :</em>"), *cases])
 
-        def ecrire(v):
-            coches = {q._retrouver(x) for x in (v if isinstance(v, (list, tuple)) else [v])}
-            for c, case in zip(q.choix, cases):
-                case.value = c in coches
+def champ_pour(type_question: type) -> Callable:
+    """Decorator: `builder` makes the input of `type_question`; its questions get a widget."""
 
-        return champ, cases, lambda: [c for c, case in zip(q.choix, cases) if case.value], ecrire
-    if isinstance(q, CalculPandas):
-        return None, [], lambda: espace_de_noms().get(q.nom_variable), lambda v: None
-    if isinstance(q, Nombre):
-        if q.unite:
-            commun["description"] = f"Votre réponse (en {q.unite}) :"
-        champ = w.Text(placeholder="par exemple 12,5", continuous_update=False, **commun)
-    elif isinstance(q, Reflexion):
-        champ = w.Textarea(placeholder="Écrivez votre réponse", rows=4, layout=w.Layout(width="95%"), **commun)
-    elif isinstance(q, Texte):
-        champ = w.Text(placeholder="Écrivez votre réponse", continuous_update=False, **commun)
-    else:
-        raise TypeError(f"pas de widget pour {type(q).__name__}")
+    def enregistrer(constructeur):
+        _CHAMPS[type_question] = constructeur
+        enregistrer_vue(type_question)(lambda q: construire_widget(q))  # defined below
+        return constructeur
 
+    return enregistrer
+
+
+def _commun(q: Question) -> dict:
+    return dict(description="Votre réponse :", tooltip=q.enonce, style=_STYLE)
+
+
+def _ecrire_texte(champ):
     def ecrire(v):
         if isinstance(v, str):
             champ.value = v
         elif v is not None and not isinstance(v, bool) and isinstance(v, (int, float)):
             champ.value = formater_nombre(v)
 
+    return ecrire
+
+
+@champ_pour(ChoixUnique)
+def _champ_choix_unique(q: ChoixUnique):
+    champ = w.RadioButtons(options=q.choix, value=None, layout=w.Layout(width="auto"), **_commun(q))
+
+    def ecrire(v):
+        champ.value = q._retrouver(v)
+
     return champ, [], lambda: champ.value, ecrire
+
+
+@champ_pour(ChoixMultiple)
+def _champ_choix_multiple(q: ChoixMultiple):
+    cases = [w.Checkbox(value=False, description=c, indent=False, layout=w.Layout(width="auto")) for c in q.choix]
+    champ = w.VBox([w.HTML("<em>Cochez toutes les bonnes réponses :</em>"), *cases])
+
+    def ecrire(v):
+        coches = {q._retrouver(x) for x in (v if isinstance(v, (list, tuple)) else [v])}
+        for c, case in zip(q.choix, cases):
+            case.value = c in coches
+
+    return champ, cases, lambda: [c for c, case in zip(q.choix, cases) if case.value], ecrire
+
+
+@champ_pour(CalculPandas)
+def _champ_calcul(q: CalculPandas):
+    return None, [], lambda: espace_de_noms().get(q.nom_variable), lambda v: None
+
+
+@champ_pour(Nombre)
+def _champ_nombre(q: Nombre):
+    commun = _commun(q)
+    if q.unite:
+        commun["description"] = f"Votre réponse (en {q.unite}) :"
+    champ = w.Text(placeholder="par exemple 12,5", continuous_update=False, **commun)
+    return champ, [], lambda: champ.value, _ecrire_texte(champ)
+
+
+@champ_pour(Reflexion)
+def _champ_reflexion(q: Reflexion):
+    champ = w.Textarea(placeholder="Écrivez votre réponse", rows=4, layout=w.Layout(width="95%"), **_commun(q))
+    return champ, [], lambda: champ.value, _ecrire_texte(champ)
+
+
+@champ_pour(Texte)
+def _champ_texte(q: Texte):
+    champ = w.Text(placeholder="Écrivez votre réponse", continuous_update=False, **_commun(q))
+    return champ, [], lambda: champ.value, _ecrire_texte(champ)
+
+
+def _champ(q: Question):
+    """The input of `q`, from the builder registered for its type (nearest in its MRO)."""
+    for classe in type(q).__mro__:
+        if classe in _CHAMPS:
+            return _CHAMPS[classe](q)
+    raise TypeError(f"pas de widget pour {type(q).__name__}")
 
 
 def construire_widget(q: Question) -> WidgetQuestion:

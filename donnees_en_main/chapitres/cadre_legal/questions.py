@@ -12,6 +12,7 @@ import pandas as pd
 
 from donnees_en_main.chapitres.cadre_legal import INTERDIT, OBLIGATION, POSSIBLE, TITRES, puis_je_publier
 from donnees_en_main.exercices import ChoixMultiple, ChoixUnique, Reflexion
+from donnees_en_main.exercices.devoirs import Devoir
 
 CARNET = "cadre-legal"
 
@@ -235,6 +236,7 @@ verdict_subventions = ChoixUnique(
 
 verdict_inscriptions = ChoixUnique(
     id="cadre-legal.verdict_inscriptions",
+    points=2,
     carnet=CARNET,
     enonce=(
         "La même commune veut publier le fichier des inscriptions à la cantine, où les noms des enfants ont "
@@ -294,4 +296,11 @@ jeux_a_publier = Reflexion(
         "Citez deux jeux de données que votre collectivité détient et pourrait publier dès demain, et un qu'elle "
         "ne doit pas publier tel quel. Qu'est-ce qui fait la différence ?"
     ),
+)
+
+# The graded assignment exercises/source/cadre-legal/cadre-legal.ipynb: its questions in order (see exercices/devoirs.py).
+DEVOIR = Devoir(
+    carnet=CARNET,
+    questions=[pseudonymisation, donnees_personnelles, seuil_habitants, interet_legitime,
+               (verdict_inscriptions, "verdict.titre")],
 )

@@ -1,16 +1,21 @@
 """Questions du chapitre « Publier les menus de la cantine ».
 
 Used by book/cantine.md, notebooks/cantine.ipynb and exercises/source/cantine/cantine.ipynb.
-Expected numbers are computed from the shipped data, never typed in by hand.
+Expected numbers are computed from the shipped data, never typed in by hand, and only when first
+needed: importing this bank reads nothing from disk (MEDIANE_BIO, MOYENNE_BIO are computed on first
+access, through the module's ``__getattr__``).
 """
 
 from __future__ import annotations
+
+import functools
 
 import pandas as pd
 
 from donnees_en_main.donnees import charger
 from donnees_en_main.affichage.graphiques import pourcent_fr
 from donnees_en_main.exercices import ChoixMultiple, ChoixUnique, Nombre, Reflexion, CalculPandas
+from donnees_en_main.exercices.devoirs import Devoir
 
 CARNET = "cantine"
 
@@ -24,9 +29,22 @@ def _parts_bio() -> pd.Series:
     return calculer_part_bio(charger("achats-cantines"))
 
 
-_PARTS = _parts_bio()
-MEDIANE_BIO = round(float(_PARTS.median()), 1)
-MOYENNE_BIO = round(float(_PARTS.mean()), 1)
+@functools.cache
+def _chiffres() -> dict[str, float]:
+    """The figures the questions quote, computed once from the shipped data."""
+    parts = _parts_bio()
+    return {
+        "_PARTS": parts,
+        "MEDIANE_BIO": round(float(parts.median()), 1),
+        "MOYENNE_BIO": round(float(parts.mean()), 1),
+    }
+
+
+def __getattr__(nom: str):
+    # PEP 562: the data-derived constants, computed on first access
+    if nom in ("_PARTS", "MEDIANE_BIO", "MOYENNE_BIO"):
+        return _chiffres()[nom]
+    raise AttributeError(f"module {__name__!r} has no attribute {nom!r}")
 
 separateur = ChoixUnique(
     id="cantine.separateur",
@@ -144,6 +162,7 @@ indicateur = ChoixUnique(
 
 part_bio = CalculPandas(
     id="cantine.part_bio",
+    points=2,
     carnet=CARNET,
     nom_variable="part_bio",
     enonce=(
@@ -163,20 +182,20 @@ mediane_bio = Nombre(
     id="cantine.mediane_bio",
     carnet=CARNET,
     enonce="Quelle est la part de bio **médiane** des cantines du territoire, en % (arrondie à 0,1) ?",
-    reponse=MEDIANE_BIO,
+    reponse=lambda: _chiffres()["MEDIANE_BIO"],
     tolerance=0.1,
     unite="%",
-    erreurs_frequentes={
-        MOYENNE_BIO: (
+    erreurs_frequentes=lambda: {
+        _chiffres()["MOYENNE_BIO"]: (
             "C'est la moyenne, pas la médiane : la moyenne est tirée vers le haut par les quelques "
             "cantines très engagées dans le bio."
         ),
-        round(MEDIANE_BIO / 100, 3): "Le résultat est demandé en pourcentage : multipliez par 100.",
+        round(_chiffres()["MEDIANE_BIO"] / 100, 3): "Le résultat est demandé en pourcentage : multipliez par 100.",
     },
     indices=["Avec pandas, une colonne (Series) a une méthode `.median()`."],
-    solution=(
-        f"`part_bio.median()` donne {pourcent_fr(MEDIANE_BIO)} ; la moyenne, elle, vaut "
-        f"{pourcent_fr(MOYENNE_BIO)}."
+    solution=lambda: (
+        f"`part_bio.median()` donne {pourcent_fr(_chiffres()['MEDIANE_BIO'])} ; la moyenne, elle, vaut "
+        f"{pourcent_fr(_chiffres()['MOYENNE_BIO'])}."
     ),
 )
 
@@ -212,4 +231,10 @@ attentes_parents = Reflexion(
         "Dans votre commune, quelles informations sur la cantine les parents demandent-ils le plus "
         "souvent ? Lesquelles pourriez-vous publier dès la rentrée prochaine ?"
     ),
+)
+
+# The graded assignment exercises/source/cantine/cantine.ipynb: its questions in order (see exercices/devoirs.py).
+DEVOIR = Devoir(
+    carnet=CARNET,
+    questions=[separateur, indicateur, part_bio, (mediane_bio, "mediane_bio")],
 )

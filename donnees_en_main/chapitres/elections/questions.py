@@ -11,6 +11,7 @@ import pandas as pd
 
 from donnees_en_main.chapitres.elections import charger_resultats, lieux_de_vote, par_bureau, par_candidat
 from donnees_en_main.exercices import ChoixMultiple, ChoixUnique, Nombre, Reflexion, CalculPandas, Texte
+from donnees_en_main.exercices.devoirs import Devoir
 from donnees_en_main.affichage.graphiques import nombre_fr, pourcent_fr
 
 CARNET = "elections"
@@ -305,6 +306,7 @@ graphique_trompeur = ChoixMultiple(
 
 participation_bureaux = CalculPandas(
     id="elections.participation_bureaux",
+    points=2,
     carnet=CARNET,
     nom_variable="participation",
     enonce=(
@@ -373,4 +375,11 @@ annonce = Reflexion(
         "Rédigez en trois phrases l'annonce des résultats du 1er tour pour le site de la commune : la "
         "participation, le candidat en tête et son score, en disant chaque fois « pour cent de quoi »."
     ),
+)
+
+# The graded assignment exercises/source/elections/elections.ipynb: its questions in order (see exercices/devoirs.py).
+DEVOIR = Devoir(
+    carnet=CARNET,
+    questions=[denominateur, qualification, participation_bureaux,
+               (participation_commune, "participation_commune"), (score_commune, "score")],
 )

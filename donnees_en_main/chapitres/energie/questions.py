@@ -10,6 +10,7 @@ import pandas as pd
 
 from donnees_en_main.chapitres import energie
 from donnees_en_main.exercices import ChoixMultiple, ChoixUnique, Nombre, Reflexion, CalculPandas
+from donnees_en_main.exercices.devoirs import Devoir
 from donnees_en_main.affichage.graphiques import nombre_fr
 
 CARNET = "energie"
@@ -332,6 +333,7 @@ objectif_2030 = Nombre(
 
 conso_2022 = CalculPandas(
     id="energie.conso_2022",
+    points=2,
     carnet=CARNET,
     nom_variable="conso_2022",
     enonce=(
@@ -400,4 +402,10 @@ priorite = Reflexion(
         "Si la commune ne pouvait rénover qu'un bâtiment dans les trois ans, lequel choisiriez-vous, "
         "et quelles données vous manqueraient pour en décider sereinement ?"
     ),
+)
+
+# The graded assignment exercises/source/energie/energie.ipynb: its questions in order (see exercices/devoirs.py).
+DEVOIR = Devoir(
+    carnet=CARNET,
+    questions=[unites, mois_manquants, secret, conso_2022, (mediane_mwh, "mediane")],
 )

@@ -11,6 +11,7 @@ import pandas as pd
 from donnees_en_main.chapitres import formats
 from donnees_en_main.donnees import charger, chemin, detecter_format
 from donnees_en_main.exercices import ChoixUnique, Nombre, Reflexion, CalculPandas, Texte
+from donnees_en_main.exercices.devoirs import Devoir
 
 CARNET = "formats"
 
@@ -245,6 +246,7 @@ code_partage = Nombre(
 
 codes_par_commune = CalculPandas(
     id="formats.codes_par_commune",
+    points=2,
     carnet=CARNET,
     nom_variable="codes_par_commune",
     enonce=(
@@ -266,4 +268,10 @@ echanges = Reflexion(
         "Quels fichiers votre commune échange-t-elle régulièrement avec d'autres (intercommunalité, "
         "CCAS, préfecture, associations) ? Dans quel format, et qui ressaisit quoi ?"
     ),
+)
+
+# The graded assignment exercises/source/formats/formats.ipynb: its questions in order (see exercices/devoirs.py).
+DEVOIR = Devoir(
+    carnet=CARNET,
+    questions=[mojibake, reglages, codes_par_commune, (nb_colonnes, "nb_colonnes")],
 )

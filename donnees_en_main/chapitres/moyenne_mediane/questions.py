@@ -21,6 +21,7 @@ import pandas as pd
 
 from donnees_en_main.donnees import charger
 from donnees_en_main.exercices import ChoixUnique, Nombre, Reflexion
+from donnees_en_main.exercices.devoirs import Devoir
 from donnees_en_main.affichage.graphiques import BLEU, ORANGE, VERT, nombre_fr, pourcent_fr
 from donnees_en_main.chapitres.cantine.questions import calculer_part_bio
 
@@ -364,6 +365,7 @@ par_habitant = ChoixUnique(
 
 taux_global_bio = Nombre(
     id="moyenne-mediane.taux_global_bio",
+    points=2,
     carnet=CARNET,
     enonce=(
         f"Les {NB_CANTINES} cantines de la communauté de communes (fictive) ont déclaré leurs achats. Quelle "
@@ -430,4 +432,11 @@ chiffre_de_ma_commune = Reflexion(
         "presse). Était-ce une moyenne, une médiane, un total, un taux ? De quoi, et par rapport à quoi ? "
         "Comment le présenteriez-vous aujourd'hui ?"
     ),
+)
+
+# The graded assignment exercises/source/moyenne-mediane/moyenne-mediane.ipynb: its questions in order (see exercices/devoirs.py).
+DEVOIR = Devoir(
+    carnet=CARNET,
+    questions=[indicateur_subventions, points_ou_pourcent, (mediane_subventions, "mediane"),
+               (taux_global_bio, "taux_global")],
 )

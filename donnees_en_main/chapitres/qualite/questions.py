@@ -1,15 +1,20 @@
 """Questions du chapitre « La qualité des données : peut-on s'y fier ? ».
 
 Used by book/qualite.md, notebooks/qualite.ipynb and exercises/source/qualite/qualite.ipynb.
-Expected numbers are computed from the shipped data, never typed in by hand.
+Expected numbers are computed from the shipped data, never typed in by hand, and only when first
+needed: importing this bank reads nothing from disk (SECTEURS, MASQUEES, PART_MASQUEE and
+DOUBLONS_EXPORT are computed on first access, through the module's ``__getattr__``).
 """
 
 from __future__ import annotations
+
+import functools
 
 import pandas as pd
 
 from donnees_en_main.donnees import charger
 from donnees_en_main.exercices import ChoixMultiple, ChoixUnique, Nombre, Reflexion, CalculPandas
+from donnees_en_main.exercices.devoirs import Devoir
 from donnees_en_main.affichage.graphiques import pourcent_fr
 
 CARNET = "qualite"
@@ -34,10 +39,27 @@ def _secteurs() -> pd.DataFrame:
     return charger("energie-secteurs")
 
 
-SECTEURS = _secteurs()
-MASQUEES = int(SECTEURS["conso"].isna().sum())
-PART_MASQUEE = round(calculer_part_masquee(SECTEURS), 1)
-DOUBLONS_EXPORT = int(charger("menus-cantine-export-tableur").duplicated().sum())
+@functools.cache
+def _chiffres() -> dict:
+    """The data and figures the questions quote, computed once from the shipped data."""
+    secteurs = _secteurs()
+    return {
+        "SECTEURS": secteurs,
+        "MASQUEES": int(secteurs["conso"].isna().sum()),
+        "PART_MASQUEE": round(calculer_part_masquee(secteurs), 1),
+        "DOUBLONS_EXPORT": int(charger("menus-cantine-export-tableur").duplicated().sum()),
+    }
+
+
+def _c(nom: str):
+    return _chiffres()[nom]
+
+
+def __getattr__(nom: str):
+    # PEP 562: the data-derived constants, computed on first access
+    if nom in ("SECTEURS", "MASQUEES", "PART_MASQUEE", "DOUBLONS_EXPORT"):
+        return _c(nom)
+    raise AttributeError(f"module {__name__!r} has no attribute {nom!r}")
 
 contexte = ChoixMultiple(
     id="qualite.contexte",
@@ -101,8 +123,8 @@ fraicheur = Nombre(
 secret = ChoixUnique(
     id="qualite.secret",
     carnet=CARNET,
-    enonce=(
-        f"Dans le fichier des consommations d'énergie par secteur, {MASQUEES} cases de la colonne "
+    enonce=lambda: (
+        f"Dans le fichier des consommations d'énergie par secteur, {_c('MASQUEES')} cases de la colonne "
         "« conso » sont écrites « s » ou « secret ». Que faire de ces cases pour un tableau de bord ?"
     ),
     choix=[
@@ -137,12 +159,12 @@ doublons = Nombre(
         "Dans l'explorateur, choisissez l'export du tableur des menus de la cantine. Combien de lignes "
         "sont **en double** (copie exacte d'une ligne précédente) ?"
     ),
-    reponse=DOUBLONS_EXPORT,
+    reponse=lambda: _c("DOUBLONS_EXPORT"),
     tolerance=0,
     unite="lignes",
     indices=["Le nombre de lignes en double est écrit en gras, en haut du profil, avant le tableau."],
-    solution=(
-        f"**{DOUBLONS_EXPORT} lignes** sont la copie exacte d'une ligne précédente : des copier-coller. "
+    solution=lambda: (
+        f"**{_c('DOUBLONS_EXPORT')} lignes** sont la copie exacte d'une ligne précédente : des copier-coller. "
         "Dans un comptage (combien de plats bio ?), chacune serait comptée deux fois."
     ),
 )
@@ -206,6 +228,7 @@ aberrante = ChoixUnique(
 
 manquantes = CalculPandas(
     id="qualite.manquantes",
+    points=2,
     carnet=CARNET,
     nom_variable="manquantes",
     enonce=(
@@ -226,20 +249,20 @@ part_masquee = Nombre(
     enonce=(
         "Quelle part des consommations de `secteurs` (colonne `conso`) est masquée, en % (arrondie à 0,1) ?"
     ),
-    reponse=PART_MASQUEE,
+    reponse=lambda: _c("PART_MASQUEE"),
     tolerance=0.1,
     unite="%",
-    erreurs_frequentes={
-        round(PART_MASQUEE / 100, 3): "Le résultat est demandé en pourcentage : multipliez par 100.",
-        float(MASQUEES): "C'est le nombre de cases masquées ; on demande leur part, en %.",
+    erreurs_frequentes=lambda: {
+        round(_c("PART_MASQUEE") / 100, 3): "Le résultat est demandé en pourcentage : multipliez par 100.",
+        float(_c("MASQUEES")): "C'est le nombre de cases masquées ; on demande leur part, en %.",
     },
     indices=[
         "La part, c'est le nombre de cases vides divisé par le nombre de lignes.",
         "En pandas, la moyenne de True/False donne directement cette part : `.isna().mean()`.",
     ],
-    solution=(
-        f"`secteurs[\"conso\"].isna().mean() * 100` donne {pourcent_fr(PART_MASQUEE)} : {MASQUEES} cases "
-        f"sur {len(SECTEURS)}."
+    solution=lambda: (
+        f"`secteurs[\"conso\"].isna().mean() * 100` donne {pourcent_fr(_c('PART_MASQUEE'))} : "
+        f"{_c('MASQUEES')} cases sur {len(_c('SECTEURS'))}."
     ),
 )
 
@@ -250,4 +273,10 @@ chiffre_sans_source = Reflexion(
         "Citez un chiffre que vous utilisez souvent (population, budget, fréquentation…). Savez-vous qui "
         "le produit, comment, et de quand il date ? À qui pourriez-vous le demander ?"
     ),
+)
+
+# The graded assignment exercises/source/qualite/qualite.ipynb: its questions in order (see exercices/devoirs.py).
+DEVOIR = Devoir(
+    carnet=CARNET,
+    questions=[secret, doublons, manquantes, (part_masquee, "part_masquee")],
 )

@@ -12,6 +12,7 @@ import pandas as pd
 from donnees_en_main.chapitres import repondre_citoyen as rc
 from donnees_en_main.donnees import charger
 from donnees_en_main.exercices import ChoixMultiple, ChoixUnique, Nombre, Reflexion, CalculPandas
+from donnees_en_main.exercices.devoirs import Devoir
 from donnees_en_main.affichage.graphiques import nombre_fr, pourcent_fr
 
 CARNET = "repondre-citoyen"
@@ -140,6 +141,7 @@ bonnes_questions = ChoixMultiple(
 
 montant_recu = CalculPandas(
     id="repondre-citoyen.montant_recu",
+    points=2,
     carnet=CARNET,
     nom_variable="montant_recu",
     enonce=(
@@ -442,4 +444,10 @@ concertation = Reflexion(
         "Sur quel projet de votre commune une concertation gagnerait-elle à partir d'une fiche de faits ? "
         "Quels chiffres y mettriez-vous, et qui pourrait les contester ?"
     ),
+)
+
+# The graded assignment exercises/source/repondre-citoyen/repondre-citoyen.ipynb: its questions in order (see exercices/devoirs.py).
+DEVOIR = Devoir(
+    carnet=CARNET,
+    questions=[ligne, foot_annee_pic, montant_recu, (total_foot, "total_foot"), unanimite],
 )
