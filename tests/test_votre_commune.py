@@ -650,3 +650,75 @@ def test_catalogue_du_cours_et_module_executable(tmp_path):
                               text=True, env=env, timeout=60)
     assert resultat.returncode == 1 and "n'est pas un JSON lisible" in resultat.stdout
     assert "Traceback" not in resultat.stdout + resultat.stderr
+
+
+# --------------------------------------------------------------------------- one catalogue, one lire(), one codes module
+
+
+def test_le_datapackage_et_le_catalogue_du_cours_disent_la_meme_chose():
+    from donnees_en_main.donnees.catalogue import JEUX, sources_officielles, verifier_datapackage
+
+    paquet = json.loads((RACINE / "datasets" / "datapackage.json").read_text(encoding="utf-8"))
+    assert verifier_datapackage(paquet) == []
+    # A resource the catalogue does not declare, or a flag that disagrees, is reported.
+    faux = json.loads(json.dumps(paquet))
+    faux["resources"][0]["fictif"] = False
+    faux["resources"].append({"name": "inconnue", "fictif": True, "licenses": [{"name": "etalab-2.0"}]})
+    problemes = verifier_datapackage(faux)
+    assert any("« inconnue »" in p and "n'est pas déclarée" in p for p in problemes)
+    assert any(f"« {paquet['resources'][0]['name']} » : fictif" in p for p in problemes)
+    # The themes and the official sources derive from the same declarations.
+    roles = {(t, r): s.ressource for t, th in module_commune.THEMES.items() for r, s in th.roles.items()}
+    assert roles == {(j.theme, j.role): j.nom for j in JEUX if j.theme}
+    assert [s["id"] for s in sources_officielles()] == [s["id"] for s in charger_sources()]
+
+
+def test_le_generateur_refuse_une_ressource_non_declaree(tmp_path):
+    spec = importlib.util.spec_from_file_location("catalogue_datasets", RACINE / "datasets" / "catalogue.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    paquet = tmp_path / "datapackage.json"
+    with pytest.raises(SystemExit, match="« pas-declaree » de datapackage.json n'est pas déclarée"):
+        module.remplacer_ressources([{"name": "pas-declaree", "fictif": True, "licenses": [{"name": "etalab-2.0"}]}], paquet)
+    assert not paquet.exists()
+
+
+def test_lire_un_seul_point_d_entree(tmp_path):
+    from donnees_en_main.donnees import charger, lire
+
+    pd.testing.assert_frame_equal(lire("achats-cantines"), charger("achats-cantines"))
+    fictif = lire("energie-secteurs")  # its declared reader: one row per sector, masked values known
+    assert {"conso_mwh", "masque"} <= set(fictif.columns)
+    fichier = tmp_path / "secteurs.csv"
+    fichier.write_bytes("annee;filiere;code_commune;libelle_grand_secteur;conso;pdl\n"
+                        "2023;Gaz;1053;Résidentiel;12,5;40\n2023;Gaz;49007;Résidentiel;7;3\n".encode("cp1252"))
+    une = lire(fichier, comme="energie-secteurs")
+    assert une["code_commune"].tolist() == ["01053", "49007"] and une["conso_mwh"].tolist() == [12.5, 7.0]
+    tableur = lire(fichier)
+    assert tableur["code_commune"].tolist() == ["1053", "49007"]  # as written: a spreadsheet reading
+    assert any("Windows-1252" in n for n in tableur.attrs["notes"])
+    with pytest.raises(ErreurDonnees, match="Aucun jeu de données ne s'appelle « menu »"):
+        lire("menu")
+
+
+@pytest.mark.parametrize("valeur, attendu", [
+    ("1053", "01053"), (" 2a004", "2A004"), ("1053.0", "01053"), ("97411", "97411"), (None, ""), ("99134", "99134"),
+])
+def test_codes_normaliser(valeur, attendu):
+    from donnees_en_main.donnees import codes
+
+    assert codes.normaliser(valeur) == attendu
+
+
+def test_codes_departement_iris_et_exiger():
+    from donnees_en_main.donnees import codes
+
+    assert [codes.departement(c) for c in ("49007", "2A004", "97411", "98818")] == ["49", "2A", "974", "988"]
+    assert codes.commune_de_iris("010530103") == "01053" and codes.commune_de_iris(10310000) == "01031"
+    assert codes.commune_de_iris("2A0040101") == "2A004"
+    with pytest.raises(ErreurDonnees, match="n'est pas un code IRIS"):
+        codes.commune_de_iris("01053")
+    assert codes.exiger(" 2a004 ") == "2A004"
+    with pytest.raises(ErreurDonnees, match="« 4900 » n'est pas un code INSEE"):
+        codes.exiger("4900")
+    assert valider_code_insee is codes.valider  # one module, re-exported under the old name

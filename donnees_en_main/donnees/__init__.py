@@ -20,6 +20,7 @@ import difflib
 import io
 import json
 import re
+import unicodedata
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,9 +38,14 @@ __all__ = [
     "decrire",
     "detecter_format",
     "formater_entier",
+    "lire",
+    "lire_comme",
     "lire_csv_tableur",
     "pluriel",
     "ressources",
+    "cle_entete",
+    "schema",
+    "schema_de",
 ]
 
 
@@ -117,7 +123,8 @@ def chemin(nom: str) -> Path:
     return dossier_donnees() / path
 
 
-def _schema(ressource: dict) -> dict | None:
+def schema_de(ressource: dict) -> dict | None:
+    """The Table Schema of a resource descriptor: inline, or read from the file it names."""
     schema = ressource.get("schema")
     if schema is None or isinstance(schema, dict):
         return schema
@@ -131,6 +138,11 @@ def _schema(ressource: dict) -> dict | None:
         ) from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ErreurDonnees(f"Le schéma {fichier} n'est pas un JSON lisible ({exc}).") from exc
+
+
+def schema(nom: str) -> dict | None:
+    """The Table Schema of the resource ``nom`` (a dict), or None when it has none."""
+    return schema_de(_ressource(nom))
 
 
 def _dialecte(ressource: dict) -> dict:
@@ -208,7 +220,7 @@ def charger(nom: str) -> pd.DataFrame:
             f"Le format « {format_} » de « {nom} » n'est pas pris en charge par charger() : "
             "seuls les fichiers CSV et Excel le sont."
         )
-    schema = _schema(ressource)
+    schema = schema_de(ressource)
     options = _options_lecture(ressource, schema)
     try:
         if "names" in options:
@@ -262,6 +274,53 @@ def charger(nom: str) -> pd.DataFrame:
     return tableau
 
 
+def lire(source, comme: str | None = None, *, code_insee: str | None = None) -> pd.DataFrame:
+    """The one entry point to read a table: a dataset of the course, or a file.
+
+    - ``lire("energie-secteurs")``: the course's dataset, with the reader declared for it in
+      ``donnees.catalogue.JEUX`` (``charger`` and its schema for most of them);
+    - ``lire(chemin, comme="energie-secteurs")``: a file laid out like that dataset (your commune's),
+      read by the same declared reader; ``code_insee`` keeps one commune when the reader can;
+    - ``lire(chemin)``: any CSV file, read as a spreadsheet export (``lire_csv_tableur``); what was
+      detected and repaired is in ``attrs["notes"]``.
+    """
+    from donnees_en_main.donnees.catalogue import jeu
+
+    if comme is not None:
+        return jeu(comme).lire(Path(source), code_insee=code_insee)
+    if isinstance(source, str) and not re.search(r"[/\\.]", source):
+        return jeu(source).lire(code_insee=code_insee)
+    tableau, notes = lire_csv_tableur(source)
+    tableau.attrs["notes"] = notes
+    return tableau
+
+
+def lire_comme(chemin_fichier: Path | str, nom: str) -> pd.DataFrame:
+    """A file laid out like the course's dataset ``nom`` (a commune's own file): read as a spreadsheet
+    export (any encoding or separator), then typed after the dataset's schema (numbers, dates)."""
+    fichier = Path(chemin_fichier)
+    tableau, notes = lire_csv_tableur(fichier)
+    champs = {f["name"]: f for f in (schema(nom) or {}).get("fields", [])}
+    for colonne, champ in champs.items():
+        if colonne not in tableau or champ.get("type") not in ("number", "integer", "year", "date"):
+            continue
+        if champ["type"] == "date":
+            tableau[colonne] = pd.to_datetime(tableau[colonne], format="mixed", dayfirst=True, errors="coerce")
+            continue
+        texte = tableau[colonne].str.replace(r"[\s\u00a0\u202f€]", "", regex=True).str.replace(",", ".")
+        valeurs = pd.to_numeric(texte, errors="coerce")
+        illisibles = tableau[colonne].notna() & valeurs.isna()
+        if illisibles.any():
+            raise ErreurDonnees(
+                f"Dans votre fichier {fichier.name}, la colonne « {colonne} » contient "
+                f"« {tableau[colonne][illisibles].iloc[0]} », qui n'est pas un nombre. Corrigez cette cellule "
+                "(un nombre, avec une virgule ou un point décimal)."
+            )
+        tableau[colonne] = valeurs if champ["type"] == "number" else valeurs.astype("Int64")
+    tableau.attrs["notes"] = notes
+    return tableau
+
+
 def _listes_json(serie: pd.Series, colonne: str, nom: str) -> pd.Series:
     """Table Schema `array` cells (JSON text such as ["lait","oeufs"]) as Python lists; empty -> []."""
 
@@ -299,6 +358,14 @@ def _dates_schema(serie: pd.Series, champ: dict, nom: str) -> pd.Series:
 
 
 # --------------------------------------------------------------------------- real-world CSV
+
+
+def cle_entete(titre) -> str:
+    """A header's comparison key: no accent, lower case, letters, digits and « ? » (a damaged accent)."""
+    texte = unicodedata.normalize("NFKD", str(titre).replace("\ufffd", "?"))
+    texte = "".join(c for c in texte if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9?]", "", texte)
+
 
 NOMS_SEPARATEURS = {
     ";": "point-virgule (;)",

@@ -34,7 +34,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from donnees_en_main.donnees import ErreurDonnees
+from donnees_en_main.donnees import ErreurDonnees, codes
 from donnees_en_main.affichage.interactif import vues_par_choix
 
 __all__ = [
@@ -194,10 +194,7 @@ def code_insee(code_departement, code_commune) -> str:
 _reconstruire_code = code_insee  # lire_resultats has a parameter of the same name
 
 
-def departement_de(code_commune: str) -> str:
-    """The département of a 5-character INSEE code: '49007' -> '49', '2A004' -> '2A', '97101' -> '971'."""
-    code = str(code_commune)
-    return code[:3] if code[:2] in ("97", "98") else code[:2]
+departement_de = codes.departement  # '49007' -> '49', '2A004' -> '2A', '97101' -> '971'
 
 
 # -- reading the raw file ------------------------------------------------------------------------
@@ -387,16 +384,6 @@ def _code_ligne(ligne: list[str], fixes: dict[str, int]) -> str:
     return code_insee(dep, com) if com else ""
 
 
-def _normaliser_code(code, quoi: str) -> str:
-    texte = re.sub(r"\s", "", str(code)).upper()
-    if not re.fullmatch(r"[0-9][0-9AB][0-9]{3}", texte):
-        raise ErreurDonnees(
-            f"{quoi} « {code} » n'est pas un code INSEE de commune : il s'écrit en 5 caractères, "
-            "entre guillemets (« 49007 », « 2A004 »), et ce n'est pas le code postal."
-        )
-    return texte
-
-
 def lire_resultats(chemin, *, controler: bool = True, code_insee: str | None = None,
                    fusions: dict[str, str] | None = None) -> pd.DataFrame:
     """Read an official election results file (Ministère de l'Intérieur) into a tidy table.
@@ -432,8 +419,8 @@ def lire_resultats(chemin, *, controler: bool = True, code_insee: str | None = N
             "(le chemin est relatif au dossier du carnet)."
         )
     if code_insee is not None:
-        code_insee_demande = _normaliser_code(code_insee, "Le code")
-    fusions = {_normaliser_code(a, "L'ancien code"): _normaliser_code(n, "Le nouveau code")
+        code_insee_demande = codes.exiger(code_insee, "Le code")
+    fusions = {codes.exiger(a, "L'ancien code"): codes.exiger(n, "Le nouveau code")
                for a, n in (fusions or {}).items()}
     texte, encodage = _decoder(chemin.read_bytes(), nom)
     premiere = texte.splitlines()[0] if texte.splitlines() else ""
@@ -599,7 +586,7 @@ def regrouper_communes(df: pd.DataFrame, fusions: dict[str, str]) -> pd.DataFram
     « 0001 », those of the commune that lost its code are renamed « <former code>-0001 ». The file's
     percentages are never added up: ``par_commune`` and ``par_candidat`` recompute them from the sums.
     """
-    fusions = {_normaliser_code(a, "L'ancien code"): _normaliser_code(n, "Le nouveau code") for a, n in fusions.items()}
+    fusions = {codes.exiger(a, "L'ancien code"): codes.exiger(n, "Le nouveau code") for a, n in fusions.items()}
     d = df.copy()
     d["_ancien"] = d["code_commune"]
     d["code_commune"] = d["code_commune"].map(lambda c: fusions.get(c, c))
@@ -655,7 +642,7 @@ def extraire_commune(octets: bytes, code_insee_commune: str, nom: str = "fichier
 
     Used to keep only « your commune » from a national file of several tens of megabytes.
     """
-    code = _normaliser_code(code_insee_commune, "Le code")
+    code = codes.exiger(code_insee_commune, "Le code")
     texte, encodage = _decoder(octets, nom)
     morceaux = octets.splitlines(keepends=True)
     premiere = texte.splitlines()[0]

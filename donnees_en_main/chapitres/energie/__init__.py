@@ -21,7 +21,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from donnees_en_main.donnees import ErreurDonnees, chemin, detecter_format
+from donnees_en_main.donnees import ErreurDonnees, chemin, cle_entete, detecter_format
+from donnees_en_main.donnees import codes as codes_communes
 from donnees_en_main.affichage.interactif import vues_par_choix
 
 __all__ = [
@@ -476,11 +477,7 @@ COLONNES_ORE = ["annee", "filiere", "operateur", "code_commune", "libelle_commun
                 "conso_mwh", "pdl", "indqual", "masque"]
 
 
-def _cle_ore(titre: str) -> str:
-    """Header key: no accent, lower case, letters, digits and « ? » (a damaged accent)."""
-    texte = unicodedata.normalize("NFKD", str(titre).replace("\ufffd", "?"))
-    texte = "".join(c for c in texte if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9?]", "", texte)
+_cle_ore = cle_entete  # header key: no accent, lower case, letters, digits and « ? » (a damaged accent)
 
 
 def _cles_larges() -> dict[str, tuple[str, str]]:
@@ -639,13 +636,11 @@ def lire_consommations_ore(chemin_fichier: str | Path | None = None, *, code_ins
         "annee": _nombres(colonne("annee"), entete[colonnes["annee"]], quoi).astype("Int64"),
         "filiere": colonne("filiere"),
         "operateur": colonne("operateur"),
-        "code_commune": colonne("code_commune").str.replace(r"\.0+$", "", regex=True),
         "libelle_commune": colonne("libelle_commune"),
     }, index=table.index)
-    courts = communs["code_commune"].str.fullmatch(r"\d{4}")
-    if courts.any():
-        communs.loc[courts, "code_commune"] = communs.loc[courts, "code_commune"].str.zfill(5)
-        n = int(courts.sum())
+    communs["code_commune"], n = codes_communes.normaliser_serie(colonne("code_commune"))
+    communs = communs[["annee", "filiere", "operateur", "code_commune", "libelle_commune"]]
+    if n:
         notes.append(f"Codes INSEE à 4 chiffres complétés par le zéro initial perdu ({n} ligne{'s' if n > 1 else ''}).")
     filieres = {"electricite": "Électricité", "elec": "Électricité", "e": "Électricité", "gaz": "Gaz", "g": "Gaz",
                 "gaznaturel": "Gaz"}
@@ -704,7 +699,7 @@ def lire_consommations_ore(chemin_fichier: str | Path | None = None, *, code_ins
     if inconnues:
         notes.append("Filière non reconnue, laissée telle quelle : " + ", ".join(f"« {f} »" for f in inconnues) + ".")
     if code_insee is not None:
-        code = re.sub(r"\s", "", str(code_insee)).upper()
+        code = codes_communes.exiger(code_insee)
         if "code_commune" not in colonnes:
             raise ErreurDonnees(f"Le fichier {quoi} n'a pas de colonne « code_commune » : impossible d'y choisir la commune {code}.")
         sortie = sortie[sortie["code_commune"] == code]
