@@ -722,3 +722,49 @@ def test_codes_departement_iris_et_exiger():
     with pytest.raises(ErreurDonnees, match="« 4900 » n'est pas un code INSEE"):
         codes.exiger("4900")
     assert valider_code_insee is codes.valider  # one module, re-exported under the old name
+
+
+# --------------------------------------------------------------------------- one reading path
+
+
+def test_bom_utf8_puis_lignes_cp1252_lu_ligne_par_ligne(tmp_path):
+    from donnees_en_main.donnees import detecter_format, lire_csv_tableur
+
+    fichier = tmp_path / "colle.csv"
+    fichier.write_bytes(b"\xef\xbb\xbf" + "commune;montant\nÉcole;10\n".encode("utf-8")
+                        + "Fête;20\nThéâtre;30\n".encode("cp1252"))
+    format_ = detecter_format(fichier)  # no UnicodeDecodeError
+    assert format_.melange and "2 lignes sont en Windows-1252" in format_.notes[0]
+    tableau, notes = lire_csv_tableur(fichier)
+    assert tableau["commune"].tolist() == ["École", "Fête", "Théâtre"]
+    secteurs = energie.lire_consommations_ore(_ore_melange(tmp_path))
+    assert secteurs["secteur"].tolist() == ["Résidentiel", "Tertiaire"]
+
+
+def _ore_melange(tmp_path):
+    fichier = tmp_path / "ore.csv"
+    fichier.write_bytes(b"\xef\xbb\xbf" + "annee;filiere;code_commune;libelle_grand_secteur;conso;pdl\n"
+                        "2023;Gaz;49007;Résidentiel;7;3\n".encode("utf-8")
+                        + "2023;Gaz;49007;Tertiaire;nd;2\n".encode("cp1252"))
+    return fichier
+
+
+@pytest.mark.parametrize("mot", ["secret", "s", "nd", "n.d.", "NC", "-"])
+def test_valeurs_masquees_gardees_vides_comptees_et_annoncees(tmp_path, mot):
+    from donnees_en_main.donnees import VALEURS_MASQUEES, lire
+
+    assert mot.lower() in VALEURS_MASQUEES
+    fichier = tmp_path / "ore.csv"
+    fichier.write_text("annee;filiere;code_commune;libelle_grand_secteur;conso;pdl\n"
+                       f"2023;Gaz;49007;Résidentiel;{mot};{mot}\n2023;Gaz;49007;Tertiaire;12,5;4\n", encoding="utf-8")
+    secteurs = energie.lire_consommations_ore(fichier)
+    assert secteurs["masque"].tolist() == [True, False] and secteurs["conso_mwh"].sum() == 12.5
+    assert any(f"« {mot} » (1)" in n and "pas nulles" in n for n in secteurs.attrs["notes"])
+    # The same word in a file read like the course's purchases: kept empty, announced, not refused.
+    achats = tmp_path / "achats.csv"
+    achats.write_text("nom_cantine;commune;code_insee;secteur;mode_de_gestion;annee;achats_totaux_ht;achats_bio_ht;"
+                      f"achats_durables_qualite_ht\nA;X;49007;scolaire;directe;2024;1000;{mot};300\n"
+                      "B;X;49007;scolaire;directe;2024;2000;400,5;600\n", encoding="utf-8")
+    tableau = lire(achats, comme="achats-cantines")
+    assert tableau["achats_bio_ht"].isna().tolist() == [True, False] and tableau["achats_bio_ht"].sum() == 400.5
+    assert any(f"« {mot} » (1)" in n and "pas comme zéro" in n for n in tableau.attrs["notes"])

@@ -19,7 +19,6 @@ lists as Python lists, SIRET as 14-character text. A value that cannot be repair
 
 from __future__ import annotations
 
-import codecs
 import copy
 import csv
 import difflib
@@ -137,66 +136,11 @@ def siret_valide(siret: str) -> bool:
 # --------------------------------------------------------------------------- encoding
 
 
-def _repli_cp1252(erreur: UnicodeDecodeError):
-    morceau = erreur.object[erreur.start : erreur.end]
-    return morceau.decode("cp1252", errors="strict") if _cp1252_ok(morceau) else morceau.decode("latin-1"), erreur.end
-
-
-def _cp1252_ok(octets: bytes) -> bool:
-    try:
-        octets.decode("cp1252")
-        return True
-    except UnicodeDecodeError:
-        return False
-
-
-codecs.register_error("donnees_en_main_repli_cp1252", _repli_cp1252)
-
-
-def _decoder_melange(octets: bytes) -> tuple[str, int, int]:
-    """UTF-8 where the bytes are UTF-8, Windows-1252 for every run of bytes that is not.
-
-    Returns (text, number of lines with Windows-1252 bytes, first such line).
-    """
-    sans_bom = octets[3:] if octets.startswith(b"\xef\xbb\xbf") else octets
-    lignes_windows, premiere = 0, 0
-    for numero, ligne in enumerate(sans_bom.split(b"\n"), start=1):
-        try:
-            ligne.decode("utf-8")
-        except UnicodeDecodeError:
-            lignes_windows += 1
-            premiere = premiere or numero
-    return sans_bom.decode("utf-8", errors="donnees_en_main_repli_cp1252"), lignes_windows, premiere
-
-
 def _texte_et_notes(fichier: Path) -> tuple[str, list[str], bool]:
-    """Decoded text, French notes on the encoding and separator, and whether a repaired copy is needed."""
-    octets = fichier.read_bytes() if fichier.is_file() else None
-    try:
-        format_ = detecter_format(fichier)  # missing, empty, binary, Excel… -> ErreurDonnees
-    except UnicodeDecodeError:
-        format_ = None  # a UTF-8 BOM followed by bytes that are not UTF-8
-    if format_ is not None and format_.encodage in ("utf-8", "utf-8-sig", "utf-16"):
-        return format_.texte, list(format_.notes), False
-    melange, n_windows, premiere = _decoder_melange(octets)
-    lignes_utf8 = 0  # lines with accents that are valid UTF-8: the rest of the file is Windows-1252
-    for ligne in octets.split(b"\n"):
-        if re.search(rb"[\x80-\xff]", ligne):
-            try:
-                ligne.decode("utf-8")
-                lignes_utf8 += 1
-            except UnicodeDecodeError:
-                pass
-    if format_ is not None and not lignes_utf8:
-        return format_.texte, list(format_.notes), False  # plain Windows-1252: detecter_format says so
-    debut = "commence par la marque UTF-8 (BOM), mais" if octets.startswith(b"\xef\xbb\xbf") else "mélange deux encodages :"
-    notes = [
-        f"Encodage : le fichier {debut} {pluriel(n_windows, 'ligne est', 'lignes sont')} en Windows-1252 (cp1252), "
-        f"par exemple la ligne {premiere}, le reste en UTF-8. Chaque morceau a été décodé dans son propre encodage, "
-        "ligne par ligne et octet par octet : vérifiez les accents de ces lignes. Pour publier le fichier, "
-        "réenregistrez-le en « CSV UTF-8 »."
-    ]
-    return melange, notes, True
+    """Decoded text, French notes on the encoding and separator, and whether a repaired copy is needed
+    (a file mixing UTF-8 and Windows-1252 lines, decoded line by line by ``detecter_format``)."""
+    format_ = detecter_format(fichier)  # missing, empty, binary, Excel… -> ErreurDonnees
+    return format_.texte, list(format_.notes), format_.melange
 
 
 # --------------------------------------------------------------------------- values

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from donnees_en_main.donnees import ErreurDonnees, chemin, cle_entete, detecter_format
+from donnees_en_main.donnees import VALEURS_MASQUEES, ErreurDonnees, chemin, cle_entete, detecter_format
 from donnees_en_main.donnees import codes as codes_communes
 from donnees_en_main.affichage.interactif import vues_par_choix
 
@@ -42,7 +42,7 @@ __all__ = [
 # How many kWh in one unit. kW / MW are powers, not energies: refused with an explanation.
 UNITES_EN_KWH = {"wh": 0.001, "kwh": 1.0, "mwh": 1000.0, "gwh": 1_000_000.0}
 NOMS_UNITES = {"wh": "Wh", "kwh": "kWh", "mwh": "MWh", "gwh": "GWh"}
-MASQUES = {"s", "secret", "secret statistique"}
+MASQUES = frozenset(VALEURS_MASQUEES)  # the course's one list of masked-value words (donnees)
 LARGEUR_POUCES, DPI = 7.5, 96  # dashboard images: 720 pixels wide
 NOMS_MOIS = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
 COLONNES_RELEVES = ["batiment_id", "mois", "consommation", "unite", "type_releve"]
@@ -646,12 +646,15 @@ def lire_consommations_ore(chemin_fichier: str | Path | None = None, *, code_ins
                 "gaznaturel": "Gaz"}
     communs["filiere"] = communs["filiere"].map(lambda v: _valeur_reparee(v, filieres))
     kwh = False
+    mots_masques: list[str] = []
 
     def mesure(serie: pd.Series, titre: str, est_conso: bool):
         nonlocal kwh
         texte = serie.str.strip()
         valeurs = _nombres(texte, titre, quoi, MASQUES)
         masque = texte.str.lower().isin(MASQUES)
+        if est_conso:
+            mots_masques.extend(texte[masque])
         if est_conso and "kwh" in _cle_ore(titre):
             valeurs, kwh = valeurs / 1000, True
         return valeurs, masque
@@ -710,10 +713,14 @@ def lire_consommations_ore(chemin_fichier: str | Path | None = None, *, code_ins
             )
     masques = int(sortie["masque"].sum())
     if masques:
+        from collections import Counter
+
+        gardes = Counter(mots_masques)
+        liste = ", ".join(f"« {m} » ({k})" for m, k in gardes.most_common(5))
         notes.append(
             f"Secret statistique : {masques} valeur{'s' if masques > 1 else ''} masquée{'s' if masques > 1 else ''} "
-            "(« s » ou « secret ») parce qu'il y a trop peu de points de livraison ; elles sont inconnues (NaN), "
-            "pas nulles : une somme des valeurs visibles est un minimum."
+            f"({liste} dans le fichier : secret statistique quand il y a trop peu de points de livraison, « nd » pour "
+            "non disponible) ; elles sont inconnues (NaN), pas nulles : une somme des valeurs visibles est un minimum."
         )
     sortie = sortie[COLONNES_ORE].reset_index(drop=True)
     sortie.attrs["notes"] = notes
