@@ -35,7 +35,7 @@ import pandas as pd
 from donnees_en_main.reglages import dossier_donnees
 from donnees_en_main.donnees import ErreurDonnees, detecter_format, formater_entier, lire_csv_tableur, pluriel
 
-__all__ = ["SCHEMAS_SCDL", "LectureScdl", "lire_scdl", "siret_valide"]
+__all__ = ["ANCIENNES_ENTETES_SUBVENTIONS", "SCHEMAS_SCDL", "LectureScdl", "lire_scdl", "siren_valide", "siret_valide"]
 
 # Schema name -> (the project's Table Schema, relative to datasets/, national schema it follows).
 SCHEMAS_SCDL = {
@@ -63,9 +63,20 @@ CHAMPS_MINIMAUX = {
     ],
 }
 
+# The headers of the first national subsidies format (2016-2017, before SCDL subventions 2.x), as
+# département publications still use them -> today's names. Keys: lower case, letters and digits.
+# COLL_TYPE, ATTRIB_TYPE, SUB_DATE_DEBUT/FIN, ID_ENT have no single counterpart: kept as they are.
+ANCIENNES_ENTETES_SUBVENTIONS = {
+    "collnom": "nomAttribuant", "collsiret": "idAttribuant", "actedate": "dateConvention",
+    "acteref": "referenceDecision", "attribnom": "nomBeneficiaire", "attribsiret": "idBeneficiaire",
+    "subobjet": "objet", "submontant": "montant", "subnature": "nature", "subversement": "conditionsVersement",
+    "subdispositif": "dispositifAide", "notifeu": "notificationUE",
+}
+
 # Header spellings met in real files (keys: lower case, no accent, letters and digits) -> schema name.
 SYNONYMES = {
     "subventions": {
+        **ANCIENNES_ENTETES_SUBVENTIONS,
         "attribuant": "nomAttribuant", "nomdelattribuant": "nomAttribuant", "collectivite": "nomAttribuant",
         "siretattribuant": "idAttribuant", "siretdelattribuant": "idAttribuant", "siretcollectivite": "idAttribuant",
         "datedelaconvention": "dateConvention", "datedeconvention": "dateConvention", "dateconvention": "dateConvention",
@@ -122,15 +133,24 @@ def _cle(texte) -> str:
     return re.sub(r"[^a-z0-9]", "", texte)
 
 
-def siret_valide(siret: str) -> bool:
-    """The Luhn checksum every SIRET (14 digits) satisfies — La Poste's establishments excepted."""
-    if not re.fullmatch(r"\d{14}", siret):
-        return False
+def _luhn(chiffres: str) -> bool:
     total = 0
-    for i, chiffre in enumerate(reversed(siret)):
+    for i, chiffre in enumerate(reversed(chiffres)):
         n = int(chiffre) * (2 if i % 2 else 1)
         total += n - 9 if n > 9 else n
-    return total % 10 == 0 or siret.startswith("356000000")
+    return total % 10 == 0
+
+
+def siret_valide(siret: str) -> bool:
+    """The Luhn checksum every SIRET (14 digits) satisfies — La Poste's establishments excepted."""
+    if not re.fullmatch(r"\d{14}", str(siret)):
+        return False
+    return _luhn(siret) or siret.startswith("356000000")
+
+
+def siren_valide(siren: str) -> bool:
+    """The Luhn checksum every SIREN (9 digits) satisfies."""
+    return bool(re.fullmatch(r"\d{9}", str(siren))) and _luhn(siren)
 
 
 # --------------------------------------------------------------------------- encoding
@@ -210,8 +230,15 @@ class _Compteur:
                      "{n} dates écrites autrement qu'en aaaa-mm-jj (par exemple « {ex} ») converties"),
             "horodatage": ("1 date et heure (« {ex} ») convertie au format aaaa-mm-jjThh:mm:ss",
                            "{n} dates et heures (par exemple « {ex} ») converties au format aaaa-mm-jjThh:mm:ss"),
-            "siret_flottant": ("1 SIRET transformé en nombre par un tableur (« {ex} ») : le « .0 » a été retiré",
-                               "{n} SIRET transformés en nombres par un tableur (par exemple « {ex} ») : le « .0 » a été retiré"),
+            "siret_flottant": ("1 SIRET transformé en nombre par un tableur (« {ex} ») : le « .0 » a été retiré, "
+                               "sa clé de contrôle est juste",
+                               "{n} SIRET transformés en nombres par un tableur (par exemple « {ex} ») : le « .0 » a été "
+                               "retiré, leur clé de contrôle est juste"),
+            "siret_flottant_faux": ("1 SIRET transformé en nombre par un tableur (« {ex} ») : le « .0 » a été retiré, "
+                                    "mais sa clé de contrôle (Luhn) est fausse : à vérifier sur annuaire-entreprises.data.gouv.fr",
+                                    "{n} SIRET transformés en nombres par un tableur (par exemple « {ex} ») : le « .0 » a "
+                                    "été retiré, mais leur clé de contrôle (Luhn) est fausse : à vérifier sur "
+                                    "annuaire-entreprises.data.gouv.fr"),
             "siret_zero": ("1 SIRET à 13 chiffres (« {ex} ») : le zéro initial perdu a été remis (la clé de contrôle le confirme)",
                            "{n} SIRET à 13 chiffres (par exemple « {ex} ») : le zéro initial perdu a été remis (la clé de contrôle le confirme)"),
             "siret_scientifique": ("1 SIRET en notation scientifique (« {ex} ») : des chiffres sont perdus, à retaper depuis l'original",
@@ -339,7 +366,7 @@ def _normaliser_siret(v: str, nom: str, compter: _Compteur, signales: list) -> s
     if re.fullmatch(r"\d{9,14}\.0+", v):
         entier = v.split(".")[0]
         if len(entier) == 14:
-            compter(nom, "siret_flottant", v)
+            compter(nom, "siret_flottant" if siret_valide(entier) else "siret_flottant_faux", v)
             return entier
         v = entier
     if re.fullmatch(r"\d[\d .\u00a0\u202f]*\d", v) and len(re.sub(r"\D", "", v)) in (9, 13, 14) and not re.fullmatch(r"\d+", v):
