@@ -768,3 +768,42 @@ def test_valeurs_masquees_gardees_vides_comptees_et_annoncees(tmp_path, mot):
     tableau = lire(achats, comme="achats-cantines")
     assert tableau["achats_bio_ht"].isna().tolist() == [True, False] and tableau["achats_bio_ht"].sum() == 400.5
     assert any(f"« {mot} » (1)" in n and "pas comme zéro" in n for n in tableau.attrs["notes"])
+
+
+def test_une_ligne_par_candidat_format_non_pris_en_charge_et_formats_acceptes(tmp_path):
+    # The same bureau on two rows, one candidate each (a « une ligne par candidat » layout).
+    lignes = [ENTETE_2022]
+    for voix in ([300, 0], [0, 285]):
+        ligne = bureau_2022("49", "Maine-et-Loire", "007", "Angers", "0001", 1000, 600, 10, 5, [300, 285])
+        bloc = 7 * (0 if voix[0] else 1)
+        lignes.append(ligne[:21] + ligne[21 + bloc: 28 + bloc])
+    fichier = ecrire(tmp_path / "une-ligne-par-candidat.csv", lignes)
+    with pytest.raises(ErreurDonnees) as erreur:
+        lire_resultats(fichier)
+    message = str(erreur.value)
+    assert "a une ligne par candidat" in message and "ce format n'est pas pris en charge" in message
+    assert "Formats acceptés" in message and "https://www.data.gouv.fr/fr/datasets/election-presidentielle" in message
+    json_ = tmp_path / "49007.json"
+    json_.write_text('{"mainTable": []}', encoding="utf-8")
+    with pytest.raises(ErreurDonnees, match="est un fichier JSON .* ce format n'est pas pris en charge. Formats acceptés"):
+        lire_resultats(json_)
+
+
+def test_erreur_donnees_affichee_en_francais_sans_traceback_dans_un_carnet(tmp_path):
+    from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(
+        "from donnees_en_main.donnees import lire_csv_tableur\n"
+        "def charger_le_fichier():\n"
+        "    return lire_csv_tableur('absent.csv')\n"
+        "charger_le_fichier()"
+    )]
+    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}},
+                   allow_errors=True).execute()
+    sortie = nb.cells[0].outputs[-1]
+    assert sortie.output_type == "error" and sortie.ename == "ErreurDonnees"
+    texte = "\n".join(sortie.traceback)
+    assert "Problème dans les données" in texte and "« absent.csv » est introuvable" in texte
+    for trace_python in ("Traceback", "most recent call", "File ", "Cell In[", "charger_le_fichier()", "---->"):
+        assert trace_python not in texte, trace_python

@@ -56,7 +56,23 @@ __all__ = [
 
 
 class ErreurDonnees(ValueError):
-    """A data problem explained in French: what is wrong and how to fix it."""
+    """A data problem explained in French: what is wrong and how to fix it.
+
+    In a notebook (IPython, JupyterLab, the book's executed pages) it is shown as a French box with the
+    message only, without the Python traceback: IPython calls ``_render_traceback_`` for it.
+    """
+
+    TITRE = "Problème dans les données"
+
+    def _render_traceback_(self) -> list[str]:
+        import textwrap
+
+        lignes = [l for paragraphe in str(self).split("\n")
+                  for l in (textwrap.wrap(paragraphe, 96, break_on_hyphens=False) or [""])]
+        rouge, gras, fin = "\x1b[31m", "\x1b[1m", "\x1b[0m"
+        return ([f"{rouge}┌─ {gras}✘ {self.TITRE}{fin}{rouge} {'─' * (94 - len(self.TITRE))}{fin}"]
+                + [f"{rouge}│{fin} {l}" for l in lignes]
+                + [f"{rouge}└{'─' * 99}{fin}"])
 
 
 # --------------------------------------------------------------------------- catalogue

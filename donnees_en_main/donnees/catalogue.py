@@ -169,7 +169,7 @@ JEUX: tuple[Jeu, ...] = (
     Jeu("energie-batiments", lecteur=Lecteur("donnees_en_main.chapitres.energie:charger_batiments"),
         charger_le_fictif=False, theme="energie", role="batiments",
         titre_role="liste des bâtiments et leurs surfaces", noms=("energie-batiments",)),
-    Jeu("energie-secteurs", lecteur=Lecteur("donnees_en_main.chapitres.energie:lire_consommations_ore"),
+    Jeu("energie-secteurs", lecteur=Lecteur("donnees_en_main.chapitres.energie:lire_consommations_ore", code_commune=True),
         charger_le_fictif=False, theme="energie", role="secteurs",
         titre_role="consommation par secteur (Agence ORE)", noms=("energie-secteurs",),
         source={

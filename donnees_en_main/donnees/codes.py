@@ -83,12 +83,13 @@ def exiger(code, quoi: str = "Le code") -> str:
 def commune_de_iris(code_iris) -> str:
     """The commune of an IRIS code: its first 5 characters ('010530103' -> '01053').
 
-    A commune not split into IRIS has one pseudo-IRIS, its code followed by 0000.
+    A commune not split into IRIS has one pseudo-IRIS, its code followed by 0000; some producers write
+    « XXXX » when the IRIS is unknown but the commune is.
     """
     texte = normaliser(code_iris)
     if re.fullmatch(r"\d{8}", texte):  # a leading zero lost by a spreadsheet
         texte = texte.zfill(9)
-    if not re.fullmatch(r"[0-9][0-9AB][0-9]{7}", texte):
+    if not re.fullmatch(r"[0-9][0-9AB][0-9]{3}[0-9A-Z]{4}", texte):  # « XXXX »: IRIS unknown, commune known
         raise ErreurDonnees(
             f"« {code_iris} » n'est pas un code IRIS : il s'écrit en 9 caractères, le code INSEE de la commune "
             "(5 caractères) suivi du numéro de l'IRIS (4 chiffres), par exemple « 010530103 »."

@@ -38,6 +38,7 @@ from donnees_en_main.donnees import ErreurDonnees, codes
 from donnees_en_main.affichage.interactif import vues_par_choix
 
 __all__ = [
+    "formats_acceptes",
     "COLONNES",
     "COMPTES",
     "ELECTIONS",
@@ -161,6 +162,24 @@ _AIDE_TABLEUR = (
 )
 
 
+def formats_acceptes() -> str:
+    """French sentence: the layouts ``lire_resultats`` reads, and where to download them."""
+    from donnees_en_main.donnees.catalogue import sources_officielles
+
+    pages = [f"{s['titre']} : {s['page']}" for s in sources_officielles() if s.get("theme") == "elections"]
+    return (
+        "Formats acceptés : les fichiers de résultats publiés par le ministère de l'Intérieur sur data.gouv.fr, « par "
+        "bureau de vote » (ou « par commune »), en .csv ou .txt, avec une ligne par bureau de vote et les candidats "
+        "côte à côte (un bloc de colonnes « N°Panneau, Nom, Voix… » par candidat), de 2012 à 2024. Où les "
+        "télécharger : " + " ; ".join(pages) + " — ou avec « python -m donnees_en_main.donnees.telecharger <code "
+        "INSEE> --theme elections »."
+    )
+
+
+def _non_pris_en_charge(nom: str, ce_que_c_est: str) -> ErreurDonnees:
+    return ErreurDonnees(f"Le fichier « {nom} » {ce_que_c_est} : ce format n'est pas pris en charge. " + formats_acceptes())
+
+
 def code_bureau(valeur) -> str:
     """The 4-character code of a polling station: 1 -> '0001' (a spreadsheet drops the zeros)."""
     texte = str(valeur).strip()
@@ -225,7 +244,8 @@ def _separateur(premiere_ligne: str, nom: str) -> str:
         raise ErreurDonnees(
             f"La première ligne du fichier « {nom} » ne contient aucun séparateur de colonnes "
             "(point-virgule, tabulation ou virgule). Ce n'est pas un fichier de résultats au format CSV : "
-            "vérifiez que vous avez téléchargé le fichier « par bureau de vote » au format .csv ou .txt."
+            "vérifiez que vous avez téléchargé le fichier « par bureau de vote » au format .csv ou .txt. "
+            + formats_acceptes()
         )
     return sep
 
@@ -274,7 +294,7 @@ def _colonnes_fixes(entete: list[str], debut: int, nom: str) -> dict[str, int]:
             f"Il manque dans l'en-tête du fichier « {nom} » la ou les colonnes {liste}. "
             "Un fichier de résultats par bureau de vote du ministère de l'Intérieur les contient toujours : "
             "vérifiez qu'il s'agit bien du fichier « par bureau de vote » (et non « par commune ») "
-            "et que la première ligne est bien la ligne des titres."
+            "et que la première ligne est bien la ligne des titres. " + formats_acceptes()
         )
     return fixes
 
@@ -293,7 +313,7 @@ def _structure_des_blocs(entete: list[str], nom: str) -> tuple[int, int, dict[st
         raise ErreurDonnees(
             f"Le fichier « {nom} » n'a pas de colonne « N°Panneau » (ou « Numéro de panneau 1 ») : "
             "on ne trouve pas où commencent les résultats des candidats. Vérifiez que la première ligne "
-            "est bien celle des titres du fichier publié par le ministère de l'Intérieur."
+            "est bien celle des titres du fichier publié par le ministère de l'Intérieur. " + formats_acceptes()
         )
     debut = debuts[0]
     # Block width: up to the next « N°Panneau » (2024: every block named and numbered), or else the
@@ -384,6 +404,27 @@ def _code_ligne(ligne: list[str], fixes: dict[str, int]) -> str:
     return code_insee(dep, com) if com else ""
 
 
+def _refuser_une_ligne_par_candidat(donnees, fixes, debut, largeur, nom) -> None:
+    """The Ministry also publishes « une ligne par candidat » files (the same bureau on several rows, one
+    candidate per row): summing them as bureaux would count inscrits and votants once per candidate."""
+    cles = [i for i in (fixes.get("code_departement"), fixes.get("code_commune"), fixes.get("code_bureau"))
+            if i is not None]
+    if not cles:
+        return
+    vus, repetes = set(), 0
+    for _, ligne in donnees[:5000]:
+        if len(ligne) > debut + largeur and any(c.strip() for c in ligne[debut + largeur:]):
+            return  # several candidates on a row: the wide layout
+        cle = tuple(ligne[i].strip() for i in cles if i < len(ligne))
+        repetes += cle in vus
+        vus.add(cle)
+    if repetes:
+        raise _non_pris_en_charge(
+            nom, f"a une ligne par candidat (le même bureau de vote revient sur plusieurs lignes, {repetes} fois "
+                 "dans les premières lignes), alors que le cours lit une ligne par bureau de vote avec tous ses "
+                 "candidats")
+
+
 def lire_resultats(chemin, *, controler: bool = True, code_insee: str | None = None,
                    fusions: dict[str, str] | None = None) -> pd.DataFrame:
     """Read an official election results file (Ministère de l'Intérieur) into a tidy table.
@@ -423,6 +464,9 @@ def lire_resultats(chemin, *, controler: bool = True, code_insee: str | None = N
     fusions = {codes.exiger(a, "L'ancien code"): codes.exiger(n, "Le nouveau code")
                for a, n in (fusions or {}).items()}
     texte, encodage = _decoder(chemin.read_bytes(), nom)
+    if texte.lstrip("\ufeff \t\r\n")[:1] in ("{", "["):
+        raise _non_pris_en_charge(nom, "est un fichier JSON (par exemple des résultats recopiés d'une page web), "
+                                       "pas un tableau CSV")
     premiere = texte.splitlines()[0] if texte.splitlines() else ""
     sep = _separateur(premiere, nom)
     lignes = _lignes_numerotees(texte, sep)
@@ -434,6 +478,7 @@ def lire_resultats(chemin, *, controler: bool = True, code_insee: str | None = N
     fixes = _colonnes_fixes(entete, debut, nom)
     niveau = "bureau" if "code_bureau" in fixes else "commune"
     donnees, reparations = _reparer_lignes_coupees(lignes[1:], debut, largeur, nom)
+    _refuser_une_ligne_par_candidat(donnees, fixes, debut, largeur, nom)
     if code_insee is not None:
         if "code_commune" not in fixes:
             raise ErreurDonnees(

@@ -464,6 +464,7 @@ _COLONNES_ORE = {  # tidy name -> header keys (lower case, no accent, letters an
     "filiere": ("filiere", "energie"),
     "operateur": ("operateur", "nomdeloperateur", "nomoperateur"),
     "code_commune": ("codecommune", "codeinsee", "codeinseecommune", "codeinseedelacommune", "codedelacommune"),
+    "code_iris": ("codeiris", "iris", "iriscode", "codedeliriscodedelazone", "codeirisdelazone"),
     "libelle_commune": ("libellecommune", "libelledelacommune", "nomdelacommune", "nomcommune", "commune"),
     "code_secteur": ("codegrandsecteur", "codesecteur", "codecategorieconsommation"),
     "secteur": ("libellegrandsecteur", "grandsecteur", "secteur", "libellesecteur", "secteurdactivite",
@@ -639,14 +640,22 @@ def lire_consommations_ore(chemin_fichier: str | Path | None = None, *, code_ins
         "libelle_commune": colonne("libelle_commune"),
     }, index=table.index)
     communs["code_commune"], n = codes_communes.normaliser_serie(colonne("code_commune"))
+    maille_iris = "code_iris" in colonnes and "code_commune" not in colonnes
+    if maille_iris:  # SDES files at IRIS level: the IRIS code starts with its commune's code
+        iris = colonne("code_iris")
+        try:
+            communs["code_commune"] = iris.map(codes_communes.commune_de_iris)
+        except ErreurDonnees as exc:
+            raise ErreurDonnees(f"Dans le fichier {quoi}, colonne « {entete[colonnes['code_iris']]} » : {exc}") from None
+        n_iris = iris.nunique()
     communs = communs[["annee", "filiere", "operateur", "code_commune", "libelle_commune"]]
     if n:
         notes.append(f"Codes INSEE à 4 chiffres complétés par le zéro initial perdu ({n} ligne{'s' if n > 1 else ''}).")
     filieres = {"electricite": "Électricité", "elec": "Électricité", "e": "Électricité", "gaz": "Gaz", "g": "Gaz",
-                "gaznaturel": "Gaz"}
+                "gaznaturel": "Gaz", "c": "Chaleur", "chaleur": "Chaleur", "f": "Froid", "froid": "Froid"}
     communs["filiere"] = communs["filiere"].map(lambda v: _valeur_reparee(v, filieres))
     kwh = False
-    mots_masques: list[str] = []
+    mots_masques: list[tuple] = []  # (row, word as written)
 
     def mesure(serie: pd.Series, titre: str, est_conso: bool):
         nonlocal kwh
@@ -654,7 +663,7 @@ def lire_consommations_ore(chemin_fichier: str | Path | None = None, *, code_ins
         valeurs = _nombres(texte, titre, quoi, MASQUES)
         masque = texte.str.lower().isin(MASQUES)
         if est_conso:
-            mots_masques.extend(texte[masque])
+            mots_masques.extend(texte[masque].items())
         if est_conso and "kwh" in _cle_ore(titre):
             valeurs, kwh = valeurs / 1000, True
         return valeurs, masque
@@ -698,12 +707,12 @@ def lire_consommations_ore(chemin_fichier: str | Path | None = None, *, code_ins
     sortie["pdl"] = pd.to_numeric(sortie["pdl"]).round().astype("Int64")
     sortie["indqual"] = pd.to_numeric(sortie["indqual"]).astype(float)
     sortie["masque"] = sortie["masque"].astype(bool)
-    inconnues = sorted(set(sortie["filiere"]) - {"Électricité", "Gaz"})
+    inconnues = sorted(set(sortie["filiere"]) - {"Électricité", "Gaz", "Chaleur", "Froid"})
     if inconnues:
         notes.append("Filière non reconnue, laissée telle quelle : " + ", ".join(f"« {f} »" for f in inconnues) + ".")
     if code_insee is not None:
         code = codes_communes.exiger(code_insee)
-        if "code_commune" not in colonnes:
+        if "code_commune" not in colonnes and not maille_iris:
             raise ErreurDonnees(f"Le fichier {quoi} n'a pas de colonne « code_commune » : impossible d'y choisir la commune {code}.")
         sortie = sortie[sortie["code_commune"] == code]
         if sortie.empty:
@@ -711,11 +720,28 @@ def lire_consommations_ore(chemin_fichier: str | Path | None = None, *, code_ins
                 f"Aucune ligne pour la commune {code} dans le fichier {quoi}. Vérifiez le code INSEE (ce n'est pas "
                 "le code postal) ; une commune fusionnée récemment peut apparaître sous ses anciens codes."
             )
-    masques = int(sortie["masque"].sum())
+    gardees = set(sortie.index)
+    mots = [m for i, m in mots_masques if i in gardees]
+    masques = len(mots)
+    if maille_iris:
+        cles = ["annee", "filiere", "operateur", "code_commune", "code_secteur", "secteur"]
+        sortie = sortie.assign(libelle_commune="").groupby(cles, sort=False, dropna=False).agg(
+            libelle_commune=("libelle_commune", "first"),
+            conso_mwh=("conso_mwh", lambda v: v.sum(min_count=1)),
+            pdl=("pdl", lambda v: v.sum(min_count=1)),
+            indqual=("indqual", "mean"),
+            masque=("masque", "any"),
+        ).reset_index()
+        sortie["pdl"] = pd.to_numeric(sortie["pdl"]).round().astype("Int64")
+        notes.append(
+            f"Fichier à la maille IRIS ({n_iris} IRIS) : les consommations ont été additionnées par commune (un code "
+            "IRIS commence par le code INSEE de sa commune) ; une commune dont une partie des valeurs est masquée "
+            "(colonne masque) n'a qu'un total minimum, inconnu si toutes le sont."
+        )
     if masques:
         from collections import Counter
 
-        gardes = Counter(mots_masques)
+        gardes = Counter(mots)
         liste = ", ".join(f"« {m} » ({k})" for m, k in gardes.most_common(5))
         notes.append(
             f"Secret statistique : {masques} valeur{'s' if masques > 1 else ''} masquée{'s' if masques > 1 else ''} "
