@@ -231,12 +231,12 @@ def test_lecteur_ma_cantine_filtre_par_commune(fichier):
     from donnees_en_main.donnees.ma_cantine import lire_ma_cantine
 
     brut = _pandas(fichier)
-    code = brut["canteen_city_insee_code"].value_counts().index[0]
+    code = brut.loc[brut["canteen_city_insee_code"] != "", "canteen_city_insee_code"].value_counts().index[0]
     lu = lire_ou_erreur(lire_ma_cantine, fichier, code_insee=code)
     assert not isinstance(lu, ErreurDonnees), lu
     attendu = brut[brut["canteen_city_insee_code"] == code]
     assert len(lu) == len(attendu)
-    assert lu["canteen_siret"].tolist() == attendu["canteen_siret"].replace("", None).tolist()
+    assert lu["canteen_siret"].fillna("").tolist() == attendu["canteen_siret"].tolist()
     bio = pd.to_numeric(attendu["teledeclaration_ratio_bio"].replace("", None))
     assert lu["teledeclaration_ratio_bio"].tolist() == pytest.approx(bio.tolist(), nan_ok=True)
     assert any(code in n for n in lu.attrs["notes"])

@@ -807,3 +807,44 @@ def test_erreur_donnees_affichee_en_francais_sans_traceback_dans_un_carnet(tmp_p
     assert "Problème dans les données" in texte and "« absent.csv » est introuvable" in texte
     for trace_python in ("Traceback", "most recent call", "File ", "Cell In[", "charger_le_fichier()", "---->"):
         assert trace_python not in texte, trace_python
+
+
+def test_l_atelier_verifie_les_colonnes_avant_de_calculer(tmp_path, monkeypatch):
+    from donnees_en_main.donnees import lire
+
+    dossier = tmp_path / "communes" / "49007"
+    dossier.mkdir(parents=True)
+    # A ma-cantine export saved as the workshop's purchases file: stopped at once, recognised.
+    (dossier / "achats-cantines.csv").write_text(
+        "id,canteen_siret,canteen_name,canteen_city_insee_code,teledeclaration_ratio_bio\n"
+        "1,21490007800012,Cantine Jean Moulin,49007,0.21\n", encoding="utf-8")
+    monkeypatch.setenv("DONNEES_EN_MAIN_DOSSIER_COMMUNE", str(tmp_path / "communes"))
+    donnees = donnees_commune("cantine", "49007", afficher=False)
+    with pytest.raises(ErreurDonnees) as erreur:
+        donnees.lire("achats")
+    message = str(erreur.value)
+    assert "n'a aucune des colonnes qu'il faut pour cet atelier" in message and "achats_bio_ht" in message
+    assert "ressemble à l'export open data de ma-cantine" in message and "lire_ma_cantine" in message
+    # One column missing, another spelled differently: the missing one is named, the other read.
+    fichier = tmp_path / "achats.csv"
+    fichier.write_text("nom_cantine;commune;Code_INSEE;secteur;mode_de_gestion;annee;achats_totaux_ht;achats_bio_ht\n"
+                       "A;Angers;49007;scolaire;directe;2024;1000;200\n", encoding="utf-8")
+    with pytest.raises(ErreurDonnees, match=r"n'a pas la colonne « achats_durables_qualite_ht » qu'il faut") as erreur:
+        lire(fichier, comme="achats-cantines")
+    assert "ressemble" not in str(erreur.value)
+    fichier.write_text(fichier.read_text(encoding="utf-8").replace("achats_bio_ht\n", "achats_bio_ht;achats_durables_qualite_ht\n")
+                       .replace(";200\n", ";200;300\n"), encoding="utf-8")
+    lu = lire(fichier, comme="achats-cantines")
+    assert lu["code_insee"].tolist() == ["49007"] and any("« Code_INSEE » lue comme « code_insee »" in n for n in lu.attrs["notes"])
+
+
+def test_energie_de_la_commune_filtree_par_son_code(tmp_path, monkeypatch):
+    dossier = tmp_path / "communes" / "01053"
+    dossier.mkdir(parents=True)
+    (dossier / "energie-secteurs.csv").write_text(
+        "annee;filiere;code_commune;libelle_grand_secteur;conso;pdl\n2022;Gaz;1053;Résidentiel;10;40\n"
+        "2022;Gaz;49007;Résidentiel;99;3\n2022;Gaz;01053;Tertiaire;nd;2\n", encoding="utf-8")
+    monkeypatch.setenv("DONNEES_EN_MAIN_DOSSIER_COMMUNE", str(tmp_path / "communes"))
+    secteurs = donnees_commune("energie", "01053", afficher=False).lire("secteurs")
+    assert set(secteurs["code_commune"]) == {"01053"} and secteurs["conso_mwh"].sum() == 10
+    assert secteurs["masque"].tolist() == [False, True]

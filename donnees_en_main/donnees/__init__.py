@@ -320,9 +320,36 @@ def lire(source, comme: str | None = None, *, code_insee: str | None = None) -> 
 def lire_comme(chemin_fichier: Path | str, nom: str) -> pd.DataFrame:
     """A file laid out like the course's dataset ``nom`` (a commune's own file): read as a spreadsheet
     export (any encoding or separator), then typed after the dataset's schema (numbers, dates)."""
+    from donnees_en_main.donnees.catalogue import reconnaitre
+
     fichier = Path(chemin_fichier)
     tableau, notes = lire_csv_tableur(fichier)
     champs = {f["name"]: f for f in (schema(nom) or {}).get("fields", [])}
+    # Before computing anything: the columns the course's dataset requires (its schema).
+    par_cle = {cle_entete(c): c for c in champs}
+    renommees = {c: par_cle[cle_entete(c)] for c in tableau.columns
+                 if c not in champs and cle_entete(c) in par_cle and par_cle[cle_entete(c)] not in tableau.columns}
+    if renommees:
+        tableau = tableau.rename(columns=renommees)
+        notes.append("En-tête : " + ", ".join(f"« {a} » lue comme « {b} »" for a, b in renommees.items())
+                     + " (même nom, autre écriture).")
+    requises = [c for c, f in champs.items() if f.get("constraints", {}).get("required")]
+    manquantes = [c for c in requises if c not in tableau.columns]
+    if manquantes:
+        connu = reconnaitre(tableau.columns)
+        ressemble = f" Ce fichier ressemble à {connu.titre} : {connu.conseil}." if connu else ""
+        if len(manquantes) == len(requises):
+            quoi = f"aucune des colonnes qu'il faut pour cet atelier (celles du fichier du cours « {nom} » : "
+            quoi += ", ".join(requises) + ")."
+        else:
+            quoi = (f"{'la colonne' if len(manquantes) == 1 else 'les colonnes'} "
+                    + ", ".join(f"« {c} »" for c in manquantes) + f" qu'il faut pour cet atelier (fichier du cours « {nom} »).")
+        raise ErreurDonnees(
+            f"Votre fichier {fichier.name} n'a {quoi if quoi.startswith('aucune') else 'pas ' + quoi}"
+            + ressemble
+            + f" Colonnes trouvées : {', '.join(map(str, tableau.columns[:12]))}"
+            + ("…" if len(tableau.columns) > 12 else "") + "."
+        )
     for colonne, champ in champs.items():
         if colonne not in tableau or champ.get("type") not in ("number", "integer", "year", "date"):
             continue

@@ -23,6 +23,7 @@ from pathlib import Path
 from donnees_en_main.donnees import ErreurDonnees
 
 __all__ = [
+    "FORMATS_CONNUS",
     "JEUX",
     "TITRES_THEMES",
     "Jeu",
@@ -31,6 +32,7 @@ __all__ = [
     "Theme",
     "jeu",
     "lire_manifeste",
+    "reconnaitre",
     "sources_officielles",
     "themes",
     "verifier_datapackage",
@@ -235,6 +237,43 @@ JEUX: tuple[Jeu, ...] = (
     Jeu("deliberations"),
     Jeu("annuaire-associations"),
 )
+
+
+@dataclass(frozen=True)
+class FormatConnu:
+    """A layout met in the wild, recognised by its columns, with what to do with such a file."""
+
+    titre: str
+    colonnes: tuple[str, ...]  # all present (compared without case, accents or punctuation)
+    conseil: str
+
+
+FORMATS_CONNUS: tuple[FormatConnu, ...] = (
+    FormatConnu("l'export open data de ma-cantine (télédéclarations EGalim, une ligne par cantine)",
+                ("canteen_city_insee_code", "teledeclaration_ratio_bio"),
+                "lisez-le avec donnees_en_main.donnees.ma_cantine.lire_ma_cantine(fichier, code_insee=CODE_INSEE), qui "
+                "garde les cantines de votre commune ; il donne des parts d'achats bio (de 0 à 1), pas les montants en "
+                "euros qu'attend ce fichier"),
+    FormatConnu("un fichier de subventions au format national (SCDL subventions)", ("nomBeneficiaire", "montant"),
+                "lisez-le avec donnees_en_main.chapitres.repondre_citoyen.lire_subventions(fichier)"),
+    FormatConnu("un fichier de subventions à l'ancien format national (2016-2017)", ("ATTRIB_NOM", "SUB_MONTANT"),
+                "lisez-le avec donnees_en_main.chapitres.repondre_citoyen.lire_subventions(fichier)"),
+    FormatConnu("des menus au format national (SCDL menus-collectifs)", ("menuCollNom", "menuRestaurantNom"),
+                "déposez-le sous le nom menus-cantine.csv"),
+    FormatConnu("un fichier de consommation d'énergie par secteur (Agence ORE ou SDES)", ("conso", "pdl"),
+                "lisez-le avec donnees_en_main.chapitres.energie.lire_consommations_ore(fichier), ou déposez-le sous "
+                "le nom energie-secteurs.csv"),
+    FormatConnu("des résultats électoraux du ministère de l'Intérieur", ("Inscrits", "Votants"),
+                "lisez-le avec donnees_en_main.chapitres.elections.lire_resultats(fichier)"),
+)
+
+
+def reconnaitre(colonnes) -> FormatConnu | None:
+    """The known layout a file's columns look like, or None."""
+    from donnees_en_main.donnees import cle_entete
+
+    cles = {cle_entete(c) for c in colonnes}
+    return next((f for f in FORMATS_CONNUS if {cle_entete(c) for c in f.colonnes} <= cles), None)
 
 
 def jeu(nom: str) -> Jeu:
