@@ -848,3 +848,15 @@ def test_energie_de_la_commune_filtree_par_son_code(tmp_path, monkeypatch):
     secteurs = donnees_commune("energie", "01053", afficher=False).lire("secteurs")
     assert set(secteurs["code_commune"]) == {"01053"} and secteurs["conso_mwh"].sum() == 10
     assert secteurs["masque"].tolist() == [False, True]
+
+
+def test_resultats_bom_utf8_et_lignes_cp1252_colles(tmp_path):
+    entete = ";".join(ENTETE_2022).encode("utf-8")
+    a = ";".join(bureau_2022("49", "Maine-et-Loire", "007", "Angers", "0001", 1000, 600, 10, 5, [300, 285])).encode("utf-8")
+    b = ";".join(bureau_2022("49", "Maine-et-Loire", "007", "Angers", "0002", 900, 500, 0, 0, [250, 250])).encode("cp1252")
+    fichier = tmp_path / "colle.csv"
+    fichier.write_bytes(b"\xef\xbb\xbf" + entete + b"\n" + a + b"\n" + b + b"\n")
+    df = lire_resultats(fichier)
+    assert set(df["nom"]) == {"N’DIAYE", "BERTIN"} and df["voix"].sum() == 300 + 285 + 250 + 250
+    extrait, gardees, total = extraire_commune(fichier.read_bytes(), "49007")
+    assert (gardees, total) == (2, 2)

@@ -2,11 +2,17 @@
 
 Every shipped file is described in ``datasets/datapackage.json`` (a Data Package):
 
->>> from donnees_en_main.donnees import charger, ressources
+>>> from donnees_en_main.donnees import charger, lire, ressources
 >>> menus = charger("menus-cantine")            # a pandas DataFrame, typed from the schema
+>>> secteurs = lire("energie-secteurs")         # with the reader declared for it (catalogue.JEUX)
+>>> miens = lire("mon-fichier.csv", comme="energie-secteurs", code_insee="49007")
+
+``lire`` is the one entry point; ``catalogue.JEUX`` declares each dataset once (reader, licence,
+fictional or real, official source); ``codes`` normalises and checks commune codes.
 
 ``lire_csv_tableur`` reads "your commune's file", whatever its spreadsheet did to it
-(encoding, separator, spaces, French dates and decimal commas), and says in French what it
+(encoding — even UTF-8 and Windows-1252 lines pasted together —, separator, spaces, French dates
+and decimal commas, masked values such as « secret » or « nd »), and says in French what it
 detected and fixed.
 
 Messages meant for the learner are in French; ``ErreurDonnees`` carries them.
@@ -39,6 +45,7 @@ __all__ = [
     "VALEURS_MASQUEES",
     "decoder_melange",
     "est_masquee",
+    "lignes_utf8_accentuees",
     "nombres_fr",
     "note_valeurs_masquees",
     "decrire",
@@ -474,7 +481,7 @@ def decoder_melange(octets: bytes) -> tuple[str, int, int]:
     return sans_bom.decode("utf-8", errors="donnees_en_main_repli_cp1252"), lignes_windows, premiere
 
 
-def _lignes_utf8_accentuees(octets: bytes) -> int:
+def lignes_utf8_accentuees(octets: bytes) -> int:
     """Lines holding non-ASCII bytes that are valid UTF-8 (then a non-UTF-8 rest is a mixed file)."""
     total = 0
     for ligne in octets.split(b"\n"):
@@ -543,7 +550,7 @@ def detecter_format(fichier: Path | str) -> FormatCsv:
         try:
             octets.decode("utf-8")
         except UnicodeDecodeError:
-            if bom or _lignes_utf8_accentuees(octets):
+            if bom or lignes_utf8_accentuees(octets):
                 encodage = "mixte"
             else:
                 encodage = "cp1252"

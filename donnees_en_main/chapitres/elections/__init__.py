@@ -34,7 +34,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from donnees_en_main.donnees import ErreurDonnees, codes
+from donnees_en_main.donnees import ErreurDonnees, codes, decoder_melange, lignes_utf8_accentuees
 from donnees_en_main.affichage.interactif import vues_par_choix
 
 __all__ = [
@@ -219,6 +219,9 @@ departement_de = codes.departement  # '49007' -> '49', '2A004' -> '2A', '97101' 
 # -- reading the raw file ------------------------------------------------------------------------
 
 
+MELANGE = "utf-8+cp1252"  # « encoding » of a file whose lines are in UTF-8 or in Windows-1252
+
+
 def _decoder(octets: bytes, nom: str) -> tuple[str, str]:
     if not octets.strip():
         raise ErreurDonnees(f"Le fichier « {nom} » est vide : il ne contient aucune ligne.")
@@ -228,6 +231,8 @@ def _decoder(octets: bytes, nom: str) -> tuple[str, str]:
         return octets.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if lignes_utf8_accentuees(octets):  # UTF-8 and Windows-1252 lines pasted together: line by line
+        return decoder_melange(octets)[0], MELANGE
     # 2012-2022 files: latin-1, some cp1252 (which adds the French quotes « ’ » and the euro sign).
     latin1 = octets.decode("latin-1")
     try:
@@ -694,7 +699,10 @@ def extraire_commune(octets: bytes, code_insee_commune: str, nom: str = "fichier
     sep = _separateur(premiere, nom)
 
     def cellules(brut: bytes) -> list[str]:
-        ligne = brut.decode("utf-8-sig" if encodage == "utf-8" else encodage, errors="replace").rstrip("\r\n")
+        if encodage == MELANGE:
+            ligne = decoder_melange(brut)[0].rstrip("\r\n")
+        else:
+            ligne = brut.decode("utf-8-sig" if encodage == "utf-8" else encodage, errors="replace").rstrip("\r\n")
         return next(csv.reader([ligne], delimiter=sep), [])
 
     i_entete = next(i for i, m in enumerate(morceaux) if m.strip())
