@@ -27,8 +27,8 @@ from pathlib import Path
 from donnees_en_main import reglages
 from donnees_en_main.reglages import RACINE
 from donnees_en_main.donnees import ErreurDonnees, codes
-from donnees_en_main.donnees.catalogue import Role, Theme, jeu, lire_manifeste, themes
-from donnees_en_main.donnees.codes import EXEMPLE_CODE_POSTAL, OU_TROUVER
+from donnees_en_main.donnees.catalogue import Theme, jeu, lire_manifeste, themes
+from donnees_en_main.donnees.codes import EXEMPLE_CODE_POSTAL
 
 __all__ = [
     "COMMUNE_FICTIVE_CODE",

@@ -128,7 +128,7 @@ def _sha256(chemin: Path) -> str:
 
 def _filtrer_colonne(source: Path, code: str, colonnes: list[str]) -> tuple[bytes, int, int]:
     """Header + the lines whose commune column holds ``code`` (byte for byte)."""
-    from donnees_en_main.donnees import cle_entete as _cle_ore, detecter_format
+    from donnees_en_main.donnees import cle_entete, detecter_format
 
     format_ = detecter_format(source)
     sep = format_.separateur or ","
@@ -139,8 +139,8 @@ def _filtrer_colonne(source: Path, code: str, colonnes: list[str]) -> tuple[byte
     def cellules(brut: bytes) -> list[str]:
         return next(csv.reader([brut.decode(encodage, errors="replace").rstrip("\r\n")], delimiter=sep), [])
 
-    entete = [_cle_ore(c) for c in cellules(morceaux[0])] if morceaux else []
-    cles = {_cle_ore(c) for c in colonnes}
+    entete = [cle_entete(c) for c in cellules(morceaux[0])] if morceaux else []
+    cles = {cle_entete(c) for c in colonnes}
     index = next((i for i, c in enumerate(entete) if c in cles), None)
     if index is None:
         raise ErreurDonnees(
