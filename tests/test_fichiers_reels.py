@@ -112,6 +112,21 @@ def test_chaque_fichier_lu_comme_un_export_de_tableur(fichier):
     assert any(("Windows-1252" if encodage == "cp1252" else "UTF-8") in n for n in notes if n.startswith("Encodage"))
 
 
+@pytest.mark.parametrize("fichier", FICHIERS, ids=_ids(FICHIERS))
+def test_chaque_fichier_profile(fichier):
+    from donnees_en_main.donnees.profil import profiler
+
+    profil = lire_ou_erreur(profiler, fichier)
+    if fichier.suffix == ".json":
+        assert isinstance(profil, ErreurDonnees)
+        return
+    attendu = _pandas(fichier)
+    assert profil.lignes == len(attendu) and [c.nom for c in profil.colonnes] == list(attendu.columns)
+    for colonne in profil.colonnes:
+        vides = int((attendu[colonne.nom] == "").sum())
+        assert colonne.manquantes == vides, colonne.nom
+
+
 # --------------------------------------------------------------------------- subsidies
 
 SUBVENTIONS = _par_dossier("subventions")
