@@ -1,15 +1,20 @@
 """The one writer of datasets/datapackage.json, shared by every generer_<chapitre>.py script.
 
 Each generator replaces only its own chapter's resources (read-modify-write) and leaves the others
-where they are, so chapters can be regenerated independently.
+where they are, so chapters can be regenerated independently. What is written is checked against the
+course's one list of datasets, ``donnees_en_main/donnees/catalogue.py`` (``JEUX``): a resource must be
+declared there (name, fictional or real, licence, reader) before a generator can write it.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 DATAPACKAGE = Path(__file__).resolve().parent / "datapackage.json"
+sys.path.insert(0, str(DATAPACKAGE.parent.parent))  # run as a script: the course's package is next door
+from donnees_en_main.donnees.catalogue import verifier_datapackage  # noqa: E402
 
 LICENCE_ETALAB = {
     "name": "etalab-2.0",
@@ -60,4 +65,7 @@ def remplacer_ressources(nouvelles: list[dict], chemin: Path = DATAPACKAGE, pref
     if not place:
         resultat.extend(nouvelles)
     paquet["resources"] = resultat
+    problemes = verifier_datapackage({"resources": nouvelles}, complet=False)
+    if problemes:
+        raise SystemExit("datapackage.json non écrit, il contredit le catalogue du cours :\n- " + "\n- ".join(problemes))
     ecrire_json(chemin, paquet)

@@ -523,3 +523,41 @@ def test_retours_en_francais(cours):
     assert "Vous avez compté en entier la subvention partagée" in html
     assert "Des élus se sont abstenus" in html
     assert "VBox(" not in html, "pas de représentation technique d'un widget dans le retour"
+
+
+def test_parts_decidees_valeur_par_valeur_et_siret_verifies(tmp_path):
+    # Mixed conventions in one file (as in the SCDL maintainers' own invalid example): 0.5 and 0,25
+    # are shares, 80 is a percentage, 1 is ambiguous once the file writes percentages.
+    fichier = tmp_path / "subventions.csv"
+    fichier.write_text(
+        "nomBeneficiaire,idBeneficiaire,montant,dateConvention,pourcentageSubvention\n"
+        "A,52499120500013,1000,2024-01-01,0.5\n"      # SIRET with a right key
+        "B,52499120500014,1000,2024-01-01,80\n"       # wrong key: kept, reported
+        "C,,1000,2024-01-01,\"0,25\"\n"
+        "D,524991205,1000,2024-01-01,1\n"             # a SIREN with a right key
+        "E,2.18602E+13,1000,2024-01-01,0.4\n", encoding="utf-8")
+    lu = rc.lire_subventions(fichier)
+    assert lu["pourcentageSubvention"].tolist() == [0.5, 0.8, 0.25, 1.0, 0.4]  # never the whole column / 100
+    notes = "\n".join(lu.attrs["notes"])
+    assert "1 valeur écrite en pourcentage (par exemple « 80 »" in notes and "(lignes 3)" in notes
+    assert "1 valeur ambiguë (lignes 5, par exemple « 1 »)" in notes
+    assert lu["idBeneficiaire"].tolist()[:2] == ["52499120500013", "52499120500014"]
+    assert "vérifiée pour 3 numéros SIRET ou SIREN : 2 justes, 1 fausse (par exemple « 52499120500014 »)" in notes
+    assert lu["idBeneficiaire"].iloc[4] == "2.18602E+13" and "des chiffres ont été perdus" in notes
+    fichier.write_text("nomBeneficiaire,montant,dateConvention,pourcentageSubvention\nA,10,2024-01-01,250\n",
+                       encoding="utf-8")
+    with pytest.raises(ErreurDonnees, match="hors de toute convention.*« 250 » \\(ligne 2\\)"):
+        rc.lire_subventions(fichier)
+
+
+def test_anciennes_entetes_et_montants_masques(tmp_path):
+    fichier = tmp_path / "cd58.csv"
+    fichier.write_bytes("COLL_NOM,COLL_SIRET,ACTE_DATE,ATTRIB_NOM,ATTRIB_SIRET,SUB_OBJET,SUB_MONTANT\n"
+                        "Département,225800010,2016-01-01,AGORA,,Subvention,17\xa0833\n"
+                        "Département,225800010,2016-01-01,COSDEN,,Subvention,NC\n".encode("cp1252"))
+    lu = rc.lire_subventions(fichier)
+    assert lu["nomBeneficiaire"].tolist() == ["AGORA", "COSDEN"] and lu["montant"].iloc[0] == 17833
+    assert pd.isna(lu["montant"].iloc[1])
+    notes = "\n".join(lu.attrs["notes"])
+    assert "« SUB_MONTANT » → « montant »" in notes and "ancien format national" in notes
+    assert "« NC » (1)" in notes and "pas comme zéro" in notes

@@ -212,3 +212,21 @@ def test_les_fichiers_du_cours_passent_sans_reparation():
 def test_siret_valide():
     assert siret_valide("21490912900014") and siret_valide(siret_commencant_par_zero())
     assert not siret_valide("21490912900015") and not siret_valide("2149091290001")
+
+
+def test_siret_repare_seulement_si_sa_cle_le_confirme_et_anciennes_entetes(tmp_path):
+    from donnees_en_main.donnees.scdl import siren_valide
+
+    assert siren_valide("524991205") and not siren_valide("524991206")
+    fichier = tmp_path / "cd58.csv"
+    fichier.write_text(
+        "COLL_NOM,COLL_SIRET,ACTE_DATE,ATTRIB_NOM,ATTRIB_SIRET,SUB_OBJET,SUB_MONTANT\n"
+        "Département,22580001000010,2016-01-01,AGORA,52499120500013.0,Subvention,17833\n"
+        "Département,22580001000010,2016-01-01,COSDEN,52499120500014.0,Subvention,92000\n", encoding="utf-8")
+    lecture = lire_scdl(fichier, "subventions")
+    assert lecture.tableau["nomBeneficiaire"].tolist() == ["AGORA", "COSDEN"]
+    assert lecture.tableau["montant"].tolist() == [17833.0, 92000.0]
+    notes = "\n".join(lecture.notes)
+    assert "la colonne « ATTRIB_NOM » a été lue comme « nomBeneficiaire »" in notes
+    assert "1 SIRET transformé en nombre par un tableur (« 52499120500013.0 ») : le « .0 » a été retiré, sa clé de contrôle est juste" in notes
+    assert "(« 52499120500014.0 ») : le « .0 » a été retiré, mais sa clé de contrôle (Luhn) est fausse" in notes

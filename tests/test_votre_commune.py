@@ -650,3 +650,213 @@ def test_catalogue_du_cours_et_module_executable(tmp_path):
                               text=True, env=env, timeout=60)
     assert resultat.returncode == 1 and "n'est pas un JSON lisible" in resultat.stdout
     assert "Traceback" not in resultat.stdout + resultat.stderr
+
+
+# --------------------------------------------------------------------------- one catalogue, one lire(), one codes module
+
+
+def test_le_datapackage_et_le_catalogue_du_cours_disent_la_meme_chose():
+    from donnees_en_main.donnees.catalogue import JEUX, sources_officielles, verifier_datapackage
+
+    paquet = json.loads((RACINE / "datasets" / "datapackage.json").read_text(encoding="utf-8"))
+    assert verifier_datapackage(paquet) == []
+    # A resource the catalogue does not declare, or a flag that disagrees, is reported.
+    faux = json.loads(json.dumps(paquet))
+    faux["resources"][0]["fictif"] = False
+    faux["resources"].append({"name": "inconnue", "fictif": True, "licenses": [{"name": "etalab-2.0"}]})
+    problemes = verifier_datapackage(faux)
+    assert any("« inconnue »" in p and "n'est pas déclarée" in p for p in problemes)
+    assert any(f"« {paquet['resources'][0]['name']} » : fictif" in p for p in problemes)
+    # The themes and the official sources derive from the same declarations.
+    roles = {(t, r): s.ressource for t, th in module_commune.THEMES.items() for r, s in th.roles.items()}
+    assert roles == {(j.theme, j.role): j.nom for j in JEUX if j.theme}
+    assert [s["id"] for s in sources_officielles()] == [s["id"] for s in charger_sources()]
+
+
+def test_le_generateur_refuse_une_ressource_non_declaree(tmp_path):
+    spec = importlib.util.spec_from_file_location("catalogue_datasets", RACINE / "datasets" / "catalogue.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    paquet = tmp_path / "datapackage.json"
+    with pytest.raises(SystemExit, match="« pas-declaree » de datapackage.json n'est pas déclarée"):
+        module.remplacer_ressources([{"name": "pas-declaree", "fictif": True, "licenses": [{"name": "etalab-2.0"}]}], paquet)
+    assert not paquet.exists()
+
+
+def test_lire_un_seul_point_d_entree(tmp_path):
+    from donnees_en_main.donnees import charger, lire
+
+    pd.testing.assert_frame_equal(lire("achats-cantines"), charger("achats-cantines"))
+    fictif = lire("energie-secteurs")  # its declared reader: one row per sector, masked values known
+    assert {"conso_mwh", "masque"} <= set(fictif.columns)
+    fichier = tmp_path / "secteurs.csv"
+    fichier.write_bytes("annee;filiere;code_commune;libelle_grand_secteur;conso;pdl\n"
+                        "2023;Gaz;1053;Résidentiel;12,5;40\n2023;Gaz;49007;Résidentiel;7;3\n".encode("cp1252"))
+    une = lire(fichier, comme="energie-secteurs")
+    assert une["code_commune"].tolist() == ["01053", "49007"] and une["conso_mwh"].tolist() == [12.5, 7.0]
+    tableur = lire(fichier)
+    assert tableur["code_commune"].tolist() == ["1053", "49007"]  # as written: a spreadsheet reading
+    assert any("Windows-1252" in n for n in tableur.attrs["notes"])
+    with pytest.raises(ErreurDonnees, match="Aucun jeu de données ne s'appelle « menu »"):
+        lire("menu")
+
+
+@pytest.mark.parametrize("valeur, attendu", [
+    ("1053", "01053"), (" 2a004", "2A004"), ("1053.0", "01053"), ("97411", "97411"), (None, ""), ("99134", "99134"),
+])
+def test_codes_normaliser(valeur, attendu):
+    from donnees_en_main.donnees import codes
+
+    assert codes.normaliser(valeur) == attendu
+
+
+def test_codes_departement_iris_et_exiger():
+    from donnees_en_main.donnees import codes
+
+    assert [codes.departement(c) for c in ("49007", "2A004", "97411", "98818")] == ["49", "2A", "974", "988"]
+    assert codes.commune_de_iris("010530103") == "01053" and codes.commune_de_iris(10310000) == "01031"
+    assert codes.commune_de_iris("2A0040101") == "2A004"
+    with pytest.raises(ErreurDonnees, match="n'est pas un code IRIS"):
+        codes.commune_de_iris("01053")
+    assert codes.exiger(" 2a004 ") == "2A004"
+    with pytest.raises(ErreurDonnees, match="« 4900 » n'est pas un code INSEE"):
+        codes.exiger("4900")
+    assert valider_code_insee is codes.valider  # one module, re-exported under the old name
+
+
+# --------------------------------------------------------------------------- one reading path
+
+
+def test_bom_utf8_puis_lignes_cp1252_lu_ligne_par_ligne(tmp_path):
+    from donnees_en_main.donnees import detecter_format, lire_csv_tableur
+
+    fichier = tmp_path / "colle.csv"
+    fichier.write_bytes(b"\xef\xbb\xbf" + "commune;montant\nÉcole;10\n".encode("utf-8")
+                        + "Fête;20\nThéâtre;30\n".encode("cp1252"))
+    format_ = detecter_format(fichier)  # no UnicodeDecodeError
+    assert format_.melange and "2 lignes sont en Windows-1252" in format_.notes[0]
+    tableau, notes = lire_csv_tableur(fichier)
+    assert tableau["commune"].tolist() == ["École", "Fête", "Théâtre"]
+    secteurs = energie.lire_consommations_ore(_ore_melange(tmp_path))
+    assert secteurs["secteur"].tolist() == ["Résidentiel", "Tertiaire"]
+
+
+def _ore_melange(tmp_path):
+    fichier = tmp_path / "ore.csv"
+    fichier.write_bytes(b"\xef\xbb\xbf" + "annee;filiere;code_commune;libelle_grand_secteur;conso;pdl\n"
+                        "2023;Gaz;49007;Résidentiel;7;3\n".encode("utf-8")
+                        + "2023;Gaz;49007;Tertiaire;nd;2\n".encode("cp1252"))
+    return fichier
+
+
+@pytest.mark.parametrize("mot", ["secret", "s", "nd", "n.d.", "NC", "-"])
+def test_valeurs_masquees_gardees_vides_comptees_et_annoncees(tmp_path, mot):
+    from donnees_en_main.donnees import VALEURS_MASQUEES, lire
+
+    assert mot.lower() in VALEURS_MASQUEES
+    fichier = tmp_path / "ore.csv"
+    fichier.write_text("annee;filiere;code_commune;libelle_grand_secteur;conso;pdl\n"
+                       f"2023;Gaz;49007;Résidentiel;{mot};{mot}\n2023;Gaz;49007;Tertiaire;12,5;4\n", encoding="utf-8")
+    secteurs = energie.lire_consommations_ore(fichier)
+    assert secteurs["masque"].tolist() == [True, False] and secteurs["conso_mwh"].sum() == 12.5
+    assert any(f"« {mot} » (1)" in n and "pas nulles" in n for n in secteurs.attrs["notes"])
+    # The same word in a file read like the course's purchases: kept empty, announced, not refused.
+    achats = tmp_path / "achats.csv"
+    achats.write_text("nom_cantine;commune;code_insee;secteur;mode_de_gestion;annee;achats_totaux_ht;achats_bio_ht;"
+                      f"achats_durables_qualite_ht\nA;X;49007;scolaire;directe;2024;1000;{mot};300\n"
+                      "B;X;49007;scolaire;directe;2024;2000;400,5;600\n", encoding="utf-8")
+    tableau = lire(achats, comme="achats-cantines")
+    assert tableau["achats_bio_ht"].isna().tolist() == [True, False] and tableau["achats_bio_ht"].sum() == 400.5
+    assert any(f"« {mot} » (1)" in n and "pas comme zéro" in n for n in tableau.attrs["notes"])
+
+
+def test_une_ligne_par_candidat_format_non_pris_en_charge_et_formats_acceptes(tmp_path):
+    # The same bureau on two rows, one candidate each (a « une ligne par candidat » layout).
+    lignes = [ENTETE_2022]
+    for voix in ([300, 0], [0, 285]):
+        ligne = bureau_2022("49", "Maine-et-Loire", "007", "Angers", "0001", 1000, 600, 10, 5, [300, 285])
+        bloc = 7 * (0 if voix[0] else 1)
+        lignes.append(ligne[:21] + ligne[21 + bloc: 28 + bloc])
+    fichier = ecrire(tmp_path / "une-ligne-par-candidat.csv", lignes)
+    with pytest.raises(ErreurDonnees) as erreur:
+        lire_resultats(fichier)
+    message = str(erreur.value)
+    assert "a une ligne par candidat" in message and "ce format n'est pas pris en charge" in message
+    assert "Formats acceptés" in message and "https://www.data.gouv.fr/fr/datasets/election-presidentielle" in message
+    json_ = tmp_path / "49007.json"
+    json_.write_text('{"mainTable": []}', encoding="utf-8")
+    with pytest.raises(ErreurDonnees, match="est un fichier JSON .* ce format n'est pas pris en charge. Formats acceptés"):
+        lire_resultats(json_)
+
+
+def test_erreur_donnees_affichee_en_francais_sans_traceback_dans_un_carnet(tmp_path):
+    from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(
+        "from donnees_en_main.donnees import lire_csv_tableur\n"
+        "def charger_le_fichier():\n"
+        "    return lire_csv_tableur('absent.csv')\n"
+        "charger_le_fichier()"
+    )]
+    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}},
+                   allow_errors=True).execute()
+    sortie = nb.cells[0].outputs[-1]
+    assert sortie.output_type == "error" and sortie.ename == "ErreurDonnees"
+    texte = "\n".join(sortie.traceback)
+    assert "Problème dans les données" in texte and "« absent.csv » est introuvable" in texte
+    for trace_python in ("Traceback", "most recent call", "File ", "Cell In[", "charger_le_fichier()", "---->"):
+        assert trace_python not in texte, trace_python
+
+
+def test_l_atelier_verifie_les_colonnes_avant_de_calculer(tmp_path, monkeypatch):
+    from donnees_en_main.donnees import lire
+
+    dossier = tmp_path / "communes" / "49007"
+    dossier.mkdir(parents=True)
+    # A ma-cantine export saved as the workshop's purchases file: stopped at once, recognised.
+    (dossier / "achats-cantines.csv").write_text(
+        "id,canteen_siret,canteen_name,canteen_city_insee_code,teledeclaration_ratio_bio\n"
+        "1,21490007800012,Cantine Jean Moulin,49007,0.21\n", encoding="utf-8")
+    monkeypatch.setenv("DONNEES_EN_MAIN_DOSSIER_COMMUNE", str(tmp_path / "communes"))
+    donnees = donnees_commune("cantine", "49007", afficher=False)
+    with pytest.raises(ErreurDonnees) as erreur:
+        donnees.lire("achats")
+    message = str(erreur.value)
+    assert "n'a aucune des colonnes qu'il faut pour cet atelier" in message and "achats_bio_ht" in message
+    assert "ressemble à l'export open data de ma-cantine" in message and "lire_ma_cantine" in message
+    # One column missing, another spelled differently: the missing one is named, the other read.
+    fichier = tmp_path / "achats.csv"
+    fichier.write_text("nom_cantine;commune;Code_INSEE;secteur;mode_de_gestion;annee;achats_totaux_ht;achats_bio_ht\n"
+                       "A;Angers;49007;scolaire;directe;2024;1000;200\n", encoding="utf-8")
+    with pytest.raises(ErreurDonnees, match=r"n'a pas la colonne « achats_durables_qualite_ht » qu'il faut") as erreur:
+        lire(fichier, comme="achats-cantines")
+    assert "ressemble" not in str(erreur.value)
+    fichier.write_text(fichier.read_text(encoding="utf-8").replace("achats_bio_ht\n", "achats_bio_ht;achats_durables_qualite_ht\n")
+                       .replace(";200\n", ";200;300\n"), encoding="utf-8")
+    lu = lire(fichier, comme="achats-cantines")
+    assert lu["code_insee"].tolist() == ["49007"] and any("« Code_INSEE » lue comme « code_insee »" in n for n in lu.attrs["notes"])
+
+
+def test_energie_de_la_commune_filtree_par_son_code(tmp_path, monkeypatch):
+    dossier = tmp_path / "communes" / "01053"
+    dossier.mkdir(parents=True)
+    (dossier / "energie-secteurs.csv").write_text(
+        "annee;filiere;code_commune;libelle_grand_secteur;conso;pdl\n2022;Gaz;1053;Résidentiel;10;40\n"
+        "2022;Gaz;49007;Résidentiel;99;3\n2022;Gaz;01053;Tertiaire;nd;2\n", encoding="utf-8")
+    monkeypatch.setenv("DONNEES_EN_MAIN_DOSSIER_COMMUNE", str(tmp_path / "communes"))
+    secteurs = donnees_commune("energie", "01053", afficher=False).lire("secteurs")
+    assert set(secteurs["code_commune"]) == {"01053"} and secteurs["conso_mwh"].sum() == 10
+    assert secteurs["masque"].tolist() == [False, True]
+
+
+def test_resultats_bom_utf8_et_lignes_cp1252_colles(tmp_path):
+    entete = ";".join(ENTETE_2022).encode("utf-8")
+    a = ";".join(bureau_2022("49", "Maine-et-Loire", "007", "Angers", "0001", 1000, 600, 10, 5, [300, 285])).encode("utf-8")
+    b = ";".join(bureau_2022("49", "Maine-et-Loire", "007", "Angers", "0002", 900, 500, 0, 0, [250, 250])).encode("cp1252")
+    fichier = tmp_path / "colle.csv"
+    fichier.write_bytes(b"\xef\xbb\xbf" + entete + b"\n" + a + b"\n" + b + b"\n")
+    df = lire_resultats(fichier)
+    assert set(df["nom"]) == {"N’DIAYE", "BERTIN"} and df["voix"].sum() == 300 + 285 + 250 + 250
+    extrait, gardees, total = extraire_commune(fichier.read_bytes(), "49007")
+    assert (gardees, total) == (2, 2)

@@ -2,11 +2,17 @@
 
 Every shipped file is described in ``datasets/datapackage.json`` (a Data Package):
 
->>> from donnees_en_main.donnees import charger, ressources
+>>> from donnees_en_main.donnees import charger, lire, ressources
 >>> menus = charger("menus-cantine")            # a pandas DataFrame, typed from the schema
+>>> secteurs = lire("energie-secteurs")         # with the reader declared for it (catalogue.JEUX)
+>>> miens = lire("mon-fichier.csv", comme="energie-secteurs", code_insee="49007")
+
+``lire`` is the one entry point; ``catalogue.JEUX`` declares each dataset once (reader, licence,
+fictional or real, official source); ``codes`` normalises and checks commune codes.
 
 ``lire_csv_tableur`` reads "your commune's file", whatever its spreadsheet did to it
-(encoding, separator, spaces, French dates and decimal commas), and says in French what it
+(encoding — even UTF-8 and Windows-1252 lines pasted together —, separator, spaces, French dates
+and decimal commas, masked values such as « secret » or « nd »), and says in French what it
 detected and fixed.
 
 Messages meant for the learner are in French; ``ErreurDonnees`` carries them.
@@ -14,12 +20,14 @@ Messages meant for the learner are in French; ``ErreurDonnees`` carries them.
 
 from __future__ import annotations
 
+import codecs
 import copy
 import csv
 import difflib
 import io
 import json
 import re
+import unicodedata
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,17 +42,44 @@ __all__ = [
     "FormatCsv",
     "charger",
     "chemin",
+    "VALEURS_MASQUEES",
+    "decoder_melange",
+    "est_masquee",
+    "lignes_utf8_accentuees",
+    "nombres_fr",
+    "note_valeurs_masquees",
     "decrire",
     "detecter_format",
     "formater_entier",
+    "lire",
+    "lire_comme",
     "lire_csv_tableur",
     "pluriel",
     "ressources",
+    "cle_entete",
+    "schema",
+    "schema_de",
 ]
 
 
 class ErreurDonnees(ValueError):
-    """A data problem explained in French: what is wrong and how to fix it."""
+    """A data problem explained in French: what is wrong and how to fix it.
+
+    In a notebook (IPython, JupyterLab, the book's executed pages) it is shown as a French box with the
+    message only, without the Python traceback: IPython calls ``_render_traceback_`` for it.
+    """
+
+    TITRE = "Problème dans les données"
+
+    def _render_traceback_(self) -> list[str]:
+        import textwrap
+
+        lignes = [l for paragraphe in str(self).split("\n")
+                  for l in (textwrap.wrap(paragraphe, 96, break_on_hyphens=False) or [""])]
+        rouge, gras, fin = "\x1b[31m", "\x1b[1m", "\x1b[0m"
+        return ([f"{rouge}┌─ {gras}✘ {self.TITRE}{fin}{rouge} {'─' * (94 - len(self.TITRE))}{fin}"]
+                + [f"{rouge}│{fin} {l}" for l in lignes]
+                + [f"{rouge}└{'─' * 99}{fin}"])
 
 
 # --------------------------------------------------------------------------- catalogue
@@ -117,7 +152,8 @@ def chemin(nom: str) -> Path:
     return dossier_donnees() / path
 
 
-def _schema(ressource: dict) -> dict | None:
+def schema_de(ressource: dict) -> dict | None:
+    """The Table Schema of a resource descriptor: inline, or read from the file it names."""
     schema = ressource.get("schema")
     if schema is None or isinstance(schema, dict):
         return schema
@@ -131,6 +167,11 @@ def _schema(ressource: dict) -> dict | None:
         ) from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ErreurDonnees(f"Le schéma {fichier} n'est pas un JSON lisible ({exc}).") from exc
+
+
+def schema(nom: str) -> dict | None:
+    """The Table Schema of the resource ``nom`` (a dict), or None when it has none."""
+    return schema_de(_ressource(nom))
 
 
 def _dialecte(ressource: dict) -> dict:
@@ -208,7 +249,7 @@ def charger(nom: str) -> pd.DataFrame:
             f"Le format « {format_} » de « {nom} » n'est pas pris en charge par charger() : "
             "seuls les fichiers CSV et Excel le sont."
         )
-    schema = _schema(ressource)
+    schema = schema_de(ressource)
     options = _options_lecture(ressource, schema)
     try:
         if "names" in options:
@@ -262,6 +303,80 @@ def charger(nom: str) -> pd.DataFrame:
     return tableau
 
 
+def lire(source, comme: str | None = None, *, code_insee: str | None = None) -> pd.DataFrame:
+    """The one entry point to read a table: a dataset of the course, or a file.
+
+    - ``lire("energie-secteurs")``: the course's dataset, with the reader declared for it in
+      ``donnees.catalogue.JEUX`` (``charger`` and its schema for most of them);
+    - ``lire(chemin, comme="energie-secteurs")``: a file laid out like that dataset (your commune's),
+      read by the same declared reader; ``code_insee`` keeps one commune when the reader can;
+    - ``lire(chemin)``: any CSV file, read as a spreadsheet export (``lire_csv_tableur``); what was
+      detected and repaired is in ``attrs["notes"]``.
+    """
+    from donnees_en_main.donnees.catalogue import jeu
+
+    if comme is not None:
+        return jeu(comme).lire(Path(source), code_insee=code_insee)
+    if isinstance(source, str) and not re.search(r"[/\\.]", source):
+        return jeu(source).lire(code_insee=code_insee)
+    tableau, notes = lire_csv_tableur(source)
+    tableau.attrs["notes"] = notes
+    return tableau
+
+
+def lire_comme(chemin_fichier: Path | str, nom: str) -> pd.DataFrame:
+    """A file laid out like the course's dataset ``nom`` (a commune's own file): read as a spreadsheet
+    export (any encoding or separator), then typed after the dataset's schema (numbers, dates)."""
+    from donnees_en_main.donnees.catalogue import reconnaitre
+
+    fichier = Path(chemin_fichier)
+    tableau, notes = lire_csv_tableur(fichier)
+    champs = {f["name"]: f for f in (schema(nom) or {}).get("fields", [])}
+    # Before computing anything: the columns the course's dataset requires (its schema).
+    par_cle = {cle_entete(c): c for c in champs}
+    renommees = {c: par_cle[cle_entete(c)] for c in tableau.columns
+                 if c not in champs and cle_entete(c) in par_cle and par_cle[cle_entete(c)] not in tableau.columns}
+    if renommees:
+        tableau = tableau.rename(columns=renommees)
+        notes.append("En-tête : " + ", ".join(f"« {a} » lue comme « {b} »" for a, b in renommees.items())
+                     + " (même nom, autre écriture).")
+    requises = [c for c, f in champs.items() if f.get("constraints", {}).get("required")]
+    manquantes = [c for c in requises if c not in tableau.columns]
+    if manquantes:
+        connu = reconnaitre(tableau.columns)
+        ressemble = f" Ce fichier ressemble à {connu.titre} : {connu.conseil}." if connu else ""
+        if len(manquantes) == len(requises):
+            quoi = f"aucune des colonnes qu'il faut pour cet atelier (celles du fichier du cours « {nom} » : "
+            quoi += ", ".join(requises) + ")."
+        else:
+            quoi = (f"{'la colonne' if len(manquantes) == 1 else 'les colonnes'} "
+                    + ", ".join(f"« {c} »" for c in manquantes) + f" qu'il faut pour cet atelier (fichier du cours « {nom} »).")
+        raise ErreurDonnees(
+            f"Votre fichier {fichier.name} n'a {quoi if quoi.startswith('aucune') else 'pas ' + quoi}"
+            + ressemble
+            + f" Colonnes trouvées : {', '.join(map(str, tableau.columns[:12]))}"
+            + ("…" if len(tableau.columns) > 12 else "") + "."
+        )
+    for colonne, champ in champs.items():
+        if colonne not in tableau or champ.get("type") not in ("number", "integer", "year", "date"):
+            continue
+        if champ["type"] == "date":
+            tableau[colonne] = pd.to_datetime(tableau[colonne], format="mixed", dayfirst=True, errors="coerce")
+            continue
+        valeurs, masquees, illisibles = nombres_fr(tableau[colonne])
+        if masquees.any():
+            notes.append(note_valeurs_masquees(tableau[colonne][masquees], f" de la colonne « {colonne} »"))
+        if illisibles.any():
+            raise ErreurDonnees(
+                f"Dans votre fichier {fichier.name}, la colonne « {colonne} » contient "
+                f"« {tableau[colonne][illisibles].iloc[0]} », qui n'est pas un nombre. Corrigez cette cellule "
+                "(un nombre, avec une virgule ou un point décimal)."
+            )
+        tableau[colonne] = valeurs if champ["type"] == "number" else valeurs.astype("Int64")
+    tableau.attrs["notes"] = notes
+    return tableau
+
+
 def _listes_json(serie: pd.Series, colonne: str, nom: str) -> pd.Series:
     """Table Schema `array` cells (JSON text such as ["lait","oeufs"]) as Python lists; empty -> []."""
 
@@ -300,6 +415,14 @@ def _dates_schema(serie: pd.Series, champ: dict, nom: str) -> pd.Series:
 
 # --------------------------------------------------------------------------- real-world CSV
 
+
+def cle_entete(titre) -> str:
+    """A header's comparison key: no accent, lower case, letters, digits and « ? » (a damaged accent)."""
+    texte = unicodedata.normalize("NFKD", str(titre).replace("\ufffd", "?"))
+    texte = "".join(c for c in texte if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9?]", "", texte)
+
+
 NOMS_SEPARATEURS = {
     ";": "point-virgule (;)",
     ",": "virgule (,)",
@@ -317,12 +440,58 @@ NOMS_ENCODAGES = {
 
 @dataclass
 class FormatCsv:
-    """What ``detecter_format`` found out about a CSV file."""
+    """What ``detecter_format`` found out about a CSV file.
+
+    ``melange``: the file mixes UTF-8 and Windows-1252 lines (pasted exports); ``texte`` is then
+    decoded piece by piece, and ``encodage`` is « latin-1 », which reads any byte without failing,
+    for the tools that need one codec for the whole file.
+    """
 
     encodage: str
     separateur: str | None
     texte: str = field(repr=False)
     notes: list[str] = field(default_factory=list)
+    melange: bool = False
+
+
+def _repli_cp1252(erreur: UnicodeDecodeError):
+    morceau = erreur.object[erreur.start : erreur.end]
+    try:
+        return morceau.decode("cp1252"), erreur.end
+    except UnicodeDecodeError:
+        return morceau.decode("latin-1"), erreur.end
+
+
+codecs.register_error("donnees_en_main_repli_cp1252", _repli_cp1252)
+
+
+def decoder_melange(octets: bytes) -> tuple[str, int, int]:
+    """UTF-8 where the bytes are UTF-8, Windows-1252 for every run of bytes that is not.
+
+    Returns (text, number of lines with Windows-1252 bytes, first such line). A UTF-8 BOM is dropped.
+    """
+    sans_bom = octets[3:] if octets.startswith(b"\xef\xbb\xbf") else octets
+    lignes_windows, premiere = 0, 0
+    for numero, ligne in enumerate(sans_bom.split(b"\n"), start=1):
+        try:
+            ligne.decode("utf-8")
+        except UnicodeDecodeError:
+            lignes_windows += 1
+            premiere = premiere or numero
+    return sans_bom.decode("utf-8", errors="donnees_en_main_repli_cp1252"), lignes_windows, premiere
+
+
+def lignes_utf8_accentuees(octets: bytes) -> int:
+    """Lines holding non-ASCII bytes that are valid UTF-8 (then a non-UTF-8 rest is a mixed file)."""
+    total = 0
+    for ligne in octets.split(b"\n"):
+        if re.search(rb"[\x80-\xff]", ligne):
+            try:
+                ligne.decode("utf-8")
+                total += 1
+            except UnicodeDecodeError:
+                pass
+    return total
 
 
 def _nom_affiche(fichier: Path) -> str:
@@ -375,19 +544,26 @@ def detecter_format(fichier: Path | str) -> FormatCsv:
             f"« {nom} » ne contient pas du texte lisible : c'est un fichier binaire (image, "
             f"classeur, logiciel…), pas un CSV. {conseil_csv}"
         )
-    elif octets.startswith(b"\xef\xbb\xbf"):
-        encodage = "utf-8-sig"
     else:
-        encodage = "utf-8"
+        bom = octets.startswith(b"\xef\xbb\xbf")
+        encodage = "utf-8-sig" if bom else "utf-8"
         try:
             octets.decode("utf-8")
         except UnicodeDecodeError:
-            encodage = "cp1252"
-            try:
-                octets.decode("cp1252")
-            except UnicodeDecodeError:
-                encodage = "latin-1"
-    texte = octets.decode(encodage)
+            if bom or lignes_utf8_accentuees(octets):
+                encodage = "mixte"
+            else:
+                encodage = "cp1252"
+                try:
+                    octets.decode("cp1252")
+                except UnicodeDecodeError:
+                    encodage = "latin-1"
+    melange = encodage == "mixte"
+    if melange:
+        texte, n_windows, premiere = decoder_melange(octets)
+        encodage = "latin-1"
+    else:
+        texte = octets.decode(encodage)
     if encodage == "utf-16":
         texte = texte.lstrip("\ufeff")
     if not texte.strip():
@@ -402,7 +578,27 @@ def detecter_format(fichier: Path | str) -> FormatCsv:
             f"« {nom} » ne ressemble pas à un fichier texte CSV (trop de caractères de "
             f"contrôle). {conseil_csv}"
         )
-    if encodage == "utf-8-sig":
+    if texte.lstrip("\ufeff \t\r\n")[:1] in ("{", "["):
+        try:
+            json.loads(texte.lstrip("\ufeff"))
+        except ValueError:
+            pass
+        else:
+            raise ErreurDonnees(
+                f"« {nom} » est un fichier JSON (des données imbriquées entre accolades), pas un tableau CSV : "
+                "il ne peut pas être lu comme un tableau de lignes et de colonnes. Cherchez sur la page du jeu de "
+                "données la version CSV (ou « tableur ») du même fichier."
+            )
+    if melange:
+        debut = "commence par la marque UTF-8 (BOM), mais" if octets.startswith(b"\xef\xbb\xbf") else "mélange deux encodages :"
+        notes.append(
+            f"Encodage : le fichier {debut} {pluriel(n_windows, 'ligne est', 'lignes sont')} en Windows-1252 "
+            f"(cp1252), par exemple la ligne {premiere}, le reste en UTF-8 (des exports collés bout à bout). Chaque "
+            "morceau a été décodé dans son propre encodage, ligne par ligne et octet par octet : vérifiez les "
+            "accents de ces lignes. "
+            "Pour publier le fichier, réenregistrez-le en « CSV UTF-8 »."
+        )
+    elif encodage == "utf-8-sig":
         notes.append(
             "Encodage : UTF-8, précédé d'une marque d'ordre (BOM) comme en ajoutent Excel et "
             "certains logiciels ; elle a été ignorée."
@@ -429,7 +625,7 @@ def detecter_format(fichier: Path | str) -> FormatCsv:
             f"Séparateur : {NOMS_SEPARATEURS[separateur]}, courant dans les exports de tableur "
             "français ; le format national (SCDL) recommande la virgule."
         )
-    return FormatCsv(encodage=encodage, separateur=separateur, texte=texte, notes=notes)
+    return FormatCsv(encodage=encodage, separateur=separateur, texte=texte, notes=notes, melange=melange)
 
 
 def _deviner_separateur(texte: str) -> str | None:
@@ -450,6 +646,49 @@ def _deviner_separateur(texte: str) -> str | None:
         if score > meilleur_score:
             meilleur, meilleur_score = candidat, score
     return meilleur
+
+
+# The one list of the words producers write instead of a value they hide or do not have: statistical
+# secrecy (« secret », « s »), « non disponible » (« nd », « n.d. »), « non communiqué » (« NC »), a dash.
+# Read as missing values — unknown, not zero — counted and announced, never a reason to refuse a file.
+VALEURS_MASQUEES = ("secret", "secret statistique", "s", "nd", "n.d.", "n.d", "nc", "n.c.", "-", "–", "—")
+_MASQUEES = frozenset(VALEURS_MASQUEES)
+
+
+def est_masquee(valeur) -> bool:
+    """True for a masked-value word (``VALEURS_MASQUEES``, any case, spaces around ignored)."""
+    return isinstance(valeur, str) and valeur.strip().lower() in _MASQUEES
+
+
+def note_valeurs_masquees(mots, ou: str = "") -> str:
+    """The French note announcing masked values: how many, which words, what they mean."""
+    from collections import Counter
+
+    comptes = Counter(str(m).strip() for m in mots)
+    total = sum(comptes.values())
+    liste = ", ".join(f"« {m} » ({formater_entier(k)})" for m, k in comptes.most_common(5))
+    return (
+        f"Valeurs masquées : {pluriel(total, 'case')}{ou} {'contient' if total == 1 else 'contiennent'} un mot au lieu "
+        f"d'un nombre ({liste}) : secret statistique, valeur non disponible ou non communiquée. "
+        f"{'Elle est lue' if total == 1 else 'Elles sont lues'} comme inconnue{'s' if total > 1 else ''} (vide), "
+        "pas comme zéro : une somme des valeurs visibles n'est qu'un minimum."
+    )
+
+
+def nombres_fr(serie: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """French-written numbers as floats: '1 234,5', '1234.5', '12 €'.
+
+    Returns (values, masked, unreadable): masked words (``VALEURS_MASQUEES``) and empty cells are NaN;
+    ``unreadable`` marks the other cells that are not numbers (NaN too: the caller decides).
+    """
+    texte = serie.astype("string").str.strip()
+    propre = texte.str.replace(r"[\s\u00a0\u202f€]", "", regex=True)
+    virgule_seule = propre.str.contains(",", regex=False) & ~propre.str.contains(".", regex=False)
+    propre = propre.where(~virgule_seule.fillna(False), propre.str.replace(",", ".", regex=False))
+    valeurs = pd.to_numeric(propre, errors="coerce").astype("float64")
+    masquees = texte.str.lower().isin(_MASQUEES).fillna(False).astype(bool)
+    illisibles = (texte.fillna("") != "") & valeurs.isna() & ~masquees
+    return valeurs, masquees, illisibles.astype(bool)
 
 
 MOTIF_DATE_FR = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}( \d{1,2}:\d{2}(:\d{2})?)?$")
@@ -570,7 +809,7 @@ def lire_csv_tableur(
             if c not in colonnes_dates
             and not MOTIF_IDENTIFIANT.search(c)
             and tableau[c].notna().any()
-            and tableau[c].dropna().str.match(MOTIF_NOMBRE_FR).all()
+            and tableau[c].dropna()[~tableau[c].dropna().map(est_masquee)].str.match(MOTIF_NOMBRE_FR).all()
             and tableau[c].dropna().str.contains(",").any()
         ]
     elif nombres:
@@ -578,9 +817,12 @@ def lire_csv_tableur(
     else:
         colonnes_nombres = []
     for colonne in colonnes_nombres:
+        masquees = tableau[colonne].map(est_masquee).astype(bool)
         texte = tableau[colonne].str.replace(r"[  \u202f]", "", regex=True).str.replace(",", ".")
-        valeurs = pd.to_numeric(texte, errors="coerce")
-        illisibles = tableau[colonne].notna() & valeurs.isna()
+        valeurs = pd.to_numeric(texte.mask(masquees), errors="coerce")
+        illisibles = tableau[colonne].notna() & valeurs.isna() & ~masquees
+        if masquees.any():
+            notes.append(note_valeurs_masquees(tableau[colonne][masquees], f" de la colonne {colonne}"))
         note = (
             f"Nombres : colonne {colonne}, {pluriel(int(valeurs.notna().sum()), 'nombre à virgule décimale converti', 'nombres à virgule décimale convertis')}."
         )

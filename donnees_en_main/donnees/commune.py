@@ -21,15 +21,14 @@ The file names expected in ``donnees-commune/<code INSEE>/`` are those of the co
 from __future__ import annotations
 
 import html
-import json
-import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from donnees_en_main import reglages
 from donnees_en_main.reglages import RACINE
-from donnees_en_main.donnees import ErreurDonnees
+from donnees_en_main.donnees import ErreurDonnees, codes
+from donnees_en_main.donnees.catalogue import Theme, jeu, lire_manifeste, themes
+from donnees_en_main.donnees.codes import EXEMPLE_CODE_POSTAL
 
 __all__ = [
     "COMMUNE_FICTIVE_CODE",
@@ -47,68 +46,10 @@ __all__ = [
 # The course's fictional commune (datasets/generer_cantine.py: COMMUNE_INSEE, COMMUNE_NOM).
 COMMUNE_FICTIVE_CODE = "49912"
 COMMUNE_FICTIVE_NOM = "Belval-sur-Loire"
-EXEMPLE_CODE_POSTAL = "Angers a les codes postaux 49000 et 49100, mais le code INSEE 49007"
-OU_TROUVER = (
-    "Le code INSEE de votre commune figure dans le Code officiel géographique de l'Insee (insee.fr), "
-    "sur la fiche de la commune de l'Annuaire de l'administration (lannuaire.service-public.fr) ou sur "
-    "vos documents budgétaires."
-)
 EXTENSIONS = (".csv", ".txt")
 
-
-@dataclass(frozen=True)
-class Role:
-    """One file of a theme: its French title, the course's fictional dataset, the names looked for."""
-
-    titre: str
-    ressource: str
-    noms: tuple[str, ...]
-    facultatif: bool = False
-
-
-@dataclass(frozen=True)
-class Theme:
-    titre: str
-    roles: dict[str, Role]
-    melange: bool  # may the commune's files be completed by fictional ones?
-
-
-THEMES: dict[str, Theme] = {
-    "cantine": Theme(
-        "la cantine",
-        {
-            "menus": Role("menus de la cantine (schéma menus-collectifs)", "menus-cantine", ("menus-cantine",)),
-            "export": Role("export des menus depuis un tableur", "menus-cantine-export-tableur",
-                           ("menus-cantine-export-tableur", "menus-cantine")),
-            "achats": Role("achats des cantines (part de bio)", "achats-cantines", ("achats-cantines",)),
-        },
-        melange=True,
-    ),
-    "energie": Theme(
-        "l'énergie",
-        {
-            "electricite": Role("relevés d'électricité des bâtiments", "energie-releves-electricite",
-                                ("energie-releves-electricite",)),
-            "gaz": Role("relevés de gaz des bâtiments", "energie-releves-gaz", ("energie-releves-gaz",)),
-            "batiments": Role("liste des bâtiments et leurs surfaces", "energie-batiments", ("energie-batiments",)),
-            "secteurs": Role("consommation par secteur (Agence ORE)", "energie-secteurs", ("energie-secteurs",)),
-        },
-        melange=True,
-    ),
-    "elections": Theme(
-        "les élections",
-        {
-            "presidentielle-2022-t1": Role("présidentielle 2022, 1er tour, par bureau de vote",
-                                           "elections-presidentielle-2022-t1-bureaux",
-                                           ("elections-presidentielle-2022-t1-bureaux",)),
-            "legislatives-2024-t1": Role("législatives 2024, 1er tour, par bureau de vote",
-                                         "elections-legislatives-2024-t1-bureaux",
-                                         ("elections-legislatives-2024-t1-bureaux",)),
-            "bureaux": Role("lieux des bureaux de vote", "elections-bureaux", ("elections-bureaux",), facultatif=True),
-        },
-        melange=False,  # one election of the commune next to a fictional one would mislead
-    ),
-}
+# The themes and their roles are declared with the datasets, in donnees/catalogue.py (JEUX).
+THEMES: dict[str, Theme] = themes()
 _ALIAS_THEMES = {"énergie": "energie", "élections": "elections", "election": "elections", "menus": "cantine"}
 
 
@@ -123,58 +64,7 @@ def dossier_communes() -> Path:
 # --------------------------------------------------------------------------- the INSEE code
 
 
-def valider_code_insee(valeur) -> str:
-    """The commune's INSEE code, cleaned ('2a004 ' -> '2A004'), or ``ErreurDonnees`` saying why not.
-
-    An INSEE code has 5 characters: the département (01–95 with 2A/2B for Corsica, or 971–978 and
-    984–988 overseas) then the commune's number. It is not the postcode.
-    """
-    if valeur is None or str(valeur).strip() == "":
-        raise ErreurDonnees(
-            "Indiquez le code INSEE de votre commune : 5 caractères, par exemple « 49007 » (Angers) ou "
-            f"« 2A004 » (Ajaccio). {OU_TROUVER}"
-        )
-    code = re.sub(r"\s", "", str(valeur)).upper()
-    if re.fullmatch(r"\d+\.0", code):  # 1053.0: a number that went through a spreadsheet
-        code = code[:-2]
-    if re.fullmatch(r"\d{4}", code):
-        raise ErreurDonnees(
-            f"« {code} » n'a que 4 chiffres : le zéro initial a sans doute été perdu (un tableur ou un nombre "
-            f"écrit sans guillemets enlève les zéros de tête). Écrivez le code entre guillemets : « 0{code} »."
-        )
-    if re.fullmatch(r"20\d{3}", code):
-        raise ErreurDonnees(
-            f"« {code} » est un code postal corse, pas un code INSEE : code postal ≠ code INSEE. En Corse, le code "
-            "INSEE commence par 2A (Corse-du-Sud) ou 2B (Haute-Corse), par exemple « 2A004 » pour Ajaccio. "
-            + OU_TROUVER
-        )
-    if not re.fullmatch(r"\d{5}|2[AB]\d{3}", code):
-        raise ErreurDonnees(
-            f"« {valeur} » n'est pas un code INSEE de commune : il s'écrit avec 5 caractères, des chiffres (et "
-            "2A ou 2B au début pour la Corse), par exemple « 49007 » ou « 2A004 ». " + OU_TROUVER
-        )
-    departement = code[:3] if code[:2] in ("97", "98") else code[:2]
-    if code[:2] == "99":
-        raise ErreurDonnees(
-            f"« {code} » commence par 99, le code des Français établis hors de France dans les fichiers "
-            "électoraux : ce n'est pas une commune."
-        )
-    valides = code[:2] not in ("00", "96") and (
-        code[:2] not in ("97", "98") or departement in {"971", "972", "973", "974", "975", "976", "977", "978",
-                                                         "984", "986", "987", "988"}
-    )
-    if not valides:
-        raise ErreurDonnees(
-            f"« {code} » ne commence pas par un numéro de département qui existe ({departement}) : vérifiez "
-            "le code. " + OU_TROUVER
-        )
-    numero = code[len(departement):]
-    if set(numero) == {"0"}:
-        raise ErreurDonnees(
-            f"« {code} » ressemble à un code postal, pas à un code INSEE : aucune commune n'a un code INSEE qui "
-            f"finit par {numero}. Code postal ≠ code INSEE : par exemple, {EXEMPLE_CODE_POSTAL}. " + OU_TROUVER
-        )
-    return code
+valider_code_insee = codes.valider  # the public name notebooks and tests use
 
 
 def _a_l_air_d_un_code_postal(code: str) -> bool:
@@ -195,7 +85,7 @@ class Commune:
 
     @property
     def departement(self) -> str:
-        return self.code_insee[:3] if self.code_insee[:2] in ("97", "98") else self.code_insee[:2]
+        return codes.departement(self.code_insee)
 
     @property
     def est_fictive(self) -> bool:
@@ -397,35 +287,12 @@ class DonneesCommune:
         return tableau
 
     def _lire(self, role: str):
-        chemin = self[role]
-        fictif = self.est_fictif(role)
-        if self.theme == "elections" and role != "bureaux":
-            from donnees_en_main.chapitres.elections import lire_resultats
-
-            code = None if fictif or self.commune is None else self.commune.code_insee
-            return lire_resultats(chemin, code_insee=code)
-        if self.theme == "energie":
-            from donnees_en_main.chapitres import energie
-
-            if role == "secteurs":
-                return energie.lire_consommations_ore(chemin)
-            if role == "batiments":
-                return energie.charger_batiments(chemin)
-            return energie.lire_releves(chemin, "électricité" if role == "electricite" else "gaz")
-        from donnees_en_main.donnees import charger
-
-        spec = THEMES[self.theme].roles[role]
-        if role == "export":  # a spreadsheet export, read as such
-            from donnees_en_main.donnees import lire_csv_tableur
-
-            return lire_csv_tableur(chemin)[0]
-        if fictif:
-            return charger(spec.ressource)
-        if role == "menus":
-            from donnees_en_main.donnees.scdl import lire_scdl
-
-            return lire_scdl(chemin, "menus-collectifs").tableau
-        return _lire_au_format_du_cours(chemin, spec.ressource)
+        """Read with the reader declared for the role's dataset (donnees/catalogue.py)."""
+        declaration = jeu(THEMES[self.theme].roles[role].ressource)
+        if self.est_fictif(role):
+            return declaration.lire()
+        code = None if self.commune is None else self.commune.code_insee
+        return declaration.lire(self[role], code_insee=code)
 
     def lieux_de_vote(self, colonne: str = "lieu_de_vote") -> dict[str, str]:
         """Polling station code -> place (elections): the fictional commune's, the commune's own
@@ -448,41 +315,8 @@ class DonneesCommune:
         return "<div>" + "<br>".join(html.escape(l) for l in lignes) + "</div>"
 
 
-def _lire_au_format_du_cours(chemin: Path, ressource: str):
-    """A commune's own file laid out like the course's dataset ``ressource``: read as a spreadsheet
-    export (any encoding or separator), then typed after the course's schema (numbers, dates)."""
-    import pandas as pd
-
-    from donnees_en_main.donnees import _ressource, _schema, lire_csv_tableur
-
-    tableau, notes = lire_csv_tableur(chemin)
-    champs = {f["name"]: f for f in (_schema(_ressource(ressource)) or {}).get("fields", [])}
-    for nom, champ in champs.items():
-        if nom not in tableau or champ.get("type") not in ("number", "integer", "year", "date"):
-            continue
-        if champ["type"] == "date":
-            tableau[nom] = pd.to_datetime(tableau[nom], format="mixed", dayfirst=True, errors="coerce")
-            continue
-        texte = tableau[nom].str.replace(r"[\s\u00a0\u202f€]", "", regex=True).str.replace(",", ".")
-        valeurs = pd.to_numeric(texte, errors="coerce")
-        illisibles = tableau[nom].notna() & valeurs.isna()
-        if illisibles.any():
-            raise ErreurDonnees(
-                f"Dans votre fichier {chemin.name}, la colonne « {nom} » contient « {tableau[nom][illisibles].iloc[0]} », "
-                "qui n'est pas un nombre. Corrigez cette cellule (un nombre, avec une virgule ou un point décimal)."
-            )
-        tableau[nom] = valeurs if champ["type"] == "number" else valeurs.astype("Int64")
-    tableau.attrs["notes"] = notes
-    return tableau
-
-
 def _manifeste(dossier: Path) -> dict[str, dict]:
-    fichier = dossier / "manifeste.json"
-    try:
-        contenu = json.loads(fichier.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return {f.get("fichier"): f for f in contenu.get("fichiers", []) if isinstance(f, dict)}
+    return {f.get("fichier"): f for f in lire_manifeste(dossier)["fichiers"]}
 
 
 def donnees_commune(theme: str, code_insee=None, *, afficher: bool = True) -> DonneesCommune:

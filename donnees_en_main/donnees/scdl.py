@@ -19,7 +19,6 @@ lists as Python lists, SIRET as 14-character text. A value that cannot be repair
 
 from __future__ import annotations
 
-import codecs
 import copy
 import csv
 import difflib
@@ -36,7 +35,7 @@ import pandas as pd
 from donnees_en_main.reglages import dossier_donnees
 from donnees_en_main.donnees import ErreurDonnees, detecter_format, formater_entier, lire_csv_tableur, pluriel
 
-__all__ = ["SCHEMAS_SCDL", "LectureScdl", "lire_scdl", "siret_valide"]
+__all__ = ["ANCIENNES_ENTETES_SUBVENTIONS", "SCHEMAS_SCDL", "LectureScdl", "lire_scdl", "siren_valide", "siret_valide"]
 
 # Schema name -> (the project's Table Schema, relative to datasets/, national schema it follows).
 SCHEMAS_SCDL = {
@@ -64,9 +63,20 @@ CHAMPS_MINIMAUX = {
     ],
 }
 
+# The headers of the first national subsidies format (2016-2017, before SCDL subventions 2.x), as
+# département publications still use them -> today's names. Keys: lower case, letters and digits.
+# COLL_TYPE, ATTRIB_TYPE, SUB_DATE_DEBUT/FIN, ID_ENT have no single counterpart: kept as they are.
+ANCIENNES_ENTETES_SUBVENTIONS = {
+    "collnom": "nomAttribuant", "collsiret": "idAttribuant", "actedate": "dateConvention",
+    "acteref": "referenceDecision", "attribnom": "nomBeneficiaire", "attribsiret": "idBeneficiaire",
+    "subobjet": "objet", "submontant": "montant", "subnature": "nature", "subversement": "conditionsVersement",
+    "subdispositif": "dispositifAide", "notifeu": "notificationUE",
+}
+
 # Header spellings met in real files (keys: lower case, no accent, letters and digits) -> schema name.
 SYNONYMES = {
     "subventions": {
+        **ANCIENNES_ENTETES_SUBVENTIONS,
         "attribuant": "nomAttribuant", "nomdelattribuant": "nomAttribuant", "collectivite": "nomAttribuant",
         "siretattribuant": "idAttribuant", "siretdelattribuant": "idAttribuant", "siretcollectivite": "idAttribuant",
         "datedelaconvention": "dateConvention", "datedeconvention": "dateConvention", "dateconvention": "dateConvention",
@@ -123,80 +133,34 @@ def _cle(texte) -> str:
     return re.sub(r"[^a-z0-9]", "", texte)
 
 
-def siret_valide(siret: str) -> bool:
-    """The Luhn checksum every SIRET (14 digits) satisfies — La Poste's establishments excepted."""
-    if not re.fullmatch(r"\d{14}", siret):
-        return False
+def _luhn(chiffres: str) -> bool:
     total = 0
-    for i, chiffre in enumerate(reversed(siret)):
+    for i, chiffre in enumerate(reversed(chiffres)):
         n = int(chiffre) * (2 if i % 2 else 1)
         total += n - 9 if n > 9 else n
-    return total % 10 == 0 or siret.startswith("356000000")
+    return total % 10 == 0
+
+
+def siret_valide(siret: str) -> bool:
+    """The Luhn checksum every SIRET (14 digits) satisfies — La Poste's establishments excepted."""
+    if not re.fullmatch(r"\d{14}", str(siret)):
+        return False
+    return _luhn(siret) or siret.startswith("356000000")
+
+
+def siren_valide(siren: str) -> bool:
+    """The Luhn checksum every SIREN (9 digits) satisfies."""
+    return bool(re.fullmatch(r"\d{9}", str(siren))) and _luhn(siren)
 
 
 # --------------------------------------------------------------------------- encoding
 
 
-def _repli_cp1252(erreur: UnicodeDecodeError):
-    morceau = erreur.object[erreur.start : erreur.end]
-    return morceau.decode("cp1252", errors="strict") if _cp1252_ok(morceau) else morceau.decode("latin-1"), erreur.end
-
-
-def _cp1252_ok(octets: bytes) -> bool:
-    try:
-        octets.decode("cp1252")
-        return True
-    except UnicodeDecodeError:
-        return False
-
-
-codecs.register_error("donnees_en_main_repli_cp1252", _repli_cp1252)
-
-
-def _decoder_melange(octets: bytes) -> tuple[str, int, int]:
-    """UTF-8 where the bytes are UTF-8, Windows-1252 for every run of bytes that is not.
-
-    Returns (text, number of lines with Windows-1252 bytes, first such line).
-    """
-    sans_bom = octets[3:] if octets.startswith(b"\xef\xbb\xbf") else octets
-    lignes_windows, premiere = 0, 0
-    for numero, ligne in enumerate(sans_bom.split(b"\n"), start=1):
-        try:
-            ligne.decode("utf-8")
-        except UnicodeDecodeError:
-            lignes_windows += 1
-            premiere = premiere or numero
-    return sans_bom.decode("utf-8", errors="donnees_en_main_repli_cp1252"), lignes_windows, premiere
-
-
 def _texte_et_notes(fichier: Path) -> tuple[str, list[str], bool]:
-    """Decoded text, French notes on the encoding and separator, and whether a repaired copy is needed."""
-    octets = fichier.read_bytes() if fichier.is_file() else None
-    try:
-        format_ = detecter_format(fichier)  # missing, empty, binary, Excel… -> ErreurDonnees
-    except UnicodeDecodeError:
-        format_ = None  # a UTF-8 BOM followed by bytes that are not UTF-8
-    if format_ is not None and format_.encodage in ("utf-8", "utf-8-sig", "utf-16"):
-        return format_.texte, list(format_.notes), False
-    melange, n_windows, premiere = _decoder_melange(octets)
-    lignes_utf8 = 0  # lines with accents that are valid UTF-8: the rest of the file is Windows-1252
-    for ligne in octets.split(b"\n"):
-        if re.search(rb"[\x80-\xff]", ligne):
-            try:
-                ligne.decode("utf-8")
-                lignes_utf8 += 1
-            except UnicodeDecodeError:
-                pass
-    if format_ is not None and not lignes_utf8:
-        return format_.texte, list(format_.notes), False  # plain Windows-1252: detecter_format says so
-    debut = "commence par la marque UTF-8 (BOM), mais" if octets.startswith(b"\xef\xbb\xbf") else "mélange deux encodages :"
-    notes = [
-        f"Encodage : le fichier {debut} {pluriel(n_windows, 'ligne est', 'lignes sont')} en Windows-1252 (cp1252), "
-        f"par exemple la ligne {premiere}, le reste en UTF-8. Chaque morceau a été décodé dans son propre encodage, "
-        "ligne par ligne et octet par octet : vérifiez les accents de ces lignes. Pour publier le fichier, "
-        "réenregistrez-le en « CSV UTF-8 »."
-    ]
-    return melange, notes, True
+    """Decoded text, French notes on the encoding and separator, and whether a repaired copy is needed
+    (a file mixing UTF-8 and Windows-1252 lines, decoded line by line by ``detecter_format``)."""
+    format_ = detecter_format(fichier)  # missing, empty, binary, Excel… -> ErreurDonnees
+    return format_.texte, list(format_.notes), format_.melange
 
 
 # --------------------------------------------------------------------------- values
@@ -266,8 +230,15 @@ class _Compteur:
                      "{n} dates écrites autrement qu'en aaaa-mm-jj (par exemple « {ex} ») converties"),
             "horodatage": ("1 date et heure (« {ex} ») convertie au format aaaa-mm-jjThh:mm:ss",
                            "{n} dates et heures (par exemple « {ex} ») converties au format aaaa-mm-jjThh:mm:ss"),
-            "siret_flottant": ("1 SIRET transformé en nombre par un tableur (« {ex} ») : le « .0 » a été retiré",
-                               "{n} SIRET transformés en nombres par un tableur (par exemple « {ex} ») : le « .0 » a été retiré"),
+            "siret_flottant": ("1 SIRET transformé en nombre par un tableur (« {ex} ») : le « .0 » a été retiré, "
+                               "sa clé de contrôle est juste",
+                               "{n} SIRET transformés en nombres par un tableur (par exemple « {ex} ») : le « .0 » a été "
+                               "retiré, leur clé de contrôle est juste"),
+            "siret_flottant_faux": ("1 SIRET transformé en nombre par un tableur (« {ex} ») : le « .0 » a été retiré, "
+                                    "mais sa clé de contrôle (Luhn) est fausse : à vérifier sur annuaire-entreprises.data.gouv.fr",
+                                    "{n} SIRET transformés en nombres par un tableur (par exemple « {ex} ») : le « .0 » a "
+                                    "été retiré, mais leur clé de contrôle (Luhn) est fausse : à vérifier sur "
+                                    "annuaire-entreprises.data.gouv.fr"),
             "siret_zero": ("1 SIRET à 13 chiffres (« {ex} ») : le zéro initial perdu a été remis (la clé de contrôle le confirme)",
                            "{n} SIRET à 13 chiffres (par exemple « {ex} ») : le zéro initial perdu a été remis (la clé de contrôle le confirme)"),
             "siret_scientifique": ("1 SIRET en notation scientifique (« {ex} ») : des chiffres sont perdus, à retaper depuis l'original",
@@ -395,7 +366,7 @@ def _normaliser_siret(v: str, nom: str, compter: _Compteur, signales: list) -> s
     if re.fullmatch(r"\d{9,14}\.0+", v):
         entier = v.split(".")[0]
         if len(entier) == 14:
-            compter(nom, "siret_flottant", v)
+            compter(nom, "siret_flottant" if siret_valide(entier) else "siret_flottant_faux", v)
             return entier
         v = entier
     if re.fullmatch(r"\d[\d .\u00a0\u202f]*\d", v) and len(re.sub(r"\D", "", v)) in (9, 13, 14) and not re.fullmatch(r"\d+", v):

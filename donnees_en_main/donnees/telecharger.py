@@ -5,9 +5,9 @@
     python -m donnees_en_main telecharger 49007 --forcer      # download again
     python -m donnees_en_main telecharger --sources           # list the catalogue
 
-The catalogue of official files (title, publisher, licence, page, file address) is
-``donnees_en_main/donnees/sources_officielles.json``; ``DONNEES_EN_MAIN_SOURCES`` may point to another one
-(a mirror, a test server). A national file is cut down to the commune's lines, byte for byte. Each
+The official files (title, publisher, licence, page, file address) are declared with the course's
+datasets in ``donnees_en_main/donnees/catalogue.py``; ``DONNEES_EN_MAIN_SOURCES`` may point to a JSON
+file with another list (``{"sources": [...]}``: a mirror, a test server). A national file is cut down to the commune's lines, byte for byte. Each
 file is saved in ``<dossier>/<code INSEE>/`` under the name the workshops look for
 (``donnees_en_main.donnees.commune``), and recorded with its size and SHA-256 in ``manifeste.json`` next to
 it. A file already there is not downloaded again (``--forcer`` to do so).
@@ -34,12 +34,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from donnees_en_main import reglages
-from donnees_en_main.donnees import ErreurDonnees, formater_entier
+from donnees_en_main.donnees import ErreurDonnees, codes, formater_entier
+from donnees_en_main.donnees.catalogue import NOM_MANIFESTE, lire_manifeste, sources_officielles
 
 __all__ = ["Resultat", "charger_sources", "main", "telecharger"]
 
-FICHIER_SOURCES = Path(__file__).with_name("sources_officielles.json")
-NOM_MANIFESTE = "manifeste.json"
 DELAI_SECONDES = 60
 AGENT = "donnees-en-main/0.1 (formation des elus aux donnees)"
 
@@ -62,8 +61,10 @@ class Resultat:
 
 
 def charger_sources() -> list[dict]:
-    """The catalogue's sources (``DONNEES_EN_MAIN_SOURCES`` or the package's JSON file)."""
-    fichier = reglages.fichier_sources(FICHIER_SOURCES)
+    """The official sources: the course's catalogue, or the JSON file ``DONNEES_EN_MAIN_SOURCES`` names."""
+    fichier = reglages.fichier_sources(None)
+    if fichier is None:
+        return sources_officielles()
     try:
         contenu = json.loads(fichier.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -127,8 +128,7 @@ def _sha256(chemin: Path) -> str:
 
 def _filtrer_colonne(source: Path, code: str, colonnes: list[str]) -> tuple[bytes, int, int]:
     """Header + the lines whose commune column holds ``code`` (byte for byte)."""
-    from donnees_en_main.donnees import detecter_format
-    from donnees_en_main.chapitres.energie import _cle_ore
+    from donnees_en_main.donnees import cle_entete, detecter_format
 
     format_ = detecter_format(source)
     sep = format_.separateur or ","
@@ -139,8 +139,8 @@ def _filtrer_colonne(source: Path, code: str, colonnes: list[str]) -> tuple[byte
     def cellules(brut: bytes) -> list[str]:
         return next(csv.reader([brut.decode(encodage, errors="replace").rstrip("\r\n")], delimiter=sep), [])
 
-    entete = [_cle_ore(c) for c in cellules(morceaux[0])] if morceaux else []
-    cles = {_cle_ore(c) for c in colonnes}
+    entete = [cle_entete(c) for c in cellules(morceaux[0])] if morceaux else []
+    cles = {cle_entete(c) for c in colonnes}
     index = next((i for i, c in enumerate(entete) if c in cles), None)
     if index is None:
         raise ErreurDonnees(
@@ -152,9 +152,7 @@ def _filtrer_colonne(source: Path, code: str, colonnes: list[str]) -> tuple[byte
         if not brut.strip():
             continue
         ligne = cellules(brut)
-        valeur = ligne[index].strip().upper() if index < len(ligne) else ""
-        if valeur.isdigit() and len(valeur) == 4:
-            valeur = valeur.zfill(5)  # a leading zero lost on the way
+        valeur = codes.normaliser(ligne[index]) if index < len(ligne) else ""  # a lost leading zero put back
         total += 1
         if valeur == code:
             gardees.append(brut)
@@ -186,16 +184,8 @@ def _filtrer(source: dict, telecharge: Path, code: str) -> tuple[bytes, str]:
 # --------------------------------------------------------------------------- manifest
 
 
-def _lire_manifeste(dossier: Path) -> dict:
-    try:
-        contenu = json.loads((dossier / NOM_MANIFESTE).read_text(encoding="utf-8"))
-        return contenu if isinstance(contenu, dict) and isinstance(contenu.get("fichiers"), list) else {"fichiers": []}
-    except (OSError, ValueError):
-        return {"fichiers": []}
-
-
 def _ecrire_manifeste(dossier: Path, code: str, entree: dict) -> None:
-    manifeste = _lire_manifeste(dossier)
+    manifeste = lire_manifeste(dossier)
     fichiers = [f for f in manifeste["fichiers"] if f.get("fichier") != entree["fichier"]] + [entree]
     manifeste.update({
         "commune": code,
@@ -243,7 +233,7 @@ def telecharger(code_insee, themes=None, dossier=None, *, forcer: bool = False, 
             ecrire(message)
             continue
         if fichier.exists() and not forcer:
-            connu = next((f for f in _lire_manifeste(cible)["fichiers"] if f.get("fichier") == fichier.name), None)
+            connu = next((f for f in lire_manifeste(cible)["fichiers"] if f.get("fichier") == fichier.name), None)
             if connu and connu.get("sha256") == _sha256(fichier):
                 message = (f"Déjà téléchargé le {str(connu.get('telecharge_le', ''))[:10]} : {fichier} (empreinte "
                            "vérifiée). Rien à faire ; --forcer pour le télécharger à nouveau.")

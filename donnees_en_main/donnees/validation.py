@@ -64,8 +64,8 @@ from frictionless.checklist import Check  # noqa: E402
 
 from donnees_en_main.donnees import (  # noqa: E402
     ErreurDonnees,
-    _ressource,
-    _schema,
+    decrire,
+    schema_de,
     chemin as chemin_ressource,
     detecter_format,
     formater_entier,
@@ -310,7 +310,7 @@ def valider(fichier, schema=None, *, doublons: bool = True) -> RapportValidation
     chemin_fichier = Path(fichier)
     if not chemin_fichier.exists() and isinstance(fichier, str) and "/" not in fichier:
         try:
-            ressource = _ressource(fichier)
+            ressource = decrire(fichier)
         except ErreurDonnees:
             ressource = None
         if ressource is not None:
@@ -319,9 +319,9 @@ def valider(fichier, schema=None, *, doublons: bool = True) -> RapportValidation
                 # A flawed file is described without "schema" (it would make the data package
                 # invalid) but names the schema it should follow in "schema_attendu".
                 attendu = ressource.get("schema_attendu")
-                schema = _schema(ressource) if ressource.get("schema") else None
+                schema = schema_de(ressource) if ressource.get("schema") else None
                 if schema is None and attendu:
-                    schema = _schema({**ressource, "schema": attendu})
+                    schema = schema_de({**ressource, "schema": attendu})
     if schema is None:
         raise ErreurDonnees(
             "Indiquez le schéma contre lequel valider le fichier, par exemple : "

@@ -34,10 +34,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from donnees_en_main.donnees import ErreurDonnees
+from donnees_en_main.donnees import ErreurDonnees, codes, decoder_melange, lignes_utf8_accentuees
 from donnees_en_main.affichage.interactif import vues_par_choix
 
 __all__ = [
+    "formats_acceptes",
     "COLONNES",
     "COMPTES",
     "ELECTIONS",
@@ -161,6 +162,24 @@ _AIDE_TABLEUR = (
 )
 
 
+def formats_acceptes() -> str:
+    """French sentence: the layouts ``lire_resultats`` reads, and where to download them."""
+    from donnees_en_main.donnees.catalogue import sources_officielles
+
+    pages = [f"{s['titre']} : {s['page']}" for s in sources_officielles() if s.get("theme") == "elections"]
+    return (
+        "Formats acceptés : les fichiers de résultats publiés par le ministère de l'Intérieur sur data.gouv.fr, « par "
+        "bureau de vote » (ou « par commune »), en .csv ou .txt, avec une ligne par bureau de vote et les candidats "
+        "côte à côte (un bloc de colonnes « N°Panneau, Nom, Voix… » par candidat), de 2012 à 2024. Où les "
+        "télécharger : " + " ; ".join(pages) + " — ou avec « python -m donnees_en_main.donnees.telecharger <code "
+        "INSEE> --theme elections »."
+    )
+
+
+def _non_pris_en_charge(nom: str, ce_que_c_est: str) -> ErreurDonnees:
+    return ErreurDonnees(f"Le fichier « {nom} » {ce_que_c_est} : ce format n'est pas pris en charge. " + formats_acceptes())
+
+
 def code_bureau(valeur) -> str:
     """The 4-character code of a polling station: 1 -> '0001' (a spreadsheet drops the zeros)."""
     texte = str(valeur).strip()
@@ -194,13 +213,13 @@ def code_insee(code_departement, code_commune) -> str:
 _reconstruire_code = code_insee  # lire_resultats has a parameter of the same name
 
 
-def departement_de(code_commune: str) -> str:
-    """The département of a 5-character INSEE code: '49007' -> '49', '2A004' -> '2A', '97101' -> '971'."""
-    code = str(code_commune)
-    return code[:3] if code[:2] in ("97", "98") else code[:2]
+departement_de = codes.departement  # '49007' -> '49', '2A004' -> '2A', '97101' -> '971'
 
 
 # -- reading the raw file ------------------------------------------------------------------------
+
+
+MELANGE = "utf-8+cp1252"  # « encoding » of a file whose lines are in UTF-8 or in Windows-1252
 
 
 def _decoder(octets: bytes, nom: str) -> tuple[str, str]:
@@ -212,6 +231,8 @@ def _decoder(octets: bytes, nom: str) -> tuple[str, str]:
         return octets.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if lignes_utf8_accentuees(octets):  # UTF-8 and Windows-1252 lines pasted together: line by line
+        return decoder_melange(octets)[0], MELANGE
     # 2012-2022 files: latin-1, some cp1252 (which adds the French quotes « ’ » and the euro sign).
     latin1 = octets.decode("latin-1")
     try:
@@ -228,7 +249,8 @@ def _separateur(premiere_ligne: str, nom: str) -> str:
         raise ErreurDonnees(
             f"La première ligne du fichier « {nom} » ne contient aucun séparateur de colonnes "
             "(point-virgule, tabulation ou virgule). Ce n'est pas un fichier de résultats au format CSV : "
-            "vérifiez que vous avez téléchargé le fichier « par bureau de vote » au format .csv ou .txt."
+            "vérifiez que vous avez téléchargé le fichier « par bureau de vote » au format .csv ou .txt. "
+            + formats_acceptes()
         )
     return sep
 
@@ -277,7 +299,7 @@ def _colonnes_fixes(entete: list[str], debut: int, nom: str) -> dict[str, int]:
             f"Il manque dans l'en-tête du fichier « {nom} » la ou les colonnes {liste}. "
             "Un fichier de résultats par bureau de vote du ministère de l'Intérieur les contient toujours : "
             "vérifiez qu'il s'agit bien du fichier « par bureau de vote » (et non « par commune ») "
-            "et que la première ligne est bien la ligne des titres."
+            "et que la première ligne est bien la ligne des titres. " + formats_acceptes()
         )
     return fixes
 
@@ -296,7 +318,7 @@ def _structure_des_blocs(entete: list[str], nom: str) -> tuple[int, int, dict[st
         raise ErreurDonnees(
             f"Le fichier « {nom} » n'a pas de colonne « N°Panneau » (ou « Numéro de panneau 1 ») : "
             "on ne trouve pas où commencent les résultats des candidats. Vérifiez que la première ligne "
-            "est bien celle des titres du fichier publié par le ministère de l'Intérieur."
+            "est bien celle des titres du fichier publié par le ministère de l'Intérieur. " + formats_acceptes()
         )
     debut = debuts[0]
     # Block width: up to the next « N°Panneau » (2024: every block named and numbered), or else the
@@ -387,14 +409,25 @@ def _code_ligne(ligne: list[str], fixes: dict[str, int]) -> str:
     return code_insee(dep, com) if com else ""
 
 
-def _normaliser_code(code, quoi: str) -> str:
-    texte = re.sub(r"\s", "", str(code)).upper()
-    if not re.fullmatch(r"[0-9][0-9AB][0-9]{3}", texte):
-        raise ErreurDonnees(
-            f"{quoi} « {code} » n'est pas un code INSEE de commune : il s'écrit en 5 caractères, "
-            "entre guillemets (« 49007 », « 2A004 »), et ce n'est pas le code postal."
-        )
-    return texte
+def _refuser_une_ligne_par_candidat(donnees, fixes, debut, largeur, nom) -> None:
+    """The Ministry also publishes « une ligne par candidat » files (the same bureau on several rows, one
+    candidate per row): summing them as bureaux would count inscrits and votants once per candidate."""
+    cles = [i for i in (fixes.get("code_departement"), fixes.get("code_commune"), fixes.get("code_bureau"))
+            if i is not None]
+    if not cles:
+        return
+    vus, repetes = set(), 0
+    for _, ligne in donnees[:5000]:
+        if len(ligne) > debut + largeur and any(c.strip() for c in ligne[debut + largeur:]):
+            return  # several candidates on a row: the wide layout
+        cle = tuple(ligne[i].strip() for i in cles if i < len(ligne))
+        repetes += cle in vus
+        vus.add(cle)
+    if repetes:
+        raise _non_pris_en_charge(
+            nom, f"a une ligne par candidat (le même bureau de vote revient sur plusieurs lignes, {repetes} fois "
+                 "dans les premières lignes), alors que le cours lit une ligne par bureau de vote avec tous ses "
+                 "candidats")
 
 
 def lire_resultats(chemin, *, controler: bool = True, code_insee: str | None = None,
@@ -432,10 +465,13 @@ def lire_resultats(chemin, *, controler: bool = True, code_insee: str | None = N
             "(le chemin est relatif au dossier du carnet)."
         )
     if code_insee is not None:
-        code_insee_demande = _normaliser_code(code_insee, "Le code")
-    fusions = {_normaliser_code(a, "L'ancien code"): _normaliser_code(n, "Le nouveau code")
+        code_insee_demande = codes.exiger(code_insee, "Le code")
+    fusions = {codes.exiger(a, "L'ancien code"): codes.exiger(n, "Le nouveau code")
                for a, n in (fusions or {}).items()}
     texte, encodage = _decoder(chemin.read_bytes(), nom)
+    if texte.lstrip("\ufeff \t\r\n")[:1] in ("{", "["):
+        raise _non_pris_en_charge(nom, "est un fichier JSON (par exemple des résultats recopiés d'une page web), "
+                                       "pas un tableau CSV")
     premiere = texte.splitlines()[0] if texte.splitlines() else ""
     sep = _separateur(premiere, nom)
     lignes = _lignes_numerotees(texte, sep)
@@ -447,6 +483,7 @@ def lire_resultats(chemin, *, controler: bool = True, code_insee: str | None = N
     fixes = _colonnes_fixes(entete, debut, nom)
     niveau = "bureau" if "code_bureau" in fixes else "commune"
     donnees, reparations = _reparer_lignes_coupees(lignes[1:], debut, largeur, nom)
+    _refuser_une_ligne_par_candidat(donnees, fixes, debut, largeur, nom)
     if code_insee is not None:
         if "code_commune" not in fixes:
             raise ErreurDonnees(
@@ -599,7 +636,7 @@ def regrouper_communes(df: pd.DataFrame, fusions: dict[str, str]) -> pd.DataFram
     « 0001 », those of the commune that lost its code are renamed « <former code>-0001 ». The file's
     percentages are never added up: ``par_commune`` and ``par_candidat`` recompute them from the sums.
     """
-    fusions = {_normaliser_code(a, "L'ancien code"): _normaliser_code(n, "Le nouveau code") for a, n in fusions.items()}
+    fusions = {codes.exiger(a, "L'ancien code"): codes.exiger(n, "Le nouveau code") for a, n in fusions.items()}
     d = df.copy()
     d["_ancien"] = d["code_commune"]
     d["code_commune"] = d["code_commune"].map(lambda c: fusions.get(c, c))
@@ -655,14 +692,17 @@ def extraire_commune(octets: bytes, code_insee_commune: str, nom: str = "fichier
 
     Used to keep only « your commune » from a national file of several tens of megabytes.
     """
-    code = _normaliser_code(code_insee_commune, "Le code")
+    code = codes.exiger(code_insee_commune, "Le code")
     texte, encodage = _decoder(octets, nom)
     morceaux = octets.splitlines(keepends=True)
     premiere = texte.splitlines()[0]
     sep = _separateur(premiere, nom)
 
     def cellules(brut: bytes) -> list[str]:
-        ligne = brut.decode("utf-8-sig" if encodage == "utf-8" else encodage, errors="replace").rstrip("\r\n")
+        if encodage == MELANGE:
+            ligne = decoder_melange(brut)[0].rstrip("\r\n")
+        else:
+            ligne = brut.decode("utf-8-sig" if encodage == "utf-8" else encodage, errors="replace").rstrip("\r\n")
         return next(csv.reader([ligne], delimiter=sep), [])
 
     i_entete = next(i for i, m in enumerate(morceaux) if m.strip())

@@ -21,7 +21,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from donnees_en_main.donnees import ErreurDonnees, chemin, detecter_format
+from donnees_en_main.donnees import VALEURS_MASQUEES, ErreurDonnees, chemin, cle_entete, detecter_format
+from donnees_en_main.donnees import codes as codes_communes
 from donnees_en_main.affichage.interactif import vues_par_choix
 
 __all__ = [
@@ -41,7 +42,7 @@ __all__ = [
 # How many kWh in one unit. kW / MW are powers, not energies: refused with an explanation.
 UNITES_EN_KWH = {"wh": 0.001, "kwh": 1.0, "mwh": 1000.0, "gwh": 1_000_000.0}
 NOMS_UNITES = {"wh": "Wh", "kwh": "kWh", "mwh": "MWh", "gwh": "GWh"}
-MASQUES = {"s", "secret", "secret statistique"}
+MASQUES = frozenset(VALEURS_MASQUEES)  # the course's one list of masked-value words (donnees)
 LARGEUR_POUCES, DPI = 7.5, 96  # dashboard images: 720 pixels wide
 NOMS_MOIS = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
 COLONNES_RELEVES = ["batiment_id", "mois", "consommation", "unite", "type_releve"]
@@ -463,6 +464,7 @@ _COLONNES_ORE = {  # tidy name -> header keys (lower case, no accent, letters an
     "filiere": ("filiere", "energie"),
     "operateur": ("operateur", "nomdeloperateur", "nomoperateur"),
     "code_commune": ("codecommune", "codeinsee", "codeinseecommune", "codeinseedelacommune", "codedelacommune"),
+    "code_iris": ("codeiris", "iris", "iriscode", "codedeliriscodedelazone", "codeirisdelazone"),
     "libelle_commune": ("libellecommune", "libelledelacommune", "nomdelacommune", "nomcommune", "commune"),
     "code_secteur": ("codegrandsecteur", "codesecteur", "codecategorieconsommation"),
     "secteur": ("libellegrandsecteur", "grandsecteur", "secteur", "libellesecteur", "secteurdactivite",
@@ -476,11 +478,7 @@ COLONNES_ORE = ["annee", "filiere", "operateur", "code_commune", "libelle_commun
                 "conso_mwh", "pdl", "indqual", "masque"]
 
 
-def _cle_ore(titre: str) -> str:
-    """Header key: no accent, lower case, letters, digits and « ? » (a damaged accent)."""
-    texte = unicodedata.normalize("NFKD", str(titre).replace("\ufffd", "?"))
-    texte = "".join(c for c in texte if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9?]", "", texte)
+_cle_ore = cle_entete  # header key: no accent, lower case, letters, digits and « ? » (a damaged accent)
 
 
 def _cles_larges() -> dict[str, tuple[str, str]]:
@@ -639,24 +637,33 @@ def lire_consommations_ore(chemin_fichier: str | Path | None = None, *, code_ins
         "annee": _nombres(colonne("annee"), entete[colonnes["annee"]], quoi).astype("Int64"),
         "filiere": colonne("filiere"),
         "operateur": colonne("operateur"),
-        "code_commune": colonne("code_commune").str.replace(r"\.0+$", "", regex=True),
         "libelle_commune": colonne("libelle_commune"),
     }, index=table.index)
-    courts = communs["code_commune"].str.fullmatch(r"\d{4}")
-    if courts.any():
-        communs.loc[courts, "code_commune"] = communs.loc[courts, "code_commune"].str.zfill(5)
-        n = int(courts.sum())
+    communs["code_commune"], n = codes_communes.normaliser_serie(colonne("code_commune"))
+    maille_iris = "code_iris" in colonnes and "code_commune" not in colonnes
+    if maille_iris:  # SDES files at IRIS level: the IRIS code starts with its commune's code
+        iris = colonne("code_iris")
+        try:
+            communs["code_commune"] = iris.map(codes_communes.commune_de_iris)
+        except ErreurDonnees as exc:
+            raise ErreurDonnees(f"Dans le fichier {quoi}, colonne « {entete[colonnes['code_iris']]} » : {exc}") from None
+        n_iris = iris.nunique()
+    communs = communs[["annee", "filiere", "operateur", "code_commune", "libelle_commune"]]
+    if n:
         notes.append(f"Codes INSEE à 4 chiffres complétés par le zéro initial perdu ({n} ligne{'s' if n > 1 else ''}).")
     filieres = {"electricite": "Électricité", "elec": "Électricité", "e": "Électricité", "gaz": "Gaz", "g": "Gaz",
-                "gaznaturel": "Gaz"}
+                "gaznaturel": "Gaz", "c": "Chaleur", "chaleur": "Chaleur", "f": "Froid", "froid": "Froid"}
     communs["filiere"] = communs["filiere"].map(lambda v: _valeur_reparee(v, filieres))
     kwh = False
+    mots_masques: list[tuple] = []  # (row, word as written)
 
     def mesure(serie: pd.Series, titre: str, est_conso: bool):
         nonlocal kwh
         texte = serie.str.strip()
         valeurs = _nombres(texte, titre, quoi, MASQUES)
         masque = texte.str.lower().isin(MASQUES)
+        if est_conso:
+            mots_masques.extend(texte[masque].items())
         if est_conso and "kwh" in _cle_ore(titre):
             valeurs, kwh = valeurs / 1000, True
         return valeurs, masque
@@ -700,12 +707,12 @@ def lire_consommations_ore(chemin_fichier: str | Path | None = None, *, code_ins
     sortie["pdl"] = pd.to_numeric(sortie["pdl"]).round().astype("Int64")
     sortie["indqual"] = pd.to_numeric(sortie["indqual"]).astype(float)
     sortie["masque"] = sortie["masque"].astype(bool)
-    inconnues = sorted(set(sortie["filiere"]) - {"Électricité", "Gaz"})
+    inconnues = sorted(set(sortie["filiere"]) - {"Électricité", "Gaz", "Chaleur", "Froid"})
     if inconnues:
         notes.append("Filière non reconnue, laissée telle quelle : " + ", ".join(f"« {f} »" for f in inconnues) + ".")
     if code_insee is not None:
-        code = re.sub(r"\s", "", str(code_insee)).upper()
-        if "code_commune" not in colonnes:
+        code = codes_communes.exiger(code_insee)
+        if "code_commune" not in colonnes and not maille_iris:
             raise ErreurDonnees(f"Le fichier {quoi} n'a pas de colonne « code_commune » : impossible d'y choisir la commune {code}.")
         sortie = sortie[sortie["code_commune"] == code]
         if sortie.empty:
@@ -713,12 +720,33 @@ def lire_consommations_ore(chemin_fichier: str | Path | None = None, *, code_ins
                 f"Aucune ligne pour la commune {code} dans le fichier {quoi}. Vérifiez le code INSEE (ce n'est pas "
                 "le code postal) ; une commune fusionnée récemment peut apparaître sous ses anciens codes."
             )
-    masques = int(sortie["masque"].sum())
+    gardees = set(sortie.index)
+    mots = [m for i, m in mots_masques if i in gardees]
+    masques = len(mots)
+    if maille_iris:
+        cles = ["annee", "filiere", "operateur", "code_commune", "code_secteur", "secteur"]
+        sortie = sortie.assign(libelle_commune="").groupby(cles, sort=False, dropna=False).agg(
+            libelle_commune=("libelle_commune", "first"),
+            conso_mwh=("conso_mwh", lambda v: v.sum(min_count=1)),
+            pdl=("pdl", lambda v: v.sum(min_count=1)),
+            indqual=("indqual", "mean"),
+            masque=("masque", "any"),
+        ).reset_index()
+        sortie["pdl"] = pd.to_numeric(sortie["pdl"]).round().astype("Int64")
+        notes.append(
+            f"Fichier à la maille IRIS ({n_iris} IRIS) : les consommations ont été additionnées par commune (un code "
+            "IRIS commence par le code INSEE de sa commune) ; une commune dont une partie des valeurs est masquée "
+            "(colonne masque) n'a qu'un total minimum, inconnu si toutes le sont."
+        )
     if masques:
+        from collections import Counter
+
+        gardes = Counter(mots)
+        liste = ", ".join(f"« {m} » ({k})" for m, k in gardes.most_common(5))
         notes.append(
             f"Secret statistique : {masques} valeur{'s' if masques > 1 else ''} masquée{'s' if masques > 1 else ''} "
-            "(« s » ou « secret ») parce qu'il y a trop peu de points de livraison ; elles sont inconnues (NaN), "
-            "pas nulles : une somme des valeurs visibles est un minimum."
+            f"({liste} dans le fichier : secret statistique quand il y a trop peu de points de livraison, « nd » pour "
+            "non disponible) ; elles sont inconnues (NaN), pas nulles : une somme des valeurs visibles est un minimum."
         )
     sortie = sortie[COLONNES_ORE].reset_index(drop=True)
     sortie.attrs["notes"] = notes

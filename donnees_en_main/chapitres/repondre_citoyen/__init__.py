@@ -23,7 +23,10 @@ from pathlib import Path
 import ipywidgets as widgets
 import pandas as pd
 
-from donnees_en_main.donnees import ErreurDonnees, charger, lire_csv_tableur
+from donnees_en_main.donnees import (
+    ErreurDonnees, charger, lire_csv_tableur, nombres_fr, note_valeurs_masquees, pluriel,
+)
+from donnees_en_main.donnees.scdl import ANCIENNES_ENTETES_SUBVENTIONS, siren_valide, siret_valide
 from donnees_en_main.affichage.graphiques import BLEU, ORANGE, nombre_fr, pourcent_fr
 from donnees_en_main.affichage.interactif import menu as menu_deroulant, vues_par_choix
 
@@ -71,14 +74,12 @@ def _cle(texte: str) -> str:
     return re.sub(r"[^a-z0-9]", "", t)
 
 
-def _nombres(serie: pd.Series, colonne: str) -> pd.Series:
-    """« 40 000,00 », « 17 833 », « 1.5 » -> floats; anything else is reported in French."""
-    texte = serie.astype("string").str.strip()
-    texte = texte.str.replace(r"[\s\u00a0\u202f€]", "", regex=True)
-    virgule_seule = texte.str.contains(",", regex=False) & ~texte.str.contains(".", regex=False)
-    texte = texte.where(~virgule_seule, texte.str.replace(",", ".", regex=False))
-    valeurs = pd.to_numeric(texte, errors="coerce")
-    illisibles = serie.notna() & valeurs.isna()
+def _nombres(serie: pd.Series, colonne: str, notes: list[str] | None = None) -> pd.Series:
+    """« 40 000,00 », « 17 833 », « 1.5 » -> floats; masked words (« NC », « nd »…) -> missing, announced
+    in ``notes``; anything else is reported in French."""
+    valeurs, masquees, illisibles = nombres_fr(serie)
+    if masquees.any() and notes is not None:
+        notes.append(note_valeurs_masquees(serie[masquees], f" de la colonne {colonne}"))
     if illisibles.any():
         ligne = int(illisibles.to_numpy().nonzero()[0][0]) + 2  # + header, 1-based like a spreadsheet
         raise ErreurDonnees(
@@ -89,18 +90,99 @@ def _nombres(serie: pd.Series, colonne: str) -> pd.Series:
     return valeurs.astype("float64")
 
 
-def _identifiants(serie: pd.Series) -> pd.Series:
-    """SIRET saved as numbers by a spreadsheet (21860194600013.0, 2.1860194600013e+13) -> text."""
+def _identifiants(serie: pd.Series, colonne: str, notes: list[str]) -> pd.Series:
+    """SIRET / SIREN as text, then checked with their Luhn key; what was done is said in ``notes``.
+
+    « 21860194600013.0 » (a spreadsheet's number) loses its « .0 »; a SIRET in scientific notation
+    (« 2.18602E+13 ») lost digits: it is kept as written and reported, never rebuilt (one with all its
+    14 digits, « 2.1860194600013e+13 », is rewritten in digits). Every 14-digit
+    (SIRET) or 9-digit (SIREN) value is checked with its key; a wrong key is reported, not repaired.
+    """
+    flottants, scientifiques, complets = [], [], []
+
     def corriger(v):
         if not isinstance(v, str):
             return v
         v = v.strip().replace(" ", "")
         if re.fullmatch(r"\d+\.0+", v):
+            flottants.append(v)
             return v.split(".")[0]
-        if re.fullmatch(r"\d(\.\d+)?[eE]\+?\d+", v.replace(",", ".")):
-            return str(int(float(v.replace(",", "."))))
+        if m := re.fullmatch(r"(\d)(?:\.(\d+))?[eE]\+?(\d+)", v.replace(",", ".")):
+            chiffres = m.group(1) + (m.group(2) or "")
+            if len(chiffres) == int(m.group(3)) + 1:  # every digit is written: nothing was lost
+                complets.append(v)
+                return chiffres
+            scientifiques.append(v)
         return v
-    return serie.map(corriger).astype("str").mask(serie.isna())
+
+    valeurs = serie.map(corriger).astype("str").mask(serie.isna())
+    if flottants:
+        notes.append(f"Colonne {colonne} : {pluriel(len(flottants), 'numéro écrit', 'numéros écrits')} comme un nombre par "
+                     f"un tableur (par exemple « {flottants[0]} ») : le « .0 » a été retiré.")
+    if complets:
+        notes.append(f"Colonne {colonne} : {pluriel(len(complets), 'numéro écrit', 'numéros écrits')} en notation "
+                     f"scientifique avec tous leurs chiffres (par exemple « {complets[0]} ») : réécrits en chiffres.")
+    if scientifiques:
+        notes.append(f"Colonne {colonne} : {pluriel(len(scientifiques), 'numéro')} en notation scientifique (par exemple "
+                     f"« {scientifiques[0]} ») : des chiffres ont été perdus par un tableur, ils ne peuvent pas être "
+                     "retrouvés ; gardés tels quels, à retaper depuis le fichier d'origine.")
+    remplis = valeurs.dropna()
+    sirets, sirens = remplis[remplis.str.fullmatch(r"\d{14}")], remplis[remplis.str.fullmatch(r"\d{9}")]
+    faux = sirets[~sirets.map(siret_valide)].tolist() + sirens[~sirens.map(siren_valide)].tolist()
+    autres = remplis[~remplis.str.fullmatch(r"\d{14}|\d{9}")]
+    if len(sirets) + len(sirens):
+        note = (f"Colonne {colonne} : clé de contrôle (Luhn) vérifiée pour {pluriel(len(sirets) + len(sirens), 'numéro')} "
+                f"SIRET ou SIREN : {pluriel(len(sirets) + len(sirens) - len(faux), 'juste', 'justes')}")
+        if faux:
+            note += (f", {pluriel(len(faux), 'fausse', 'fausses')} (par exemple « {faux[0]} ») : ces numéros sont gardés "
+                     "tels quels, mais ne désignent sans doute pas le bon établissement ; vérifiez-les sur "
+                     "annuaire-entreprises.data.gouv.fr")
+        notes.append(note + ".")
+    if len(autres):
+        notes.append(f"Colonne {colonne} : {pluriel(len(autres), 'valeur')} qui n'ont ni 14 chiffres (SIRET) ni 9 (SIREN), "
+                     f"par exemple « {autres.iloc[0]} » : gardées telles quelles.")
+    return valeurs
+
+
+def _parts(serie: pd.Series, notes: list[str]) -> pd.Series:
+    """``pourcentageSubvention`` decided value by value against the national convention.
+
+    The SCDL writes the beneficiary's share as a decimal number between 0.01 and 1 (45 % -> 0.45).
+    A value between 1 (excluded) and 100 cannot be a share: it is a percentage, divided by 100 on its
+    own row, and reported. A value of 1 in a file that also writes percentages, or below 0.01, is
+    ambiguous (1 % or 100 %? 0.5 % or a slip?): kept as written and reported with its lines. Empty:
+    one beneficiary (1). Negative or above 100: a French error naming the lines.
+    """
+    texte = serie.astype("string").str.strip()
+    part = _nombres(texte.fillna("1").mask(texte.fillna("") == "", "1"), "pourcentageSubvention")
+    lignes = pd.Series(range(2, len(part) + 2), index=part.index)  # as in a spreadsheet: header is line 1
+    hors = (part < 0) | (part > 100)
+    if hors.any():
+        raise ErreurDonnees(
+            f"Colonne « pourcentageSubvention » : {pluriel(int(hors.sum()), 'valeur')} hors de toute convention "
+            f"(ni une part entre 0,01 et 1, ni un pourcentage entre 1 et 100), par exemple « {serie[hors].iloc[0]} » "
+            f"(ligne {', '.join(map(str, lignes[hors].head(5)))}). Corrigez ces cellules : 0.45 pour 45 %."
+        )
+    en_pourcent = (part > 1) & (part <= 100)
+    ambigues = ((part == 1) & en_pourcent.any() & texte.notna() & (texte != "")) | ((part > 0) & (part < 0.01))
+    if en_pourcent.any():
+        notes.append(
+            f"Colonne pourcentageSubvention : {pluriel(int(en_pourcent.sum()), 'valeur écrite', 'valeurs écrites')} en "
+            f"pourcentage (par exemple « {serie[en_pourcent].iloc[0]} » pour {part[en_pourcent].iloc[0] / 100:g}), et non "
+            "en part entre 0,01 et 1 comme le demande le format national : divisée(s) par 100, ligne par ligne "
+            f"(lignes {', '.join(map(str, lignes[en_pourcent].head(8)))}{'…' if en_pourcent.sum() > 8 else ''}). "
+            "Les autres valeurs, déjà des parts, sont gardées telles quelles."
+        )
+    part = part.where(~en_pourcent, part / 100)
+    if ambigues.any():
+        notes.append(
+            f"Colonne pourcentageSubvention : {pluriel(int(ambigues.sum()), 'valeur ambiguë', 'valeurs ambiguës')} "
+            f"(lignes {', '.join(map(str, lignes[ambigues].head(8)))}{'…' if ambigues.sum() > 8 else ''}, par exemple "
+            f"« {serie[ambigues].iloc[0]} ») : 1 vaut 100 % selon le format national, mais ce fichier écrit aussi des "
+            "pourcentages (1 voudrait alors dire 1 %) ; une part sous 0,01 est sans doute une erreur. Gardées telles "
+            "quelles : vérifiez-les auprès du service qui a publié le fichier."
+        )
+    return part
 
 
 def _dates(serie: pd.Series, colonne: str) -> pd.Series:
@@ -131,9 +213,19 @@ def lire_subventions(fichier: str | Path | None = None) -> pd.DataFrame:
     """
     if fichier is None:
         return charger("subventions")
-    tableau, _notes = lire_csv_tableur(fichier)
+    tableau, notes = lire_csv_tableur(fichier)
     noms = {_cle(c): c for c in COLONNES_SCDL}
-    tableau = tableau.rename(columns={c: noms[_cle(c)] for c in tableau.columns if _cle(c) in noms})
+    renommage = {c: noms[_cle(c)] for c in tableau.columns if _cle(c) in noms}
+    anciennes = {c: ANCIENNES_ENTETES_SUBVENTIONS[_cle(c)] for c in tableau.columns
+                 if c not in renommage and _cle(c) in ANCIENNES_ENTETES_SUBVENTIONS
+                 and ANCIENNES_ENTETES_SUBVENTIONS[_cle(c)] not in tableau.columns}
+    if anciennes:
+        notes.append(
+            "En-tête : ce fichier suit l'ancien format national des subventions (2016-2017) ; colonnes lues sous leur "
+            "nom d'aujourd'hui (SCDL subventions 2.x) : " + ", ".join(f"« {a} » → « {n} »" for a, n in anciennes.items())
+            + ". Les autres colonnes sont gardées telles quelles."
+        )
+    tableau = tableau.rename(columns={**renommage, **anciennes})
     manquantes = [c for c in COLONNES_OBLIGATOIRES if c not in tableau.columns]
     if manquantes:
         raise ErreurDonnees(
@@ -144,16 +236,14 @@ def lire_subventions(fichier: str | Path | None = None) -> pd.DataFrame:
         )
     if tableau.empty:
         raise ErreurDonnees(f"« {Path(fichier).name} » a bien des colonnes, mais aucune subvention.")
-    tableau["montant"] = _nombres(tableau["montant"], "montant")
+    tableau["montant"] = _nombres(tableau["montant"], "montant", notes)
     if "pourcentageSubvention" in tableau.columns:
-        part = _nombres(tableau["pourcentageSubvention"].fillna("1"), "pourcentageSubvention")
-        if (part > 1).any() and (part <= 100).all():
-            part = part / 100  # written as a percentage (60) rather than a share (0.6)
-        tableau["pourcentageSubvention"] = part
+        tableau["pourcentageSubvention"] = _parts(tableau["pourcentageSubvention"], notes)
     tableau["dateConvention"] = _dates(tableau["dateConvention"], "dateConvention")
     for colonne in ("idAttribuant", "idBeneficiaire"):
         if colonne in tableau.columns:
-            tableau[colonne] = _identifiants(tableau[colonne])
+            tableau[colonne] = _identifiants(tableau[colonne], colonne, notes)
+    tableau.attrs["notes"] = notes
     return tableau
 
 

@@ -1,0 +1,289 @@
+"""Real French open-data files through the course's readers and the « votre commune » path.
+
+The corpus is ``../shared/fichiers-reels/`` (its README says what each file is). Every file must either
+load with figures equal to an independent plain-pandas reading of the same bytes, or stop with a clear
+French ``ErreurDonnees``: no other exception, nothing silently wrong. The expected figures are computed
+here from the bytes with pandas alone (encoding and separator written from the README, not detected).
+Skipped, saying why, when ``../shared`` is absent (a user's fresh clone).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from donnees_en_main.chapitres import energie
+from donnees_en_main.chapitres.elections import lire_resultats
+from donnees_en_main.chapitres.repondre_citoyen import lire_subventions, preparer
+from donnees_en_main.donnees import ErreurDonnees, VALEURS_MASQUEES, codes, lire_csv_tableur
+from donnees_en_main.donnees.commune import donnees_commune
+from donnees_en_main.donnees.scdl import lire_scdl, siren_valide, siret_valide
+
+REELS = Path(__file__).resolve().parents[2] / "shared" / "fichiers-reels"
+pytestmark = pytest.mark.skipif(
+    not REELS.is_dir(),
+    reason=f"Corpus de fichiers réels absent ({REELS}) : ces tests ne tournent qu'avec le dossier ../shared "
+           "à côté du dépôt (c'est le cas en intégration continue, pas dans un clone d'utilisateur).",
+)
+
+FICHIERS = sorted(p for p in REELS.rglob("*") if p.is_file() and p.name != "README.md") if REELS.is_dir() else []
+
+# Encoding and separator of each CSV, as the README and the bytes say (the JSON files are not tables).
+FORMATS = {
+    "cantine/campagne_td_2021.csv": ("utf-8", ","),
+    "cantine/campagne_td_2021_ancienne_version_pointvirgule.csv": ("utf-8", ";"),
+    "cantine/campagne_td_2022.csv": ("utf-8", ","),
+    "cog/COG_communes_INSEE.2017.csv": ("utf-8", ","),
+    "energie/sdes-chaleur-froid-iris.2020-10.csv": ("utf-8", ";"),
+    "energie/sdes-chaleur-froid-iris.2023-09.csv": ("utf-8", ";"),
+    "subventions/exemple-duplicate-column.csv": ("cp1252", ","),
+    "subventions/exemple_invalide_erreurs_cellules.csv": ("utf-8", ","),
+    "subventions/exemple_invalide_erreurs_colonnes.csv": ("utf-8", ","),
+    "subventions/exemple_valide.csv": ("utf-8", ","),
+    "subventions/reel_DEP_Lot_Subventions_2017_DONNEES.xlsx_pour_exemple.csv": ("cp1252", ";"),
+    "subventions/reel_DEP_Nievre_CD58_SUBVENTIONS_2016_LISTE.csv": ("cp1252", ","),
+    "subventions/reel_SCDL_DEP_Haute_Garonne_datalocale-subvention.csv": ("utf-8", ";"),
+}
+
+
+def _nom(fichier: Path) -> str:
+    return fichier.relative_to(REELS).as_posix()
+
+
+def _ids(fichiers):
+    return [_nom(f) for f in fichiers]
+
+
+def _par_dossier(dossier: str, suffixe: str = ".csv"):
+    return [f for f in FICHIERS if f.parent.name == dossier and f.suffix == suffixe]
+
+
+def _pandas(fichier: Path, **options) -> pd.DataFrame:
+    """The plain pandas reading: every cell as text, empty cells empty, fully empty rows dropped."""
+    encodage, sep = FORMATS[_nom(fichier)]
+    brut = pd.read_csv(fichier, sep=sep, encoding=encodage, dtype=str, keep_default_na=False, **options)
+    brut.columns = [str(c).strip() for c in brut.columns]
+    brut = brut.apply(lambda s: s.str.strip())
+    return brut[~(brut == "").all(axis=1)].reset_index(drop=True)
+
+
+def _nombre(texte: str) -> float | None:
+    """A French amount written in the file ('40 000,00', '17\xa0833', '2400.0'), or None."""
+    t = re.sub(r"[\s\u00a0\u202f€]", "", texte)
+    if "," in t and "." not in t:
+        t = t.replace(",", ".")
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def lire_ou_erreur(fonction, *args, **kwargs):
+    """The reader's result, or the ErreurDonnees it raised (checked to be French); any other exception fails."""
+    try:
+        return fonction(*args, **kwargs)
+    except ErreurDonnees as exc:
+        message = str(exc)
+        assert re.search(r"[éèàùç«»]", message) and len(message) > 40, message
+        assert "Traceback" not in message and "Error" not in message, message
+        return exc
+
+
+def test_le_corpus_est_complet():
+    assert {_nom(f) for f in FICHIERS if f.suffix == ".csv"} == set(FORMATS)
+    assert len([f for f in FICHIERS if f.parent.name == "elections"]) >= 6
+
+
+@pytest.mark.parametrize("fichier", FICHIERS, ids=_ids(FICHIERS))
+def test_chaque_fichier_lu_comme_un_export_de_tableur(fichier):
+    lu = lire_ou_erreur(lire_csv_tableur, fichier)
+    if fichier.suffix == ".json":
+        assert isinstance(lu, ErreurDonnees) and "JSON" in str(lu), "un JSON lu comme un tableau serait faux"
+        return
+    assert not isinstance(lu, ErreurDonnees), lu
+    tableau, notes = lu
+    attendu = _pandas(fichier)
+    assert list(tableau.columns) == list(attendu.columns)
+    pd.testing.assert_frame_equal(tableau.fillna(""), attendu, check_dtype=False)
+    encodage = FORMATS[_nom(fichier)][0]
+    assert any(("Windows-1252" if encodage == "cp1252" else "UTF-8") in n for n in notes if n.startswith("Encodage"))
+
+
+@pytest.mark.parametrize("fichier", FICHIERS, ids=_ids(FICHIERS))
+def test_chaque_fichier_profile(fichier):
+    from donnees_en_main.donnees.profil import profiler
+
+    profil = lire_ou_erreur(profiler, fichier)
+    if fichier.suffix == ".json":
+        assert isinstance(profil, ErreurDonnees)
+        return
+    attendu = _pandas(fichier)
+    assert profil.lignes == len(attendu) and [c.nom for c in profil.colonnes] == list(attendu.columns)
+    for colonne in profil.colonnes:
+        vides = int((attendu[colonne.nom] == "").sum())
+        assert colonne.manquantes == vides, colonne.nom
+
+
+# --------------------------------------------------------------------------- subsidies
+
+SUBVENTIONS = _par_dossier("subventions")
+
+
+@pytest.mark.parametrize("fichier", SUBVENTIONS, ids=_ids(SUBVENTIONS))
+def test_subventions_montants_parts_et_siret_comme_pandas(fichier):
+    lu = lire_ou_erreur(lire_subventions, fichier)
+    brut = _pandas(fichier)
+    montant = next((c for c in brut.columns if c.lower() in ("montant", "sub_montant")), None)
+    if isinstance(lu, ErreurDonnees):
+        # Only a value that is neither a number nor a masked word may stop the reading.
+        fautifs = [v for v in brut[montant] if v and _nombre(v) is None and v.lower() not in VALEURS_MASQUEES]
+        assert fautifs and f"« {fautifs[0]} »" in str(lu)
+        return
+    assert len(lu) == len(brut)
+    attendus = [_nombre(v) if v and v.lower() not in VALEURS_MASQUEES else None for v in brut[montant]]
+    assert lu["montant"].tolist() == pytest.approx([float("nan") if a is None else a for a in attendus], nan_ok=True)
+    # Shares decided value by value: a share stays, a percentage (1 < x ≤ 100) is divided on its own row.
+    colonne = next((c for c in brut.columns if c.lower() == "pourcentagesubvention"), None)
+    if colonne is not None:
+        valeurs = [_nombre(v) if v else 1.0 for v in brut[colonne]]
+        parts = [v / 100 if v > 1 else v for v in valeurs]
+        assert lu["pourcentageSubvention"].tolist() == pytest.approx(parts)
+        prep = preparer(lu, annuaire=lu.iloc[0:0].assign(nom=[], domaine=[], adherents=[], rna=[], siret=[]))
+        assert prep["montant_beneficiaire"].sum() == pytest.approx(sum(
+            a * p for a, p in zip(attendus, parts) if a is not None))
+        if any(v > 1 for v in valeurs):
+            assert any("en pourcentage" in n and "ligne par ligne" in n for n in lu.attrs["notes"])
+    # SIRET: kept as written (no digit invented), their Luhn key checked and the result reported.
+    identifiant = next((c for c in brut.columns if c in ("idBeneficiaire", "ATTRIB_SIRET")), None)
+    textes = [re.sub(r"\.0+$", "", v) for v in brut[identifiant] if v]
+    if textes:
+        assert [v for v in lu["idBeneficiaire"].dropna() if v] == textes
+        faux = [v for v in textes if (len(v) == 14 and not siret_valide(v)) or (len(v) == 9 and not siren_valide(v))]
+        note = next(n for n in lu.attrs["notes"] if n.startswith("Colonne idBeneficiaire : clé de contrôle"))
+        assert (f"{len(faux)} fausse" in note) if faux else ("fausse" not in note)
+    if any(c.startswith("ATTRIB_") for c in brut.columns):
+        assert any("ancien format national" in n and "« ATTRIB_NOM » → « nomBeneficiaire »" in n
+                   for n in lu.attrs["notes"])
+
+
+@pytest.mark.parametrize("fichier", SUBVENTIONS, ids=_ids(SUBVENTIONS))
+def test_subventions_au_format_scdl(fichier):
+    lu = lire_ou_erreur(lire_scdl, fichier, "subventions")
+    assert not isinstance(lu, ErreurDonnees), lu
+    assert len(lu.tableau) == len(_pandas(fichier))
+    assert "montant" in lu.tableau.columns  # old headers (SUB_MONTANT…) mapped, and said so
+    if "SUB_MONTANT" in _pandas(fichier).columns:
+        assert any("SUB_MONTANT" in n for n in lu.notes)
+
+
+# --------------------------------------------------------------------------- energy (SDES, IRIS level)
+
+ENERGIE = _par_dossier("energie")
+
+
+def _sdes_pandas(fichier: Path) -> pd.DataFrame:
+    brut = _pandas(fichier, skiprows=[1])  # second header row: the codes of the columns
+    brut["commune"] = brut["Code de l'IRIS - Code de la zone"].str[:5]
+    conso = brut["Consommation (en MWh)"]
+    brut["masque"] = conso.str.lower().isin(VALEURS_MASQUEES)
+    brut["conso"] = pd.to_numeric(conso.where(~brut["masque"]), errors="raise")
+    return brut
+
+
+@pytest.mark.parametrize("fichier", ENERGIE, ids=_ids(ENERGIE))
+def test_energie_iris_agregee_par_commune_comme_pandas(fichier):
+    brut = _sdes_pandas(fichier)
+    lu = lire_ou_erreur(energie.lire_consommations_ore, fichier)
+    assert not isinstance(lu, ErreurDonnees), lu
+    assert lu["conso_mwh"].sum() == pytest.approx(brut["conso"].sum())
+    assert int(lu["masque"].sum()) <= int(brut["masque"].sum()) and lu["masque"].any() == brut["masque"].any()
+    assert set(lu["code_commune"]) == set(brut["commune"])
+    notes = " ".join(lu.attrs["notes"])
+    assert "IRIS" in notes and "commune" in notes
+    mots = set(brut.loc[brut["masque"], "Consommation (en MWh)"])
+    assert all(f"« {m} »" in notes for m in mots)
+
+
+@pytest.mark.parametrize("fichier", ENERGIE, ids=_ids(ENERGIE))
+def test_energie_votre_commune_filtree_par_code(fichier, tmp_path, monkeypatch):
+    brut = _sdes_pandas(fichier)
+    code = brut["commune"].value_counts().index[0]  # the commune with the most rows
+    dossier = tmp_path / "communes" / code
+    dossier.mkdir(parents=True)
+    (dossier / "energie-secteurs.csv").write_bytes(fichier.read_bytes())
+    monkeypatch.setenv("DONNEES_EN_MAIN_DOSSIER_COMMUNE", str(tmp_path / "communes"))
+    donnees = donnees_commune("energie", code, afficher=False)
+    lu = lire_ou_erreur(donnees.lire, "secteurs")
+    assert not isinstance(lu, ErreurDonnees), lu
+    assert set(lu["code_commune"]) == {code}
+    assert lu["conso_mwh"].sum() == pytest.approx(brut.loc[brut["commune"] == code, "conso"].sum())
+
+
+# --------------------------------------------------------------------------- canteens (ma-cantine export)
+
+CANTINE = _par_dossier("cantine")
+
+
+@pytest.mark.parametrize("fichier", CANTINE, ids=_ids(CANTINE))
+def test_export_ma_cantine_depose_comme_achats_est_reconnu(fichier, tmp_path, monkeypatch):
+    code = "29081"
+    dossier = tmp_path / "communes" / code
+    dossier.mkdir(parents=True)
+    (dossier / "achats-cantines.csv").write_bytes(fichier.read_bytes())
+    monkeypatch.setenv("DONNEES_EN_MAIN_DOSSIER_COMMUNE", str(tmp_path / "communes"))
+    donnees = donnees_commune("cantine", code, afficher=False)
+    lu = lire_ou_erreur(donnees.lire, "achats")
+    assert isinstance(lu, ErreurDonnees), "un export ma-cantine n'a pas les colonnes des achats : il ne doit pas passer"
+    message = str(lu)
+    assert "achats_bio_ht" in message and "ma-cantine" in message
+
+
+@pytest.mark.parametrize("fichier", CANTINE, ids=_ids(CANTINE))
+def test_lecteur_ma_cantine_filtre_par_commune(fichier):
+    from donnees_en_main.donnees.ma_cantine import lire_ma_cantine
+
+    brut = _pandas(fichier)
+    code = brut.loc[brut["canteen_city_insee_code"] != "", "canteen_city_insee_code"].value_counts().index[0]
+    lu = lire_ou_erreur(lire_ma_cantine, fichier, code_insee=code)
+    assert not isinstance(lu, ErreurDonnees), lu
+    attendu = brut[brut["canteen_city_insee_code"] == code]
+    assert len(lu) == len(attendu)
+    assert lu["canteen_siret"].fillna("").tolist() == attendu["canteen_siret"].tolist()
+    bio = pd.to_numeric(attendu["teledeclaration_ratio_bio"].replace("", None))
+    assert lu["teledeclaration_ratio_bio"].tolist() == pytest.approx(bio.tolist(), nan_ok=True)
+    assert any(code in n for n in lu.attrs["notes"])
+
+
+# --------------------------------------------------------------------------- elections, COG
+
+ELECTIONS = _par_dossier("elections", ".json")
+
+
+@pytest.mark.parametrize("fichier", ELECTIONS, ids=_ids(ELECTIONS))
+def test_resultats_json_refuses_en_disant_ce_qui_est_accepte(fichier, tmp_path, monkeypatch):
+    lu = lire_ou_erreur(lire_resultats, fichier)
+    assert isinstance(lu, ErreurDonnees)
+    message = str(lu)
+    assert "n'est pas pris en charge" in message and "data.gouv.fr" in message and "par bureau de vote" in message
+    # The « votre commune » path says the same.
+    code = fichier.stem
+    dossier = tmp_path / "communes" / code
+    dossier.mkdir(parents=True)
+    for nom in ("elections-presidentielle-2022-t1-bureaux.txt", "elections-legislatives-2024-t1-bureaux.csv"):
+        (dossier / nom).write_bytes(fichier.read_bytes())
+    monkeypatch.setenv("DONNEES_EN_MAIN_DOSSIER_COMMUNE", str(tmp_path / "communes"))
+    donnees = donnees_commune("elections", code, afficher=False)
+    assert isinstance(lire_ou_erreur(donnees.lire, "presidentielle-2022-t1"), ErreurDonnees)
+
+
+def test_cog_chaque_code_commune_reconnu_tel_quel():
+    fichier = REELS / "cog" / "COG_communes_INSEE.2017.csv"
+    brut = _pandas(fichier)
+    tableau, _ = lire_csv_tableur(fichier)
+    assert tableau["DEPCOM"].tolist() == brut["DEPCOM"].tolist()
+    assert [codes.normaliser(c) for c in brut["DEPCOM"]] == brut["DEPCOM"].tolist()
+    assert [codes.valider(c) for c in brut["DEPCOM"]] == brut["DEPCOM"].tolist()
+    assert {"2A", "2B", "971", "974", "976"} <= {codes.departement(c) for c in brut["DEPCOM"]}
