@@ -246,11 +246,10 @@ def est_a_jour(chapitre, racine: Path | None = None) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    import argparse
-
     from donnees_en_main.chapitres import avec_devoir
+    from donnees_en_main.commande import Analyseur
 
-    analyseur = argparse.ArgumentParser(
+    analyseur = Analyseur(
         prog="python -m donnees_en_main devoirs",
         description="Réécrit les cellules de correction (qN-correction) de chaque devoir "
         "exercises/source/<nom>/<nom>.ipynb depuis la déclaration DEVOIR de la banque de questions du "
