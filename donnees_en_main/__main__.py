@@ -14,6 +14,7 @@ import sys
 VERBES: dict[str, tuple[str, str]] = {
     "sommaire": ("donnees_en_main.livre.sommaire", "réécrire _toc.yml depuis le manifeste des chapitres"),
     "jupyterlite": ("donnees_en_main.livre.jupyterlite", "préparer la version « Essayer dans le navigateur »"),
+    "publier": ("donnees_en_main.livre.publier", "préparer le dossier à mettre en ligne (livre, 404, compression)"),
     "telecharger": ("donnees_en_main.donnees.telecharger", "télécharger les données officielles d'une commune"),
     "corriger": ("donnees_en_main.correction.__main__", "corriger les devoirs remis (bac à sable, en parallèle)"),
 }
