@@ -10,6 +10,7 @@ The pipelines (GitHub Pages, GitLab Pages) are checked to be valid and to call t
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import gzip
 import hashlib
@@ -28,6 +29,8 @@ from donnees_en_main.livre import publier as pub
 
 RACINE = Path(__file__).resolve().parent.parent
 ADRESSE = "https://donnees.example.fr/livre/"
+# the start of a PNG of 640 x 480 pixels (signature, IHDR), then noise: enough for the publication
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + (640).to_bytes(4, "big") + (480).to_bytes(4, "big") + os.urandom(400)
 
 
 def _commande(*args: str) -> subprocess.CompletedProcess:
@@ -58,11 +61,14 @@ def _faux_livre(dossier: Path) -> Path:
 <link href="../_static/styles/theme.css?digest=abc123" rel="stylesheet" />
 <script src="../_static/outils.js?v=1a2b"></script></head>
 <body><a href="#haut">haut</a><a href="https://exemple.org/_static/outils.js">ailleurs</a>
-<img src="../_images/graphique.png" alt="Un graphique" /><p>{texte}</p></body></html>
+<img src="../_images/graphique.png" alt="Un graphique" /><p>{texte}</p>
+<div hidden><img alt="Consommation 2024" src="data:image/png;base64,{png}" style="max-width:100%;height:auto"></div>
+</body></html>
 """
+    png = base64.b64encode(PNG).decode()
     for nom, titre in (("intro", "Accueil"), ("energie", "Énergie")):
-        (html / "book" / f"{nom}.html").write_text(page.format(titre=titre, texte="Des données. " * 200), encoding="utf-8")
-    (html / "search.html").write_text(page.format(titre="Recherche", texte=""), encoding="utf-8")
+        (html / "book" / f"{nom}.html").write_text(page.format(titre=titre, texte="Des données. " * 200, png=png), encoding="utf-8")
+    (html / "search.html").write_text(page.format(titre="Recherche", texte="", png=png), encoding="utf-8")
     (html / ".buildinfo").write_text("config: x\n")
     return html
 
@@ -83,7 +89,7 @@ def test_la_publication_empreinte_compresse_et_ajoute_404_robots_et_plan(faux_li
 
     page = (cible / "book" / "energie.html").read_text(encoding="utf-8")
     references = re.findall(r'(?:href|src)="(\.\./_(?:static|images)/[^"]+)"', page)
-    assert len(references) == 3, references
+    assert len(references) == 4, references
     for reference in references:
         fichier = (cible / "book" / reference).resolve()
         assert fichier.is_file(), reference
@@ -91,6 +97,11 @@ def test_la_publication_empreinte_compresse_et_ajoute_404_robots_et_plan(faux_li
         empreinte = re.search(r"\.([0-9a-f]{12})\.[a-z0-9]+$", fichier.name)
         assert empreinte and hashlib.sha256(fichier.read_bytes()).hexdigest()[:12] == empreinte[1], reference
         assert "?" not in reference
+    # the embedded chart is a file, downloaded only when seen, with its size (the page does not jump)
+    assert "data:image" not in page
+    graphique = re.search(r'<img alt="Consommation 2024" src="\.\./(_images/graphique\.[0-9a-f]{12}\.png)"([^>]*)>', page)
+    assert graphique and (cible / graphique[1]).read_bytes() == PNG
+    assert 'loading="lazy"' in graphique[2] and 'width="640" height="480"' in graphique[2]
     assert 'href="#haut"' in page and 'href="https://exemple.org/_static/outils.js"' in page
 
     # the style sheet points at the fingerprinted font and imported sheet, its own name covers that

@@ -12,6 +12,8 @@ that any static web server can serve as is (nginx on the collectivité's own ser
   ``theme.<12 hex>.css`` and every reference in the HTML pages and style sheets is rewritten, so a
   server may cache them for a year (the unfingerprinted copies of ``_static/`` stay, for scripts that
   load a file by its name);
+- the charts embedded in the pages (``data:`` images) written as fingerprinted files, loaded when they
+  come into view (``loading="lazy"``): a page weighs its text, not its 20 charts;
 - precompressed copies of text files (``.gz``, and ``.br`` with the ``brotli`` package), served
   without compressing on each request (nginx ``gzip_static``/``brotli_static``, GitLab Pages);
 - a French 404 page, ``robots.txt`` and ``sitemap.xml`` (with ``--adresse``, the site's public URL).
@@ -160,6 +162,58 @@ def empreinter(site: Path) -> dict[str, str]:
         if neuf != texte:
             page.write_text(neuf, encoding="utf-8")
     return correspondances
+
+
+# --- Charts embedded in the pages (data: URIs) become files, loaded when they come into view ----------
+
+_IMAGE_INCORPOREE = re.compile(
+    r"""<img\b(?P<avant>[^>]*?)\ssrc="data:image/(?P<type>png|jpeg|gif|webp);base64,(?P<donnees>[A-Za-z0-9+/=\s]+)"(?P<apres>[^>]*)>"""
+)
+EXTENSIONS_IMAGES = {"png": "png", "jpeg": "jpg", "gif": "gif", "webp": "webp"}
+
+
+def _dimensions_png(contenu: bytes) -> tuple[int, int] | None:
+    if contenu[:8] == b"\x89PNG\r\n\x1a\n" and contenu[12:16] == b"IHDR":
+        return int.from_bytes(contenu[16:20], "big"), int.from_bytes(contenu[20:24], "big")
+    return None
+
+
+def externaliser_images(site: Path) -> int:
+    """Write the images embedded in the pages (charts: ``data:image/png;base64``) as fingerprinted files.
+
+    A page like « Énergie » carries 20 charts, most of them in dashboard views the reader may never
+    open: as files with ``loading="lazy"``, a chart is downloaded only when it is about to be seen
+    (and cached once for every page). Its size is written on the tag, so the page does not jump.
+    """
+    import base64
+
+    nombre = 0
+    for page in sorted(site.rglob("*.html")):
+        relatif = page.relative_to(site).as_posix()
+        if relatif.split("/", 1)[0] in ("lite", *DOSSIERS_EMPREINTES):
+            continue
+        texte = page.read_text(encoding="utf-8")
+
+        def remplacer(m: re.Match) -> str:
+            nonlocal nombre
+            contenu = base64.b64decode(re.sub(r"\s", "", m["donnees"]))
+            chemin = nom_empreinte(f"_images/graphique.{EXTENSIONS_IMAGES[m['type']]}", contenu)
+            (site / "_images").mkdir(exist_ok=True)
+            if not (site / chemin).is_file():
+                (site / chemin).write_bytes(contenu)
+            attributs = f'{m["avant"]} src="{_relatif(relatif, chemin)}"{m["apres"]}'
+            if "loading=" not in attributs:
+                attributs += ' loading="lazy" decoding="async"'
+            dimensions = _dimensions_png(contenu)
+            if dimensions and "width=" not in attributs:
+                attributs += f' width="{dimensions[0]}" height="{dimensions[1]}"'
+            nombre += 1
+            return f"<img{attributs}>"
+
+        neuf = _IMAGE_INCORPOREE.sub(remplacer, texte)
+        if neuf != texte:
+            page.write_text(neuf, encoding="utf-8")
+    return nombre
 
 
 # --- Precompression ----------------------------------------------------------------------------------
@@ -382,6 +436,9 @@ def publier(cible: Path, depuis: Path | None = None, remplacer: bool = False, ad
             shutil.copytree(depuis, temporaire, ignore=shutil.ignore_patterns(".buildinfo", ".doctrees", ".donnees-en-main.empreinte"))
             _dire("Noms des fichiers statiques avec empreinte (cache d'un an possible)…")
             correspondances = empreinter(temporaire)
+            images = externaliser_images(temporaire)
+            if images:
+                _dire(f"{images} graphiques sortis des pages, chargés quand le lecteur les atteint…")
             ecrire_annexes(temporaire, adresse)
             _dire("Précompression des fichiers texte (gzip" + (" et brotli" if avec_brotli else "") + ")…")
             nombre, total, total_gz = precompresser(temporaire, avec_brotli)
