@@ -275,7 +275,7 @@ def test_nginx_sert_le_livre_compresse_avec_cache_et_en_tetes_de_securite(site_n
     with _chromium() as contexte:
         page = contexte.new_page()
         reponses = []
-        page.on("response", reponses.append)
+        page.on("response", lambda r: reponses.append(r))
         principale = page.goto(base + "book/energie.html", wait_until="networkidle")
         assert principale.status == 200
         entetes = principale.all_headers()
