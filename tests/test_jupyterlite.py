@@ -79,6 +79,9 @@ def test_jupyterlite_n_embarque_que_les_extensions_utiles_et_parle_francais(livr
     noyau = config["litePluginSettings"]["@jupyterlite/pyodide-kernel-extension:kernel"]
     assert noyau["pyodideUrl"] == "./static/pyodide/pyodide.mjs"
     assert noyau["disablePyPIFallback"] is True
+    # self-hosted pandas & co. load while the kernel starts (never a reference to an absent package)
+    prechargees = noyau.get("loadPyodideOptions", {}).get("packages", [])
+    assert bool(prechargees) == jl.complet(livre / "lite" / "static" / "pyodide")
     assert config["settingsOverrides"]["@jupyterlab/translation-extension:plugin"]["locale"] == "fr_FR"
     assert (livre / "lite" / "api" / "translations" / "fr_FR.json").is_file()
 
@@ -202,6 +205,22 @@ def test_preparer_complet_heberge_et_verifie_chaque_fichier(deploiement):
     lock = jl.lock_servi(cible)
     assert {"pandas", "matplotlib", "numpy"} <= set(lock["packages"])
     assert jl.complet.__doc__ and "pandas" in lock["packages"]
+
+
+def test_la_distribution_complete_est_chargee_pendant_que_le_lecteur_lit(deploiement, tmp_path):
+    cible, miroir, _ = deploiement
+    lite = cible.parent.parent
+    (cible / "pyodide-lock.json").write_text(json.dumps(jl.lock_servi(cible)), encoding="utf-8")
+    jl.ecrire_configuration(lite)
+    noyau = json.loads((lite / "jupyter-lite.json").read_text(encoding="utf-8"))["jupyter-config-data"]["litePluginSettings"]
+    assert "loadPyodideOptions" not in noyau["@jupyterlite/pyodide-kernel-extension:kernel"]
+    with servir(miroir) as url:
+        assert _preparer_complet(url, lite).returncode == 0
+    (cible / "pyodide-lock.json").write_text(json.dumps(jl.lock_servi(cible)), encoding="utf-8")
+    jl.ecrire_configuration(lite)
+    noyau = json.loads((lite / "jupyter-lite.json").read_text(encoding="utf-8"))["jupyter-config-data"]["litePluginSettings"]
+    options = noyau["@jupyterlite/pyodide-kernel-extension:kernel"]["loadPyodideOptions"]
+    assert set(options["packages"]) == {"pandas", "matplotlib"}
 
 
 def test_preparer_complet_refuse_un_fichier_modifie_et_n_en_garde_rien(deploiement):

@@ -47,7 +47,7 @@ from pathlib import Path
 from donnees_en_main import reglages
 from donnees_en_main.reglages import RACINE, empreinte
 from donnees_en_main.livre.navigateur import (
-    CDN, LOCK_ORIGINE, ErreurNavigateur, normaliser_nom, paquets_scientifiques, verifier_empreinte,
+    BIBLIOTHEQUES, CDN, LOCK_ORIGINE, ErreurNavigateur, normaliser_nom, paquets_scientifiques, verifier_empreinte,
 )
 
 #: Must be the Pyodide version of jupyterlite-pyodide-kernel (``constants.PYODIDE_VERSION``): tested.
@@ -314,7 +314,12 @@ def ecrire_configuration(lite: Path) -> None:
     overrides = {"@jupyterlab/translation-extension:plugin": {"locale": "fr_FR"}}
     (lite / "overrides.json").write_text(json.dumps(overrides, indent=2), encoding="utf-8")
     # Never fall back to pypi.org: a package that is not served here is not installed.
-    noyau = {"@jupyterlite/pyodide-kernel-extension:kernel": {"disablePyPIFallback": True}}
+    reglages_noyau: dict = {"disablePyPIFallback": True}
+    if complet(lite / "static" / "pyodide"):
+        # Self-hosted pandas & co. are loaded while the kernel starts, as the reader reads the
+        # notebook's introduction: the first cell then finds them ready.
+        reglages_noyau["loadPyodideOptions"] = {"packages": list(BIBLIOTHEQUES)}
+    noyau = {"@jupyterlite/pyodide-kernel-extension:kernel": reglages_noyau}
     page = {"jupyter-config-data": {"litePluginSettings": noyau}}
     (lite / "jupyter-lite.json").write_text(json.dumps(page, indent=2), encoding="utf-8")
 
