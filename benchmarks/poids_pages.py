@@ -99,7 +99,7 @@ def mesurer(site: Path) -> list[tuple]:
 def mesurer_lite(site: Path, carnet: str = "cantine.ipynb") -> dict:
     """JupyterLite: bundle size, and time to the first executed cell of ``carnet`` (empty cache)."""
     lite = site / "lite"
-    fichiers = [f for f in lite.rglob("*") if f.is_file()]
+    fichiers = [f for f in lite.rglob("*") if f.is_file() and f.suffix not in (".gz", ".br")]  # not the copies
     mesure = {
         "fichiers": len(fichiers),
         "disque": sum(f.stat().st_size for f in fichiers),
