@@ -442,9 +442,8 @@ def publier(cible: Path, depuis: Path | None = None, remplacer: bool = False, ad
             ecrire_annexes(temporaire, adresse)
             _dire("Précompression des fichiers texte (gzip" + (" et brotli" if avec_brotli else "") + ")…")
             nombre, total, total_gz = precompresser(temporaire, avec_brotli)
-            marque = {
+            marque = {  # served by some hosts (GitHub Pages): nothing about the build machine
                 "publie_le": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-                "depuis": str(depuis),
                 "adresse": adresse,
                 "jupyterlite_complet": complet,
                 "fichiers_empreintes": len(correspondances),
