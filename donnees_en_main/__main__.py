@@ -22,6 +22,7 @@ VERBES: dict[str, tuple[str, str]] = {
     "hors-ligne": ("donnees_en_main.hors_ligne", "préparer une salle sans Internet (paquets et cours sur une clé)"),
     "sommaire": ("donnees_en_main.livre.sommaire", "réécrire _toc.yml depuis le manifeste des chapitres"),
     "jupyterlite": ("donnees_en_main.livre.jupyterlite", "préparer la version « Essayer dans le navigateur »"),
+    "publier": ("donnees_en_main.livre.publier", "préparer le dossier à mettre en ligne (livre, 404, compression)"),
     "telecharger": ("donnees_en_main.donnees.telecharger", "télécharger les données officielles d'une commune"),
     "devoirs": ("donnees_en_main.exercices.devoirs", "réécrire les cellules de correction des devoirs depuis les banques"),
     "corriger": ("donnees_en_main.correction.__main__", "corriger les devoirs remis (bac à sable, en parallèle)"),

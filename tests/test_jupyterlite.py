@@ -21,7 +21,9 @@ import nbformat
 import pytest
 
 from donnees_en_main.livre import jupyterlite as jl
-from donnees_en_main.livre.navigateur import LOCK_ORIGINE, ErreurNavigateur, dependances, paquets_scientifiques
+from donnees_en_main.livre.navigateur import (
+    LOCK_ORIGINE, TEXTE_BOUTON, ErreurNavigateur, dependances, message_d_erreur, paquets_scientifiques,
+)
 from outils_navigateur import chromium_executable, navigateur, servir
 
 RACINE = Path(__file__).resolve().parent.parent
@@ -77,6 +79,9 @@ def test_jupyterlite_n_embarque_que_les_extensions_utiles_et_parle_francais(livr
     noyau = config["litePluginSettings"]["@jupyterlite/pyodide-kernel-extension:kernel"]
     assert noyau["pyodideUrl"] == "./static/pyodide/pyodide.mjs"
     assert noyau["disablePyPIFallback"] is True
+    # self-hosted pandas & co. load while the kernel starts (never a reference to an absent package)
+    prechargees = noyau.get("loadPyodideOptions", {}).get("packages", [])
+    assert bool(prechargees) == jl.complet(livre / "lite" / "static" / "pyodide")
     assert config["settingsOverrides"]["@jupyterlab/translation-extension:plugin"]["locale"] == "fr_FR"
     assert (livre / "lite" / "api" / "translations" / "fr_FR.json").is_file()
 
@@ -87,8 +92,9 @@ def test_chaque_carnet_d_atelier_est_servi_avec_sa_cellule_de_preparation(livre)
         servi = nbformat.read(fichiers / atelier.name, as_version=4)
         original = nbformat.read(atelier, as_version=4)
         assert "await preparer()" in servi.cells[1].source
-        assert "# await autoriser_cdn()" in servi.cells[2].source  # consent is never given by « tout exécuter »
-        assert [c.source for c in servi.cells[3:]] == [c.source for c in original.cells]
+        # consent is a button shown by preparer(): no code to edit, never given by « tout exécuter »
+        assert "autoriser_cdn()" not in servi.cells[1].source.replace("import autoriser_cdn", "")
+        assert [c.source for c in servi.cells[2:]] == [c.source for c in original.cells]
     assert (fichiers / "datasets" / "datapackage.json").is_file()
     assert not list((fichiers / "datasets").glob("*.py"))
 
@@ -101,6 +107,26 @@ def test_chaque_chapitre_a_atelier_propose_de_l_essayer_dans_le_navigateur(livre
     for page in (livre / "book").glob("*.html"):
         texte = page.read_text(encoding="utf-8")
         assert "fonts.googleapis.com" not in texte and "jupyterlite_sphinx" not in texte, page.name
+
+
+# --- The reader's errors, in French -------------------------------------------------------------------
+
+def _erreur(code: str) -> BaseException:
+    try:
+        exec(code, {})
+    except BaseException as erreur:  # noqa: BLE001 - the error is what is tested
+        return erreur
+    raise AssertionError(f"{code} n'a pas échoué")
+
+
+def test_les_erreurs_du_lecteur_sont_expliquees_en_francais():
+    assert "« pandas » n'est pas encore installée" in message_d_erreur(ModuleNotFoundError("No module named 'pandas'", name="pandas"))
+    assert "« module_qui_n_existe_pas » n'existe pas" in message_d_erreur(_erreur("import module_qui_n_existe_pas"))
+    assert "ne connaît pas encore le nom « ventes »" in message_d_erreur(_erreur("ventes.head()"))
+    assert "connexion" in message_d_erreur(ErreurNavigateur("Vérifiez la connexion."))
+    # anything else keeps Python's own message (a reader's real bug, shown as usual)
+    assert message_d_erreur(_erreur("1 / 0")) is None
+    assert message_d_erreur(_erreur("import json.nexistepas")) is None
 
 
 # --- The closure of pandas & matplotlib, and « preparer --complet » against a local mirror ----------
@@ -181,6 +207,22 @@ def test_preparer_complet_heberge_et_verifie_chaque_fichier(deploiement):
     assert jl.complet.__doc__ and "pandas" in lock["packages"]
 
 
+def test_la_distribution_complete_est_chargee_pendant_que_le_lecteur_lit(deploiement, tmp_path):
+    cible, miroir, _ = deploiement
+    lite = cible.parent.parent
+    (cible / "pyodide-lock.json").write_text(json.dumps(jl.lock_servi(cible)), encoding="utf-8")
+    jl.ecrire_configuration(lite)
+    noyau = json.loads((lite / "jupyter-lite.json").read_text(encoding="utf-8"))["jupyter-config-data"]["litePluginSettings"]
+    assert "loadPyodideOptions" not in noyau["@jupyterlite/pyodide-kernel-extension:kernel"]
+    with servir(miroir) as url:
+        assert _preparer_complet(url, lite).returncode == 0
+    (cible / "pyodide-lock.json").write_text(json.dumps(jl.lock_servi(cible)), encoding="utf-8")
+    jl.ecrire_configuration(lite)
+    noyau = json.loads((lite / "jupyter-lite.json").read_text(encoding="utf-8"))["jupyter-config-data"]["litePluginSettings"]
+    options = noyau["@jupyterlite/pyodide-kernel-extension:kernel"]["loadPyodideOptions"]
+    assert set(options["packages"]) == {"pandas", "matplotlib"}
+
+
 def test_preparer_complet_refuse_un_fichier_modifie_et_n_en_garde_rien(deploiement):
     cible, miroir, entrees = deploiement
     victime = next(e for e in entrees if e["name"] == "pandas")
@@ -219,6 +261,12 @@ class _FauxCdn(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def _remplacer_code(page, cellule, code: str) -> None:
+    cellule.locator(".cm-content").click()
+    page.keyboard.press("Control+a")
+    page.keyboard.type(code)
+
+
 def _executer(page, cellule, attendu: str, delai_ms: int = 240_000) -> None:
     cellule.click()
     page.keyboard.press("Shift+Enter")
@@ -254,12 +302,23 @@ def test_un_carnet_s_execute_dans_le_navigateur_sans_requete_vers_un_tiers(livre
             avant_accord = [u for u in requetes if not u.startswith(base)]
             assert avant_accord == [], f"requêtes hors du site avant l'accord : {avant_accord}"
 
-            # Consent given (the « CDN » here serves a wrong file): the file is checked and refused.
-            editeur = cellules.nth(1).locator(".cm-content")
-            editeur.click()
-            page.keyboard.press("Control+a")
-            page.keyboard.type(f'await autoriser_cdn("{url_cdn}")')
-            _executer(page, cellules.nth(1), "n'est pas celui publié par Pyodide")
+            # Without consent, a cell that needs pandas says so in French (no English traceback), and so
+            # does a cell using a name defined by a cell that was not run.
+            _remplacer_code(page, cellules.nth(2), "import pandas")
+            _executer(page, cellules.nth(2), "n'est pas encore installée dans ce navigateur")
+            _remplacer_code(page, cellules.nth(3), "donnees_jamais_definies.head()")
+            _executer(page, cellules.nth(3), "ne connaît pas encore le nom « donnees_jamais_definies »")
+            sorties = page.locator(".jp-OutputArea-output").all_inner_texts()
+            assert not [t for t in sorties if "Traceback" in t or "Error" in t], sorties
+
+            # Consent is a button (the « CDN » here serves a wrong file): the file is checked and refused.
+            _remplacer_code(page, cellules.nth(1), f'import donnees_en_main.livre.navigateur as n; n.CDN = "{url_cdn}"')
+            cellules.nth(1).click()
+            page.keyboard.press("Shift+Enter")
+            assert [u for u in requetes if not u.startswith(base)] == []
+            page.get_by_role("button", name=TEXTE_BOUTON).click()
+            page.locator(".jp-OutputArea-output", has_text="n'est pas celui publié par Pyodide").first.wait_for(timeout=120_000)
+            page.get_by_role("button", name="Réessayer").wait_for()
             apres_accord = [u for u in requetes if not u.startswith(base)]
             assert apres_accord and all(u.startswith(url_cdn) for u in apres_accord), apres_accord
 

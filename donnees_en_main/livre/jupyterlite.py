@@ -23,7 +23,7 @@ jupyterlite-pyodide-kernel copies to the site and points the kernel at:
 
 At each book build (``avant_jupyterlite``, a Sphinx hook of ``sphinx_fr``) the project's own wheel
 is built, the served ``pyodide-lock.json`` is written listing only the files present, and the
-notebooks are copied with a first cell that loads the libraries or asks for consent.
+notebooks are copied with a first cell that loads the libraries or asks for consent (a button).
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ from pathlib import Path
 from donnees_en_main import reglages
 from donnees_en_main.reglages import RACINE, empreinte
 from donnees_en_main.livre.navigateur import (
-    CDN, LOCK_ORIGINE, ErreurNavigateur, normaliser_nom, paquets_scientifiques, verifier_empreinte,
+    BIBLIOTHEQUES, CDN, LOCK_ORIGINE, ErreurNavigateur, normaliser_nom, paquets_scientifiques, verifier_empreinte,
 )
 
 #: Must be the Pyodide version of jupyterlite-pyodide-kernel (``constants.PYODIDE_VERSION``): tested.
@@ -70,15 +70,12 @@ CELLULE_PRESENTATION = """\
 
 Python s'exécute ici, sur votre ordinateur ou votre téléphone, sans rien installer : rien de ce que
 vous tapez n'est envoyé à un serveur. Vos modifications restent dans ce navigateur ; pour les garder,
-téléchargez le carnet (menu *Fichier*). Exécutez d'abord la cellule ci-dessous."""
+téléchargez le carnet (menu *Fichier*). Exécutez d'abord la cellule ci-dessous : cliquez dedans,
+puis appuyez sur Maj + Entrée (ou sur le bouton ▶ en haut du carnet)."""
 CELLULE_PREPARATION = """\
 from donnees_en_main.livre.navigateur import autoriser_cdn, preparer
 
 await preparer()"""
-CELLULE_ACCORD = """\
-# Seulement si la cellule précédente vous le propose et que vous êtes d'accord :
-# retirez le « # » au début de la ligne suivante, puis exécutez cette cellule.
-# await autoriser_cdn()"""
 
 
 def dossier_lite() -> Path:
@@ -317,7 +314,12 @@ def ecrire_configuration(lite: Path) -> None:
     overrides = {"@jupyterlab/translation-extension:plugin": {"locale": "fr_FR"}}
     (lite / "overrides.json").write_text(json.dumps(overrides, indent=2), encoding="utf-8")
     # Never fall back to pypi.org: a package that is not served here is not installed.
-    noyau = {"@jupyterlite/pyodide-kernel-extension:kernel": {"disablePyPIFallback": True}}
+    reglages_noyau: dict = {"disablePyPIFallback": True}
+    if complet(lite / "static" / "pyodide"):
+        # Self-hosted pandas & co. are loaded while the kernel starts, as the reader reads the
+        # notebook's introduction: the first cell then finds them ready.
+        reglages_noyau["loadPyodideOptions"] = {"packages": list(BIBLIOTHEQUES)}
+    noyau = {"@jupyterlite/pyodide-kernel-extension:kernel": reglages_noyau}
     page = {"jupyter-config-data": {"litePluginSettings": noyau}}
     (lite / "jupyter-lite.json").write_text(json.dumps(page, indent=2), encoding="utf-8")
 
@@ -333,8 +335,7 @@ def ecrire_contenu(destination: Path) -> list[Path]:
         cellules = [
             nbformat.v4.new_markdown_cell(CELLULE_PRESENTATION),
             nbformat.v4.new_code_cell(CELLULE_PREPARATION),
-            nbformat.v4.new_code_cell(CELLULE_ACCORD),
-        ]
+        ]  # consent, when needed, is a button shown by preparer(): never code to edit
         for numero, cellule in enumerate(cellules, start=1):
             cellule.metadata["tags"] = ["navigateur"]
             cellule["id"] = f"navigateur-{numero}"
