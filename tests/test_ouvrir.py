@@ -159,3 +159,22 @@ def test_retours_en_francais(cours):
     html = retours["erreurs"][0].read_text(encoding="utf-8").replace("&#x27;", "'").replace("&#39;", "'")
     assert '<html lang="fr">' in html and "Note : 1.0 / 5.0" in html
     assert "C'est le nombre de lignes du catalogue" in html, "le retour doit expliquer l'erreur en français"
+
+
+def test_la_page_cite_ses_sources_du_registre_et_montre_ce_qui_reste_a_verifier():
+    """Every source listed by the page is a registry entry; what could not be checked says so."""
+    import re
+    from pathlib import Path
+
+    from donnees_en_main.faits import FAITS
+
+    page = (Path(__file__).resolve().parent.parent / "book" / "ouvrir.md").read_text(encoding="utf-8")
+    liste = re.search(r"SOURCES = \[(.*?)\]", page, flags=re.S).group(1)
+    identifiants = re.findall(r'"([\w-]+)"', liste)
+    assert identifiants and all(i in FAITS for i in identifiants)
+    non_verifies = [i for i in identifiants if not FAITS[i].verifie]
+    assert non_verifies == ["referent-donnees"]
+    assert "administrateur des données**. Aucun texte ne semble l'imposer à une commune (à vérifier)" in page
+    # the "Ils l'ont fait" boxes link to the source the registry checked
+    for i in ("opendata56", "rennes-vie-quotidienne"):
+        assert FAITS[i].verifie and FAITS[i].source in page
