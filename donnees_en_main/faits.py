@@ -247,6 +247,121 @@ _ENTREES = (
          "L'administration peut ainsi soumettre la réutilisation à titre gratuit des informations "
          "publiques qu'elle détient aux licences suivantes : 1° La licence ouverte de réutilisation "
          "d'informations publiques ; 2° “L'Open Database License”.", VERIFIE, ("décret 2017-638",)),
+    # --- Opening a commune's data: licences, data.gouv.fr, SCDL (chapter « ouvrir ») ------------
+    Fait("licences-reutilisation", "CRPA, articles L323-2, D323-2-1 et D323-2-2",
+         "Pour la réutilisation gratuite de leurs données, les administrations choisissent entre deux "
+         "licences : la Licence Ouverte et l'ODbL ; une autre licence doit d'abord être homologuée. Avec "
+         "l'ODbL, une base dérivée, modifiée ou enrichie doit être partagée sous la même licence ; la "
+         "Licence Ouverte laisse le réutilisateur libre de la licence de ce qu'il redistribue.",
+         "http://formations-geomatiques.developpement-durable.gouv.fr/NAT009/ADL/Aspects_Juridique/co/20b2_licences_1.html",
+         "Au titre des articles L323-2 et suivants du code des relations entre le public et "
+         "l'administration, seules deux licences peuvent être utilisées par les administrations pour "
+         "accompagner la réutilisation gratuite de leurs données : la licence ouverte de réutilisation "
+         "d'informations publiques (parfois appelée licence Etalab) ; la licence ODbL (Open Database "
+         "License). Le recours à une autre licence n'est possible qu'après avoir fait une demande "
+         "d'homologation […] (articles L323-2 et D323-2-2). […] dans le cas de la licence ODbL toute base "
+         "de données issue d'une réutilisation des données initiales (base dérivée, modifiée ou encore "
+         "enrichie) doit être distribuée sous cette même licence ODbL. La licence ouverte, quant à elle, "
+         "laisse le choix au réutilisateur de la licence qu'il souhaite utiliser pour redistribuer les "
+         "données résultantes.", VERIFIE, ("L323-2", "D323-2-1", "D323-2-2")),
+    Fait("licence-ouverte-paternite", "Licence Ouverte / Open Licence 2.0 (Etalab) : la mention de la source",
+         "La Licence Ouverte permet toute réutilisation, y compris commerciale, à condition de mentionner la "
+         "source (au moins le nom du producteur) et la date de dernière mise à jour.",
+         "https://wiki.openig.org/fr/public/cadre-legal-et-reglementaire",
+         "Pour la licence ouverte (v1 ou v2) https://www.etalab.gouv.fr/licence-ouverte-open-licence/ […] "
+         "Vous mentionnez la paternité : vous devez mentionner la paternité de « l'information » : sa source "
+         "– a minima le nom du « Producteur » - et la date de sa dernière mise à jour, ou indiquer le ou les "
+         "liens hypertextes (URL) renvoyant vers « l'information » et assurant une mention effective de sa "
+         "paternité. (Exploitation commerciale : « Une licence qui promeut la réutilisation la plus large en "
+         "autorisant la reproduction, la redistribution, l'adaptation et l'exploitation commerciale des "
+         "données », https://opendata.ca-ajaccien.corsica/la-licence-etalab/.)",
+         valeur="Licence Ouverte 2.0"),
+    Fait("odbl-partage-identique", "Open Database License (ODbL) 1.0 : le partage à l'identique",
+         "Qui utilise publiquement une version adaptée de la base, ou une création tirée d'une base adaptée, "
+         "doit offrir cette base adaptée sous ODbL ; il doit aussi citer la source.",
+         "https://opendata.onisep.fr/licence/licence-odbl/48-licence-odbl.htm",
+         "partager aux conditions identiques : Si le Réutilisateur utilise publiquement une version adaptée "
+         "de la Base de données, ou produit une création à partir d'une base de données adaptée, il doit "
+         "aussi offrir cette base de données adaptée selon les termes de la licence OdbL.",
+         valeur="ODbL"),
+    Fait("datagouv-publier", "Guide de data.gouv.fr : publier un jeu de données",
+         "Sur data.gouv.fr, la publication manuelle se fait en trois étapes : dire qui publie (un compte "
+         "ou, mieux, l'organisation), décrire le jeu de données (titre, description et fréquence de mise à "
+         "jour obligatoires, licence, mots-clés, couverture), ajouter les fichiers (déposés ou par lien). "
+         "On peut aussi publier par l'API ou par moissonnage d'un portail existant.",
+         "https://github.com/datagouv/guides.data.gouv.fr/blob/master/publier-des-donnees/guide-data.gouv.fr/publier-et-gerer-un-jeu-de-donnees/publier-un-jeu-de-donnees.md",
+         "Plusieurs modes de mises en ligne sont possibles sur la plateforme data.gouv.fr : Publication "
+         "manuelle sur data.gouv.fr ; Par API ; Par moissonnage […] 1. Définir qui publie le jeu de données "
+         "[…] 2. Décrire le jeu de données […] Titre* […] Description* […] Fréquence de mise à jour* […] "
+         "*Les champs identifiés par un astérisque sont obligatoires. 3. Ajouter des fichiers",
+         valeur="3 étapes"),
+    Fait("datagouv-moissonnage", "Guide de data.gouv.fr : le moissonnage d'un portail",
+         "Un portail local (ODS, CKAN ou DCAT) peut être moissonné chaque jour par data.gouv.fr : ses jeux de "
+         "données y sont référencés sans double saisie, un seul moissonneur par portail.",
+         "https://github.com/datagouv/guides.data.gouv.fr/blob/master/publier-des-donnees/guide-data.gouv.fr/publier-et-gerer-un-jeu-de-donnees/publier-un-jeu-de-donnees.md",
+         "Si vous mettez en ligne des données publiques sur une plateforme ouverte, dans un format dont les "
+         "métadonnées correspondent à la syntaxe ODS, CKAN, ou DCAT vous pouvez les référencer "
+         "automatiquement sur data.gouv.fr en utilisant notre service de moissonnage. […] Déclenchement : "
+         "contrôlé par data.gouv.fr (quotidien) […] un seul moissonneur par portail suffit.",
+         valeur="moissonnage"),
+    Fait("datagouv-certification", "Guide de data.gouv.fr : certifier une organisation",
+         "Une organisation qui exerce une mission de service public peut demander le badge « service public "
+         "certifié », en envoyant la preuve de son rôle.",
+         "https://github.com/datagouv/guides.data.gouv.fr/blob/master/publier-des-donnees/guide-data.gouv.fr/creer-et-gerer-une-organisation/certifier-une-organisation.md",
+         "Si l'organisation que vous administrez exerce une mission de service public, vous pouvez demander à "
+         "la faire certifier par notre équipe. Une organisation certifiée obtient un badge « service public "
+         "certifié ».", valeur="service public certifié"),
+    Fait("datagouv-discussions", "Guide de data.gouv.fr : répondre aux discussions",
+         "Sur la page d'un jeu de données, les réutilisateurs posent leurs questions et signalent des erreurs "
+         "dans des discussions visibles de tous : il faut quelqu'un pour y répondre.",
+         "https://github.com/datagouv/guides.data.gouv.fr/blob/master/publier-des-donnees/guide-data.gouv.fr/publier-et-gerer-un-jeu-de-donnees/gerer-un-jeu-de-donnees/repondre-aux-discussions.md",
+         "Ces discussions permettent aux réutilisateurs des données de poser des questions au producteur des "
+         "données, de faire remonter des erreurs constatées dans le jeu de données ou de proposer des "
+         "améliorations. […] Les discussions publiées sont visibles par tous les visiteurs de data.gouv.fr.",
+         valeur="discussions"),
+    Fait("scdl-catalogue", "Schéma SCDL « catalogue simplifié », version 0.1.3 (OpenDataFrance)",
+         "Le Socle commun des données locales a un schéma pour le catalogue des jeux de données publiés par "
+         "une collectivité : une ligne par jeu, licence et fréquence de mise à jour choisies dans des listes.",
+         "https://gitlab.com/opendatafrance/scdl/catalogue/raw/v0.1.3/schema.json",
+         "« title »: « Catalogue simplifié », « description »: « Spécification du modèle de données relatif "
+         "au catalogue des jeux de données publiés en open data par une collectivité », « version »: "
+         "« 0.1.3 » (relu sur la copie de référence du schéma, ../shared/reference/scdl-schemas/"
+         "catalogue.schema.json, dont le champ « path » est l'adresse ci-dessus)", valeur="0.1.3"),
+    Fait("validata", "Validata, le validateur du SCDL (OpenDataFrance)",
+         "Validata vérifie qu'un fichier respecte un schéma du Socle commun des données locales, avant ou "
+         "après sa publication.",
+         "https://validata.fr/doku.php?id=utilisation&rev=1556026464",
+         "Validata est une plateforme de validation de données ouvertes produites par des acteurs "
+         "territoriaux. Elle offre à ses utilisateurs la possibilité de vérifier la conformité de ces données "
+         "par rapport aux modèles définis dans le cadre du Socle Commun des Données Locales (SCDL).",
+         valeur="Validata"),
+    Fait("animateurs-territoriaux", "OpenDataFrance, programme « Open Data local, saison 2 » (mai 2019)",
+         "Des métropoles, syndicats informatiques, départements et régions se sont engagés comme animateurs "
+         "territoriaux des données pour accompagner les communes de leur territoire.",
+         "https://www.banquedesterritoires.fr/pedagogie-et-usages-concrets-clefs-vers-une-ouverture-des-donnees-locales",
+         "Métropoles, syndicats informatiques, départements, régions… 55 animateurs territoriaux des données "
+         "ont accepté de coacher les communes et EPCI de leur territoire pour passer à l'open data.",
+         valeur="55 animateurs territoriaux"),
+    Fait("opendata56", "Morbihan énergies, portail opendata56.fr (Maires de France, janvier 2022)",
+         "Le syndicat d'énergie du Morbihan a conçu son portail comme un outil au service des communes du "
+         "département ; de petites communes y publient leurs données.",
+         "https://mairesdefrance.com/m/article/?id=1146",
+         "C'est pour cette raison que le syndicat d'énergie du Morbihan a conçu, dès l'origine, son portail "
+         "www.opendata56.fr comme un outil au service des communes du département. Il permet aujourd'hui à "
+         "de petites villes comme Saint-Avé (11 000 hab.), Noyal-Pontivy (3 677 hab.) ou Béganne (1 394 hab.) "
+         "de publier leurs données.", valeur="opendata56.fr"),
+    Fait("rennes-vie-quotidienne", "Ville de Rennes, retour d'expérience (Archimag, juin 2022)",
+         "Le chargé de mission de la plateforme open data de Rennes conseille de commencer par des jeux de "
+         "données qui touchent la vie quotidienne des habitants.",
+         "https://www.archimag.com/univers-data/2022/06/03/open-data-municipal-mode-emploi/",
+         "En matière d'open data municipal, \"il est judicieux de commencer avec des jeux de données qui "
+         "touchent la vie quotidienne des habitants\", recommande Ben Lister, chargé de mission en charge de "
+         "la plateforme open data de Rennes.", valeur="vie quotidienne"),
+    Fait("referent-donnees", "Référent données, administrateur des données dans une commune",
+         "Aucun texte ne semble imposer à une commune de nommer un « référent données » ou un « administrateur "
+         "des données » : c'est une organisation recommandée, pas une obligation.",
+         "https://www.banquedesterritoires.fr/pedagogie-et-usages-concrets-clefs-vers-une-ouverture-des-donnees-locales",
+         "", A_VERIFIER, valeur="référent données"),
     # --- Laws ----------------------------------------------------------------------------------
     Fait("loi-2016-1321", "loi n° 2016-1321 du 7 octobre 2016 pour une République numérique",
          "Elle a créé l'ouverture par défaut (article 6), les données de référence (article 14) et "

@@ -236,6 +236,10 @@ JEUX: tuple[Jeu, ...] = (
     Jeu("subventions", lecteur=Lecteur("donnees_en_main.chapitres.repondre_citoyen:lire_subventions")),
     Jeu("deliberations"),
     Jeu("annuaire-associations"),
+    # -- ouvrir les données de la commune
+    Jeu("ouvrir-inventaire"),
+    Jeu("ouvrir-catalogue"),
+    Jeu("ouvrir-catalogue-brouillon", lecteur=TABLEUR, charger_le_fictif=False),
 )
 
 
