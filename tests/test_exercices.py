@@ -250,6 +250,25 @@ def test_chiffres_calcules_au_premier_usage(dossier):
         mauvaise.verifier("9")
 
 
+def test_choix_unique_dont_la_reponse_est_calculee_au_premier_usage(dossier):
+    appels = []
+
+    def bonne():
+        appels.append(1)
+        return "b"
+
+    q = ChoixUnique(id="essai.choix_paresseux", carnet=CARNET, enonce="?", choix=["a", "b"], reponse=bonne,
+                    erreurs_frequentes=lambda: {"a": "Pas celle-là."})
+    assert appels == []
+    assert q.verifier("b").juste and "Pas celle-là." in q.verifier("a").message and appels == [1]
+    mauvaise = ChoixUnique(id="essai.choix_paresseux_faux", carnet=CARNET, enonce="?", choix=["a", "b"],
+                           reponse=lambda: "c")
+    with pytest.raises(ValueError, match="ne fait pas partie des choix"):
+        mauvaise.verifier("a")
+    with pytest.raises(ValueError, match="ne fait pas partie des choix"):
+        ChoixUnique(id="essai.choix_faux", carnet=CARNET, enonce="?", choix=["a", "b"], reponse="c")
+
+
 # -- Texte ----------------------------------------------------------------------------------------
 
 def mot():

@@ -277,10 +277,25 @@ class ChoixUnique(_AvecChoix):
     def __init__(self, *, choix, reponse: str, erreurs_frequentes: dict | None = None, **kwargs):
         super().__init__(**kwargs)
         self.choix = _preparer_choix(self.id, choix)
-        self.reponse = reponse
-        self.erreurs_frequentes = dict(erreurs_frequentes or {})
+        self._reponse_donnee, self._erreurs_donnees = reponse, erreurs_frequentes
+        if not (callable(reponse) or callable(erreurs_frequentes)):
+            _ = self._attendu  # checked now when given now
+
+    @functools.cached_property
+    def _attendu(self) -> tuple[str, dict]:
+        """(the right choice, frequent errors), computed on first use when given as functions."""
+        reponse, erreurs = _calculer(self._reponse_donnee), dict(_calculer(self._erreurs_donnees) or {})
         _verifier_choix(self.id, self.choix, "la réponse", [reponse])
-        _verifier_choix(self.id, self.choix, "l'erreur fréquente", self.erreurs_frequentes)
+        _verifier_choix(self.id, self.choix, "l'erreur fréquente", erreurs)
+        return reponse, erreurs
+
+    @property
+    def reponse(self) -> str:
+        return self._attendu[0]
+
+    @property
+    def erreurs_frequentes(self) -> dict:
+        return self._attendu[1]
 
     def _noter(self, valeur):
         choisi = self._retrouver(valeur)
