@@ -239,12 +239,14 @@ def test_chiffres_calcules_au_premier_usage(dossier):
 
     q = Nombre(id="essai.paresseux", carnet=CARNET, enonce=lambda: f"Médiane ({len(appels)} calcul) ?",
                reponse=mediane, tolerance=0.1, unite="%",
-               erreurs_frequentes=lambda: {14.8: "C'est la moyenne."}, solution=lambda: "Elle vaut 9 %.")
+               erreurs_frequentes=lambda: {14.8: "C'est la moyenne."}, solution=lambda: "Elle vaut 9 %.",
+               indices=lambda: "Triez les valeurs.")
     assert appels == []
     assert q.verifier("9").juste and appels == ["reponse"]
     assert "C'est la moyenne." in q.verifier("14,8").message
     assert q.verifier("9,05").juste and appels == ["reponse"], "calculée une seule fois"
     assert q.solution().texte == "Elle vaut 9 %." and q.enonce.startswith("Médiane")
+    assert q.indice().texte == "Triez les valeurs." and q.indice().titre == "Plus d'indice"
     mauvaise = Nombre(id="essai.paresseux_faux", carnet=CARNET, enonce="?", reponse=lambda: "neuf")
     with pytest.raises(ValueError, match="`reponse` doit être un nombre"):
         mauvaise.verifier("9")

@@ -89,8 +89,9 @@ class Question:
     """Base class: statement, hints, solution, saved answer. Subclasses define ``_noter``.
 
     Figures computed from the shipped data may be given as functions without argument (``enonce``,
-    ``solution``; a ``Nombre``'s ``reponse`` and ``erreurs_frequentes``): they are called on first
-    use, so that importing a question bank reads nothing from disk.
+    ``indices``, ``solution``; the ``reponse`` and ``erreurs_frequentes`` of a ``Nombre`` or a
+    ``ChoixUnique``): they are called on first use, so that importing a question bank reads nothing
+    from disk.
     """
 
     consigne = "répondez puis cliquez sur « Vérifier »"
@@ -106,10 +107,8 @@ class Question:
                 f"Question {id} : le nom du carnet {carnet!r} ne convient pas ; utilisez des lettres, "
                 "des chiffres, des tirets ou des soulignés (il sert à nommer le fichier des réponses)."
             )
-        if isinstance(indices, str):
-            indices = [indices]
         self.id, self.carnet, self._enonce_donne = id, carnet, enonce
-        self.indices, self._solution_donnee, self.points = list(indices), solution, points
+        self._indices_donnes, self._solution_donnee, self.points = indices, solution, points
         self._indices_vus = 0
         _REGISTRE.setdefault(carnet, {})[id] = self
 
@@ -119,6 +118,11 @@ class Question:
     @functools.cached_property
     def enonce(self) -> str:
         return _calculer(self._enonce_donne)
+
+    @functools.cached_property
+    def indices(self) -> list[str]:
+        indices = _calculer(self._indices_donnes)
+        return [indices] if isinstance(indices, str) else list(indices)
 
     @functools.cached_property
     def texte_solution(self) -> str:
