@@ -239,15 +239,36 @@ def test_chiffres_calcules_au_premier_usage(dossier):
 
     q = Nombre(id="essai.paresseux", carnet=CARNET, enonce=lambda: f"Médiane ({len(appels)} calcul) ?",
                reponse=mediane, tolerance=0.1, unite="%",
-               erreurs_frequentes=lambda: {14.8: "C'est la moyenne."}, solution=lambda: "Elle vaut 9 %.")
+               erreurs_frequentes=lambda: {14.8: "C'est la moyenne."}, solution=lambda: "Elle vaut 9 %.",
+               indices=lambda: "Triez les valeurs.")
     assert appels == []
     assert q.verifier("9").juste and appels == ["reponse"]
     assert "C'est la moyenne." in q.verifier("14,8").message
     assert q.verifier("9,05").juste and appels == ["reponse"], "calculée une seule fois"
     assert q.solution().texte == "Elle vaut 9 %." and q.enonce.startswith("Médiane")
+    assert q.indice().texte == "Triez les valeurs." and q.indice().titre == "Plus d'indice"
     mauvaise = Nombre(id="essai.paresseux_faux", carnet=CARNET, enonce="?", reponse=lambda: "neuf")
     with pytest.raises(ValueError, match="`reponse` doit être un nombre"):
         mauvaise.verifier("9")
+
+
+def test_choix_unique_dont_la_reponse_est_calculee_au_premier_usage(dossier):
+    appels = []
+
+    def bonne():
+        appels.append(1)
+        return "b"
+
+    q = ChoixUnique(id="essai.choix_paresseux", carnet=CARNET, enonce="?", choix=["a", "b"], reponse=bonne,
+                    erreurs_frequentes=lambda: {"a": "Pas celle-là."})
+    assert appels == []
+    assert q.verifier("b").juste and "Pas celle-là." in q.verifier("a").message and appels == [1]
+    mauvaise = ChoixUnique(id="essai.choix_paresseux_faux", carnet=CARNET, enonce="?", choix=["a", "b"],
+                           reponse=lambda: "c")
+    with pytest.raises(ValueError, match="ne fait pas partie des choix"):
+        mauvaise.verifier("a")
+    with pytest.raises(ValueError, match="ne fait pas partie des choix"):
+        ChoixUnique(id="essai.choix_faux", carnet=CARNET, enonce="?", choix=["a", "b"], reponse="c")
 
 
 # -- Texte ----------------------------------------------------------------------------------------

@@ -89,8 +89,9 @@ class Question:
     """Base class: statement, hints, solution, saved answer. Subclasses define ``_noter``.
 
     Figures computed from the shipped data may be given as functions without argument (``enonce``,
-    ``solution``; a ``Nombre``'s ``reponse`` and ``erreurs_frequentes``): they are called on first
-    use, so that importing a question bank reads nothing from disk.
+    ``indices``, ``solution``; the ``reponse`` and ``erreurs_frequentes`` of a ``Nombre`` or a
+    ``ChoixUnique``): they are called on first use, so that importing a question bank reads nothing
+    from disk.
     """
 
     consigne = "répondez puis cliquez sur « Vérifier »"
@@ -106,10 +107,8 @@ class Question:
                 f"Question {id} : le nom du carnet {carnet!r} ne convient pas ; utilisez des lettres, "
                 "des chiffres, des tirets ou des soulignés (il sert à nommer le fichier des réponses)."
             )
-        if isinstance(indices, str):
-            indices = [indices]
         self.id, self.carnet, self._enonce_donne = id, carnet, enonce
-        self.indices, self._solution_donnee, self.points = list(indices), solution, points
+        self._indices_donnes, self._solution_donnee, self.points = indices, solution, points
         self._indices_vus = 0
         _REGISTRE.setdefault(carnet, {})[id] = self
 
@@ -119,6 +118,11 @@ class Question:
     @functools.cached_property
     def enonce(self) -> str:
         return _calculer(self._enonce_donne)
+
+    @functools.cached_property
+    def indices(self) -> list[str]:
+        indices = _calculer(self._indices_donnes)
+        return [indices] if isinstance(indices, str) else list(indices)
 
     @functools.cached_property
     def texte_solution(self) -> str:
@@ -277,10 +281,25 @@ class ChoixUnique(_AvecChoix):
     def __init__(self, *, choix, reponse: str, erreurs_frequentes: dict | None = None, **kwargs):
         super().__init__(**kwargs)
         self.choix = _preparer_choix(self.id, choix)
-        self.reponse = reponse
-        self.erreurs_frequentes = dict(erreurs_frequentes or {})
+        self._reponse_donnee, self._erreurs_donnees = reponse, erreurs_frequentes
+        if not (callable(reponse) or callable(erreurs_frequentes)):
+            _ = self._attendu  # checked now when given now
+
+    @functools.cached_property
+    def _attendu(self) -> tuple[str, dict]:
+        """(the right choice, frequent errors), computed on first use when given as functions."""
+        reponse, erreurs = _calculer(self._reponse_donnee), dict(_calculer(self._erreurs_donnees) or {})
         _verifier_choix(self.id, self.choix, "la réponse", [reponse])
-        _verifier_choix(self.id, self.choix, "l'erreur fréquente", self.erreurs_frequentes)
+        _verifier_choix(self.id, self.choix, "l'erreur fréquente", erreurs)
+        return reponse, erreurs
+
+    @property
+    def reponse(self) -> str:
+        return self._attendu[0]
+
+    @property
+    def erreurs_frequentes(self) -> dict:
+        return self._attendu[1]
 
     def _noter(self, valeur):
         choisi = self._retrouver(valeur)

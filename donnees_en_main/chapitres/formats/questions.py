@@ -1,10 +1,14 @@
 """Questions du chapitre « Formats et interopérabilité : parler la même langue ».
 
 Used by book/formats.md, notebooks/formats.ipynb and exercises/source/formats/formats.ipynb.
-Expected answers are computed from the shipped data and the package, never typed in by hand.
+Expected answers are computed from the shipped data and the package, never typed in by hand, and
+only when first needed: importing this bank reads nothing from disk (COMMUNES, COMMUNE_NOUVELLE,
+ENCODAGE_EXPORT, BON_REGLAGE… are computed on first access, through the module's ``__getattr__``).
 """
 
 from __future__ import annotations
+
+import functools
 
 import pandas as pd
 
@@ -30,28 +34,46 @@ def _communes() -> pd.DataFrame:
     return charger("formats-communes-codes-postaux")
 
 
-COMMUNES = _communes()
-_CODES = calculer_codes_par_commune(COMMUNES)
-COMMUNE_NOUVELLE = str(_CODES.idxmax())
-NB_CODES_COMMUNE_NOUVELLE = int(_CODES.max())
-_PAR_CODE = calculer_communes_par_code(COMMUNES)
-CODE_PARTAGE = str(_PAR_CODE.idxmax())
-NB_COMMUNES_CODE_PARTAGE = int(_PAR_CODE.max())
-
 EXPORT = "menus-cantine-export-tableur"
-_FORMAT_EXPORT = detecter_format(chemin(EXPORT))
-ENCODAGE_EXPORT = formats.FAMILLE[_FORMAT_EXPORT.encodage]
-SEPARATEUR_EXPORT = _FORMAT_EXPORT.separateur
-NB_COLONNES_EXPORT = formats.lire_avec(EXPORT, ENCODAGE_EXPORT, SEPARATEUR_EXPORT).nb_colonnes
 
 
 def _reglage(encodage: str, separateur: str) -> str:
     return f"{formats.NOMS_ENCODAGES[encodage]} et séparateur {formats.NOMS_SEPARATEURS[separateur]}"
 
 
-BON_REGLAGE = _reglage(ENCODAGE_EXPORT, SEPARATEUR_EXPORT)
-_AUTRE_ENCODAGE = next(c for _l, c in formats.ENCODAGES if c != ENCODAGE_EXPORT)
-_AUTRE_SEPARATEUR = "," if SEPARATEUR_EXPORT != "," else ";"
+@functools.cache
+def _chiffres() -> dict:
+    """The data and figures the questions quote, computed once from the shipped data."""
+    communes = _communes()
+    codes, par_code = calculer_codes_par_commune(communes), calculer_communes_par_code(communes)
+    format_export = detecter_format(chemin(EXPORT))
+    encodage, separateur = formats.FAMILLE[format_export.encodage], format_export.separateur
+    return {
+        "COMMUNES": communes,
+        "COMMUNE_NOUVELLE": str(codes.idxmax()),
+        "NB_CODES_COMMUNE_NOUVELLE": int(codes.max()),
+        "CODE_PARTAGE": str(par_code.idxmax()),
+        "NB_COMMUNES_CODE_PARTAGE": int(par_code.max()),
+        "ENCODAGE_EXPORT": encodage,
+        "SEPARATEUR_EXPORT": separateur,
+        "NB_COLONNES_EXPORT": formats.lire_avec(EXPORT, encodage, separateur).nb_colonnes,
+        "BON_REGLAGE": _reglage(encodage, separateur),
+        "_AUTRE_ENCODAGE": next(c for _l, c in formats.ENCODAGES if c != encodage),
+        "_AUTRE_SEPARATEUR": "," if separateur != "," else ";",
+    }
+
+
+def _c(nom: str):
+    return _chiffres()[nom]
+
+
+def __getattr__(nom: str):
+    # PEP 562: the data-derived constants, computed on first access
+    if nom in ("COMMUNES", "COMMUNE_NOUVELLE", "NB_CODES_COMMUNE_NOUVELLE", "CODE_PARTAGE",
+               "NB_COMMUNES_CODE_PARTAGE", "ENCODAGE_EXPORT", "SEPARATEUR_EXPORT", "NB_COLONNES_EXPORT",
+               "BON_REGLAGE", "_AUTRE_ENCODAGE", "_AUTRE_SEPARATEUR"):
+        return _c(nom)
+    raise AttributeError(f"module {__name__!r} has no attribute {nom!r}")
 
 MOT = "Crème"
 MOT_UTF8_LU_1252 = formats.mal_lu(MOT, "utf-8", "cp1252")
@@ -107,12 +129,12 @@ reglages = ChoixUnique(
         _reglage("cp1252", ","),
         _reglage("cp1252", ";"),
     ],
-    reponse=BON_REGLAGE,
-    erreurs_frequentes={
-        _reglage(ENCODAGE_EXPORT, _AUTRE_SEPARATEUR): (
+    reponse=lambda: _c("BON_REGLAGE"),
+    erreurs_frequentes=lambda: {
+        _reglage(_c("ENCODAGE_EXPORT"), _c("_AUTRE_SEPARATEUR")): (
             "L'encodage est le bon, mais avec ce séparateur le logiciel ne voit qu'une seule colonne."
         ),
-        _reglage(_AUTRE_ENCODAGE, SEPARATEUR_EXPORT): (
+        _reglage(_c("_AUTRE_ENCODAGE"), _c("SEPARATEUR_EXPORT")): (
             "Les colonnes sont bien découpées, mais regardez les accents : ils sont abîmés."
         ),
     },
@@ -120,8 +142,8 @@ reglages = ChoixUnique(
         "Essayez les combinaisons une à une et lisez les phrases qui commencent par ✔ ou ✘.",
         "Un tableur français sous Windows enregistre souvent en Windows-1252, avec des points-virgules.",
     ],
-    solution=(
-        f"**{BON_REGLAGE}.** C'est l'export typique d'un tableur français sous Windows : le point-virgule "
+    solution=lambda: (
+        f"**{_c('BON_REGLAGE')}.** C'est l'export typique d'un tableur français sous Windows : le point-virgule "
         "parce que la virgule sert aux décimales, et l'encodage Windows-1252. Le format national (SCDL) "
         "recommande l'inverse : UTF-8 et la virgule."
     ),
@@ -131,14 +153,14 @@ nb_colonnes = Nombre(
     id="formats.nb_colonnes",
     carnet=CARNET,
     enonce="Lu avec les bons réglages, combien de colonnes compte l'export du tableur des menus ?",
-    reponse=NB_COLONNES_EXPORT,
+    reponse=lambda: _c("NB_COLONNES_EXPORT"),
     tolerance=0,
     unite="colonnes",
     erreurs_frequentes={1: "Une seule colonne : le séparateur choisi n'est pas celui du fichier."},
     indices=["Avec pandas : `pd.read_csv(fichier, sep=…, encoding=…)`, puis `.shape[1]` donne le nombre de colonnes."],
-    solution=(
-        f"**{NB_COLONNES_EXPORT} colonnes**, celles du schéma national des menus : "
-        f"`pd.read_csv(export, sep=\"{SEPARATEUR_EXPORT}\", encoding=\"{ENCODAGE_EXPORT}\").shape[1]`."
+    solution=lambda: (
+        f"**{_c('NB_COLONNES_EXPORT')} colonnes**, celles du schéma national des menus : "
+        f"`pd.read_csv(export, sep=\"{_c('SEPARATEUR_EXPORT')}\", encoding=\"{_c('ENCODAGE_EXPORT')}\").shape[1]`."
     ),
 )
 
@@ -219,13 +241,13 @@ zero_perdu = Texte(
 codes_commune_nouvelle = Nombre(
     id="formats.codes_commune_nouvelle",
     carnet=CARNET,
-    enonce=f"Combien de codes postaux différents compte la commune nouvelle {COMMUNE_NOUVELLE} ?",
-    reponse=NB_CODES_COMMUNE_NOUVELLE,
+    enonce=lambda: f"Combien de codes postaux différents compte la commune nouvelle {_c('COMMUNE_NOUVELLE')} ?",
+    reponse=lambda: _c("NB_CODES_COMMUNE_NOUVELLE"),
     tolerance=0,
     unite="codes postaux",
     indices=["Elle apparaît sur plusieurs lignes de la table : une par code postal."],
-    solution=(
-        f"**{NB_CODES_COMMUNE_NOUVELLE}.** En fusionnant, les communes déléguées ont gardé leur code postal : "
+    solution=lambda: (
+        f"**{_c('NB_CODES_COMMUNE_NOUVELLE')}.** En fusionnant, les communes déléguées ont gardé leur code postal : "
         "une seule commune (un seul code INSEE), plusieurs codes postaux."
     ),
 )
@@ -233,13 +255,13 @@ codes_commune_nouvelle = Nombre(
 code_partage = Nombre(
     id="formats.code_partage",
     carnet=CARNET,
-    enonce=f"Combien de communes différentes partagent le code postal {CODE_PARTAGE} ?",
-    reponse=NB_COMMUNES_CODE_PARTAGE,
+    enonce=lambda: f"Combien de communes différentes partagent le code postal {_c('CODE_PARTAGE')} ?",
+    reponse=lambda: _c("NB_COMMUNES_CODE_PARTAGE"),
     tolerance=0,
     unite="communes",
     indices=["Comptez les codes INSEE différents sur les lignes de ce code postal."],
-    solution=(
-        f"**{NB_COMMUNES_CODE_PARTAGE} communes.** Un code postal désigne un bureau distributeur de La Poste, "
+    solution=lambda: (
+        f"**{_c('NB_COMMUNES_CODE_PARTAGE')} communes.** Un code postal désigne un bureau distributeur de La Poste, "
         "pas une commune : pour identifier une commune, on utilise son code INSEE."
     ),
 )

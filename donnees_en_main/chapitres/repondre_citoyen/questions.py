@@ -2,10 +2,13 @@
 
 Used by book/repondre-citoyen.md, notebooks/repondre-citoyen.ipynb and
 exercises/source/repondre-citoyen/repondre-citoyen.ipynb. Expected numbers are computed from the
-shipped data, never typed in by hand.
+shipped data, never typed in by hand, and only when first needed: importing this bank reads nothing
+from disk (``_chiffres()``; TOTAL_FOOT, ANNEE_PIC… through the module's ``__getattr__``).
 """
 
 from __future__ import annotations
+
+import functools
 
 import pandas as pd
 
@@ -24,39 +27,64 @@ def calculer_montant_recu(subventions: pd.DataFrame) -> pd.Series:
     return subventions["montant"] * subventions["pourcentageSubvention"]
 
 
-SUBVENTIONS = rc.lire_subventions()
-ANNUAIRE = charger("annuaire-associations")
-DELIBERATIONS = charger("deliberations")
-PREP = rc.preparer(SUBVENTIONS, ANNUAIRE)
-ANNEES = sorted(int(a) for a in PREP["annee"].dropna().unique())
-SIRET_FOOT = ANNUAIRE.loc[ANNUAIRE["nom"] == FOOT, "siret"].iloc[0]
+@functools.cache
+def _chiffres() -> dict:
+    """The data and figures the questions quote, computed once from the shipped data."""
+    SUBVENTIONS = rc.lire_subventions()
+    ANNUAIRE = charger("annuaire-associations")
+    DELIBERATIONS = charger("deliberations")
+    PREP = rc.preparer(SUBVENTIONS, ANNUAIRE)
+    ANNEES = sorted(int(a) for a in PREP["annee"].dropna().unique())
+    SIRET_FOOT = ANNUAIRE.loc[ANNUAIRE["nom"] == FOOT, "siret"].iloc[0]
 
-_foot = SUBVENTIONS[SUBVENTIONS["idBeneficiaire"] == SIRET_FOOT]
-_argent = _foot["nature"] == "aide en numéraire"
-TOTAL_FOOT = float(calculer_montant_recu(_foot)[_argent].sum())
-TOTAL_FOOT_SANS_PART = float(_foot[_argent]["montant"].sum())  # the shared subsidy counted in full
-TOTAL_FOOT_AVEC_NATURE = float(calculer_montant_recu(_foot).sum())
-_par_nom = SUBVENTIONS[(SUBVENTIONS["nomBeneficiaire"] == FOOT) & (SUBVENTIONS["nature"] == "aide en numéraire")]
-TOTAL_FOOT_PAR_NOM = float(calculer_montant_recu(_par_nom).sum())  # misses the years it was named otherwise
+    _foot = SUBVENTIONS[SUBVENTIONS["idBeneficiaire"] == SIRET_FOOT]
+    _argent = _foot["nature"] == "aide en numéraire"
+    TOTAL_FOOT = float(calculer_montant_recu(_foot)[_argent].sum())
+    TOTAL_FOOT_SANS_PART = float(_foot[_argent]["montant"].sum())  # the shared subsidy counted in full
+    TOTAL_FOOT_AVEC_NATURE = float(calculer_montant_recu(_foot).sum())
+    _par_nom = SUBVENTIONS[(SUBVENTIONS["nomBeneficiaire"] == FOOT) & (SUBVENTIONS["nature"] == "aide en numéraire")]
+    TOTAL_FOOT_PAR_NOM = float(calculer_montant_recu(_par_nom).sum())  # misses the years it was named otherwise
 
-_par_annee = rc.totaux_par_annee(PREP, beneficiaire=FOOT)
-ANNEE_PIC = int(_par_annee["argent"].idxmax())
-FOOT_ANNEE_PIC = float(_par_annee.loc[ANNEE_PIC, "argent"])
-FOOT_ANNEE_PIC_NATURE = float(_par_annee.loc[ANNEE_PIC, "nature"])
-_pic = PREP[(PREP["beneficiaire"] == FOOT) & (PREP["annee"] == ANNEE_PIC) & ~PREP["en_nature"]]
-FOOT_ANNEE_PIC_EXCEPTIONNELLE = float(_pic[_pic["type_aide"] != "fonctionnement"]["montant_beneficiaire"].sum())
-FOOT_ANNEE_PIC_FONCTIONNEMENT = float(_pic[_pic["type_aide"] == "fonctionnement"]["montant_beneficiaire"].sum())
+    _par_annee = rc.totaux_par_annee(PREP, beneficiaire=FOOT)
+    ANNEE_PIC = int(_par_annee["argent"].idxmax())
+    FOOT_ANNEE_PIC = float(_par_annee.loc[ANNEE_PIC, "argent"])
+    FOOT_ANNEE_PIC_NATURE = float(_par_annee.loc[ANNEE_PIC, "nature"])
+    _pic = PREP[(PREP["beneficiaire"] == FOOT) & (PREP["annee"] == ANNEE_PIC) & ~PREP["en_nature"]]
+    FOOT_ANNEE_PIC_EXCEPTIONNELLE = float(_pic[_pic["type_aide"] != "fonctionnement"]["montant_beneficiaire"].sum())
+    FOOT_ANNEE_PIC_FONCTIONNEMENT = float(_pic[_pic["type_aide"] == "fonctionnement"]["montant_beneficiaire"].sum())
 
-_tous = PREP[~PREP["en_nature"]]["montant_beneficiaire"].sum()
-PART_FOOT = round(TOTAL_FOOT / _tous * 100, 1)
-DERNIERE_ANNEE = ANNEES[-1]
-ARGENT_DERNIERE_ANNEE = float(PREP[~PREP["en_nature"] & (PREP["annee"] == DERNIERE_ANNEE)]["montant_beneficiaire"].sum())
-PAR_HABITANT = round(ARGENT_DERNIERE_ANNEE / rc.POPULATION, 2)
+    _tous = PREP[~PREP["en_nature"]]["montant_beneficiaire"].sum()
+    PART_FOOT = round(TOTAL_FOOT / _tous * 100, 1)
+    DERNIERE_ANNEE = ANNEES[-1]
+    ARGENT_DERNIERE_ANNEE = float(PREP[~PREP["en_nature"] & (PREP["annee"] == DERNIERE_ANNEE)]["montant_beneficiaire"].sum())
+    PAR_HABITANT = round(ARGENT_DERNIERE_ANNEE / rc.POPULATION, 2)
 
-_minibus = DELIBERATIONS[DELIBERATIONS["DELIB_OBJET"].str.contains("minibus")].iloc[0]
-_concertation = DELIBERATIONS[DELIBERATIONS["DELIB_OBJET"].str.contains("concertation avec les associations")].iloc[0]
-DELIB_MINIBUS, DELIB_CONCERTATION = _minibus, _concertation
-AVEC_CONTRE = int((DELIBERATIONS["VOTE_CONTRE"] > 0).sum())
+    _minibus = DELIBERATIONS[DELIBERATIONS["DELIB_OBJET"].str.contains("minibus")].iloc[0]
+    _concertation = DELIBERATIONS[DELIBERATIONS["DELIB_OBJET"].str.contains("concertation avec les associations")].iloc[0]
+    DELIB_MINIBUS, DELIB_CONCERTATION = _minibus, _concertation
+    AVEC_CONTRE = int((DELIBERATIONS["VOTE_CONTRE"] > 0).sum())
+    return dict(locals())
+
+
+class _Chiffres:
+    """``_k.TOTAL_FOOT``: a figure of ``_chiffres()``, computed on first use."""
+
+    def __getattr__(self, nom: str):
+        try:
+            return _chiffres()[nom]
+        except KeyError:
+            raise AttributeError(nom) from None
+
+
+_k = _Chiffres()
+_PUBLICS = ("SUBVENTIONS", "ANNUAIRE", "DELIBERATIONS", "PREP", "ANNEES", "SIRET_FOOT", "TOTAL_FOOT", "TOTAL_FOOT_SANS_PART", "TOTAL_FOOT_AVEC_NATURE", "TOTAL_FOOT_PAR_NOM", "ANNEE_PIC", "FOOT_ANNEE_PIC", "FOOT_ANNEE_PIC_NATURE", "FOOT_ANNEE_PIC_EXCEPTIONNELLE", "FOOT_ANNEE_PIC_FONCTIONNEMENT", "PART_FOOT", "DERNIERE_ANNEE", "ARGENT_DERNIERE_ANNEE", "PAR_HABITANT", "DELIB_MINIBUS", "DELIB_CONCERTATION", "AVEC_CONTRE")
+
+
+def __getattr__(nom: str):
+    # PEP 562: the data-derived constants, computed on first access
+    if nom in _PUBLICS:
+        return _chiffres()[nom]
+    raise AttributeError(f"module {__name__!r} has no attribute {nom!r}")
 
 
 def _e(x: float) -> str:
@@ -148,7 +176,7 @@ montant_recu = CalculPandas(
         "Calculez dans une variable `montant_recu` ce que chaque ligne du tableau `subventions` attribue "
         "**à son bénéficiaire** : pour une subvention partagée, seulement sa part."
     ),
-    reponse=lambda: calculer_montant_recu(SUBVENTIONS),
+    reponse=lambda: calculer_montant_recu(_k.SUBVENTIONS),
     tolerance=1e-6,
     indices=[
         "La colonne montant donne le total de la subvention, la colonne pourcentageSubvention la part du "
@@ -162,22 +190,22 @@ total_foot = Nombre(
     id="repondre-citoyen.total_foot",
     carnet=CARNET,
     enonce=(
-        f"Combien la commune a-t-elle attribué **en argent** au {FOOT} de {ANNEES[0]} à {ANNEES[-1]}, "
+        lambda: f"Combien la commune a-t-elle attribué **en argent** au {FOOT} de {_k.ANNEES[0]} à {_k.ANNEES[-1]}, "
         "en euros ?"
     ),
-    reponse=TOTAL_FOOT,
+    reponse=lambda: _k.TOTAL_FOOT,
     tolerance=1,
     unite="€",
-    erreurs_frequentes={
-        TOTAL_FOOT_SANS_PART: (
+    erreurs_frequentes=lambda: {
+        _k.TOTAL_FOOT_SANS_PART: (
             "Vous avez compté en entier la subvention partagée avec le comité des fêtes : le club n'en reçoit "
             "que sa part (montant × pourcentageSubvention)."
         ),
-        TOTAL_FOOT_AVEC_NATURE: (
+        _k.TOTAL_FOOT_AVEC_NATURE: (
             "Vous avez ajouté les aides en nature (le prêt du stade, valorisé en euros) : ce n'est pas de "
             "l'argent versé. Donnez-les à part."
         ),
-        TOTAL_FOOT_PAR_NOM: (
+        _k.TOTAL_FOOT_PAR_NOM: (
             "Il manque une année : le club y est écrit autrement (en capitales, sans « de »). Cherchez-le par "
             "son numéro SIRET ou RNA plutôt que par son nom."
         ),
@@ -187,9 +215,9 @@ total_foot = Nombre(
         "Gardez seulement les aides « aide en numéraire », et pour chaque ligne la part du club.",
     ],
     solution=(
-        f"{_e(TOTAL_FOOT)} : toutes les lignes du SIRET du club, en argent (« aide en numéraire »), en ne "
+        lambda: f"{_e(_k.TOTAL_FOOT)} : toutes les lignes du SIRET du club, en argent (« aide en numéraire »), en ne "
         f"comptant que la part du club dans la subvention partagée. Les aides en nature "
-        f"({_e(TOTAL_FOOT_AVEC_NATURE - TOTAL_FOOT)}) se donnent à part."
+        f"({_e(_k.TOTAL_FOOT_AVEC_NATURE - _k.TOTAL_FOOT)}) se donnent à part."
     ),
 )
 
@@ -197,29 +225,29 @@ foot_annee_pic = Nombre(
     id="repondre-citoyen.foot_annee_pic",
     carnet=CARNET,
     enonce=(
-        f"Avec le tableau de bord, choisissez le {FOOT}. Combien a-t-il reçu **en argent** en "
-        f"{ANNEE_PIC}, en euros ?"
+        lambda: f"Avec le tableau de bord, choisissez le {FOOT}. Combien a-t-il reçu **en argent** en "
+        f"{_k.ANNEE_PIC}, en euros ?"
     ),
-    reponse=FOOT_ANNEE_PIC,
+    reponse=lambda: _k.FOOT_ANNEE_PIC,
     tolerance=1,
     unite="€",
-    erreurs_frequentes={
-        FOOT_ANNEE_PIC + FOOT_ANNEE_PIC_NATURE: (
+    erreurs_frequentes=lambda: {
+        _k.FOOT_ANNEE_PIC + _k.FOOT_ANNEE_PIC_NATURE: (
             "Vous avez ajouté la colonne « en nature » : la question porte sur l'argent seulement."
         ),
-        FOOT_ANNEE_PIC_EXCEPTIONNELLE: (
+        _k.FOOT_ANNEE_PIC_EXCEPTIONNELLE: (
             "C'est la seule subvention exceptionnelle ; il faut y ajouter la subvention de fonctionnement de "
             "l'année."
         ),
-        FOOT_ANNEE_PIC_FONCTIONNEMENT: (
+        _k.FOOT_ANNEE_PIC_FONCTIONNEMENT: (
             "C'est la seule subvention de fonctionnement ; cette année-là, le club a aussi reçu une subvention "
             "exceptionnelle."
         ),
     },
-    indices=[f"Dans le menu « Afficher », choisissez le club ; lisez la ligne {ANNEE_PIC}, colonne « En argent »."],
+    indices=lambda: [f"Dans le menu « Afficher », choisissez le club ; lisez la ligne {_k.ANNEE_PIC}, colonne « En argent »."],
     solution=(
-        f"{_e(FOOT_ANNEE_PIC)} en {ANNEE_PIC} : {_e(FOOT_ANNEE_PIC_FONCTIONNEMENT)} de fonctionnement et "
-        f"{_e(FOOT_ANNEE_PIC_EXCEPTIONNELLE)} pour l'achat d'un minibus. C'est cette subvention exceptionnelle "
+        lambda: f"{_e(_k.FOOT_ANNEE_PIC)} en {_k.ANNEE_PIC} : {_e(_k.FOOT_ANNEE_PIC_FONCTIONNEMENT)} de fonctionnement et "
+        f"{_e(_k.FOOT_ANNEE_PIC_EXCEPTIONNELLE)} pour l'achat d'un minibus. C'est cette subvention exceptionnelle "
         "qui fait le pic."
     ),
 )
@@ -228,16 +256,16 @@ part_foot = Nombre(
     id="repondre-citoyen.part_foot",
     carnet=CARNET,
     enonce=(
-        f"Quelle part (en %) de tout l'argent attribué aux associations de {ANNEES[0]} à {ANNEES[-1]} le "
+        lambda: f"Quelle part (en %) de tout l'argent attribué aux associations de {_k.ANNEES[0]} à {_k.ANNEES[-1]} le "
         "Football Club a-t-il reçue ? (arrondie à 0,1)"
     ),
-    reponse=PART_FOOT,
+    reponse=lambda: _k.PART_FOOT,
     tolerance=0.1,
     unite="%",
-    erreurs_frequentes={round(PART_FOOT / 100, 3): "Le résultat est demandé en pourcentage : multipliez par 100."},
+    erreurs_frequentes=lambda: {round(_k.PART_FOOT / 100, 3): "Le résultat est demandé en pourcentage : multipliez par 100."},
     indices=["La part, c'est la partie divisée par le tout : l'argent du club divisé par l'argent de tous."],
     solution=(
-        f"{pourcent_fr(PART_FOOT)} : {_e(TOTAL_FOOT)} sur {_e(_tous)} attribués en argent aux associations "
+        lambda: f"{pourcent_fr(_k.PART_FOOT)} : {_e(_k.TOTAL_FOOT)} sur {_e(_k._tous)} attribués en argent aux associations "
         "sur les trois ans."
     ),
 )
@@ -246,21 +274,21 @@ par_habitant = Nombre(
     id="repondre-citoyen.par_habitant",
     carnet=CARNET,
     enonce=(
-        f"En {DERNIERE_ANNEE}, combien la commune a-t-elle attribué en argent aux associations **par "
+        lambda: f"En {_k.DERNIERE_ANNEE}, combien la commune a-t-elle attribué en argent aux associations **par "
         f"habitant** ? La population municipale est de {nombre_fr(rc.POPULATION, 0)} habitants. (En euros, "
         "arrondi au centime.)"
     ),
-    reponse=PAR_HABITANT,
+    reponse=lambda: _k.PAR_HABITANT,
     tolerance=0.01,
     unite="€",
-    erreurs_frequentes={
-        round(_tous / rc.POPULATION, 2): (
-            f"Vous avez divisé le total des trois années : la question porte sur {DERNIERE_ANNEE} seulement."
+    erreurs_frequentes=lambda: {
+        round(_k._tous / rc.POPULATION, 2): (
+            f"Vous avez divisé le total des trois années : la question porte sur {_k.DERNIERE_ANNEE} seulement."
         ),
     },
-    indices=[f"Additionnez l'argent de {DERNIERE_ANNEE} (part de chaque bénéficiaire), puis divisez par la population."],
+    indices=lambda: [f"Additionnez l'argent de {_k.DERNIERE_ANNEE} (part de chaque bénéficiaire), puis divisez par la population."],
     solution=(
-        f"{nombre_fr(PAR_HABITANT, 2)} € : {_e(ARGENT_DERNIERE_ANNEE)} divisés par "
+        lambda: f"{nombre_fr(_k.PAR_HABITANT, 2)} € : {_e(_k.ARGENT_DERNIERE_ANNEE)} divisés par "
         f"{nombre_fr(rc.POPULATION, 0)} habitants (population légale publiée par l'INSEE)."
     ),
 )
@@ -301,8 +329,8 @@ unanimite = ChoixUnique(
     id="repondre-citoyen.unanimite",
     carnet=CARNET,
     enonce=(
-        f"La délibération n° {_concertation['DELIB_ID']} a recueilli {int(_concertation['VOTE_POUR'])} voix "
-        f"pour, {int(_concertation['VOTE_CONTRE'])} contre et {int(_concertation['VOTE_ABSTENTION'])} "
+        lambda: f"La délibération n° {_k._concertation['DELIB_ID']} a recueilli {int(_k._concertation['VOTE_POUR'])} voix "
+        f"pour, {int(_k._concertation['VOTE_CONTRE'])} contre et {int(_k._concertation['VOTE_ABSTENTION'])} "
         "abstentions. Que pouvez-vous écrire dans le bulletin municipal ?"
     ),
     choix=[
@@ -333,7 +361,7 @@ que_publier = ChoixMultiple(
     id="repondre-citoyen.que_publier",
     carnet=CARNET,
     enonce=(
-        f"Le conseil vient d'accorder {_e(float(SUBVENTIONS.loc[SUBVENTIONS['referenceDecision'] == _minibus['DELIB_ID'], 'montant'].sum()))} "
+        lambda: f"Le conseil vient d'accorder {_e(float(_k.SUBVENTIONS.loc[_k.SUBVENTIONS['referenceDecision'] == _k._minibus['DELIB_ID'], 'montant'].sum()))} "
         "au club de foot pour un minibus. Que doit publier la commune ?"
     ),
     choix=[
@@ -373,20 +401,20 @@ votes_contre = Nombre(
     id="repondre-citoyen.votes_contre",
     carnet=CARNET,
     enonce=(
-        f"Dans le fichier des délibérations ({ANNEES[0]}-{ANNEES[-1]}), combien de délibérations ont recueilli "
+        lambda: f"Dans le fichier des délibérations ({_k.ANNEES[0]}-{_k.ANNEES[-1]}), combien de délibérations ont recueilli "
         "au moins une voix **contre** ?"
     ),
-    reponse=AVEC_CONTRE,
+    reponse=lambda: _k.AVEC_CONTRE,
     tolerance=0,
-    erreurs_frequentes={
-        int(((DELIBERATIONS["VOTE_CONTRE"] > 0) | (DELIBERATIONS["VOTE_ABSTENTION"] > 0)).sum()): (
+    erreurs_frequentes=lambda: {
+        int(((_k.DELIBERATIONS["VOTE_CONTRE"] > 0) | (_k.DELIBERATIONS["VOTE_ABSTENTION"] > 0)).sum()): (
             "Vous avez aussi compté les délibérations avec seulement des abstentions : une abstention n'est pas "
             "une voix contre."
         ),
     },
     indices=['En pandas : `(deliberations["VOTE_CONTRE"] > 0).sum()`.'],
     solution=(
-        f"{AVEC_CONTRE} délibérations sur {len(DELIBERATIONS)} : le budget, les tarifs, les emprunts… et la "
+        lambda: f"{_k.AVEC_CONTRE} délibérations sur {len(_k.DELIBERATIONS)} : le budget, les tarifs, les emprunts… et la "
         "subvention du minibus. Les autres sont adoptées sans opposition."
     ),
 )
