@@ -25,7 +25,6 @@ ever deleted.
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import gzip
 import hashlib
@@ -42,6 +41,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
+from donnees_en_main.commande import Analyseur
 from donnees_en_main.reglages import RACINE
 
 #: Written at the root of every publication: what makes a folder safe to replace.
@@ -477,7 +477,7 @@ def _remplacer_dossier(neuf: Path, cible: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = Analyseur(
         prog="python -m donnees_en_main publier",
         description="Prépare un dossier prêt à mettre en ligne : le livre, sa version navigateur, "
         "des fichiers précompressés, une page 404 en français, robots.txt et sitemap.xml.",
