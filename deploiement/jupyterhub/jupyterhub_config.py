@@ -25,9 +25,14 @@ Settings come from environment variables (all optional except the two passwords)
 """
 
 import os
+import re
 import shutil
 import sys
+import unicodedata
 from pathlib import Path
+
+from jupyterhub.authenticators.shared import SharedPasswordAuthenticator
+from tornado import web
 
 c = get_config()  # noqa: F821 (provided by JupyterHub)
 
@@ -36,7 +41,7 @@ RACINE = ICI.parents[1]
 DONNEES = Path(os.environ.get("DEM_HUB_DONNEES", "/srv/donnees-en-main")).resolve()
 ECHANGE = DONNEES / "echange"
 HOMES = DONNEES / "utilisateurs"
-FORMATEUR = os.environ.get("DEM_HUB_FORMATEUR", "formateur").strip().lower()
+FORMATEUR = os.environ.get("DEM_HUB_FORMATEUR", "formateur").strip().lower()  # normalised below, as names typed at login
 BIN = Path(sys.executable).parent
 
 
@@ -77,13 +82,51 @@ c.JupyterHub.cookie_secret_file = str(DONNEES / "jupyterhub_cookie_secret")
 c.JupyterHub.cleanup_servers = True  # stopping the hub stops every learner's server
 
 # -- Who can log in ---------------------------------------------------------------------------------
-c.JupyterHub.authenticator_class = "shared-password"
+# Names as people type them (« Camille Dupont », « léa ») become an account name nbgrader accepts as a student
+# id (camille.dupont, lea: letters, digits, . _ -, no « + »); the pages show it back. Each refusal says why,
+# in French, on the login form (JupyterHub shows an HTTPError's message there).
+NOM_VALIDE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,31}$")
+REGLE_DU_NOM = ("votre prénom et votre nom, par exemple « Camille Dupont » : lettres (accents permis), chiffres, "
+                "espaces, points, tirets et apostrophes, 32 caractères au plus")
+
+
+def nom_de_compte(nom: str) -> str:
+    """« Camille Dupont » -> camille.dupont, « Léa » -> lea, « N'Diaye » -> n.diaye (anything else is kept, and refused)."""
+    sans_accents = unicodedata.normalize("NFKD", nom.strip().lower())
+    sans_accents = "".join(ch for ch in sans_accents if not unicodedata.combining(ch)).replace("œ", "oe").replace("æ", "ae")
+    return re.sub(r"[\s'’.]+", ".", sans_accents).strip(".")
+
+
+class AuthentificationAtelier(SharedPasswordAuthenticator):
+    """JupyterHub's shared-password login, with people's names normalised and refusals explained in French."""
+
+    def normalize_username(self, username):
+        return nom_de_compte(username)
+
+    async def authenticate(self, handler, data):
+        tape = data.get("username", "")
+        nom = self.normalize_username(tape)
+        if not nom:
+            raise web.HTTPError(403, f"Indiquez votre nom : {REGLE_DU_NOM}.")
+        if not NOM_VALIDE.match(nom):
+            raise web.HTTPError(403, f"« {tape} » ne peut pas servir de nom. Écrivez {REGLE_DU_NOM}.")
+        reponse = await super().authenticate(handler, data)
+        if reponse is None:
+            raise web.HTTPError(403, f"Mot de passe incorrect pour « {nom} ». Vérifiez le mot de passe donné par "
+                                     "l'animateur ou l'animatrice (majuscules, chiffres, tirets comptent).")
+        return reponse
+
+
+FORMATEUR = nom_de_compte(FORMATEUR)
+c.JupyterHub.authenticator_class = AuthentificationAtelier
 c.SharedPasswordAuthenticator.user_password = mot_de_passe
 c.SharedPasswordAuthenticator.admin_password = mot_de_passe_formateur
 c.Authenticator.admin_users = {FORMATEUR}
 c.Authenticator.allow_all = True  # any name the learner types, with the shared password
-# Simple names only (letters, digits, . _ -): nbgrader uses them as student ids (no « + »).
-c.Authenticator.username_pattern = r"^[a-z0-9][a-z0-9._-]{0,31}$"
+c.Authenticator.username_pattern = NOM_VALIDE.pattern
+
+# -- Pages of the hub in French (login, wait, errors, home): templates extending JupyterHub's own ----------
+c.JupyterHub.template_paths = [str(ICI / "modeles")]
 
 # -- One JupyterLab server per learner -------------------------------------------------------------
 c.JupyterHub.spawner_class = "simple"
@@ -114,7 +157,14 @@ def preparer_dossier(spawner):
         if not (carnets / carnet.name).exists():  # never overwrite a learner's work
             shutil.copy2(carnet, carnets / carnet.name)
 
-    env = {"NBGRADER_ECHANGE": str(ECHANGE), "DEM_HUB_FORMATEUR": FORMATEUR}
+    env = {
+        "NBGRADER_ECHANGE": str(ECHANGE),
+        "DEM_HUB_FORMATEUR": FORMATEUR,
+        "DEM_HUB_COMPTE_UNIQUE": "1",  # nbgrader: no « cheating attempt? » for the one shared account
+        # The course's commands (python, nbgrader, alembic for the gradebook, python -m donnees_en_main) first,
+        # in the server, its notebooks and its terminals, however the hub was started.
+        "PATH": os.pathsep.join([str(BIN), os.environ.get("PATH", "/usr/local/bin:/usr/bin:/bin")]),
+    }
     if spawner.user.name == FORMATEUR:
         cours = home / "cours"
         if not cours.exists():
@@ -123,9 +173,12 @@ def preparer_dossier(spawner):
             for dossier in ("source", "modeles"):
                 shutil.copytree(RACINE / "exercises" / dossier, cours / dossier, ignore=_COPIE_IGNOREE)
         env["DEM_COURS"] = str(cours)
-        env["JUPYTER_CONFIG_PATH"] = str(ICI / "formateur")
+        role = "formateur"
     else:
-        env["JUPYTER_CONFIG_PATH"] = str(ICI / "apprenant")
+        role = "apprenant"
+    # commun/: the formgrader may be shown inside JupyterLab (framed by its own origin only: JupyterHub's
+    # default forbids any frame), and terminals keep the PATH above (a login shell would reset it).
+    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join([str(ICI / role), str(ICI / "commun")])
     spawner.environment.update(env)
 
 
