@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -124,6 +125,7 @@ class Utilisateur:
             ws.close()
             self.serveur("DELETE", f"/api/terminals/{nom}")
         assert "FINDUTEST" in sortie, f"le terminal de {self.nom} n'a pas répondu : {sortie[-2000:]}"
+        sortie = re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]|\r", "", sortie)  # the terminal's control sequences
         return sortie.split("FINDUTEST")[0].split("FIN''DU''TEST")[-1]
 
     def formgrader(self, chemin: str) -> dict:
@@ -345,6 +347,32 @@ def test_correction_sans_fausse_alerte_en_anglais(classe):
     eleves = {e["id"]: e for e in classe["formateur"].json("GET", "/formgrader/api/students")}
     for nom in APPRENANTS:
         assert eleves[nom]["last_name"] == nom.capitalize(), eleves[nom]
+
+
+def test_un_apprenant_ne_voit_ni_les_autres_ni_le_formateur(classe):
+    """Learner B, from a JupyterLab terminal (its kernels run in the same sandbox), tries to read learner A's
+    answers, the trainer's source notebook (solutions) and gradebook, and to write in A's folder."""
+    utilisateurs = classe["donnees"] / "utilisateurs"
+    copie_de_a = utilisateurs / "complet" / DEVOIR / f"{DEVOIR}.ipynb"
+    reponses_de_a = utilisateurs / "complet" / DEVOIR / f"reponses-{DEVOIR}.json"
+    cours = utilisateurs / FORMATEUR / "cours"
+    source = cours / "source" / DEVOIR / f"{DEVOIR}.ipynb"
+    source_du_depot = RACINE / "exercises" / "source" / DEVOIR / f"{DEVOIR}.ipynb"
+    cibles = [copie_de_a, reponses_de_a, source, cours / "gradebook.db", source_du_depot]
+    assert all(p.exists() for p in cibles), "ces fichiers existent : seule la cloison peut les cacher"
+    b = classe["apprenants"]["intact"]
+    sortie = b.terminal(
+        f"ls -1 {utilisateurs}; cat {' '.join(map(str, cibles))}; ls {cours}; "
+        f"echo intrusion > {copie_de_a.parent}/intrusion.txt; "
+        f"python -c \"print(open('{source}').read())\"; ls /proc | grep -c '^[0-9]'")
+    lignes = [ligne.strip() for ligne in sortie.splitlines() if ligne.strip()]
+    assert lignes[0] == "intact", f"B ne voit que son propre dossier : {sortie}"
+    assert '"cell_type"' not in sortie and "BEGIN SOLUTION" not in sortie and "SQLite" not in sortie, sortie
+    assert sortie.count("No such file or directory") >= len(cibles) + 2, sortie
+    assert not (copie_de_a.parent / "intrusion.txt").exists()
+    assert int(lignes[-1]) < 30, f"B ne voit que ses propres processus : {sortie}"
+    # Its own folder and the exchange stay usable (the class above fetched and submitted through them).
+    assert "cantine" in b.terminal("ls ~; ls $NBGRADER_ECHANGE/donnees-en-main/outbound")
 
 
 def test_les_apprenants_recoivent_le_devoir(classe):

@@ -9,7 +9,8 @@ Start it from the course folder, with the course's virtualenv (see README.md bes
   (JupyterHub's SharedPasswordAuthenticator). Fine for a day with the fictional commune's data;
   anyone holding the learners' password can open any learner's session.
 - One single-user JupyterLab server per learner (SimpleLocalProcessSpawner: every server runs under
-  the hub's own system account, with its own home folder; no isolation between learners).
+  the hub's own system account, with its own home folder); each learner's server is confined to its
+  folder by bubblewrap (see « A wall between people » below).
 - At each spawn the workshop notebooks are copied into the learner's home (never overwriting work).
 - nbgrader: one exchange folder shared by everybody; the trainer's server has the formgrader on a copy
   of the course (exercises/) in the trainer's home; learners get the « Devoirs » list only.
@@ -27,12 +28,15 @@ Settings come from environment variables (all optional except the two passwords)
 import os
 import re
 import shutil
+import subprocess
 import sys
 import unicodedata
 from pathlib import Path
 
 from jupyterhub.authenticators.shared import SharedPasswordAuthenticator
 from tornado import web
+
+from donnees_en_main.correction.bac_a_sable import _SYSTEME, _dossiers_parents, chemins_en_lecture
 
 c = get_config()  # noqa: F821 (provided by JupyterHub)
 
@@ -174,8 +178,10 @@ def preparer_dossier(spawner):
                 shutil.copytree(RACINE / "exercises" / dossier, cours / dossier, ignore=_COPIE_IGNOREE)
         env["DEM_COURS"] = str(cours)
         role = "formateur"
+        spawner.cmd = [str(BIN / "jupyterhub-singleuser")]
     else:
         role = "apprenant"
+        spawner.cmd = cloison(home) + [str(BIN / "jupyterhub-singleuser")]
     # commun/: the formgrader may be shown inside JupyterLab (framed by its own origin only: JupyterHub's
     # default forbids any frame), and terminals keep the PATH above (a login shell would reset it).
     env["JUPYTER_CONFIG_PATH"] = os.pathsep.join([str(ICI / role), str(ICI / "commun")])
@@ -183,3 +189,56 @@ def preparer_dossier(spawner):
 
 
 c.Spawner.pre_spawn_hook = preparer_dossier
+
+
+# -- A wall between people ----------------------------------------------------------------------------
+# Every server runs under the hub's one system account, so file permissions separate nobody. Each learner's
+# server (its kernels and terminals with it) runs in a bubblewrap sandbox, like the grading command's kernels
+# (donnees_en_main/correction/bac_a_sable.py, whose list of folders to read is reused): it sees the system
+# read-only, Python and the course package and data read-only, its own folder and the exchange read-write,
+# a private /tmp, its own processes only. Not the other learners' folders, not the trainer's (course copy
+# with solutions, gradebook), not the course folder's exercises/, not the hub's database. The network is
+# shared (the hub and the proxy must reach the server). The trainer's server is not confined.
+BWRAP = shutil.which("bwrap")
+
+
+def _bwrap_marche() -> bool:
+    if not BWRAP:
+        return False
+    essai = [BWRAP, "--ro-bind", "/", "/", "--unshare-pid", "--proc", "/proc", "--dev", "/dev", "--die-with-parent", "true"]
+    try:
+        return subprocess.run(essai, capture_output=True, timeout=30).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+CLOISON = _bwrap_marche()
+if not CLOISON:
+    print("\nAttention (JupyterHub « Données en main ») : bubblewrap (bwrap) est absent ou ne fonctionne pas ici ; "
+          "les participants pourront lire les dossiers des autres et celui de l'animateur. Installez-le "
+          "(Debian/Ubuntu : sudo apt install bubblewrap) puis relancez le hub.\n", file=sys.stderr)
+
+
+def cloison(home: Path) -> list[str]:
+    """The bwrap command prefix confining one learner's server to `home` (plus what every server must see)."""
+    if not CLOISON:
+        return []
+    args = [BWRAP, "--die-with-parent", "--new-session", "--unshare-pid", "--unshare-ipc"]
+    for nom in _SYSTEME:
+        source = Path("/") / nom
+        if source.is_symlink():
+            args += ["--symlink", os.readlink(source), str(source)]
+        elif source.is_dir():
+            args += ["--ro-bind", str(source), str(source)]
+    # The private /tmp first: folders bound next stay visible when they live under /tmp.
+    args += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--tmpfs", "/tmp"]
+    masques = [RACINE / "exercises", DONNEES]
+    lectures = chemins_en_lecture(masques) + [ICI / "apprenant", ICI / "commun", RACINE / "outils" / "jupyter" / "lab-settings"]
+    for chemin in lectures:
+        args += _dossiers_parents(chemin) + ["--ro-bind", str(chemin), str(chemin)]
+    for masque in masques:
+        if any(p in masque.parents for p in lectures):  # e.g. a course folder read as a whole
+            args += ["--tmpfs", str(masque)]
+    for ecrit in (home, ECHANGE):
+        args += _dossiers_parents(ecrit) + ["--bind", str(ecrit), str(ecrit)]
+    return args + ["--chdir", str(home), "--"]
