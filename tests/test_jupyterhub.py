@@ -310,6 +310,9 @@ def test_chaque_apprenant_a_son_serveur_en_francais_avec_les_carnets(classe):
     for a in classe["apprenants"].values():
         reglage = a.json("GET", "/lab/api/settings/@jupyterlab/translation-extension:plugin")
         assert reglage["schema"]["properties"]["locale"]["default"] == "fr_FR"
+        # No « Jupyter news » pop-up on every learner's screen (and no request to the news site).
+        notifications = a.json("GET", "/lab/api/settings/@jupyterlab/apputils-extension:notification")
+        assert notifications["schema"]["properties"]["fetchNews"]["default"] == "false"
         assert sorted(f["name"] for f in a.lire("carnets")["content"]) == carnets
 
 
