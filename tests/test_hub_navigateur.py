@@ -96,5 +96,23 @@ def test_l_apprenant_a_un_jupyterlab_en_francais(navigateur, hub):  # noqa: F811
         page.wait_for_timeout(3000)
         assert page.locator("text=Jupyter news").count() == 0
         assert page.locator("text=actualités").count() == 0
+        # « Validate » says in French what it checks: that the notebook runs, not that the answers are right.
+        jeton = next(c["value"] for c in page.context.cookies() if c["name"] == "_xsrf")
+        carnet = {"cells": [{"cell_type": "code", "source": "1 + 1", "metadata": {}, "outputs": [],
+                             "execution_count": None}],
+                  "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+                  "nbformat": 4, "nbformat_minor": 5}
+        r = page.request.put(f"{hub['url']}/user/lea.martin/api/contents/essai.ipynb",
+                             data={"type": "notebook", "format": "json", "content": carnet},
+                             headers={"X-XSRFToken": jeton})
+        assert r.ok, r.text()
+        page.goto(f"{hub['url']}/user/lea.martin/lab/tree/essai.ipynb")
+        page.locator(".jp-Toolbar-item").get_by_text("Validate").click(timeout=60_000)
+        dialogue = page.locator(".jp-Dialog-content")
+        dialogue.locator(".validation-success").wait_for(timeout=DELAI_MS)
+        message = dialogue.locator(".validation-success p").evaluate(
+            "p => getComputedStyle(p, '::before').content")
+        assert "ne dit pas si vos réponses sont justes" in message, message
+        assert dialogue.locator(".validation-success p").evaluate("p => getComputedStyle(p).fontSize") == "0px"
     finally:
         page.context.close()

@@ -313,6 +313,9 @@ def test_chaque_apprenant_a_son_serveur_en_francais_avec_les_carnets(classe):
         # No « Jupyter news » pop-up on every learner's screen (and no request to the news site).
         notifications = a.json("GET", "/lab/api/settings/@jupyterlab/apputils-extension:notification")
         assert notifications["schema"]["properties"]["fetchNews"]["default"] == "false"
+        # Saved every 10 s: reloading the page (as the troubleshooting table says) loses no output.
+        sauvegarde = a.json("GET", "/lab/api/settings/@jupyterlab/docmanager-extension:plugin")
+        assert sauvegarde["schema"]["properties"]["autosaveInterval"]["default"] == 10
         assert sorted(f["name"] for f in a.lire("carnets")["content"]) == carnets
 
 

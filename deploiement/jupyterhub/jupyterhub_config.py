@@ -142,6 +142,8 @@ c.Spawner.http_timeout = 90
 c.Spawner.args = [
     # French interface by default: the same overrides.json as outils/atelier.sh.
     f"--LabApp.app_settings_dir={RACINE / 'outils' / 'jupyter' / 'lab-settings'}",
+    # outils/jupyter/custom/custom.css, copied into each home by preparer_dossier below.
+    "--LabApp.custom_css=True",
     # A kernel left idle for an hour is stopped: its memory goes back to the others.
     "--MappingKernelManager.cull_idle_timeout=3600",
     "--MappingKernelManager.cull_interval=300",
@@ -160,6 +162,10 @@ def preparer_dossier(spawner):
     for carnet in sorted((RACINE / "notebooks").glob("*.ipynb")):
         if not (carnets / carnet.name).exists():  # never overwrite a learner's work
             shutil.copy2(carnet, carnets / carnet.name)
+
+    # JupyterLab's custom.css (outils/jupyter/custom/): « Validate » says in French what it checks.
+    (home / ".jupyter" / "custom").mkdir(parents=True, exist_ok=True)
+    shutil.copy2(RACINE / "outils" / "jupyter" / "custom" / "custom.css", home / ".jupyter" / "custom" / "custom.css")
 
     env = {
         "NBGRADER_ECHANGE": str(ECHANGE),
