@@ -303,6 +303,9 @@ def test_noms_tels_qu_on_les_tape(hub, tape, compte):
     accueil = texte(u.session.get(f"{hub['url']}/hub/home", timeout=30))
     assert f"Connecté·e sous le nom <strong>{compte}</strong>" in accueil
     assert "Votre nom de compte : <strong>" + compte in accueil
+    # Its JupyterLab not started yet: the hub's page says so in French.
+    r = u.session.get(f"{hub['url']}/hub/user/{compte}/", timeout=30)
+    assert "Votre espace de travail est arrêté" in texte(r) and "Server not running" not in texte(r), r.status_code
 
 
 def test_chaque_apprenant_a_son_serveur_en_francais_avec_les_carnets(classe):
