@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -26,6 +27,7 @@ import nbformat
 import psutil
 import pytest
 import requests
+import websocket
 
 from donnees_en_main.chapitres.cantine import questions as q
 from outils_nbgrader import code_repondre_par_widgets, executer_notebook
@@ -105,6 +107,27 @@ class Utilisateur:
         """The learner's « Devoirs » tab: fetch / submit / fetch_feedback."""
         return self.json("POST", f"/assignments/{action}", data={"course_id": COURS, "assignment_id": DEVOIR})
 
+    def terminal(self, commande: str, delai: float = 60) -> str:
+        """Type ``commande`` in a new JupyterLab terminal of this user's server; return what it printed."""
+        nom = self.json("POST", "/api/terminals")["name"]
+        ws = websocket.create_connection(
+            f"{self.url.replace('http', 'ws', 1)}/user/{self.nom}/terminals/websocket/{nom}",
+            header=[f"Authorization: {self.api.headers['Authorization']}"], timeout=delai)
+        sortie, fin = "", time.monotonic() + delai
+        try:
+            # The marker is typed split in two, so that the terminal's echo of the command does not end it.
+            ws.send(json.dumps(["stdin", f"{commande}; echo FIN''DU''TEST\r"]))
+            while "FINDUTEST" not in sortie and time.monotonic() < fin:
+                message = json.loads(ws.recv())
+                if message[0] == "stdout":
+                    sortie += message[1]
+        finally:
+            ws.close()
+            self.serveur("DELETE", f"/api/terminals/{nom}")
+        assert "FINDUTEST" in sortie, f"le terminal de {self.nom} n'a pas répondu : {sortie[-2000:]}"
+        sortie = re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]|\r", "", sortie)  # the terminal's control sequences
+        return sortie.split("FINDUTEST")[0].split("FIN''DU''TEST")[-1]
+
     def formgrader(self, chemin: str) -> dict:
         """A formgrader action of the trainer's server; it must succeed."""
         r = self.json("POST", f"/formgrader/api/{chemin}")
@@ -124,7 +147,8 @@ def hub():
     mots_de_passe = {"apprenant": secrets.token_urlsafe(9), "formateur": secrets.token_urlsafe(30)}
     env = dict(
         os.environ,
-        PATH=os.pathsep.join([str(BIN), os.environ["PATH"]]),
+        # PATH as the trainer's shell has it (README: `.venv/bin/jupyterhub`, no virtualenv activated).
+        PATH=os.pathsep.join(p for p in os.environ["PATH"].split(os.pathsep) if Path(p) != BIN),
         DEM_HUB_DONNEES=str(donnees),
         DEM_HUB_ADRESSE=f"http://127.0.0.1:{port}",
         DEM_HUB_ADRESSE_INTERNE=f"http://127.0.0.1:{port_libre()}",
@@ -199,9 +223,9 @@ def classe(hub):
 
     etape("submitted; trainer collects and autogrades")
     # The trainer collects, autogrades, generates and releases the feedback.
-    formateur.formgrader(f"assignment/{DEVOIR}/collect")
+    journaux = {"collect": formateur.formgrader(f"assignment/{DEVOIR}/collect")["log"]}
     for nom in apprenants:
-        formateur.formgrader(f"submission/{DEVOIR}/{nom}/autograde")
+        journaux[nom] = formateur.formgrader(f"submission/{DEVOIR}/{nom}/autograde")["log"]
     etape("autograded; feedback generated and released")
     formateur.formgrader(f"assignment/{DEVOIR}/generate_feedback")
     formateur.formgrader(f"assignment/{DEVOIR}/release_feedback")
@@ -217,7 +241,8 @@ def classe(hub):
         retours[nom] = a.lire(f"{dossiers[0]['path']}/{DEVOIR}.html")["content"]
     etape("done")
     return {"formateur": formateur, "apprenants": apprenants, "listes": listes, "soumissions": soumissions,
-            "validation": validation, "notes": notes, "retours": retours}
+            "validation": validation, "notes": notes, "retours": retours,
+            "journaux": journaux, "donnees": hub["donnees"]}
 
 
 def repondre(apprenant: Utilisateur, nom: str) -> None:
@@ -237,13 +262,50 @@ def repondre(apprenant: Utilisateur, nom: str) -> None:
     apprenant.ecrire_texte(f"{DEVOIR}/reponses-{DEVOIR}.json", reponses)
 
 
-def test_connexions_refusees(hub):
+def test_page_de_connexion_en_francais(hub):
+    r = requests.get(f"{hub['url']}/hub/login", timeout=30)
+    page = texte(r)
+    assert r.status_code == 200
+    assert "Votre nom :" in page and "Mot de passe :" in page and 'value="Se connecter"' in page
+    assert "« Camille Dupont »" in page, "la règle du nom est dite avant la saisie"
+    assert "Sign in" not in page and "Username" not in page
+    r = requests.get(f"{hub['url']}/hub/nulle-part", timeout=30)
+    assert r.status_code == 404 and "Page introuvable" in texte(r) and "moons" not in texte(r)
+
+
+def texte(reponse: requests.Response) -> str:
+    """The page as a person reads it (the hub's pages are UTF-8; requests would guess Latin-1)."""
+    import html as module_html
+    return module_html.unescape(reponse.content.decode("utf-8"))
+
+
+def test_connexions_refusees_avec_la_raison_en_francais(hub):
     url, mdp = hub["url"], hub["mots_de_passe"]
-    assert Utilisateur(url, "quelquun").connexion("mauvais-mot-de-passe").status_code != 302
+    r = Utilisateur(url, "quelquun").connexion("mauvais-mot-de-passe")
+    assert r.status_code == 403 and "Mot de passe incorrect pour « quelquun »" in texte(r)
     # The learners' password does not open the trainer's account.
-    assert Utilisateur(url, FORMATEUR).connexion(mdp["apprenant"]).status_code != 302
-    # nbgrader student ids cannot contain « + »: such a name is refused.
-    assert Utilisateur(url, "a+b").connexion(mdp["apprenant"]).status_code != 302
+    r = Utilisateur(url, FORMATEUR).connexion(mdp["apprenant"])
+    assert r.status_code == 403 and "Mot de passe incorrect" in texte(r)
+    # nbgrader student ids cannot contain « + »: such a name is refused, and the page says what a name may contain.
+    r = Utilisateur(url, "a+b").connexion(mdp["apprenant"])
+    assert r.status_code == 403, r.status_code
+    assert "« a+b » ne peut pas servir de nom" in texte(r) and "Camille Dupont" in texte(r)
+    assert "Invalid username" not in texte(r)
+
+
+@pytest.mark.parametrize(("tape", "compte"), [("Camille Dupont", "camille.dupont"), ("léa", "lea"),
+                                               ("  Éloïse N'Diaye ", "eloise.n.diaye")])
+def test_noms_tels_qu_on_les_tape(hub, tape, compte):
+    u = Utilisateur(hub["url"], tape)
+    r = u.connexion(hub["mots_de_passe"]["apprenant"])
+    assert r.status_code == 302, (r.status_code, texte(r)[:2000])
+    # The person sees the account name they were given (navigation bar of the hub's pages).
+    accueil = texte(u.session.get(f"{hub['url']}/hub/home", timeout=30))
+    assert f"Connecté·e sous le nom <strong>{compte}</strong>" in accueil
+    assert "Votre nom de compte : <strong>" + compte in accueil
+    # Its JupyterLab not started yet: the hub's page says so in French.
+    r = u.session.get(f"{hub['url']}/hub/user/{compte}/", timeout=30)
+    assert "Votre espace de travail est arrêté" in texte(r) and "Server not running" not in texte(r), r.status_code
 
 
 def test_chaque_apprenant_a_son_serveur_en_francais_avec_les_carnets(classe):
@@ -251,6 +313,12 @@ def test_chaque_apprenant_a_son_serveur_en_francais_avec_les_carnets(classe):
     for a in classe["apprenants"].values():
         reglage = a.json("GET", "/lab/api/settings/@jupyterlab/translation-extension:plugin")
         assert reglage["schema"]["properties"]["locale"]["default"] == "fr_FR"
+        # No « Jupyter news » pop-up on every learner's screen (and no request to the news site).
+        notifications = a.json("GET", "/lab/api/settings/@jupyterlab/apputils-extension:notification")
+        assert notifications["schema"]["properties"]["fetchNews"]["default"] == "false"
+        # Saved every 10 s: reloading the page (as the troubleshooting table says) loses no output.
+        sauvegarde = a.json("GET", "/lab/api/settings/@jupyterlab/docmanager-extension:plugin")
+        assert sauvegarde["schema"]["properties"]["autosaveInterval"]["default"] == 10
         assert sorted(f["name"] for f in a.lire("carnets")["content"]) == carnets
 
 
@@ -258,6 +326,62 @@ def test_formgrader_reserve_au_formateur(classe):
     assert classe["apprenants"]["complet"].serveur("GET", "/formgrader/api/assignments").status_code == 404
     devoirs = classe["formateur"].json("GET", "/formgrader/api/assignments")
     assert DEVOIR in {d["name"] for d in devoirs}
+
+
+def test_formgrader_affichable_dans_jupyterlab(classe):
+    """JupyterLab shows the formgrader in a frame: the page may be framed by its own origin, not by others."""
+    r = classe["formateur"].serveur("GET", "/formgrader")
+    assert r.status_code == 200, r.status_code
+    assert r.headers["Content-Security-Policy"] == "frame-ancestors 'self'"
+
+
+def test_commandes_du_cours_dans_le_terminal_du_formateur(classe):
+    sortie = classe["formateur"].terminal("command -v python nbgrader; nbgrader --version")
+    chemins = [ligne.strip() for ligne in sortie.splitlines() if ligne.strip().startswith("/")]
+    assert chemins[:2] == [str(BIN / "python"), str(BIN / "nbgrader")], sortie
+    assert "0.9" in sortie, sortie
+
+
+def test_correction_sans_fausse_alerte_en_anglais(classe):
+    journaux = classe["journaux"]
+    assert "cheating" not in journaux["collect"], journaux["collect"]
+    for nom in APPRENANTS:
+        assert "has changed" not in journaux[nom], journaux[nom]
+    # The gradebook was created with its schema version (alembic found on the server's PATH).
+    import sqlite3
+    base = classe["donnees"] / "utilisateurs" / FORMATEUR / "cours" / "gradebook.db"
+    with sqlite3.connect(base) as connexion:
+        assert connexion.execute("select count(*) from alembic_version").fetchone()[0] == 1
+    # Learners have a name in the formgrader, not « None, None ».
+    eleves = {e["id"]: e for e in classe["formateur"].json("GET", "/formgrader/api/students")}
+    for nom in APPRENANTS:
+        assert eleves[nom]["last_name"] == nom.capitalize(), eleves[nom]
+
+
+def test_un_apprenant_ne_voit_ni_les_autres_ni_le_formateur(classe):
+    """Learner B, from a JupyterLab terminal (its kernels run in the same sandbox), tries to read learner A's
+    answers, the trainer's source notebook (solutions) and gradebook, and to write in A's folder."""
+    utilisateurs = classe["donnees"] / "utilisateurs"
+    copie_de_a = utilisateurs / "complet" / DEVOIR / f"{DEVOIR}.ipynb"
+    reponses_de_a = utilisateurs / "complet" / DEVOIR / f"reponses-{DEVOIR}.json"
+    cours = utilisateurs / FORMATEUR / "cours"
+    source = cours / "source" / DEVOIR / f"{DEVOIR}.ipynb"
+    source_du_depot = RACINE / "exercises" / "source" / DEVOIR / f"{DEVOIR}.ipynb"
+    cibles = [copie_de_a, reponses_de_a, source, cours / "gradebook.db", source_du_depot]
+    assert all(p.exists() for p in cibles), "ces fichiers existent : seule la cloison peut les cacher"
+    b = classe["apprenants"]["intact"]
+    sortie = b.terminal(
+        f"ls -1 {utilisateurs}; cat {' '.join(map(str, cibles))}; ls {cours}; "
+        f"echo intrusion > {copie_de_a.parent}/intrusion.txt; "
+        f"python -c \"print(open('{source}').read())\"; ls /proc | grep -c '^[0-9]'")
+    lignes = [ligne.strip() for ligne in sortie.splitlines() if ligne.strip()]
+    assert lignes[0] == "intact", f"B ne voit que son propre dossier : {sortie}"
+    assert '"cell_type"' not in sortie and "BEGIN SOLUTION" not in sortie and "SQLite" not in sortie, sortie
+    assert sortie.count("No such file or directory") >= len(cibles) + 2, sortie
+    assert not (copie_de_a.parent / "intrusion.txt").exists()
+    assert int(lignes[-1]) < 30, f"B ne voit que ses propres processus : {sortie}"
+    # Its own folder and the exchange stay usable (the class above fetched and submitted through them).
+    assert "cantine" in b.terminal("ls ~; ls $NBGRADER_ECHANGE/donnees-en-main/outbound")
 
 
 def test_les_apprenants_recoivent_le_devoir(classe):
@@ -293,6 +417,17 @@ def test_chaque_apprenant_recoit_son_retour_en_francais(classe):
         html = classe["retours"][nom]
         assert '<html lang="fr">' in html, nom
         assert f"{DEVOIR} (Note : {float(attendu)} / 5.0)" in html, nom
+        # Written for people who do not code: a verdict per question, points the French way, no test code,
+        # no traceback, no English placeholder.
+        assert "Question 1 — le format (1 point)</a> :" in html, nom
+        assert "BEGIN HIDDEN TESTS" not in html and "est_juste()" not in html, nom
+        assert "Traceback (most recent call last)" not in html and "AssertionError" not in html, nom
+        assert "No response" not in html and "0.0 / 1.0" not in html, nom
+    intact = classe["retours"]["intact"]
+    assert intact.count("Correction : réponse fausse ou absente") == 4
+    assert "Note : 0 / 2" in intact and "Pas de réponse : la ligne" in intact
+    complet = classe["retours"]["complet"]
+    assert complet.count("Correction : réponse juste") == 4 and "Note : 2 / 2" in complet
 
 
 def test_arret_sans_processus_restant(hub, classe):

@@ -9,7 +9,8 @@ Start it from the course folder, with the course's virtualenv (see README.md bes
   (JupyterHub's SharedPasswordAuthenticator). Fine for a day with the fictional commune's data;
   anyone holding the learners' password can open any learner's session.
 - One single-user JupyterLab server per learner (SimpleLocalProcessSpawner: every server runs under
-  the hub's own system account, with its own home folder; no isolation between learners).
+  the hub's own system account, with its own home folder); each learner's server is confined to its
+  folder by bubblewrap (see « A wall between people » below).
 - At each spawn the workshop notebooks are copied into the learner's home (never overwriting work).
 - nbgrader: one exchange folder shared by everybody; the trainer's server has the formgrader on a copy
   of the course (exercises/) in the trainer's home; learners get the « Devoirs » list only.
@@ -25,9 +26,17 @@ Settings come from environment variables (all optional except the two passwords)
 """
 
 import os
+import re
 import shutil
+import subprocess
 import sys
+import unicodedata
 from pathlib import Path
+
+from jupyterhub.authenticators.shared import SharedPasswordAuthenticator
+from tornado import web
+
+from donnees_en_main.correction.bac_a_sable import _SYSTEME, _dossiers_parents, chemins_en_lecture
 
 c = get_config()  # noqa: F821 (provided by JupyterHub)
 
@@ -36,7 +45,7 @@ RACINE = ICI.parents[1]
 DONNEES = Path(os.environ.get("DEM_HUB_DONNEES", "/srv/donnees-en-main")).resolve()
 ECHANGE = DONNEES / "echange"
 HOMES = DONNEES / "utilisateurs"
-FORMATEUR = os.environ.get("DEM_HUB_FORMATEUR", "formateur").strip().lower()
+FORMATEUR = os.environ.get("DEM_HUB_FORMATEUR", "formateur").strip().lower()  # normalised below, as names typed at login
 BIN = Path(sys.executable).parent
 
 
@@ -77,13 +86,51 @@ c.JupyterHub.cookie_secret_file = str(DONNEES / "jupyterhub_cookie_secret")
 c.JupyterHub.cleanup_servers = True  # stopping the hub stops every learner's server
 
 # -- Who can log in ---------------------------------------------------------------------------------
-c.JupyterHub.authenticator_class = "shared-password"
+# Names as people type them (« Camille Dupont », « léa ») become an account name nbgrader accepts as a student
+# id (camille.dupont, lea: letters, digits, . _ -, no « + »); the pages show it back. Each refusal says why,
+# in French, on the login form (JupyterHub shows an HTTPError's message there).
+NOM_VALIDE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,31}$")
+REGLE_DU_NOM = ("votre prénom et votre nom, par exemple « Camille Dupont » : lettres (accents permis), chiffres, "
+                "espaces, points, tirets et apostrophes, 32 caractères au plus")
+
+
+def nom_de_compte(nom: str) -> str:
+    """« Camille Dupont » -> camille.dupont, « Léa » -> lea, « N'Diaye » -> n.diaye (anything else is kept, and refused)."""
+    sans_accents = unicodedata.normalize("NFKD", nom.strip().lower())
+    sans_accents = "".join(ch for ch in sans_accents if not unicodedata.combining(ch)).replace("œ", "oe").replace("æ", "ae")
+    return re.sub(r"[\s'’.]+", ".", sans_accents).strip(".")
+
+
+class AuthentificationAtelier(SharedPasswordAuthenticator):
+    """JupyterHub's shared-password login, with people's names normalised and refusals explained in French."""
+
+    def normalize_username(self, username):
+        return nom_de_compte(username)
+
+    async def authenticate(self, handler, data):
+        tape = data.get("username", "")
+        nom = self.normalize_username(tape)
+        if not nom:
+            raise web.HTTPError(403, f"Indiquez votre nom : {REGLE_DU_NOM}.")
+        if not NOM_VALIDE.match(nom):
+            raise web.HTTPError(403, f"« {tape} » ne peut pas servir de nom. Écrivez {REGLE_DU_NOM}.")
+        reponse = await super().authenticate(handler, data)
+        if reponse is None:
+            raise web.HTTPError(403, f"Mot de passe incorrect pour « {nom} ». Vérifiez le mot de passe donné par "
+                                     "l'animateur ou l'animatrice (majuscules, chiffres, tirets comptent).")
+        return reponse
+
+
+FORMATEUR = nom_de_compte(FORMATEUR)
+c.JupyterHub.authenticator_class = AuthentificationAtelier
 c.SharedPasswordAuthenticator.user_password = mot_de_passe
 c.SharedPasswordAuthenticator.admin_password = mot_de_passe_formateur
 c.Authenticator.admin_users = {FORMATEUR}
 c.Authenticator.allow_all = True  # any name the learner types, with the shared password
-# Simple names only (letters, digits, . _ -): nbgrader uses them as student ids (no « + »).
-c.Authenticator.username_pattern = r"^[a-z0-9][a-z0-9._-]{0,31}$"
+c.Authenticator.username_pattern = NOM_VALIDE.pattern
+
+# -- Pages of the hub in French (login, wait, errors, home): templates extending JupyterHub's own ----------
+c.JupyterHub.template_paths = [str(ICI / "modeles")]
 
 # -- One JupyterLab server per learner -------------------------------------------------------------
 c.JupyterHub.spawner_class = "simple"
@@ -95,6 +142,8 @@ c.Spawner.http_timeout = 90
 c.Spawner.args = [
     # French interface by default: the same overrides.json as outils/atelier.sh.
     f"--LabApp.app_settings_dir={RACINE / 'outils' / 'jupyter' / 'lab-settings'}",
+    # outils/jupyter/custom/custom.css, copied into each home by preparer_dossier below.
+    "--LabApp.custom_css=True",
     # A kernel left idle for an hour is stopped: its memory goes back to the others.
     "--MappingKernelManager.cull_idle_timeout=3600",
     "--MappingKernelManager.cull_interval=300",
@@ -114,7 +163,18 @@ def preparer_dossier(spawner):
         if not (carnets / carnet.name).exists():  # never overwrite a learner's work
             shutil.copy2(carnet, carnets / carnet.name)
 
-    env = {"NBGRADER_ECHANGE": str(ECHANGE), "DEM_HUB_FORMATEUR": FORMATEUR}
+    # JupyterLab's custom.css (outils/jupyter/custom/): « Validate » says in French what it checks.
+    (home / ".jupyter" / "custom").mkdir(parents=True, exist_ok=True)
+    shutil.copy2(RACINE / "outils" / "jupyter" / "custom" / "custom.css", home / ".jupyter" / "custom" / "custom.css")
+
+    env = {
+        "NBGRADER_ECHANGE": str(ECHANGE),
+        "DEM_HUB_FORMATEUR": FORMATEUR,
+        "DEM_HUB_COMPTE_UNIQUE": "1",  # nbgrader: no « cheating attempt? » for the one shared account
+        # The course's commands (python, nbgrader, alembic for the gradebook, python -m donnees_en_main) first,
+        # in the server, its notebooks and its terminals, however the hub was started.
+        "PATH": os.pathsep.join([str(BIN), os.environ.get("PATH", "/usr/local/bin:/usr/bin:/bin")]),
+    }
     if spawner.user.name == FORMATEUR:
         cours = home / "cours"
         if not cours.exists():
@@ -123,10 +183,68 @@ def preparer_dossier(spawner):
             for dossier in ("source", "modeles"):
                 shutil.copytree(RACINE / "exercises" / dossier, cours / dossier, ignore=_COPIE_IGNOREE)
         env["DEM_COURS"] = str(cours)
-        env["JUPYTER_CONFIG_PATH"] = str(ICI / "formateur")
+        role = "formateur"
+        spawner.cmd = [str(BIN / "jupyterhub-singleuser")]
     else:
-        env["JUPYTER_CONFIG_PATH"] = str(ICI / "apprenant")
+        role = "apprenant"
+        spawner.cmd = cloison(home) + [str(BIN / "jupyterhub-singleuser")]
+    # commun/: the formgrader may be shown inside JupyterLab (framed by its own origin only: JupyterHub's
+    # default forbids any frame), and terminals keep the PATH above (a login shell would reset it).
+    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join([str(ICI / role), str(ICI / "commun")])
     spawner.environment.update(env)
 
 
 c.Spawner.pre_spawn_hook = preparer_dossier
+
+
+# -- A wall between people ----------------------------------------------------------------------------
+# Every server runs under the hub's one system account, so file permissions separate nobody. Each learner's
+# server (its kernels and terminals with it) runs in a bubblewrap sandbox, like the grading command's kernels
+# (donnees_en_main/correction/bac_a_sable.py, whose list of folders to read is reused): it sees the system
+# read-only, Python and the course package and data read-only, its own folder and the exchange read-write,
+# a private /tmp, its own processes only. Not the other learners' folders, not the trainer's (course copy
+# with solutions, gradebook), not the course folder's exercises/, not the hub's database. The network is
+# shared (the hub and the proxy must reach the server). The trainer's server is not confined.
+BWRAP = shutil.which("bwrap")
+
+
+def _bwrap_marche() -> bool:
+    if not BWRAP:
+        return False
+    essai = [BWRAP, "--ro-bind", "/", "/", "--unshare-pid", "--proc", "/proc", "--dev", "/dev", "--die-with-parent", "true"]
+    try:
+        return subprocess.run(essai, capture_output=True, timeout=30).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+CLOISON = _bwrap_marche()
+if not CLOISON:
+    print("\nAttention (JupyterHub « Données en main ») : bubblewrap (bwrap) est absent ou ne fonctionne pas ici ; "
+          "les participants pourront lire les dossiers des autres et celui de l'animateur. Installez-le "
+          "(Debian/Ubuntu : sudo apt install bubblewrap) puis relancez le hub.\n", file=sys.stderr)
+
+
+def cloison(home: Path) -> list[str]:
+    """The bwrap command prefix confining one learner's server to `home` (plus what every server must see)."""
+    if not CLOISON:
+        return []
+    args = [BWRAP, "--die-with-parent", "--new-session", "--unshare-pid", "--unshare-ipc"]
+    for nom in _SYSTEME:
+        source = Path("/") / nom
+        if source.is_symlink():
+            args += ["--symlink", os.readlink(source), str(source)]
+        elif source.is_dir():
+            args += ["--ro-bind", str(source), str(source)]
+    # The private /tmp first: folders bound next stay visible when they live under /tmp.
+    args += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--tmpfs", "/tmp"]
+    masques = [RACINE / "exercises", DONNEES]
+    lectures = chemins_en_lecture(masques) + [ICI / "apprenant", ICI / "commun", RACINE / "outils" / "jupyter" / "lab-settings"]
+    for chemin in lectures:
+        args += _dossiers_parents(chemin) + ["--ro-bind", str(chemin), str(chemin)]
+    for masque in masques:
+        if any(p in masque.parents for p in lectures):  # e.g. a course folder read as a whole
+            args += ["--tmpfs", str(masque)]
+    for ecrit in (home, ECHANGE):
+        args += _dossiers_parents(ecrit) + ["--bind", str(ecrit), str(ecrit)]
+    return args + ["--chdir", str(home), "--"]
