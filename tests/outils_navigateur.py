@@ -106,7 +106,9 @@ MESURES_TELEPHONE = """() => {
     .map(t => ({largeur: Math.round(Math.max(t.getBoundingClientRect().width, t.scrollWidth)),
                 debut: (t.innerText || '').trim().slice(0, 40)}))
     .filter(t => t.largeur > colonne + 1);
-  const premier = article.querySelector('h1 ~ :not(.essayer-navigateur):not(span):not(a), section > h1 ~ *');
+  const h1 = article.querySelector('h1');
+  let premier = h1 ? h1.nextElementSibling : null;
+  while (premier && (premier.matches('span, a') || !premier.textContent.trim())) premier = premier.nextElementSibling;
   const titre = article.querySelector('.admonition .admonition-title');
   return {
     ecrans: document.documentElement.scrollHeight / ecran,

@@ -56,9 +56,8 @@ def _configure(app: Sphinx, config: Config) -> None:
     if options.get("search_bar_text") in (None, "", "Search this book..."):
         options["search_bar_text"] = SEARCH_BAR_TEXT
     # The theme writes data-mode="" when no default is set: « Got invalid theme mode » in the console.
-    if not options.get("default_mode"):
-        options["default_mode"] = "auto"
     config.html_theme_options = options
+    config.html_context = {"default_mode": "auto", **(config.html_context or {})}
     if not config.html_favicon:  # else every page asks for a missing /favicon.ico
         config.html_favicon = str(STATIC / "favicon.svg")
     # Quotes and apostrophes are set by the Typographie transform below (see typographie()).
@@ -183,7 +182,7 @@ def _dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context: dict
 LITE_ASSETS = ("fonts.googleapis.com", "jupyterlite_sphinx.css", "jupyterlite_sphinx.js")
 LIEN_ESSAYER = (
     '<p class="essayer-navigateur"><a class="reference external" href="{url}">'
-    "Essayer ce carnet dans le navigateur</a> : le carnet d'atelier de ce chapitre, exécuté sur votre "
+    "Essayer ce carnet dans le navigateur</a>\u202f: le carnet d’atelier de ce chapitre, exécuté sur votre "
     "appareil, sans rien installer (<a class=\"reference internal\" href=\"{aide}\">comment ça marche</a>).</p>"
 )
 
@@ -234,6 +233,10 @@ def _try_in_browser(app: Sphinx, pagename: str, templatename: str, context: dict
     body = context["body"]
     fin_titre = body.find("</h1>")
     position = fin_titre + len("</h1>") if fin_titre >= 0 else 0
+    # after the page's « L'essentiel » box, which opens the page (an admonition: no nested <div>)
+    essentiel = re.compile(r'\s*<div class="[^"]*\bessentiel\b[^"]*">').match(body, position)
+    if essentiel:
+        position = body.find("</div>", essentiel.end()) + len("</div>")
     context["body"] = body[:position] + lien + body[position:]
 
 
