@@ -63,7 +63,7 @@ def _configure(app: Sphinx, config: Config) -> None:
     # Quotes and apostrophes are set by the Typographie transform below (see typographie()).
     config.smartquotes = False
     # Added here rather than in _config.yml: Jupyter Book adds every .css/.js of the html_static_path
-    # it sees to every page; this folder holds only livre.css, registered explicitly below.
+    # it sees to every page; this folder's styles and scripts are registered explicitly below.
     config.html_static_path = [*config.html_static_path, str(STATIC)]
 
 
