@@ -323,5 +323,5 @@ def test_l_interface_du_livre_est_en_francais(construction_livre):
     assert not restes, f"textes de l'interface restés en anglais : {restes}"
     accueil = (construction_livre.html / "book" / "intro.html").read_text(encoding="utf-8")
     for attendu in ("Rechercher dans ce livre", "Passer au contenu principal", "Sommaire du livre",
-                    "Afficher ou masquer le sommaire", "Imprimer au format PDF", "Auteurs :"):
+                    "Afficher ou masquer le sommaire", "Télécharger en PDF", "Auteurs :"):
         assert attendu in accueil, attendu
