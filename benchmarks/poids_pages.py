@@ -20,6 +20,11 @@ with an empty cache; each file it asks for is counted twice:
 
 Aims (issue 20): first load <= 800 kB compressed, later page <= 300 kB compressed.
 
+On a phone (390 × 844, issue 18), per chapter page: its length in screens, the screen where its first
+interactive element (a dashboard) starts, the worst shrink of a chart image (natural width ÷ shown
+width; aim <= 1.3) and the tables wider than the column (aims: <= 12 screens, interactive element
+within the first 4, no overflowing table). `--telephone` prints only these.
+
 Then « Essayer dans le navigateur » (JupyterLite, lite/, not counted above): the size of its bundle
 on disk and as served, and, in Chromium with an empty cache, the time from opening a workshop
 notebook to the output of its first executed cell (Pyodide and the kernel start in the browser),
@@ -40,7 +45,7 @@ RACINE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(RACINE / "tests"))
 sys.path.insert(0, str(RACINE))
 from conftest import construire_livre  # noqa: E402
-from outils_navigateur import BUREAU, navigateur, pages_html, servir  # noqa: E402
+from outils_navigateur import BUREAU, MESURES_TELEPHONE, TELEPHONE, navigateur, pages_html, servir  # noqa: E402
 
 PREMIER_CHARGEMENT_MAX = 800_000
 PAGE_SUIVANTE_MAX = 300_000
@@ -126,6 +131,35 @@ def mesurer_lite(site: Path, carnet: str = "cantine.ipynb") -> dict:
     return mesure
 
 
+def mesurer_telephone(site: Path) -> dict[str, dict]:
+    """Per chapter page (book/): MESURES_TELEPHONE at 390 × 844 (see tests/outils_navigateur.py)."""
+    resultats = {}
+    with servir(site) as base, navigateur() as browser:
+        page = browser.new_page(viewport=TELEPHONE)
+        for chemin in pages_html(site):
+            if chemin.startswith("book/"):
+                page.goto(base + chemin, wait_until="networkidle")
+                resultats[chemin] = page.evaluate(MESURES_TELEPHONE)
+    return resultats
+
+
+def afficher_telephone(mesures: dict[str, dict]) -> None:
+    print()
+    print("Sur un téléphone (390 × 844) ; objectifs des pages des élus : <= 12 écrans, élément interactif dans")
+    print("les 4 premiers, graphique réduit <= 1,3×, aucun tableau plus large que la colonne.")
+    print(f"{'Page':<28} {'écrans':>6} {'interactif':>10} {'réduction':>9} {'tableaux trop larges':>20}")
+    for chemin, m in mesures.items():
+        avant = m["ecrans_avant_interactif"]
+        interactif = "—" if avant is None else f"écran {avant + 1:.1f}"
+        reduction = "—" if m["pire_reduction"] is None else f"{m['pire_reduction']:.2f}×"
+        alerte = "  ← trop long" if m["ecrans"] > 12 else ""
+        alerte += "  ← interactif trop loin" if avant is not None and avant >= 4 else ""
+        alerte += "  ← graphique trop réduit" if (m["pire_reduction"] or 0) > 1.3 else ""
+        alerte += "  ← tableau trop large" if m["tableaux_debordants"] else ""
+        print(f"{chemin:<28} {m['ecrans']:>6.1f} {interactif:>10} {reduction:>9} "
+              f"{len(m['tableaux_debordants']):>9} sur {m['tableaux']:<3}{alerte}")
+
+
 def afficher_lite(m: dict) -> None:
     print()
     print("Version navigateur (JupyterLite, dossier lite/) :")
@@ -177,11 +211,15 @@ def mesurer_tout(site: Path) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="livre construit (_build/html) ou dossier déjà publié")
+    parser.add_argument("--telephone", action="store_true", help="seulement les mesures sur un téléphone")
     args = parser.parse_args()
     if args.site:
         if not (args.site / "index.html").exists():
             print(f"Erreur : {args.site} n'est pas un livre construit (pas d'index.html).", file=sys.stderr)
             return 1
+        afficher_telephone(mesurer_telephone(args.site))
+        if args.telephone:
+            return 0
         return mesurer_tout(args.site)
     with tempfile.TemporaryDirectory() as tmp:
         print("→ Construction du livre (les pages sont exécutées) …", flush=True)
@@ -189,7 +227,9 @@ def main() -> int:
         if code != 0:
             print(journal, file=sys.stderr)
             return 1
-        return mesurer_tout(Path(tmp) / "_build" / "html")
+        site = Path(tmp) / "_build" / "html"
+        afficher_telephone(mesurer_telephone(site))
+        return mesurer_tout(site)
 
 
 if __name__ == "__main__":

@@ -84,3 +84,41 @@ def navigateur() -> Iterator[object]:
             yield browser
         finally:
             browser.close()
+
+
+# What a phone reader meets on a page (tests/test_telephone.py, benchmarks/poids_pages.py), in
+# screens of the viewport's height: the page's length, where its first interactive element (a
+# dashboard, a control) starts, how much each chart image is shrunk, which tables overflow the column.
+MESURES_TELEPHONE = """() => {
+  const article = document.querySelector('.bd-article') || document.body;
+  const ecran = window.innerHeight;
+  const haut = el => el.getBoundingClientRect().top + window.scrollY;
+  const interactif = Array.from(article.querySelectorAll('[data-vues], .dem-vues, .jupyter-widgets, iframe'))
+    .filter(el => el.getBoundingClientRect().height > 0)[0];
+  const images = Array.from(article.querySelectorAll('img'))
+    .filter(i => i.naturalWidth && i.getBoundingClientRect().width > 0)
+    .map(i => ({src: (i.currentSrc || i.src).split('/').pop(), naturelle: i.naturalWidth,
+                affichee: Math.round(i.getBoundingClientRect().width),
+                reduction: i.naturalWidth / i.getBoundingClientRect().width}));
+  const colonne = article.clientWidth;
+  const tableaux = Array.from(article.querySelectorAll('table')).filter(t => t.offsetParent);
+  const debordants = tableaux
+    .map(t => ({largeur: Math.round(Math.max(t.getBoundingClientRect().width, t.scrollWidth)),
+                debut: (t.innerText || '').trim().slice(0, 40)}))
+    .filter(t => t.largeur > colonne + 1);
+  const h1 = article.querySelector('h1');
+  let premier = h1 ? h1.nextElementSibling : null;
+  while (premier && (premier.matches('span, a') || !premier.textContent.trim())) premier = premier.nextElementSibling;
+  const titre = article.querySelector('.admonition .admonition-title');
+  return {
+    ecrans: document.documentElement.scrollHeight / ecran,
+    ecrans_avant_interactif: interactif ? haut(interactif) / ecran : null,
+    pire_reduction: images.length ? Math.max(...images.map(i => i.reduction)) : null,
+    images: images,
+    colonne: colonne,
+    tableaux: tableaux.length,
+    tableaux_debordants: debordants,
+    premier_bloc: premier ? (premier.querySelector('.admonition-title') || premier).textContent.trim().slice(0, 60) : null,
+    premier_titre_encadre: titre ? titre.textContent.trim() : null,
+  };
+}"""

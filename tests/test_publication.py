@@ -11,7 +11,7 @@ loaded in headless Chromium at a desktop size (1280 × 900), then narrowed to a 
   any ipywidget left is drawn from its saved state: never a blank box or an error;
 - on a phone, no page scrolls sideways (wide tables scroll inside their own box).
 
-Plus: each chapter's notebook can be downloaded, every figure has a French text alternative.
+Plus: each chapter's notebook can be downloaded (not its raw .md source), every figure has a French text alternative.
 (The PDF of the whole book is tested in tests/test_livre.py, which runs on the other xdist worker.)
 """
 
@@ -273,10 +273,11 @@ def test_le_carnet_de_chaque_chapitre_se_telecharge(construction_livre):
     for page in chapitres:
         html = (site / f"{page}.html").read_text(encoding="utf-8")
         nom = page.split("/")[-1]
-        for suffixe in (".ipynb", ".md"):
-            lien = re.search(rf'href="([^"]*_sources/{re.escape(page)}{suffixe})"', html)
-            assert lien, f"{page} : pas de lien de téléchargement {suffixe}"
-            assert (site / "_sources" / f"{page}{suffixe}").is_file(), f"{page}{suffixe} absent du site"
+        lien = re.search(rf'href="([^"]*_sources/{re.escape(page)}\.ipynb)"', html)
+        assert lien, f"{page} : pas de lien de téléchargement du carnet"
+        assert (site / "_sources" / f"{page}.ipynb").is_file(), f"{page}.ipynb absent du site"
+        # the raw Markdown source (Python code, served without a charset) is not offered to readers
+        assert not re.search(rf'href="[^"]*_sources/{re.escape(page)}\.md"', html), f"{page} : lien vers le .md brut"
         carnet = json.loads((site / "_sources" / f"{page}.ipynb").read_text(encoding="utf-8"))
         assert carnet["nbformat"] == 4 and carnet["cells"], nom
         assert any(c.get("outputs") for c in carnet["cells"] if c["cell_type"] == "code"), (
@@ -322,5 +323,5 @@ def test_l_interface_du_livre_est_en_francais(construction_livre):
     assert not restes, f"textes de l'interface restés en anglais : {restes}"
     accueil = (construction_livre.html / "book" / "intro.html").read_text(encoding="utf-8")
     for attendu in ("Rechercher dans ce livre", "Passer au contenu principal", "Sommaire du livre",
-                    "Afficher ou masquer le sommaire", "Imprimer au format PDF", "Auteurs :"):
+                    "Afficher ou masquer le sommaire", "Télécharger en PDF", "Auteurs :"):
         assert attendu in accueil, attendu

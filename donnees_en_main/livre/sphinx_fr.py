@@ -9,12 +9,21 @@ Enabled in ``_config.yml`` (``sphinx.extra_extensions``). It does three things J
   and ``vues.js`` (the dashboards switch views without a kernel: see ``donnees_en_main.affichage.interactif``,
   whose book mode the pages' kernels get from ``DONNEES_EN_MAIN_LIVRE=1`` set here). No widget
   manager, no require.js: nothing of about 1 MB to download, nothing from a CDN.
-- Each chapter's executed notebook (.ipynb) in the theme's download menu, next to the .md source
-  (the theme offers it only when a launch service such as Binder is configured).
+- Each chapter's executed notebook (.ipynb) in the theme's download menu (the theme offers it only when
+  a launch service such as Binder is configured); the menu in French (« Carnet pour l'atelier (.ipynb) »,
+  « Télécharger en PDF »), without the raw .md source nor tooltips that stayed over it after a tap.
+- ``tableaux.js``: a table wider than its column (a phone) is shown as cards, one per row, each cell
+  after its column's name; a favicon and a default theme mode (no console error on any page).
 - Each inline script once: sphinx-thebe's configuration script is added twice by Jupyter Book, a
   JavaScript error ("THEBE_JS_URL has already been declared") on every page.
 - Fresh outputs, fast rebuilds: the execution cache is emptied when the package or the datasets
   change (it only sees the pages themselves), so no page needs ``execution_mode: force``.
+- French typography, once, by the build (``typographie``, a doctree transform run instead of Sphinx's
+  smart quotes): with ``language: fr`` docutils maps ``'`` to the French *secondary* quotes “ ”, and an
+  apostrophe before bold text or a link (``l'**encodage**``) was read as a closing quote: « l”encodage ».
+  Here ``'`` is always the apostrophe ’, straight double quotes become « », and narrow no-break spaces
+  (U+202F) go before ; : ! ? », after «, between thousands and before % and €; a hyphen before a number
+  becomes a true minus sign. Never inside code, literal blocks, math or raw HTML.
 - « Essayer dans le navigateur » (JupyterLite, built by jupyterlite-sphinx): a link under the title of
   every chapter that has a workshop notebook; the project's files for lite written before lite's build
   (``donnees_en_main.livre.jupyterlite.avant_jupyterlite``); jupyterlite-sphinx's own CSS, script and its
@@ -24,10 +33,14 @@ Enabled in ``_config.yml`` (``sphinx.extra_extensions``). It does three things J
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+from sphinx.util.nodes import is_smartquotable
 
 from donnees_en_main import reglages
 from sphinx.config import Config
@@ -42,10 +55,80 @@ def _configure(app: Sphinx, config: Config) -> None:
     options = dict(config.html_theme_options or {})
     if options.get("search_bar_text") in (None, "", "Search this book..."):
         options["search_bar_text"] = SEARCH_BAR_TEXT
+    # The theme writes data-mode="" when no default is set: « Got invalid theme mode » in the console.
     config.html_theme_options = options
+    config.html_context = {"default_mode": "auto", **(config.html_context or {})}
+    if not config.html_favicon:  # else every page asks for a missing /favicon.ico
+        config.html_favicon = str(STATIC / "favicon.svg")
+    # Quotes and apostrophes are set by the Typographie transform below (see typographie()).
+    config.smartquotes = False
     # Added here rather than in _config.yml: Jupyter Book adds every .css/.js of the html_static_path
-    # it sees to every page; this folder holds only livre.css, registered explicitly below.
+    # it sees to every page; this folder's styles and scripts are registered explicitly below.
     config.html_static_path = [*config.html_static_path, str(STATIC)]
+
+
+ESPACE_FINE = "\u202f"  # narrow no-break space (French typography)
+MOINS = "\u2212"
+_ESPACE = "[ \u00a0\u202f]"
+# Length-preserving replacements (one character for one), on the text with one character of context
+# on each side (the neighbouring text of the same paragraph: bold, links and code are other nodes).
+_UN_POUR_UN = [
+    (re.compile(rf"{_ESPACE}(?=[;:!?»])"), ESPACE_FINE),  # « Pourquoi ? », « ceci : »
+    (re.compile(rf"(?<=«){_ESPACE}"), ESPACE_FINE),
+    (re.compile(rf"(?<=\d){_ESPACE}(?=\d{{3}}(?!\d))"), ESPACE_FINE),  # 1 184 habitants
+    (re.compile(rf"(?<=\d){_ESPACE}(?=[%€‰])"), ESPACE_FINE),  # 12 %, 42 000 €
+    (re.compile(r"(?<![\w.,\-\u2212])-(?=\d)"), MOINS),  # -0,6 point (not 2121-24, not COVID-19)
+    (re.compile(r"'"), "’"),  # in French a straight single quote is an apostrophe
+    (re.compile(r'(?:(?<=^)|(?<=[\s(\[{\u2014\u2013/]))"'), "«"),
+    (re.compile(r'"'), "»"),
+]
+
+
+def typographie(texte: str, avant: str = "", apres: str = "") -> str:
+    """French typography of a piece of text; ``avant``/``apres``: the text just before and after it.
+
+    >>> typographie("Pourquoi ? l'article coûte 1 184 € (-3 %)")
+    'Pourquoi\u202f? l’article coûte 1\u202f184\u202f€ (\u22123\u202f%)'
+    """
+    if not texte:
+        return texte
+    avant, apres = avant[-1:], apres[:1]
+    s = avant + texte + apres
+    for motif, par in _UN_POUR_UN:
+        s = motif.sub(par, s)
+    s = s[len(avant):len(s) - len(apres)]
+    # Insertions: a narrow space inside « » when the source has none (the space belongs to the guillemet).
+    morceaux = []
+    for i, c in enumerate(s):
+        precedent = s[i - 1] if i else avant
+        suivant = s[i + 1] if i + 1 < len(s) else apres
+        if c == "»" and precedent and not precedent.isspace() and precedent != ESPACE_FINE:
+            morceaux.append(ESPACE_FINE)
+        morceaux.append(c)
+        if c == "«" and suivant and not suivant.isspace() and suivant != ESPACE_FINE:
+            morceaux.append(ESPACE_FINE)
+    return "".join(morceaux)
+
+
+class Typographie(SphinxTransform):
+    """French typography on every text node of the page, except code, math and raw output."""
+
+    default_priority = 750  # where Sphinx's smart quotes run (disabled in _configure)
+
+    def apply(self, **kwargs) -> None:
+        for bloc in self.document.findall(nodes.TextElement):
+            if isinstance(bloc.parent, nodes.TextElement):
+                continue  # a paragraph, title, caption… is handled once, with its inline children
+            textes = list(bloc.findall(nodes.Text))
+            originaux = [str(t) for t in textes]
+            for i, t in enumerate(textes):
+                if not is_smartquotable(t) or isinstance(t.parent, (nodes.raw, nodes.comment)):
+                    continue
+                avant = originaux[i - 1] if i else ""
+                apres = originaux[i + 1] if i + 1 < len(originaux) else ""
+                nouveau = typographie(originaux[i], avant, apres)
+                if nouveau != originaux[i]:
+                    t.parent.replace(t, nodes.Text(nouveau))
 
 
 def _notebook_download(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -59,6 +142,26 @@ def _notebook_download(app: Sphinx, pagename: str, templatename: str, context: d
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(executed, target)
     context["ipynb_source"] = f"{pagename}.ipynb"
+
+
+TELECHARGER = {  # the theme's download menu, in French; the raw Markdown source is not offered
+    "download-notebook-button": "Carnet pour l'atelier (.ipynb)",
+    "download-pdf-button": "Télécharger en PDF",
+}
+
+
+def _download_menu(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    # Runs after sphinx_book_theme built its header buttons (priority 501).
+    for bouton in context.get("header_buttons") or []:
+        if bouton.get("label") != "download-buttons":
+            continue
+        bouton["tooltip"] = "Télécharger cette page"
+        garder = []
+        for b in bouton.get("buttons", []):
+            if b.get("label") in TELECHARGER:
+                # the item says what it does: no tooltip (on a phone it stayed over the menu after a tap)
+                garder.append({**b, "text": TELECHARGER[b["label"]], "tooltip": None})
+        bouton["buttons"] = garder
 
 
 def _dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -79,7 +182,7 @@ def _dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context: dict
 LITE_ASSETS = ("fonts.googleapis.com", "jupyterlite_sphinx.css", "jupyterlite_sphinx.js")
 LIEN_ESSAYER = (
     '<p class="essayer-navigateur"><a class="reference external" href="{url}">'
-    "Essayer ce carnet dans le navigateur</a> : le carnet d'atelier de ce chapitre, exécuté sur votre "
+    "Essayer ce carnet dans le navigateur</a>\u202f: le carnet d’atelier de ce chapitre, exécuté sur votre "
     "appareil, sans rien installer (<a class=\"reference internal\" href=\"{aide}\">comment ça marche</a>).</p>"
 )
 
@@ -130,15 +233,21 @@ def _try_in_browser(app: Sphinx, pagename: str, templatename: str, context: dict
     body = context["body"]
     fin_titre = body.find("</h1>")
     position = fin_titre + len("</h1>") if fin_titre >= 0 else 0
+    # after the page's « L'essentiel » box, which opens the page (an admonition: no nested <div>)
+    essentiel = re.compile(r'\s*<div class="[^"]*\bessentiel\b[^"]*">').match(body, position)
+    if essentiel:
+        position = body.find("</div>", essentiel.end()) + len("</div>")
     context["body"] = body[:position] + lien + body[position:]
 
 
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _configure)
+    app.add_transform(Typographie)
     app.connect("config-inited", _lite_per_build, priority=400)  # before jupyterlite-sphinx's (500)
     app.connect("builder-inited", _outdated_cache, priority=900)  # after myst-nb set the cache path
     app.connect("env-get-outdated", _reread_all)
     app.connect("html-page-context", _notebook_download, priority=500)
+    app.connect("html-page-context", _download_menu, priority=502)
     app.connect("html-page-context", _dedupe_scripts, priority=900)
     app.connect("html-page-context", _lite_assets, priority=900)
     app.connect("html-page-context", _try_in_browser, priority=500)
@@ -148,5 +257,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", jupyterlite.avant_jupyterlite, priority=400)  # jupyterlite-sphinx builds at 500
     app.connect("build-finished", jupyterlite.apres_jupyterlite, priority=600)
     app.add_css_file("livre.css")
+    app.add_js_file("tableaux.js", loading_method="defer")
     app.add_js_file("vues.js", loading_method="defer")
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
