@@ -430,9 +430,17 @@ def test_chaque_apprenant_recoit_son_retour_en_francais(classe):
     assert complet.count("Correction : réponse juste") == 4 and "Note : 2 / 2" in complet
 
 
+def _ligne_de_commande(p) -> str:
+    """A process's command line, or "" when it has ended meanwhile (short-lived helpers do)."""
+    try:
+        return " ".join(p.cmdline())
+    except psutil.Error:
+        return ""
+
+
 def test_arret_sans_processus_restant(hub, classe):
     hub["noter_descendants"]()
-    serveurs = [p for p in hub["descendants"].values() if "jupyterhub-singleuser" in " ".join(p.cmdline())]
+    serveurs = [p for p in hub["descendants"].values() if "jupyterhub-singleuser" in _ligne_de_commande(p)]
     assert len(serveurs) >= len(APPRENANTS) + 1, "un serveur par personne connectée"
     code = hub["processus"].arreter(timeout=60)
     assert code in (0, -15), hub["processus"].journal[-3000:]
