@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import warnings
 
@@ -22,33 +21,8 @@ Ce que cette machine permet d'isoler :
   python -m donnees_en_main corriger diagnostic
 """
 
-_TRADUCTIONS = [
-    (r"the following arguments are required: (.*)", r"il manque : \1"),
-    (r"unrecognized arguments: (.*)", r"arguments inconnus : \1"),
-    (r"argument (\S+): invalid int value: (.*)", r"\1 attend un nombre entier, pas \2"),
-    (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)", r"\1 : choix inconnu \2 (choix possibles : \3)"),
-    (r"argument (\S+): expected one argument", r"\1 attend une valeur"),
-]
-
-
-class Analyseur(argparse.ArgumentParser):
-    """argparse with French errors and headings."""
-
-    def error(self, message: str):
-        for motif, remplacement in _TRADUCTIONS:
-            message = re.sub(motif, remplacement, message)
-        self.print_usage(sys.stderr)
-        self.exit(2, f"Erreur : {message}\n")
-
-    def format_help(self) -> str:
-        texte = super().format_help()
-        for en, fr in (("usage:", "utilisation :"), ("positional arguments:", "arguments :"),
-                       ("options:", "options :"), ("show this help message and exit", "afficher cette aide")):
-            texte = texte.replace(en, fr)
-        return texte
-
-    def format_usage(self) -> str:
-        return super().format_usage().replace("usage:", "utilisation :")
+# argparse in French (help, headings, errors): the parser shared by every verb of the front door.
+from donnees_en_main.commande import Analyseur  # noqa: E402
 
 
 def _cours(p: argparse.ArgumentParser) -> None:
@@ -58,7 +32,7 @@ def _cours(p: argparse.ArgumentParser) -> None:
 
 def analyseur_correction() -> Analyseur:
     p = Analyseur(prog="python -m donnees_en_main corriger", description="Corriger toutes les copies d'un devoir.",
-                  epilog=UTILISATION, formatter_class=argparse.RawDescriptionHelpFormatter)
+                  epilog=UTILISATION)
     p.add_argument("devoir", help="nom du devoir (dossier source/<devoir>/)")
     p.add_argument("--parallele", type=int, metavar="N", help="copies corrigées en même temps (par défaut : "
                    "le nombre de cœurs)")
@@ -73,8 +47,7 @@ def analyseur_correction() -> Analyseur:
 
 
 def analyseur_rgpd() -> Analyseur:
-    p = Analyseur(prog="python -m donnees_en_main corriger", epilog=UTILISATION,
-                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = Analyseur(prog="python -m donnees_en_main corriger", epilog=UTILISATION)
     sous = p.add_subparsers(dest="commande", required=True, metavar="commande", parser_class=Analyseur)
     n = sous.add_parser("exporter-notes", help="les notes d'un devoir dans un fichier CSV en français")
     n.add_argument("devoir")
