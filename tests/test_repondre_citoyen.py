@@ -429,7 +429,7 @@ def test_page_du_livre():
     assert len(cellules) >= 10
     for attendu in ("OpenDataFrance", "décret n° 2017-779 du 5 mai 2017", "article L2121-20", "article L2121-25",
                     "ordonnance n° 2021-1310", "23 000 €", "fictive", "statique=True", "Ocalia",
-                    "Questions pour échanger entre pairs", "En bref"):
+                    "Questions pour échanger entre pairs", "{admonition} L'essentiel"):
         assert attendu in texte, attendu
 
 
