@@ -423,5 +423,5 @@ def test_retour_en_francais_qui_explique_l_erreur(cours):
     retours = cours.retours()
     html = retours["pieges"][0].read_text(encoding="utf-8")
     assert '<html lang="fr">' in html
-    assert "Note : 3.0 / 6.0" in html
+    assert "Note : 3 / 6" in html
     assert "pseudonymisation" in html

@@ -104,7 +104,7 @@ def test_retours_en_francais(cours):
     assert set(retours) == {"complet", "intact", "partiel", "moyenne", "retouche", "casse"}
     html = retours["moyenne"][0].read_text(encoding="utf-8")
     assert '<html lang="fr">' in html
-    assert "Note : 4.0 / 5.0" in html
+    assert "Note : 4 / 5" in html
     assert "C'est la moyenne, pas la médiane" in html, "le retour doit expliquer l'erreur en français"
     assert "Score" not in html and "cdn." not in html.lower()
     # Widgets cannot run on a feedback page: their static fallback (the question itself) is shown.

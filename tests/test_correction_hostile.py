@@ -582,7 +582,7 @@ def test_carnet_de_notes_coherent_et_lisible_par_nbgrader(salle):
     assert n == 25
     retours = cours.retours()  # nbgrader's own generate_feedback reads what we wrote
     html = retours["juste"][0].read_text(encoding="utf-8")
-    assert "Note : 5.0 / 5.0" in html
+    assert "Note : 5 / 5" in html
     assert "sortie coupée" in retours["sortie_100mo"][0].read_text(encoding="utf-8")
 
 

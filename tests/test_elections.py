@@ -504,6 +504,6 @@ def test_retour_en_francais_qui_explique_l_erreur(cours):
     retours = cours.retours()
     html = retours["moyennes"][0].read_text(encoding="utf-8")
     assert '<html lang="fr">' in html
-    assert "Note : 3.0 / 6.0" in html
+    assert "Note : 3 / 6" in html
     assert "moyenne des participations des bureaux" in html
     assert "La loi parle des inscrits" in html

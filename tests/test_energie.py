@@ -408,6 +408,6 @@ def test_retours_en_francais(cours):
     retours = cours.retours()
     assert set(retours) == {"complet", "intact", "partiel"}
     html = retours["partiel"][0].read_text(encoding="utf-8")
-    assert '<html lang="fr">' in html and "Note : 3.0 / 6.0" in html
+    assert '<html lang="fr">' in html and "Note : 3 / 6" in html
     assert "C'est le bon total, mais en kWh" in html
     assert "C'est la moyenne, tirée vers le haut par la piscine" in html

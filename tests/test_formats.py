@@ -320,5 +320,5 @@ def test_erreurs(cours):
     assert cours.scores_par_cellule("erreurs") == {
         "q1-correction": 0, "q2-correction": 1, "q3-correction": 0, "q4-correction": 0}
     html = cours.retours()["erreurs"][0].read_text(encoding="utf-8")
-    assert '<html lang="fr">' in html and "Note : 1.0 / 5.0" in html
+    assert '<html lang="fr">' in html and "Note : 1 / 5" in html
     assert "Une seule colonne" in html, "le retour doit expliquer l'erreur de la question 4 en français"

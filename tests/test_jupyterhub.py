@@ -416,7 +416,7 @@ def test_chaque_apprenant_recoit_son_retour_en_francais(classe):
     for nom, attendu in APPRENANTS.items():
         html = classe["retours"][nom]
         assert '<html lang="fr">' in html, nom
-        assert f"{DEVOIR} (Note : {float(attendu)} / 5.0)" in html, nom
+        assert f"{DEVOIR} (Note : {attendu:g} / 5)" in html, nom
         # Written for people who do not code: a verdict per question, points the French way, no test code,
         # no traceback, no English placeholder.
         assert "Question 1 — le format (1 point)</a> :" in html, nom

@@ -244,5 +244,5 @@ def test_retour_en_francais_qui_explique_l_erreur(cours):
     retours = cours.retours()
     html = retours["pieges"][0].read_text(encoding="utf-8")
     assert '<html lang="fr">' in html
-    assert "Note : 1.0 / 5.0" in html
+    assert "Note : 1 / 5" in html
     assert "moyenne des parts" in html and "C'est la moyenne" in html

@@ -157,7 +157,7 @@ def test_retours_en_francais(cours):
     retours = cours.retours()
     assert set(retours) == {"complet", "intact", "partiel", "erreurs", "retouche"}
     html = retours["erreurs"][0].read_text(encoding="utf-8").replace("&#x27;", "'").replace("&#39;", "'")
-    assert '<html lang="fr">' in html and "Note : 1.0 / 5.0" in html
+    assert '<html lang="fr">' in html and "Note : 1 / 5" in html
     assert "C'est le nombre de lignes du catalogue" in html, "le retour doit expliquer l'erreur en français"
 
 

@@ -173,5 +173,5 @@ def test_retours_en_francais(cours):
     retours = cours.retours()
     html = retours["erreurs"][0].read_text(encoding="utf-8")
     assert '<html lang="fr">' in html
-    assert "Note : 1.0 / 5.0" in html
+    assert "Note : 1 / 5" in html
     assert "pourcentage" in html, "le retour doit expliquer l'erreur de la question 4 en français"

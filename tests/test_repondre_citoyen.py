@@ -519,7 +519,7 @@ def test_retours_en_francais(cours):
     retours = cours.retours()
     assert set(retours) == {"complet", "intact", "partiel"}
     html = retours["partiel"][0].read_text(encoding="utf-8")
-    assert '<html lang="fr">' in html and "Note : 2.0 / 6.0" in html
+    assert '<html lang="fr">' in html and "Note : 2 / 6" in html
     assert "Vous avez compté en entier la subvention partagée" in html
     assert "Des élus se sont abstenus" in html
     assert "VBox(" not in html, "pas de représentation technique d'un widget dans le retour"
