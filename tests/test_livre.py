@@ -86,3 +86,39 @@ def test_le_livre_s_imprime_en_un_pdf(construction_livre, tmp_path):
     # one page per chapter at the very least, in practice several
     pages = nombre_de_pages_pdf(pdf)
     assert pages > 2 * len(pages_du_sommaire()), pages
+
+
+def _faux_jupyter_book(tmp_path: Path, premiere_sortie: str, code: int) -> Path:
+    """A stand-in for jupyter-book: prints ``premiere_sortie`` and exits ``code`` the first time, succeeds after."""
+    script = tmp_path / "jupyter-book"
+    compteur = tmp_path / "appels"
+    script.write_text(
+        "#!/bin/sh\n"
+        f'echo x >> "{compteur}"\n'
+        f'if [ "$(wc -l < "{compteur}")" -eq 1 ]; then echo "{premiere_sortie}"; exit {code}; fi\n'
+        'echo "build succeeded"\n',
+        encoding="utf-8",
+    )
+    script.chmod(0o755)
+    return compteur
+
+
+@pytest.mark.parametrize(
+    "premiere_sortie, appels, code_final",
+    [
+        ("RuntimeError: Kernel died before replying to kernel_info", 2, 0),  # the port race: built again
+        ("NameError: name 'x' is not defined", 1, 1),  # a real error in a page: not hidden by a retry
+    ],
+)
+def test_un_noyau_mort_au_demarrage_relance_la_construction(tmp_path, monkeypatch, capsys,
+                                                             premiere_sortie, appels, code_final):
+    from donnees_en_main.livre import construire as module
+
+    compteur = _faux_jupyter_book(tmp_path, premiere_sortie, code=1)
+    monkeypatch.setattr(module, "programme", lambda nom: str(tmp_path / nom))
+    journal = tmp_path / "journal.txt"
+    assert module.construire(tmp_path / "sortie", journal=journal) == code_final
+    assert len(compteur.read_text().splitlines()) == appels
+    texte = journal.read_text(encoding="utf-8")
+    assert premiere_sortie in texte  # the first attempt's log is kept, not overwritten
+    assert ("nouvel essai" in capsys.readouterr().err) == (appels == 2)

@@ -18,19 +18,52 @@ from donnees_en_main.reglages import RACINE
 PORT_PAR_DEFAUT = 8000
 
 
+# What jupyter_client says when a kernel exits before its first reply. Under load (kernels started
+# side by side: a grading batch, a workshop server) it is most often the known port race: the ports
+# picked for a kernel are taken by another program before the kernel binds them. A second attempt
+# starts from jupyter-cache, so the pages already executed are not run again.
+NOYAU_MORT_AU_DEMARRAGE = "Kernel died before replying to kernel_info"
+ESSAIS = 2
+
+
 def construire(sortie: Path, builder: str = "html", strict: bool = False, journal: Path | None = None) -> int:
     """Run ``jupyter-book build`` on the course into ``sortie``/_build/; its return code.
 
     ``journal``: a file that receives the build's output (else it goes to the terminal).
     ``strict``: Sphinx warnings are errors (as in the tests).
+    A build whose only trouble is a kernel that died while starting is run once more.
     """
     commande = [programme("jupyter-book"), "build", str(RACINE), "--path-output", str(sortie), "--builder", builder]
     if strict:
         commande += ["-W", "-n", "--keep-going"]
-    if journal is None:
-        return subprocess.run(commande, cwd=RACINE).returncode
-    with open(journal, "w", encoding="utf-8") as f:
-        return subprocess.run(commande, cwd=RACINE, stdout=f, stderr=subprocess.STDOUT).returncode
+    for essai in range(1, ESSAIS + 1):
+        code, noyau_mort = _construire_une_fois(commande, journal, ajouter=essai > 1)
+        if code == 0 or not noyau_mort or essai == ESSAIS:
+            return code
+        message = ("→ Un noyau Python s'est arrêté en démarrant (souvent un port réseau pris au même instant par "
+                   "un autre programme) : nouvel essai ; les pages déjà exécutées sont gardées.")
+        print(message, file=sys.stderr, flush=True)
+        if journal is not None:
+            with open(journal, "a", encoding="utf-8") as f:
+                f.write(f"\n{message}\n")
+    return code
+
+
+def _construire_une_fois(commande: list[str], journal: Path | None, ajouter: bool) -> tuple[int, bool]:
+    """One build, its output streamed to the terminal or ``journal``: (return code, a kernel died starting)."""
+    noyau_mort = False
+    destination = sys.stdout if journal is None else open(journal, "a" if ajouter else "w", encoding="utf-8")
+    try:
+        with subprocess.Popen(commande, cwd=RACINE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True, encoding="utf-8", errors="replace") as processus:
+            for ligne in processus.stdout:
+                destination.write(ligne)
+                destination.flush()
+                noyau_mort = noyau_mort or NOYAU_MORT_AU_DEMARRAGE in ligne
+        return processus.returncode, noyau_mort
+    finally:
+        if journal is not None:
+            destination.close()
 
 
 def afficher_chemin(chemin: Path) -> str:
