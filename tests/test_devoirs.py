@@ -219,7 +219,15 @@ def test_une_question_d_un_autre_carnet_est_refusee():
 
 # -- importing a bank reads nothing from disk ---------------------------------------------------------------
 
-SANS_LECTURE = ["cantine", "qualite", "formats", "repondre-citoyen"]  # banks whose figures are computed on first use (the others: see issue 14)
+# Every bank behind a graded assignment computes its figures on first use; the one still reading at
+# import (issue 14, to empty): its name here.
+LIT_ENCORE_A_L_IMPORT = {"energie"}
+SANS_LECTURE = [c.nom for c in avec_devoir() if c.nom not in LIT_ENCORE_A_L_IMPORT]
+
+
+def test_la_liste_des_banques_qui_lisent_encore_est_a_jour():
+    assert LIT_ENCORE_A_L_IMPORT <= {c.nom for c in avec_devoir()}
+    assert {"cantine", "elections", "moyenne-mediane", "repondre-citoyen"} <= set(SANS_LECTURE)
 
 
 @pytest.mark.parametrize("nom", SANS_LECTURE)
@@ -239,11 +247,12 @@ def crochet(evenement, args):
 sys.addaudithook(crochet)
 import donnees_en_main.chapitres.{nom.replace("-", "_")}.questions as q
 avant = list(lus)
-[(n.question.enonce, n.question.texte_solution, n.question.reponse) for n in q.DEVOIR.questions]  # first use
+[(n.question.enonce, n.question.texte_solution, getattr(n.question, "reponse" if hasattr(n.question, "reponse") else "reponses")) for n in q.DEVOIR.questions]  # first use
 print(len(avant), len(lus))
 """
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=RACINE, timeout=120)
     assert r.returncode == 0, r.stderr
     avant, apres = map(int, r.stdout.split())
     assert avant == 0, f"importer la banque {nom} a lu {avant} fichier(s) de données"
-    assert apres > 0, "le premier usage doit lire les données (sinon ce test ne mesure rien)"
+    if apres == 0:  # a bank without data: nothing to measure on first use
+        assert not list((RACINE / "datasets" / nom).glob("*")), f"la banque {nom} n'a lu aucune de ses données"

@@ -89,9 +89,9 @@ class Question:
     """Base class: statement, hints, solution, saved answer. Subclasses define ``_noter``.
 
     Figures computed from the shipped data may be given as functions without argument (``enonce``,
-    ``indices``, ``solution``; the ``reponse`` and ``erreurs_frequentes`` of a ``Nombre`` or a
-    ``ChoixUnique``): they are called on first use, so that importing a question bank reads nothing
-    from disk.
+    ``indices``, ``solution``; the ``reponse`` and ``erreurs_frequentes`` of a ``Nombre``; the
+    ``choix``, ``reponse(s)`` and ``erreurs_frequentes`` of a ``ChoixUnique`` or ``ChoixMultiple``): they
+    are called on first use, so that importing a question bank reads nothing from disk.
     """
 
     consigne = "répondez puis cliquez sur « Vérifier »"
@@ -263,6 +263,16 @@ def _preparer_choix(id: str, choix) -> list[str]:
 
 
 class _AvecChoix(Question):
+    """Base of the choice questions: ``choix`` may be given as a function too (see Question)."""
+
+    def __init__(self, *, choix, **kwargs):
+        super().__init__(**kwargs)
+        self._choix_donnes = choix
+
+    @functools.cached_property
+    def choix(self) -> list[str]:
+        return _preparer_choix(self.id, _calculer(self._choix_donnes))
+
     def _retrouver(self, valeur) -> str | None:
         """The choice a (possibly hand-edited) value stands for, tolerant to case and accents."""
         if not isinstance(valeur, str):
@@ -279,10 +289,9 @@ class ChoixUnique(_AvecChoix):
     consigne = "choisissez une réponse puis cliquez sur « Vérifier »"
 
     def __init__(self, *, choix, reponse: str, erreurs_frequentes: dict | None = None, **kwargs):
-        super().__init__(**kwargs)
-        self.choix = _preparer_choix(self.id, choix)
+        super().__init__(choix=choix, **kwargs)
         self._reponse_donnee, self._erreurs_donnees = reponse, erreurs_frequentes
-        if not (callable(reponse) or callable(erreurs_frequentes)):
+        if not any(map(callable, (choix, reponse, erreurs_frequentes))):
             _ = self._attendu  # checked now when given now
 
     @functools.cached_property
@@ -325,14 +334,29 @@ class ChoixMultiple(_AvecChoix):
     consigne = "cochez une ou plusieurs cases puis cliquez sur « Vérifier »"
 
     def __init__(self, *, choix, reponses, erreurs_frequentes: dict | None = None, **kwargs):
-        super().__init__(**kwargs)
-        self.choix = _preparer_choix(self.id, choix)
-        self.reponses = [c for c in self.choix if c in set(reponses)]
-        self.erreurs_frequentes = dict(erreurs_frequentes or {})
+        super().__init__(choix=choix, **kwargs)
+        self._reponses_donnees, self._erreurs_donnees = reponses, erreurs_frequentes
+        if not any(map(callable, (choix, reponses, erreurs_frequentes))):
+            _ = self._attendu  # checked now when given now
+
+    @functools.cached_property
+    def _attendu(self) -> tuple[list[str], dict]:
+        """(the right choices in display order, frequent errors), computed on first use."""
+        reponses, erreurs = _calculer(self._reponses_donnees), dict(_calculer(self._erreurs_donnees) or {})
         _verifier_choix(self.id, self.choix, "la réponse", reponses)
-        _verifier_choix(self.id, self.choix, "l'erreur fréquente", self.erreurs_frequentes)
-        if not self.reponses:
+        _verifier_choix(self.id, self.choix, "l'erreur fréquente", erreurs)
+        bonnes = [c for c in self.choix if c in set(reponses)]
+        if not bonnes:
             raise ValueError(f"Question {self.id} : indiquez au moins une bonne réponse dans `reponses`.")
+        return bonnes, erreurs
+
+    @property
+    def reponses(self) -> list[str]:
+        return self._attendu[0]
+
+    @property
+    def erreurs_frequentes(self) -> dict:
+        return self._attendu[1]
 
     def _noter(self, valeur):
         valeurs = [valeur] if isinstance(valeur, str) else valeur

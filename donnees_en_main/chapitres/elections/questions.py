@@ -2,10 +2,14 @@
 
 Used by book/elections.md, notebooks/elections.ipynb and exercises/source/elections/elections.ipynb.
 Expected numbers are computed from the shipped data (read from the official-format files by the
-chapter's loader), never typed in by hand.
+chapter's loader), never typed in by hand, and only when first needed: importing this bank reads
+nothing from disk (``_chiffres()``; PARTICIPATION, SCORE… through the module's ``__getattr__``).
 """
 
 from __future__ import annotations
+
+import functools
+from types import SimpleNamespace
 
 import pandas as pd
 
@@ -31,44 +35,65 @@ def calculer_voix_par_candidat(resultats: pd.DataFrame) -> pd.Series:
     return resultats.groupby("nom")["voix"].sum()
 
 
-PRESIDENTIELLE = charger_resultats("presidentielle-2022-t1")
-LEGISLATIVES = charger_resultats("legislatives-2024-t1")
-_BUREAUX = par_bureau(PRESIDENTIELLE)
-_CANDIDATS = par_candidat(PRESIDENTIELLE)
-_CANDIDATS_2024 = par_candidat(LEGISLATIVES)
+@functools.cache
+def _chiffres() -> SimpleNamespace:
+    """The data and figures the questions quote, computed once, on first use (importing reads nothing)."""
+    PRESIDENTIELLE = charger_resultats("presidentielle-2022-t1")
+    LEGISLATIVES = charger_resultats("legislatives-2024-t1")
+    BUREAUX = par_bureau(PRESIDENTIELLE)
+    CANDIDATS = par_candidat(PRESIDENTIELLE)
+    CANDIDATS_2024 = par_candidat(LEGISLATIVES)
 
-PARTICIPATION = round(float(100 * _BUREAUX["votants"].sum() / _BUREAUX["inscrits"].sum()), 1)
-MOYENNE_BUREAUX = round(float(_BUREAUX["participation"].mean()), 1)
+    PARTICIPATION = round(float(100 * BUREAUX["votants"].sum() / BUREAUX["inscrits"].sum()), 1)
+    MOYENNE_BUREAUX = round(float(BUREAUX["participation"].mean()), 1)
 
-# The candidate whose score the mean of the bureaux' percentages distorts most (Paul BERTIN, strong
-# in the two small hamlets).
-_PCT_BUREAUX = (100 * PRESIDENTIELLE["voix"] / PRESIDENTIELLE["exprimes"]).groupby(PRESIDENTIELLE["candidat"]).mean()
-CANDIDAT = str((_PCT_BUREAUX - _CANDIDATS["pct_exprimes"]).abs().idxmax())
-SCORE = round(float(_CANDIDATS.loc[CANDIDAT, "pct_exprimes"]), 1)
-SCORE_MOYEN = round(float(_PCT_BUREAUX[CANDIDAT]), 1)
-SCORE_INSCRITS = round(float(_CANDIDATS.loc[CANDIDAT, "pct_inscrits"]), 1)
+    # The candidate whose score the mean of the bureaux' percentages distorts most (Paul BERTIN, strong
+    # in the two small hamlets).
+    PCT_BUREAUX = (100 * PRESIDENTIELLE["voix"] / PRESIDENTIELLE["exprimes"]).groupby(PRESIDENTIELLE["candidat"]).mean()
+    CANDIDAT = str((PCT_BUREAUX - CANDIDATS["pct_exprimes"]).abs().idxmax())
+    SCORE = round(float(CANDIDATS.loc[CANDIDAT, "pct_exprimes"]), 1)
+    SCORE_MOYEN = round(float(PCT_BUREAUX[CANDIDAT]), 1)
+    SCORE_INSCRITS = round(float(CANDIDATS.loc[CANDIDAT, "pct_inscrits"]), 1)
 
-# First candidate of the commune: % of exprimés vs % of inscrits.
-TETE = str(_CANDIDATS["voix"].idxmax())
-TETE_EXPRIMES = round(float(_CANDIDATS.loc[TETE, "pct_exprimes"]), 1)
-TETE_INSCRITS = round(float(_CANDIDATS.loc[TETE, "pct_inscrits"]), 1)
+    # First candidate of the commune: % of exprimés vs % of inscrits.
+    TETE = str(CANDIDATS["voix"].idxmax())
+    TETE_EXPRIMES = round(float(CANDIDATS.loc[TETE, "pct_exprimes"]), 1)
+    TETE_INSCRITS = round(float(CANDIDATS.loc[TETE, "pct_inscrits"]), 1)
 
-# Législatives 2024: candidates with at least 12.5 % of inscrits (code électoral, art. L162).
-QUALIFIES = int((_CANDIDATS_2024["pct_inscrits"] >= 12.5).sum())
-QUALIFIES_SI_EXPRIMES = int((_CANDIDATS_2024["pct_exprimes"] >= 12.5).sum())
+    # Législatives 2024: candidates with at least 12.5 % of inscrits (code électoral, art. L162).
+    QUALIFIES = int((CANDIDATS_2024["pct_inscrits"] >= 12.5).sum())
+    QUALIFIES_SI_EXPRIMES = int((CANDIDATS_2024["pct_exprimes"] >= 12.5).sum())
 
-# A polling station's procès-verbal (bureau 0001).
-_PV = _BUREAUX.loc["0001"]
-PV_VOTANTS, PV_BLANCS, PV_NULS, PV_EXPRIMES = (int(_PV[c]) for c in ("votants", "blancs", "nuls", "exprimes"))
+    # A polling station's procès-verbal (bureau 0001).
+    PV = BUREAUX.loc["0001"]
+    PV_VOTANTS, PV_BLANCS, PV_NULS, PV_EXPRIMES = (int(PV[c]) for c in ("votants", "blancs", "nuls", "exprimes"))
 
-# Bureau whose turnout fell most between the two elections (in points).
-_EVOLUTION = par_bureau(LEGISLATIVES)["participation"] - _BUREAUX["participation"]
-BUREAU_BAISSE = str(_EVOLUTION.idxmin())
-_LIEUX = lieux_de_vote()
+    # Bureau whose turnout fell most between the two elections (in points).
+    BUREAUX_2024 = par_bureau(LEGISLATIVES)
+    EVOLUTION = BUREAUX_2024["participation"] - BUREAUX["participation"]
+    BUREAU_BAISSE = str(EVOLUTION.idxmin())
+    LIEUX = lieux_de_vote()
+    return SimpleNamespace(**locals())
+
+
+_c = _chiffres
+
+_PUBLICS = (
+    "PRESIDENTIELLE", "LEGISLATIVES", "PARTICIPATION", "MOYENNE_BUREAUX", "CANDIDAT", "SCORE", "SCORE_MOYEN",
+    "SCORE_INSCRITS", "TETE", "TETE_EXPRIMES", "TETE_INSCRITS", "QUALIFIES", "QUALIFIES_SI_EXPRIMES",
+    "PV_VOTANTS", "PV_BLANCS", "PV_NULS", "PV_EXPRIMES", "BUREAU_BAISSE",
+)
+
+
+def __getattr__(nom: str):
+    # PEP 562: the data-derived constants (q.PARTICIPATION…), computed on first access
+    if nom in _PUBLICS:
+        return getattr(_chiffres(), nom)
+    raise AttributeError(f"module {__name__!r} has no attribute {nom!r}")
 
 
 def _bureau(code: str) -> str:
-    return f"{code} — {_LIEUX.get(code, '')}".rstrip(" —")
+    return f"{code} — {_chiffres().LIEUX.get(code, '')}".rstrip(" —")
 
 
 # -- questions ----------------------------------------------------------------------------------------
@@ -76,26 +101,26 @@ def _bureau(code: str) -> str:
 exprimes = Nombre(
     id="elections.exprimes",
     carnet=CARNET,
-    enonce=(
-        f"Le procès-verbal du bureau 0001 indique {PV_VOTANTS} votants, {PV_BLANCS} bulletins blancs et "
-        f"{PV_NULS} bulletins nuls. Combien y a-t-il de suffrages exprimés ?"
+    enonce=lambda: (
+        f"Le procès-verbal du bureau 0001 indique {_c().PV_VOTANTS} votants, {_c().PV_BLANCS} bulletins blancs et "
+        f"{_c().PV_NULS} bulletins nuls. Combien y a-t-il de suffrages exprimés ?"
     ),
-    reponse=PV_EXPRIMES,
+    reponse=lambda: _c().PV_EXPRIMES,
     tolerance=0,
     unite="suffrages",
-    erreurs_frequentes={
-        PV_VOTANTS - PV_NULS: (
+    erreurs_frequentes=lambda: {
+        _c().PV_VOTANTS - _c().PV_NULS: (
             "Vous avez retiré les nuls mais pas les blancs. Depuis 2014, les bulletins blancs sont comptés "
             "à part, mais ils ne sont toujours pas des suffrages exprimés."
         ),
-        PV_VOTANTS - PV_BLANCS: "Vous avez retiré les blancs mais pas les nuls : ni l'un ni l'autre ne sont exprimés.",
-        PV_VOTANTS: "C'est le nombre de votants. Les blancs et les nuls ne sont pas des suffrages exprimés.",
+        _c().PV_VOTANTS - _c().PV_BLANCS: "Vous avez retiré les blancs mais pas les nuls : ni l'un ni l'autre ne sont exprimés.",
+        _c().PV_VOTANTS: "C'est le nombre de votants. Les blancs et les nuls ne sont pas des suffrages exprimés.",
     },
     indices=[
         "Exprimés = votants − blancs − nuls.",
     ],
-    solution=(
-        f"{PV_VOTANTS} − {PV_BLANCS} − {PV_NULS} = **{PV_EXPRIMES}** suffrages exprimés. Les bulletins blancs "
+    solution=lambda: (
+        f"{_c().PV_VOTANTS} − {_c().PV_BLANCS} − {_c().PV_NULS} = **{_c().PV_EXPRIMES}** suffrages exprimés. Les bulletins blancs "
         "sont décomptés à part et mentionnés dans les résultats, mais ils n'entrent pas dans les suffrages "
         "exprimés (code électoral, art. L65, depuis la loi n° 2014-172 du 21 février 2014)."
     ),
@@ -108,25 +133,25 @@ participation_commune = Nombre(
         "Quelle est la participation de la commune au 1er tour de la présidentielle 2022, c'est-à-dire "
         "le nombre de votants pour 100 inscrits (en %, arrondi à 0,1) ?"
     ),
-    reponse=PARTICIPATION,
+    reponse=lambda: _c().PARTICIPATION,
     tolerance=0.1,
     unite="%",
-    erreurs_frequentes={
-        MOYENNE_BUREAUX: (
+    erreurs_frequentes=lambda: {
+        _c().MOYENNE_BUREAUX: (
             "C'est la moyenne des participations des bureaux. Elle donne le même poids à un hameau de "
             "300 inscrits qu'à un quartier de 1 400 : additionnez d'abord les votants et les inscrits de "
             "tous les bureaux, puis divisez."
         ),
-        round(100 - PARTICIPATION, 1): "C'est le taux d'abstention (abstentions ÷ inscrits), pas la participation.",
-        round(PARTICIPATION / 100, 3): "Le résultat est demandé en pourcentage : multipliez par 100.",
+        round(100 - _c().PARTICIPATION, 1): "C'est le taux d'abstention (abstentions ÷ inscrits), pas la participation.",
+        round(_c().PARTICIPATION / 100, 3): "Le résultat est demandé en pourcentage : multipliez par 100.",
     },
     indices=[
         "Participation = votants ÷ inscrits × 100, pour toute la commune.",
         "Additionnez les votants de tous les bureaux, puis les inscrits, et divisez le premier total par le second.",
     ],
-    solution=(
-        f"Total des votants ÷ total des inscrits × 100 = **{pourcent_fr(PARTICIPATION)}**. La moyenne des "
-        f"participations des sept bureaux donnerait {pourcent_fr(MOYENNE_BUREAUX)} : trop, car les petits "
+    solution=lambda: (
+        f"Total des votants ÷ total des inscrits × 100 = **{pourcent_fr(_c().PARTICIPATION)}**. La moyenne des "
+        f"participations des sept bureaux donnerait {pourcent_fr(_c().MOYENNE_BUREAUX)} : trop, car les petits "
         "bureaux, où l'on vote beaucoup, y pèsent autant que les grands."
     ),
 )
@@ -134,9 +159,9 @@ participation_commune = Nombre(
 moyenne_bureaux = ChoixUnique(
     id="elections.moyenne_bureaux",
     carnet=CARNET,
-    enonce=(
-        f"La moyenne des participations des sept bureaux vaut {pourcent_fr(MOYENNE_BUREAUX)}, mais la "
-        f"participation de la commune n'est que de {pourcent_fr(PARTICIPATION)}. Pourquoi ?"
+    enonce=lambda: (
+        f"La moyenne des participations des sept bureaux vaut {pourcent_fr(_c().MOYENNE_BUREAUX)}, mais la "
+        f"participation de la commune n'est que de {pourcent_fr(_c().PARTICIPATION)}. Pourquoi ?"
     ),
     choix=[
         "Les petits bureaux, où l'on vote beaucoup, pèsent autant que les grands dans une moyenne simple",
@@ -166,20 +191,20 @@ moyenne_bureaux = ChoixUnique(
 denominateur = ChoixUnique(
     id="elections.denominateur",
     carnet=CARNET,
-    enonce=(
-        f"Un article titre : « {TETE} a été choisie par {nombre_fr(TETE_EXPRIMES, 0)} % des électeurs de la "
-        f"commune ». Dans le fichier, {TETE} a {pourcent_fr(TETE_EXPRIMES)} des suffrages exprimés. "
+    enonce=lambda: (
+        f"Un article titre : « {_c().TETE} a été choisie par {nombre_fr(_c().TETE_EXPRIMES, 0)} % des électeurs de la "
+        f"commune ». Dans le fichier, {_c().TETE} a {pourcent_fr(_c().TETE_EXPRIMES)} des suffrages exprimés. "
         "Qu'en pensez-vous ?"
     ),
-    choix=[
+    choix=lambda: [
         "C'est juste : c'est son score officiel",
         f"C'est inexact : c'est un pourcentage des suffrages exprimés ; rapporté aux inscrits, c'est environ "
-        f"{nombre_fr(TETE_INSCRITS, 0)} %",
+        f"{nombre_fr(_c().TETE_INSCRITS, 0)} %",
         "C'est inexact : il aurait fallu diviser par le nombre d'habitants",
     ],
-    reponse=(
+    reponse=lambda: (
         f"C'est inexact : c'est un pourcentage des suffrages exprimés ; rapporté aux inscrits, c'est environ "
-        f"{nombre_fr(TETE_INSCRITS, 0)} %"
+        f"{nombre_fr(_c().TETE_INSCRITS, 0)} %"
     ),
     erreurs_frequentes={
         "C'est juste : c'est son score officiel": (
@@ -192,38 +217,38 @@ denominateur = ChoixUnique(
         ),
     },
     indices=["« Les électeurs de la commune », ce sont les inscrits. Combien d'inscrits ont voté pour elle ?"],
-    solution=(
-        f"Le score se calcule sur les suffrages exprimés ({pourcent_fr(TETE_EXPRIMES)}). Rapporté aux "
-        f"inscrits, il vaut {pourcent_fr(TETE_INSCRITS)} : environ un électeur sur "
-        f"{round(100 / TETE_INSCRITS)}. Dites « {nombre_fr(TETE_EXPRIMES, 0)} % des suffrages exprimés »."
+    solution=lambda: (
+        f"Le score se calcule sur les suffrages exprimés ({pourcent_fr(_c().TETE_EXPRIMES)}). Rapporté aux "
+        f"inscrits, il vaut {pourcent_fr(_c().TETE_INSCRITS)} : environ un électeur sur "
+        f"{round(100 / _c().TETE_INSCRITS)}. Dites « {nombre_fr(_c().TETE_EXPRIMES, 0)} % des suffrages exprimés »."
     ),
 )
 
 score_commune = Nombre(
     id="elections.score_commune",
     carnet=CARNET,
-    enonce=(
-        f"Quel est le score de {CANDIDAT} dans toute la commune, en % des suffrages exprimés (arrondi à 0,1) ?"
+    enonce=lambda: (
+        f"Quel est le score de {_c().CANDIDAT} dans toute la commune, en % des suffrages exprimés (arrondi à 0,1) ?"
     ),
-    reponse=SCORE,
+    reponse=lambda: _c().SCORE,
     tolerance=0.1,
     unite="%",
-    erreurs_frequentes={
-        SCORE_MOYEN: (
+    erreurs_frequentes=lambda: {
+        _c().SCORE_MOYEN: (
             "C'est la moyenne de ses pourcentages dans les sept bureaux. Ce candidat fait de très bons scores "
             "dans les deux petits hameaux, qui pèsent trop lourd dans cette moyenne : additionnez ses voix, "
             "puis divisez par le total des exprimés."
         ),
-        SCORE_INSCRITS: "C'est un pourcentage des inscrits. Le score officiel se calcule sur les suffrages exprimés.",
-        round(SCORE / 100, 3): "Le résultat est demandé en pourcentage : multipliez par 100.",
+        _c().SCORE_INSCRITS: "C'est un pourcentage des inscrits. Le score officiel se calcule sur les suffrages exprimés.",
+        round(_c().SCORE / 100, 3): "Le résultat est demandé en pourcentage : multipliez par 100.",
     },
     indices=[
         "Additionnez ses voix dans tous les bureaux.",
         "Divisez par le total des suffrages exprimés de la commune (chaque bureau compté une seule fois), puis × 100.",
     ],
-    solution=(
-        f"Ses voix dans toute la commune ÷ total des exprimés × 100 = **{pourcent_fr(SCORE)}**. La moyenne de "
-        f"ses pourcentages par bureau ({pourcent_fr(SCORE_MOYEN)}) surestime son score."
+    solution=lambda: (
+        f"Ses voix dans toute la commune ÷ total des exprimés × 100 = **{pourcent_fr(_c().SCORE)}**. La moyenne de "
+        f"ses pourcentages par bureau ({pourcent_fr(_c().SCORE_MOYEN)}) surestime son score."
     ),
 )
 
@@ -235,11 +260,11 @@ qualification = Nombre(
         "au moins 12,5 % **des électeurs inscrits** (code électoral, art. L162). Si la circonscription votait "
         "exactement comme la commune au 1er tour de 2024, combien de candidats pourraient se maintenir ?"
     ),
-    reponse=QUALIFIES,
+    reponse=lambda: _c().QUALIFIES,
     tolerance=0,
     unite="candidats",
-    erreurs_frequentes={
-        QUALIFIES_SI_EXPRIMES: (
+    erreurs_frequentes=lambda: {
+        _c().QUALIFIES_SI_EXPRIMES: (
             "Vous avez compté les candidats qui ont 12,5 % des suffrages exprimés. La loi parle des inscrits : "
             "avec l'abstention, 12,5 % des inscrits, c'est bien plus que 12,5 % des exprimés."
         ),
@@ -248,9 +273,9 @@ qualification = Nombre(
         "Pour chaque candidat : ses voix ÷ le total des inscrits × 100.",
         "Comptez ceux qui atteignent 12,5.",
     ],
-    solution=(
-        f"**{QUALIFIES}** candidats atteignent 12,5 % des inscrits. En pourcentage des exprimés, "
-        f"{QUALIFIES_SI_EXPRIMES} dépasseraient 12,5 % : confondre les deux dénominateurs change le second tour."
+    solution=lambda: (
+        f"**{_c().QUALIFIES}** candidats atteignent 12,5 % des inscrits. En pourcentage des exprimés, "
+        f"{_c().QUALIFIES_SI_EXPRIMES} dépasseraient 12,5 % : confondre les deux dénominateurs change le second tour."
     ),
 )
 
@@ -314,7 +339,7 @@ participation_bureaux = CalculPandas(
         "`participation` la participation de chaque bureau en % (votants ÷ inscrits × 100), une valeur par "
         "bureau, avec le code du bureau pour étiquette."
     ),
-    reponse=lambda: calculer_participation_bureaux(PRESIDENTIELLE),
+    reponse=lambda: calculer_participation_bureaux(_c().PRESIDENTIELLE),
     tolerance=1e-6,
     indices=[
         "Chaque bureau apparaît une fois par candidat : gardez une ligne par bureau avec "
@@ -336,7 +361,7 @@ voix_par_candidat = CalculPandas(
         "`voix_par_candidat` le total des voix de chaque candidat dans la commune, avec le **nom** du candidat "
         "pour étiquette."
     ),
-    reponse=lambda: calculer_voix_par_candidat(PRESIDENTIELLE),
+    reponse=lambda: calculer_voix_par_candidat(_c().PRESIDENTIELLE),
     tolerance=0,
     indices=[
         "Regroupez les lignes par nom de candidat, puis additionnez les voix.",
@@ -352,17 +377,17 @@ bureau_baisse = ChoixUnique(
         "Entre la présidentielle 2022 et les législatives 2024, dans quel bureau la participation a-t-elle "
         "le plus baissé (en points) ?"
     ),
-    choix=[_bureau(c) for c in _BUREAUX.index],
-    reponse=_bureau(BUREAU_BAISSE),
-    erreurs_frequentes={
-        _bureau(str(par_bureau(LEGISLATIVES)["participation"].idxmin())): (
+    choix=lambda: [_bureau(c) for c in _c().BUREAUX.index],
+    reponse=lambda: _bureau(_c().BUREAU_BAISSE),
+    erreurs_frequentes=lambda: {
+        _bureau(str(_c().BUREAUX_2024["participation"].idxmin())): (
             "C'est le bureau où l'on vote le moins, aux deux élections. La question porte sur la baisse entre "
             "les deux."
         ),
     },
     indices=["Dans le comparateur, regardez l'écart entre les deux barres de chaque bureau, pas leur hauteur."],
-    solution=(
-        f"Le bureau {_bureau(BUREAU_BAISSE)} : une baisse de {nombre_fr(-float(_EVOLUTION.min()))} points. "
+    solution=lambda: (
+        f"Le bureau {_bureau(_c().BUREAU_BAISSE)} : une baisse de {nombre_fr(-float(_c().EVOLUTION.min()))} points. "
         "Attention, sur un "
         "petit bureau, quelques dizaines d'électeurs suffisent à faire bouger le taux de plusieurs points."
     ),

@@ -4,7 +4,8 @@ Used by book/moyenne-mediane.md, notebooks/moyenne-mediane.ipynb and
 exercises/source/moyenne-mediane/moyenne-mediane.ipynb: the examples (the subsidies of the fictional
 commune, read from the course's SCDL file ``subventions``; fictional household incomes), the « one big
 value » comparator widget and the question bank are written once, here. Expected numbers are
-computed from the data, never typed in by hand.
+computed from the data, never typed in by hand, and only when first needed: importing this bank reads
+nothing from disk (``_chiffres()``; MEDIANE, TAUX_GLOBAL… through the module's ``__getattr__``).
 
     from donnees_en_main.chapitres.moyenne_mediane import questions as q
     q.subventions()                    # money received by each association in 2024 (pandas Series, €)
@@ -15,7 +16,9 @@ computed from the data, never typed in by hand.
 
 from __future__ import annotations
 
+import functools
 import html
+from types import SimpleNamespace
 
 import pandas as pd
 
@@ -58,12 +61,11 @@ def subventions_en_argent(annee: int = ANNEE, tableau: pd.DataFrame | None = Non
     }).reset_index(drop=True)
 
 
-_LIGNES = subventions_en_argent()
-_GRANDE = _LIGNES[_LIGNES["exceptionnelle"]].sort_values("montant").iloc[-1]
-GRANDE_ASSOCIATION = str(_GRANDE["association"])  # who received the year's largest exceptional subsidy
-GRANDE_SUBVENTION = float(_GRANDE["montant"])
-GRANDE_OBJET = str(_GRANDE["objet"])
-CRANS_SUBVENTION = sorted({0.0, 10_000.0, GRANDE_SUBVENTION, 60_000.0, 100_000.0, 150_000.0})
+@functools.cache
+def _grande() -> tuple[pd.DataFrame, pd.Series]:
+    """(the year's money subsidies, the largest exceptional one), read on first use."""
+    lignes = subventions_en_argent()
+    return lignes, lignes[lignes["exceptionnelle"]].sort_values("montant").iloc[-1]
 
 
 def subventions(exceptionnelle: float | None = None) -> pd.Series:
@@ -72,9 +74,10 @@ def subventions(exceptionnelle: float | None = None) -> pd.Series:
     `exceptionnelle`: replace the amount of the year's largest exceptional subsidy (GRANDE_OBJET, to
     GRANDE_ASSOCIATION) by this value — 0 as if it had not been voted. None: the amounts as voted.
     """
-    lignes = _LIGNES.copy()
+    lignes, grande = _grande()
+    lignes = lignes.copy()
     if exceptionnelle is not None:
-        lignes.loc[_GRANDE.name, "montant"] = float(exceptionnelle)
+        lignes.loc[grande.name, "montant"] = float(exceptionnelle)
     serie = lignes.groupby("association")["montant"].sum().sort_values(kind="stable")
     serie.name = "montant"
     return serie
@@ -104,34 +107,37 @@ def evolution_pourcent(avant: float, apres: float) -> float:
 
 # --- The « one big value » comparator -------------------------------------------------------------
 # how the text names the big beneficiary: « le football-club »
-_COURT = "football-club" if "football" in GRANDE_ASSOCIATION.lower() else GRANDE_ASSOCIATION
-_SCENARIOS = {
-    "subventions": {
-        "menu": "Les subventions aux associations",
-        "curseur": "Subvention exceptionnelle :",
-        "valeurs": lambda x: subventions(exceptionnelle=x),
-        "crans": CRANS_SUBVENTION,
-        "aucune": "aucune",
-        "libelle": lambda x: euros(x) + (" (votée)" if x == GRANDE_SUBVENTION else ""),
-        "qui": ("association", "associations"),
-        "phrase_grande": lambda x: (f"Avec une subvention exceptionnelle de {euros(x)} "
-                                    f"{'(le montant voté) ' if x == GRANDE_SUBVENTION else ''}pour le {_COURT}"),
-        "phrase_sans": f"Sans la subvention exceptionnelle du {_COURT}",
-        "verbe": ("reçoit", "reçoivent"),
-    },
-    "revenus": {
-        "menu": "Les revenus des ménages d'une rue",
-        "curseur": "Revenu du ménage qui emménage :",
-        "valeurs": lambda x: revenus(x),
-        "crans": CRANS_REVENU,
-        "aucune": "personne n'emménage",
-        "libelle": euros,
-        "qui": ("ménage", "ménages"),
-        "phrase_grande": lambda x: f"Avec un ménage très aisé qui gagne {euros(x)} par an",
-        "phrase_sans": "Avant l'arrivée du nouveau ménage",
-        "verbe": ("gagne", "gagnent"),
-    },
-}
+@functools.cache
+def _scenarios() -> dict:
+    """The comparator's two examples (the subsidies' one quotes the shipped data: built on first use)."""
+    GRANDE_SUBVENTION, COURT = _c().GRANDE_SUBVENTION, _c().COURT
+    return {
+        "subventions": {
+            "menu": "Les subventions aux associations",
+            "curseur": "Subvention exceptionnelle :",
+            "valeurs": lambda x: subventions(exceptionnelle=x),
+            "crans": _c().CRANS_SUBVENTION,
+            "aucune": "aucune",
+            "libelle": lambda x: euros(x) + (" (votée)" if x == GRANDE_SUBVENTION else ""),
+            "qui": ("association", "associations"),
+            "phrase_grande": lambda x: (f"Avec une subvention exceptionnelle de {euros(x)} "
+                                        f"{'(le montant voté) ' if x == GRANDE_SUBVENTION else ''}pour le {COURT}"),
+            "phrase_sans": f"Sans la subvention exceptionnelle du {COURT}",
+            "verbe": ("reçoit", "reçoivent"),
+        },
+        "revenus": {
+            "menu": "Les revenus des ménages d'une rue",
+            "curseur": "Revenu du ménage qui emménage :",
+            "valeurs": lambda x: revenus(x),
+            "crans": CRANS_REVENU,
+            "aucune": "personne n'emménage",
+            "libelle": euros,
+            "qui": ("ménage", "ménages"),
+            "phrase_grande": lambda x: f"Avec un ménage très aisé qui gagne {euros(x)} par an",
+            "phrase_sans": "Avant l'arrivée du nouveau ménage",
+            "verbe": ("gagne", "gagnent"),
+        },
+    }
 
 
 def _barre(libelle: str, valeur: float, maximum: float, couleur: str, motif: str) -> str:
@@ -148,7 +154,7 @@ def _barre(libelle: str, valeur: float, maximum: float, couleur: str, motif: str
 
 def vue_grande_valeur(scenario: str, grande: float, maximum: float | None = None) -> str:
     """HTML: mean and median of the scenario's values once the big value `grande` is added."""
-    s = _SCENARIOS[scenario]
+    s = _scenarios()[scenario]
     valeurs = s["valeurs"](grande)
     moyenne, mediane = float(valeurs.mean()), float(valeurs.median())
     maximum = maximum or max(moyenne, mediane) * 1.05
@@ -178,7 +184,7 @@ def comparateur():
     from donnees_en_main.affichage.interactif import vues_par_choix
 
     def exemple(nom: str):
-        s = _SCENARIOS[nom]
+        s = _scenarios()[nom]
         crans = s["crans"]
         maximum = max(max(float(s["valeurs"](x).mean()), float(s["valeurs"](x).median())) for x in crans) * 1.05
         curseur = widgets.SelectionSlider(
@@ -186,34 +192,62 @@ def comparateur():
             readout=False,  # the view's first sentence says the chosen amount in full
             style={"description_width": "initial"}, layout=widgets.Layout(width="95%", max_width="38em"),
         )
-        depart = crans.index(GRANDE_SUBVENTION) if nom == "subventions" else 0
+        depart = crans.index(_c().GRANDE_SUBVENTION) if nom == "subventions" else 0
         page = vues_par_choix([curseur], lambda x: widgets.HTML(vue_grande_valeur(nom, x, maximum)),
                               index_initial=[depart])
         page.curseur, page.vues, page.crans = curseur, page.children[1], crans  # handy for tests and trainers
         return page
 
-    boite = vues_par_choix([("Exemple :", [(s["menu"], nom) for nom, s in _SCENARIOS.items()])], exemple)
+    boite = vues_par_choix([("Exemple :", [(s["menu"], nom) for nom, s in _scenarios().items()])], exemple)
     boite.menu, boite.exemples = boite.menus[0], boite.children[1]
     return boite
 
 
 # --- Figures used in the statements ---------------------------------------------------------------
-_VOTEES = subventions()
-NB_ASSOCIATIONS = len(_VOTEES)
-TOTAL = float(_VOTEES.sum())
-MOYENNE = float(_VOTEES.mean())
-MEDIANE = float(_VOTEES.median())
-SOUS_LA_MOYENNE = int((_VOTEES < MOYENNE).sum())
-TOTAL_GRANDE = float(_VOTEES[GRANDE_ASSOCIATION])  # the big beneficiary's whole year, running grant included
-MOYENNE_SANS = float(subventions(exceptionnelle=0).mean())
-MEDIANE_SANS = float(subventions(exceptionnelle=0).median())
+@functools.cache
+def _chiffres() -> SimpleNamespace:
+    """The figures the statements quote, computed once, on first use (importing reads nothing)."""
+    _, grande = _grande()
+    GRANDE_ASSOCIATION = str(grande["association"])  # who received the year's largest exceptional subsidy
+    GRANDE_SUBVENTION = float(grande["montant"])
+    GRANDE_OBJET = str(grande["objet"])
+    CRANS_SUBVENTION = sorted({0.0, 10_000.0, GRANDE_SUBVENTION, 60_000.0, 100_000.0, 150_000.0})
+    # how the text names the big beneficiary: « le football-club »
+    COURT = "football-club" if "football" in GRANDE_ASSOCIATION.lower() else GRANDE_ASSOCIATION
 
-_ACHATS = charger("achats-cantines")
-_PARTS = calculer_part_bio(_ACHATS)
-MOYENNE_DES_TAUX = float(_PARTS.mean())
-MEDIANE_DES_TAUX = float(_PARTS.median())
-TAUX_GLOBAL = taux_global(_ACHATS)
-NB_CANTINES = len(_ACHATS)
+    VOTEES = subventions()
+    NB_ASSOCIATIONS = len(VOTEES)
+    TOTAL = float(VOTEES.sum())
+    MOYENNE = float(VOTEES.mean())
+    MEDIANE = float(VOTEES.median())
+    SOUS_LA_MOYENNE = int((VOTEES < MOYENNE).sum())
+    TOTAL_GRANDE = float(VOTEES[GRANDE_ASSOCIATION])  # the big beneficiary's whole year, running grant included
+    MOYENNE_SANS = float(subventions(exceptionnelle=0).mean())
+    MEDIANE_SANS = float(subventions(exceptionnelle=0).median())
+
+    ACHATS = charger("achats-cantines")
+    PARTS = calculer_part_bio(ACHATS)
+    MOYENNE_DES_TAUX = float(PARTS.mean())
+    MEDIANE_DES_TAUX = float(PARTS.median())
+    TAUX_GLOBAL = taux_global(ACHATS)
+    NB_CANTINES = len(ACHATS)
+    return SimpleNamespace(**locals())
+
+
+_c = _chiffres
+_PUBLICS = (
+    "GRANDE_ASSOCIATION", "GRANDE_SUBVENTION", "GRANDE_OBJET", "CRANS_SUBVENTION", "NB_ASSOCIATIONS", "TOTAL",
+    "MOYENNE", "MEDIANE", "SOUS_LA_MOYENNE", "TOTAL_GRANDE", "MOYENNE_SANS", "MEDIANE_SANS", "MOYENNE_DES_TAUX",
+    "MEDIANE_DES_TAUX", "TAUX_GLOBAL", "NB_CANTINES",
+)
+
+
+def __getattr__(nom: str):
+    # PEP 562: the data-derived constants (q.MEDIANE…), computed on first access
+    if nom in _PUBLICS:
+        return getattr(_chiffres(), nom)
+    raise AttributeError(f"module {__name__!r} has no attribute {nom!r}")
+
 
 # Percentage points vs per cent: the property tax rate example and the organic share example.
 TAXE_AVANT, TAXE_APRES = 20.0, 22.0
@@ -227,18 +261,18 @@ COMMUNE_B = {"nom": "Commune B", "subventions": 150_000, "habitants": 6_000}
 indicateur_subventions = ChoixUnique(
     id="moyenne-mediane.indicateur_subventions",
     carnet=CARNET,
-    enonce=(
-        f"En {ANNEE}, la commune a versé des subventions à {NB_ASSOCIATIONS} associations. Le {_COURT} a reçu "
-        f"{euros(TOTAL_GRANDE)}, dont {euros(GRANDE_SUBVENTION)} pour une dépense exceptionnelle ; la plupart "
+    enonce=lambda: (
+        f"En {ANNEE}, la commune a versé des subventions à {_c().NB_ASSOCIATIONS} associations. Le {_c().COURT} a reçu "
+        f"{euros(_c().TOTAL_GRANDE)}, dont {euros(_c().GRANDE_SUBVENTION)} pour une dépense exceptionnelle ; la plupart "
         f"des autres associations ont reçu quelques centaines ou quelques milliers d'euros. Pour dire dans le "
         "bulletin municipal ce que reçoit une association « typique », quel chiffre choisir ?"
     ),
     choix=["La subvention moyenne", "La subvention médiane", "La plus forte subvention", "Le total des subventions"],
     reponse="La subvention médiane",
-    erreurs_frequentes={
+    erreurs_frequentes=lambda: {
         "La subvention moyenne": (
-            f"La moyenne vaut ici {euros(MOYENNE)} : elle est tirée vers le haut par quelques grosses "
-            f"subventions, et {SOUS_LA_MOYENNE} associations sur {NB_ASSOCIATIONS} reçoivent moins."
+            f"La moyenne vaut ici {euros(_c().MOYENNE)} : elle est tirée vers le haut par quelques grosses "
+            f"subventions, et {_c().SOUS_LA_MOYENNE} associations sur {_c().NB_ASSOCIATIONS} reçoivent moins."
         ),
         "Le total des subventions": "Le total dit l'effort de la commune, pas ce que reçoit une association.",
     },
@@ -246,9 +280,9 @@ indicateur_subventions = ChoixUnique(
         "Cherchez la valeur qui coupe les associations en deux groupes de même taille.",
         "Une très grosse subvention déplace-t-elle ce chiffre ?",
     ],
-    solution=(
-        f"La médiane ({euros(MEDIANE)}) : la moitié des associations reçoit moins, l'autre moitié plus. "
-        f"La moyenne ({euros(MOYENNE)}) additionne tout puis partage : quelques grosses subventions suffisent "
+    solution=lambda: (
+        f"La médiane ({euros(_c().MEDIANE)}) : la moitié des associations reçoit moins, l'autre moitié plus. "
+        f"La moyenne ({euros(_c().MOYENNE)}) additionne tout puis partage : quelques grosses subventions suffisent "
         "à la gonfler. Pour un message complet : la médiane, et à part, les grosses subventions et leur objet."
     ),
 )
@@ -256,38 +290,38 @@ indicateur_subventions = ChoixUnique(
 mediane_subventions = Nombre(
     id="moyenne-mediane.mediane_subventions",
     carnet=CARNET,
-    enonce=(
-        f"Quelle est la subvention **médiane** reçue par les {NB_ASSOCIATIONS} associations en {ANNEE}, en euros ?"
+    enonce=lambda: (
+        f"Quelle est la subvention **médiane** reçue par les {_c().NB_ASSOCIATIONS} associations en {ANNEE}, en euros ?"
     ),
-    reponse=MEDIANE,
+    reponse=lambda: _c().MEDIANE,
     tolerance=0.5,
     unite="€",
-    erreurs_frequentes={
-        round(MOYENNE, 2): "C'est la moyenne, pas la médiane : les grosses subventions la tirent vers le haut.",
+    erreurs_frequentes=lambda: {
+        round(_c().MOYENNE, 2): "C'est la moyenne, pas la médiane : les grosses subventions la tirent vers le haut.",
     },
-    indices=["Avec pandas, une série a une méthode `.median()`.",
-             f"Rangez les {NB_ASSOCIATIONS} montants du plus petit au plus grand : la médiane est celui du milieu."],
-    solution=(
-        f"`subventions.median()` donne {euros(MEDIANE)}. Sans la subvention exceptionnelle du {_COURT}, elle "
-        f"vaudrait {euros(MEDIANE_SANS)} : la médiane n'a pas bougé, alors que la moyenne passe de "
-        f"{euros(MOYENNE_SANS)} à {euros(MOYENNE)}."
+    indices=lambda: ["Avec pandas, une série a une méthode `.median()`.",
+             f"Rangez les {_c().NB_ASSOCIATIONS} montants du plus petit au plus grand : la médiane est celui du milieu."],
+    solution=lambda: (
+        f"`subventions.median()` donne {euros(_c().MEDIANE)}. Sans la subvention exceptionnelle du {_c().COURT}, elle "
+        f"vaudrait {euros(_c().MEDIANE_SANS)} : la médiane n'a pas bougé, alors que la moyenne passe de "
+        f"{euros(_c().MOYENNE_SANS)} à {euros(_c().MOYENNE)}."
     ),
 )
 
 moyenne_subventions = Nombre(
     id="moyenne-mediane.moyenne_subventions",
     carnet=CARNET,
-    enonce=f"Et la subvention **moyenne** des {NB_ASSOCIATIONS} associations en {ANNEE} (en euros, arrondie à l'euro) ?",
-    reponse=round(MOYENNE),
+    enonce=lambda: f"Et la subvention **moyenne** des {_c().NB_ASSOCIATIONS} associations en {ANNEE} (en euros, arrondie à l'euro) ?",
+    reponse=lambda: round(_c().MOYENNE),
     tolerance=1,
     unite="€",
-    erreurs_frequentes={
-        round(MEDIANE): "C'est la médiane : la moyenne additionne tout puis partage.",
-        round(MOYENNE_SANS): "C'est la moyenne sans la subvention exceptionnelle.",
+    erreurs_frequentes=lambda: {
+        round(_c().MEDIANE): "C'est la médiane : la moyenne additionne tout puis partage.",
+        round(_c().MOYENNE_SANS): "C'est la moyenne sans la subvention exceptionnelle.",
     },
-    indices=[f"La moyenne, c'est le total divisé par le nombre d'associations ({NB_ASSOCIATIONS}).",
+    indices=lambda: [f"La moyenne, c'est le total divisé par le nombre d'associations ({_c().NB_ASSOCIATIONS}).",
              "En pandas : `.mean()`."],
-    solution=f"Le total ({euros(TOTAL)}) divisé par {NB_ASSOCIATIONS} : {euros(MOYENNE)}.",
+    solution=lambda: f"Le total ({euros(_c().TOTAL)}) divisé par {_c().NB_ASSOCIATIONS} : {euros(_c().MOYENNE)}.",
 )
 
 points_ou_pourcent = ChoixUnique(
@@ -367,28 +401,28 @@ taux_global_bio = Nombre(
     id="moyenne-mediane.taux_global_bio",
     points=2,
     carnet=CARNET,
-    enonce=(
-        f"Les {NB_CANTINES} cantines de la communauté de communes (fictive) ont déclaré leurs achats. Quelle "
+    enonce=lambda: (
+        f"Les {_c().NB_CANTINES} cantines de la communauté de communes (fictive) ont déclaré leurs achats. Quelle "
         "est la part du bio dans **l'ensemble** de leurs achats, en % (arrondie à 0,1) ?"
     ),
-    reponse=round(TAUX_GLOBAL, 1),
+    reponse=lambda: round(_c().TAUX_GLOBAL, 1),
     tolerance=0.1,
     unite="%",
-    erreurs_frequentes={
-        round(MOYENNE_DES_TAUX, 1): (
+    erreurs_frequentes=lambda: {
+        round(_c().MOYENNE_DES_TAUX, 1): (
             "C'est la moyenne des parts de chaque cantine : chaque cantine y pèse autant, la petite comme la "
             "grande. Pour l'ensemble des achats, additionnez d'abord, puis divisez."
         ),
-        round(MEDIANE_DES_TAUX, 1): "C'est la médiane des parts de chaque cantine, pas la part de l'ensemble des achats.",
-        round(TAUX_GLOBAL / 100, 3): "Le résultat est demandé en pourcentage : multipliez par 100.",
+        round(_c().MEDIANE_DES_TAUX, 1): "C'est la médiane des parts de chaque cantine, pas la part de l'ensemble des achats.",
+        round(_c().TAUX_GLOBAL / 100, 3): "Le résultat est demandé en pourcentage : multipliez par 100.",
     },
     indices=[
         "Additionnez d'abord tous les achats bio, puis tous les achats, et divisez l'un par l'autre.",
         'En pandas : `achats["achats_bio_ht"].sum() / achats["achats_totaux_ht"].sum() * 100`.',
     ],
-    solution=(
-        f"Total bio ÷ total des achats × 100 = {pourcent_fr(TAUX_GLOBAL)}. La moyenne des parts de chaque "
-        f"cantine ({pourcent_fr(MOYENNE_DES_TAUX)}) est plus haute, parce que les petites cantines, très "
+    solution=lambda: (
+        f"Total bio ÷ total des achats × 100 = {pourcent_fr(_c().TAUX_GLOBAL)}. La moyenne des parts de chaque "
+        f"cantine ({pourcent_fr(_c().MOYENNE_DES_TAUX)}) est plus haute, parce que les petites cantines, très "
         "bio, y pèsent autant que les grandes."
     ),
 )
