@@ -652,6 +652,19 @@ def test_catalogue_du_cours_et_module_executable(tmp_path):
     assert "Traceback" not in resultat.stdout + resultat.stderr
 
 
+def test_la_commande_telecharger_mal_ecrite_explique_en_francais(capsys):
+    """Same parser as every verb of the front door: French usage and error, exit 2, no traceback."""
+    with pytest.raises(SystemExit) as fin:
+        main(["--theme"])
+    sortie = capsys.readouterr()
+    assert fin.value.code == 2
+    assert "Erreur : --theme attend une valeur" in sortie.err and "--help" in sortie.err
+    with pytest.raises(SystemExit) as fin:
+        main(["--help"])
+    aide = capsys.readouterr().out
+    assert fin.value.code == 0 and "code INSEE de la commune" in aide and "afficher cette aide" in aide
+
+
 # --------------------------------------------------------------------------- one catalogue, one lire(), one codes module
 
 

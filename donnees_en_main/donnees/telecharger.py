@@ -18,7 +18,6 @@ the fictional commune — and never shows a traceback. Exit status: 0 done, 1 a 
 
 from __future__ import annotations
 
-import argparse
 import csv
 import datetime as dt
 import hashlib
@@ -34,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from donnees_en_main import reglages
+from donnees_en_main.commande import Analyseur
 from donnees_en_main.donnees import ErreurDonnees, codes, formater_entier
 from donnees_en_main.donnees.catalogue import NOM_MANIFESTE, lire_manifeste, sources_officielles
 
@@ -304,35 +304,20 @@ def telecharger(code_insee, themes=None, dossier=None, *, forcer: bool = False, 
 # --------------------------------------------------------------------------- command line
 
 
-class _Aide(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):
-        return super().add_usage(usage, actions, groups, prefix if prefix is not None else "Utilisation : ")
-
-
-class _Analyseur(argparse.ArgumentParser):
-    def error(self, message):  # argparse's own messages are in English
-        self.exit(1, "Commande incomplète ou mal écrite. Exemple : python -m donnees_en_main telecharger 49007 "
-                     "--theme elections\n(python -m donnees_en_main telecharger --help pour l'aide)\n")
-
-
-def _analyseur() -> argparse.ArgumentParser:
-    analyseur = _Analyseur(
+def _analyseur() -> Analyseur:
+    analyseur = Analyseur(
         prog="python -m donnees_en_main telecharger",
         description="Télécharge les fichiers officiels d'une commune pour les ateliers « Données en main » "
                     "(résultats électoraux, consommation d'énergie par secteur) et les range dans "
                     "donnees-commune/<code INSEE>/.",
-        formatter_class=_Aide,
-        add_help=False,
+        epilog="Exemple : python -m donnees_en_main telecharger 49007 --theme elections",
     )
-    analyseur._positionals.title = "Arguments"
-    analyseur._optionals.title = "Options"
     analyseur.add_argument("code_insee", nargs="?", help="code INSEE de la commune (5 caractères, ce n'est pas le code postal)")
     analyseur.add_argument("--theme", action="append", metavar="THEME",
                            help="elections, energie ou cantine (plusieurs fois possible ; par défaut : tous)")
     analyseur.add_argument("--dossier", metavar="DOSSIER", help="dossier des communes (par défaut : donnees-commune)")
     analyseur.add_argument("--forcer", action="store_true", help="télécharger à nouveau les fichiers déjà présents")
     analyseur.add_argument("--sources", action="store_true", help="afficher le catalogue des fichiers officiels")
-    analyseur.add_argument("-h", "--help", action="help", help="afficher cette aide")
     return analyseur
 
 
