@@ -275,6 +275,14 @@ def test_le_secret_statistique_du_fichier_energie():
     assert any(re.match(r"Fichier produit le \d\d/\d\d/\d{4}", l) for l in p.provenance)
 
 
+def test_la_provenance_ne_montre_pas_les_scripts_du_cours_aux_elus():
+    """A fictional dataset says « fictives » in words, never the generator script's file name."""
+    p = profiler("menus-cantine", aujourd_hui=JOUR)
+    assert p.provenance[0].startswith("Données fictives")
+    assert not any(".py" in ligne or "datasets/" in ligne for ligne in p.provenance), p.provenance
+    assert ".py" not in p._repr_html_()
+
+
 def test_les_defauts_de_l_export_du_tableur():
     p = profiler("menus-cantine-export-tableur", aujourd_hui=JOUR)
     lu, _notes = lire_csv_tableur(chemin("menus-cantine-export-tableur"))

@@ -692,11 +692,19 @@ def _age(cree: pd.Timestamp, jour: pd.Timestamp) -> str:
     return f"il y a {pluriel(round(jours / 365.25), 'an')}"
 
 
+def _est_script_du_cours(source: dict) -> bool:
+    """A catalogue source that is one of the course's generator scripts (``generer_cantine.py``)."""
+    chemin_source = str(source.get("path", ""))
+    return chemin_source.endswith(".py") and "://" not in chemin_source
+
+
 def _provenance(descripteur: dict, jour: pd.Timestamp) -> list[str]:
     lignes = []
     if descripteur.get("fictif"):
         lignes.append("Données fictives, inventées pour le cours (mais réalistes).")
-    sources = [s.get("title", "") for s in descripteur.get("sources", []) if s.get("title")]
+    # the course's own generator scripts are for maintainers: the line above already says « fictives »
+    sources = [s.get("title", "") for s in descripteur.get("sources", [])
+               if s.get("title") and not _est_script_du_cours(s)]
     if sources:
         lignes.append("Source : " + " ; ".join(sources) + ".")
     if descripteur.get("created"):
