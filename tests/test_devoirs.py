@@ -219,15 +219,12 @@ def test_une_question_d_un_autre_carnet_est_refusee():
 
 # -- importing a bank reads nothing from disk ---------------------------------------------------------------
 
-# Every bank behind a graded assignment computes its figures on first use; the one still reading at
-# import (issue 14, to empty): its name here.
-LIT_ENCORE_A_L_IMPORT = {"energie"}
-SANS_LECTURE = [c.nom for c in avec_devoir() if c.nom not in LIT_ENCORE_A_L_IMPORT]
+# Every bank behind a graded assignment computes its figures on first use.
+SANS_LECTURE = [c.nom for c in avec_devoir()]
 
 
-def test_la_liste_des_banques_qui_lisent_encore_est_a_jour():
-    assert LIT_ENCORE_A_L_IMPORT <= {c.nom for c in avec_devoir()}
-    assert {"cantine", "elections", "moyenne-mediane", "repondre-citoyen"} <= set(SANS_LECTURE)
+def test_toutes_les_banques_des_devoirs_sont_verifiees():
+    assert {"cantine", "elections", "energie", "moyenne-mediane", "repondre-citoyen"} <= set(SANS_LECTURE)
 
 
 @pytest.mark.parametrize("nom", SANS_LECTURE)

@@ -36,6 +36,8 @@ def dossier(tmp_path, monkeypatch):
     """Each test runs in its own empty folder, and leaves the question registry as it found it."""
     monkeypatch.chdir(tmp_path)
     sauvegarde = {c: dict(qs) for c, qs in module_questions._REGISTRE.items()}
+    # questions another test module left in the carnet « essai » (test_devoirs uses it too) are not ours
+    module_questions._REGISTRE.pop(CARNET, None)
     yield tmp_path
     module_questions._REGISTRE.clear()
     module_questions._REGISTRE.update(sauvegarde)

@@ -1,10 +1,15 @@
 """Questions du chapitre « Connaître la consommation d'énergie de la commune ».
 
 Used by book/energie.md, notebooks/energie.ipynb and exercises/source/energie/energie.ipynb.
-Expected numbers are computed from the shipped data, never typed in by hand.
+Expected numbers are computed from the shipped data, never typed in by hand, and only when first
+needed: importing this bank reads nothing from disk (``_chiffres()``; MEDIANE_MWH, CONCERNES… through
+the module's ``__getattr__``).
 """
 
 from __future__ import annotations
+
+import functools
+from types import SimpleNamespace
 
 import pandas as pd
 
@@ -31,14 +36,6 @@ def calculer_kwh_par_m2(conso_mwh: pd.Series, batiments: pd.DataFrame) -> pd.Ser
     return (conso_mwh * 1000 / surfaces).dropna()
 
 
-BATIMENTS = energie.charger_batiments()
-RELEVES = energie.charger_releves()
-SECTEURS = energie.lire_secteurs()
-_BILAN = energie.bilan_annuel(RELEVES, BATIMENTS).set_index(["batiment_id", "annee"])
-_NOMS = BATIMENTS.set_index("batiment_id")["nom"]
-_VRAIS = BATIMENTS[BATIMENTS["surface_m2"].notna()]  # real buildings (not street lighting)
-
-
 def _conso_complete() -> pd.Series:
     return calculer_conso_annuelle(energie.charger_releves(), ANNEE_COMPLETE)
 
@@ -47,38 +44,65 @@ def _kwh_m2_complet() -> pd.Series:
     return calculer_kwh_par_m2(_conso_complete(), energie.charger_batiments())
 
 
-# --- Figures quoted in the statements ------------------------------------------------------------
-_MAIRIE = _BILAN.loc[("mairie", 2023)]
-ELEC_MAIRIE_KWH = round(float(_MAIRIE.electricite_mwh) * 1000)
-GAZ_MAIRIE_MWH = round(float(_MAIRIE.gaz_mwh), 1)
-TOTAL_MAIRIE_MWH = ELEC_MAIRIE_KWH / 1000 + GAZ_MAIRIE_MWH
+@functools.cache
+def _chiffres() -> SimpleNamespace:
+    """The data and figures the questions quote, computed once, on first use (importing reads nothing)."""
+    BATIMENTS = energie.charger_batiments()
+    RELEVES = energie.charger_releves()
+    SECTEURS = energie.lire_secteurs()
+    BILAN = energie.bilan_annuel(RELEVES, BATIMENTS).set_index(["batiment_id", "annee"])
+    NOMS = BATIMENTS.set_index("batiment_id")["nom"]
+    VRAIS = BATIMENTS[BATIMENTS["surface_m2"].notna()]  # real buildings (not street lighting)
 
-_KWH_M2 = calculer_kwh_par_m2(calculer_conso_annuelle(RELEVES, ANNEE_COMPLETE), BATIMENTS)
-_SANS_PISCINE = _KWH_M2.drop("piscine")
-PLUS_INTENSIF = _NOMS[_SANS_PISCINE.idxmax()]
-_TOTAUX = calculer_conso_annuelle(RELEVES, ANNEE_COMPLETE).reindex(_VRAIS["batiment_id"])
-PLUS_GROS_HORS_PISCINE = _NOMS[_TOTAUX.drop("piscine").idxmax()]
-MEDIANE_MWH = round(float(_TOTAUX.median()))
-MOYENNE_MWH = round(float(_TOTAUX.mean()))
-PISCINE_MWH = round(float(_TOTAUX["piscine"]))
-SOUS_LA_MOYENNE = int((_TOTAUX < _TOTAUX.mean()).sum())
-NB_BATIMENTS = len(_TOTAUX)
+    MAIRIE = BILAN.loc[("mairie", 2023)]
+    ELEC_MAIRIE_KWH = round(float(MAIRIE.electricite_mwh) * 1000)
+    GAZ_MAIRIE_MWH = round(float(MAIRIE.gaz_mwh), 1)
+    TOTAL_MAIRIE_MWH = ELEC_MAIRIE_KWH / 1000 + GAZ_MAIRIE_MWH
 
-_GAZ_SALLE = RELEVES[(RELEVES["batiment_id"] == "salle-fetes") & (RELEVES["energie"] == "gaz")].set_index("mois")
-PIC_SALLE_MWH = round(float(_GAZ_SALLE.loc["2024-02", "consommation_kwh"]) / 1000)
-FEVRIER_AVANT_MWH = round(float(_GAZ_SALLE.loc["2023-02", "consommation_kwh"]) / 1000)
+    KWH_M2 = calculer_kwh_par_m2(calculer_conso_annuelle(RELEVES, ANNEE_COMPLETE), BATIMENTS)
+    SANS_PISCINE = KWH_M2.drop("piscine")
+    PLUS_INTENSIF = NOMS[SANS_PISCINE.idxmax()]
+    TOTAUX = calculer_conso_annuelle(RELEVES, ANNEE_COMPLETE).reindex(VRAIS["batiment_id"])
+    PLUS_GROS_HORS_PISCINE = NOMS[TOTAUX.drop("piscine").idxmax()]
+    MEDIANE_MWH = round(float(TOTAUX.median()))
+    MOYENNE_MWH = round(float(TOTAUX.mean()))
+    PISCINE_MWH = round(float(TOTAUX["piscine"]))
+    SOUS_LA_MOYENNE = int((TOTAUX < TOTAUX.mean()).sum())
+    NB_BATIMENTS = len(TOTAUX)
 
-_GYMNASE = _BILAN.loc["gymnase"]
-ANNEE_PANNE = int(_GYMNASE[_GYMNASE["mois_manquants"] > 0].index[0])
-MOIS_MANQUANTS_GYMNASE = int(_GYMNASE.loc[ANNEE_PANNE, "mois_manquants"])
-HAUSSE_GYMNASE = round(
-    float(_GYMNASE.loc[ANNEE_PANNE + 1, "total_mwh"] / _GYMNASE.loc[ANNEE_PANNE, "total_mwh"] - 1) * 100
+    GAZ_SALLE = RELEVES[(RELEVES["batiment_id"] == "salle-fetes") & (RELEVES["energie"] == "gaz")].set_index("mois")
+    PIC_SALLE_MWH = round(float(GAZ_SALLE.loc["2024-02", "consommation_kwh"]) / 1000)
+    FEVRIER_AVANT_MWH = round(float(GAZ_SALLE.loc["2023-02", "consommation_kwh"]) / 1000)
+
+    GYMNASE = BILAN.loc["gymnase"]
+    ANNEE_PANNE = int(GYMNASE[GYMNASE["mois_manquants"] > 0].index[0])
+    MOIS_MANQUANTS_GYMNASE = int(GYMNASE.loc[ANNEE_PANNE, "mois_manquants"])
+    HAUSSE_GYMNASE = round(
+        float(GYMNASE.loc[ANNEE_PANNE + 1, "total_mwh"] / GYMNASE.loc[ANNEE_PANNE, "total_mwh"] - 1) * 100
+    )
+
+    REFERENCE_MAIRIE_MWH = round(float(BILAN.loc[("mairie", ANNEE_REFERENCE), "total_mwh"]))
+    PLAFOND_2030_MAIRIE = round(REFERENCE_MAIRIE_MWH * (1 - OBJECTIFS_DECRET[2030] / 100))
+
+    CONCERNES = [n for n, s in zip(VRAIS["nom"], VRAIS["surface_m2"]) if s >= SEUIL_DECRET_M2]
+    return SimpleNamespace(**locals())
+
+
+_c = _chiffres
+
+_PUBLICS = (
+    "BATIMENTS", "RELEVES", "SECTEURS", "ELEC_MAIRIE_KWH", "GAZ_MAIRIE_MWH", "TOTAL_MAIRIE_MWH", "PLUS_INTENSIF",
+    "PLUS_GROS_HORS_PISCINE", "MEDIANE_MWH", "MOYENNE_MWH", "PISCINE_MWH", "SOUS_LA_MOYENNE", "NB_BATIMENTS",
+    "PIC_SALLE_MWH", "FEVRIER_AVANT_MWH", "ANNEE_PANNE", "MOIS_MANQUANTS_GYMNASE", "HAUSSE_GYMNASE",
+    "REFERENCE_MAIRIE_MWH", "PLAFOND_2030_MAIRIE", "CONCERNES",
 )
 
-REFERENCE_MAIRIE_MWH = round(float(_BILAN.loc[("mairie", ANNEE_REFERENCE), "total_mwh"]))
-PLAFOND_2030_MAIRIE = round(REFERENCE_MAIRIE_MWH * (1 - OBJECTIFS_DECRET[2030] / 100))
 
-CONCERNES = [n for n, s in zip(_VRAIS["nom"], _VRAIS["surface_m2"]) if s >= SEUIL_DECRET_M2]
+def __getattr__(nom: str):
+    # PEP 562: the data-derived constants (q.MEDIANE_MWH…), computed on first access
+    if nom in _PUBLICS:
+        return getattr(_chiffres(), nom)
+    raise AttributeError(f"module {__name__!r} has no attribute {nom!r}")
 
 
 # --- The questions ---------------------------------------------------------------------------
@@ -86,19 +110,19 @@ unites = Nombre(
     id="energie.unites",
     carnet=CARNET,
     enonce=(
-        f"En 2023, l'Hôtel de ville a consommé {nombre_fr(ELEC_MAIRIE_KWH, 0)} kWh d'électricité (portail du "
-        f"fournisseur d'électricité) et {nombre_fr(GAZ_MAIRIE_MWH)} MWh de gaz (factures du fournisseur de gaz). "
+        lambda: f"En 2023, l'Hôtel de ville a consommé {nombre_fr(_c().ELEC_MAIRIE_KWH, 0)} kWh d'électricité (portail du "
+        f"fournisseur d'électricité) et {nombre_fr(_c().GAZ_MAIRIE_MWH)} MWh de gaz (factures du fournisseur de gaz). "
         "Quelle est sa consommation totale d'énergie en 2023, **en MWh** (arrondie à l'unité) ?"
     ),
-    reponse=round(TOTAL_MAIRIE_MWH),
+    reponse=lambda: round(_c().TOTAL_MAIRIE_MWH),
     tolerance=1,
     unite="MWh",
-    erreurs_frequentes={
-        ELEC_MAIRIE_KWH + GAZ_MAIRIE_MWH: (
+    erreurs_frequentes=lambda: {
+        _c().ELEC_MAIRIE_KWH + _c().GAZ_MAIRIE_MWH: (
             "Vous avez additionné des kWh et des MWh, comme on additionnerait des euros et des milliers "
             "d'euros : convertissez d'abord l'électricité en MWh (1 MWh = 1 000 kWh)."
         ),
-        ELEC_MAIRIE_KWH + GAZ_MAIRIE_MWH * 1000: (
+        _c().ELEC_MAIRIE_KWH + _c().GAZ_MAIRIE_MWH * 1000: (
             "C'est le bon total, mais en kWh : la question le demande en MWh. Divisez par 1 000."
         ),
     },
@@ -107,9 +131,9 @@ unites = Nombre(
         "1 MWh (mégawattheure) = 1 000 kWh (kilowattheures). Des kWh en MWh : on divise par 1 000.",
     ],
     solution=(
-        f"{nombre_fr(ELEC_MAIRIE_KWH, 0)} kWh = {nombre_fr(ELEC_MAIRIE_KWH / 1000)} MWh ; "
-        f"{nombre_fr(ELEC_MAIRIE_KWH / 1000)} + {nombre_fr(GAZ_MAIRIE_MWH)} = "
-        f"**{nombre_fr(TOTAL_MAIRIE_MWH)} MWh**, soit environ {nombre_fr(round(TOTAL_MAIRIE_MWH), 0)} MWh. "
+        lambda: f"{nombre_fr(_c().ELEC_MAIRIE_KWH, 0)} kWh = {nombre_fr(_c().ELEC_MAIRIE_KWH / 1000)} MWh ; "
+        f"{nombre_fr(_c().ELEC_MAIRIE_KWH / 1000)} + {nombre_fr(_c().GAZ_MAIRIE_MWH)} = "
+        f"**{nombre_fr(_c().TOTAL_MAIRIE_MWH)} MWh**, soit environ {nombre_fr(round(_c().TOTAL_MAIRIE_MWH), 0)} MWh. "
         "Vérifiez toujours l'unité de chaque source avant d'additionner : ici, elle n'était écrite que "
         "dans une colonne à part."
     ),
@@ -122,10 +146,10 @@ par_m2 = ChoixUnique(
         f"En {ANNEE_COMPLETE} (une année où aucun relevé ne manque), en laissant de côté la piscine, quel "
         "bâtiment consomme le plus d'énergie **par m² de plancher** ?"
     ),
-    choix=sorted({PLUS_GROS_HORS_PISCINE, PLUS_INTENSIF, "Hôtel de ville", "Médiathèque du Port"}),
-    reponse=PLUS_INTENSIF,
-    erreurs_frequentes={
-        PLUS_GROS_HORS_PISCINE: (
+    choix=lambda: sorted({_c().PLUS_GROS_HORS_PISCINE, _c().PLUS_INTENSIF, "Hôtel de ville", "Médiathèque du Port"}),
+    reponse=lambda: _c().PLUS_INTENSIF,
+    erreurs_frequentes=lambda: {
+        _c().PLUS_GROS_HORS_PISCINE: (
             "C'est le plus gros consommateur en total après la piscine… mais c'est aussi un grand "
             "bâtiment. Rapportée à sa surface, sa consommation est plus modeste."
         ),
@@ -133,14 +157,14 @@ par_m2 = ChoixUnique(
             "C'est l'inverse : la médiathèque, la plus récente, est le bâtiment le plus sobre par m²."
         ),
     }
-    if PLUS_GROS_HORS_PISCINE != PLUS_INTENSIF
+    if _c().PLUS_GROS_HORS_PISCINE != _c().PLUS_INTENSIF
     else {},
     indices=[
         "Divisez la consommation de l'année (en kWh) par la surface de plancher (en m²).",
         "Le tableau « bilan » du chapitre donne directement la colonne « kwh_par_m2 ».",
     ],
     solution=(
-        f"**{PLUS_INTENSIF}**, avec {nombre_fr(float(_SANS_PISCINE.max()), 0)} kWh par m² en "
+        lambda: f"**{_c().PLUS_INTENSIF}**, avec {nombre_fr(float(_c().SANS_PISCINE.max()), 0)} kWh par m² en "
         f"{ANNEE_COMPLETE}. Comparer des totaux avantage les petits bâtiments ; rapporter la consommation "
         "à la surface (et à une année complète) permet de comparer à armes égales."
     ),
@@ -150,17 +174,17 @@ mediane = ChoixUnique(
     id="energie.mediane",
     carnet=CARNET,
     enonce=(
-        f"Pour dire en conseil municipal combien consomme un bâtiment communal « typique » en "
-        f"{ANNEE_COMPLETE}, quel chiffre choisir ? La moyenne des {NB_BATIMENTS} bâtiments vaut "
-        f"{nombre_fr(MOYENNE_MWH, 0)} MWh, leur médiane {nombre_fr(MEDIANE_MWH, 0)} MWh, et la piscine à elle "
-        f"seule consomme {nombre_fr(PISCINE_MWH, 0)} MWh."
+        lambda: f"Pour dire en conseil municipal combien consomme un bâtiment communal « typique » en "
+        f"{ANNEE_COMPLETE}, quel chiffre choisir ? La moyenne des {_c().NB_BATIMENTS} bâtiments vaut "
+        f"{nombre_fr(_c().MOYENNE_MWH, 0)} MWh, leur médiane {nombre_fr(_c().MEDIANE_MWH, 0)} MWh, et la piscine à elle "
+        f"seule consomme {nombre_fr(_c().PISCINE_MWH, 0)} MWh."
     ),
     choix=["La moyenne", "La médiane", "La consommation de la piscine"],
     reponse="La médiane",
-    erreurs_frequentes={
+    erreurs_frequentes=lambda: {
         "La moyenne": (
             "La moyenne additionne tout puis partage : la piscine, à elle seule, la tire vers le haut. "
-            f"{SOUS_LA_MOYENNE} bâtiments sur {NB_BATIMENTS} consomment moins que cette « moyenne »."
+            f"{_c().SOUS_LA_MOYENNE} bâtiments sur {_c().NB_BATIMENTS} consomment moins que cette « moyenne »."
         ),
         "La consommation de la piscine": "La piscine est l'exception, pas le bâtiment typique.",
     },
@@ -207,15 +231,15 @@ mois_manquants = Nombre(
     id="energie.mois_manquants",
     carnet=CARNET,
     enonce=(
-        f"Dans le tableau de bord, choisissez le Gymnase des Sablons et l'année {ANNEE_PANNE}. Combien de "
+        lambda: f"Dans le tableau de bord, choisissez le Gymnase des Sablons et l'année {_c().ANNEE_PANNE}. Combien de "
         "mois n'ont **aucun relevé** d'électricité cette année-là ?"
     ),
-    reponse=MOIS_MANQUANTS_GYMNASE,
+    reponse=lambda: _c().MOIS_MANQUANTS_GYMNASE,
     tolerance=0,
     unite="mois",
     indices=["Cherchez la zone grisée « relevés manquants » sur la courbe de l'électricité."],
     solution=(
-        f"**{MOIS_MANQUANTS_GYMNASE} mois** (de mars à juin {ANNEE_PANNE}) : le compteur était en panne. "
+        lambda: f"**{_c().MOIS_MANQUANTS_GYMNASE} mois** (de mars à juin {_c().ANNEE_PANNE}) : le compteur était en panne. "
         "Ces mois n'apparaissent pas comme des zéros, ils sont absents du fichier : il faut compter les "
         "mois pour s'en apercevoir."
     ),
@@ -225,25 +249,25 @@ hausse_gymnase = ChoixUnique(
     id="energie.hausse_gymnase",
     carnet=CARNET,
     enonce=(
-        f"Le tableau de bord indique que le gymnase a consommé {HAUSSE_GYMNASE} % de plus en "
-        f"{ANNEE_PANNE + 1} qu'en {ANNEE_PANNE}. Qu'en concluez-vous ?"
+        lambda: f"Le tableau de bord indique que le gymnase a consommé {_c().HAUSSE_GYMNASE} % de plus en "
+        f"{_c().ANNEE_PANNE + 1} qu'en {_c().ANNEE_PANNE}. Qu'en concluez-vous ?"
     ),
-    choix=[
+    choix=lambda: [
         "Le gymnase gaspille de plus en plus : il faut lancer un audit",
-        f"La hausse est trompeuse : il manque des mois en {ANNEE_PANNE}, dont le total est trop bas",
+        f"La hausse est trompeuse : il manque des mois en {_c().ANNEE_PANNE}, dont le total est trop bas",
         "Le chauffage du gymnase est tombé en panne",
     ],
-    reponse=f"La hausse est trompeuse : il manque des mois en {ANNEE_PANNE}, dont le total est trop bas",
-    erreurs_frequentes={
+    reponse=lambda: f"La hausse est trompeuse : il manque des mois en {_c().ANNEE_PANNE}, dont le total est trop bas",
+    erreurs_frequentes=lambda: {
         "Le gymnase gaspille de plus en plus : il faut lancer un audit": (
-            f"Avant de conclure, regardez les mois : {ANNEE_PANNE} n'a que "
-            f"{12 - MOIS_MANQUANTS_GYMNASE} mois de relevés d'électricité."
+            f"Avant de conclure, regardez les mois : {_c().ANNEE_PANNE} n'a que "
+            f"{12 - _c().MOIS_MANQUANTS_GYMNASE} mois de relevés d'électricité."
         ),
     },
     indices=["Lisez l'avertissement sous la courbe, et comptez les mois de chaque année."],
     solution=(
-        f"La comparaison n'est pas fiable : {MOIS_MANQUANTS_GYMNASE} mois d'électricité manquent en "
-        f"{ANNEE_PANNE}. On ne compare que des années complètes, ou les mêmes mois d'une année sur l'autre."
+        lambda: f"La comparaison n'est pas fiable : {_c().MOIS_MANQUANTS_GYMNASE} mois d'électricité manquent en "
+        f"{_c().ANNEE_PANNE}. On ne compare que des années complètes, ou les mêmes mois d'une année sur l'autre."
     ),
 )
 
@@ -251,8 +275,8 @@ pic = ChoixUnique(
     id="energie.pic",
     carnet=CARNET,
     enonce=(
-        f"Dans le tableau de bord, la salle des fêtes montre un pic de gaz en février 2024 : "
-        f"{PIC_SALLE_MWH} MWh, contre {FEVRIER_AVANT_MWH} MWh en février 2023, juste après trois relevés marqués "
+        lambda: f"Dans le tableau de bord, la salle des fêtes montre un pic de gaz en février 2024 : "
+        f"{_c().PIC_SALLE_MWH} MWh, contre {_c().FEVRIER_AVANT_MWH} MWh en février 2023, juste après trois relevés marqués "
         "« estimé ». Quelle est l'explication la plus probable ?"
     ),
     choix=[
@@ -285,11 +309,11 @@ decret = ChoixMultiple(
         "enseignement, sport, culture…) sur au moins 1 000 m² de plancher. Lesquels de ces bâtiments "
         "communaux sont concernés ?"
     ),
-    choix=list(_VRAIS["nom"]),
-    reponses=CONCERNES,
-    erreurs_frequentes={
+    choix=lambda: list(_c().VRAIS["nom"]),
+    reponses=lambda: _c().CONCERNES,
+    erreurs_frequentes=lambda: {
         "Médiathèque du Port": (
-            f"La médiathèque a {nombre_fr(float(_VRAIS.set_index('nom').loc['Médiathèque du Port', 'surface_m2']), 0)} m² : "
+            f"La médiathèque a {nombre_fr(float(_c().VRAIS.set_index('nom').loc['Médiathèque du Port', 'surface_m2']), 0)} m² : "
             "juste en dessous du seuil de 1 000 m²."
         ),
     },
@@ -298,8 +322,8 @@ decret = ChoixMultiple(
         "Enseignement et sport sont aussi des activités tertiaires.",
     ],
     solution=(
-        "Les bâtiments d'au moins 1 000 m² : "
-        + ", ".join(f"« {n} »" for n in CONCERNES)
+        lambda: "Les bâtiments d'au moins 1 000 m² : "
+        + ", ".join(f"« {n} »" for n in _c().CONCERNES)
         + ". Attention, le seuil s'apprécie aussi pour plusieurs bâtiments sur un même site : vérifiez avec "
         "les services techniques."
     ),
@@ -309,22 +333,22 @@ objectif_2030 = Nombre(
     id="energie.objectif_2030",
     carnet=CARNET,
     enonce=(
-        f"L'Hôtel de ville a consommé {nombre_fr(REFERENCE_MAIRIE_MWH, 0)} MWh en {ANNEE_REFERENCE}, retenue comme "
+        lambda: f"L'Hôtel de ville a consommé {nombre_fr(_c().REFERENCE_MAIRIE_MWH, 0)} MWh en {ANNEE_REFERENCE}, retenue comme "
         "année de référence. Le décret tertiaire demande une baisse de 40 % en 2030. Quelle consommation "
         "annuelle ne faudra-t-il pas dépasser en 2030, en MWh ?"
     ),
-    reponse=PLAFOND_2030_MAIRIE,
+    reponse=lambda: _c().PLAFOND_2030_MAIRIE,
     tolerance=1,
     unite="MWh",
-    erreurs_frequentes={
-        round(REFERENCE_MAIRIE_MWH * 0.4): (
+    erreurs_frequentes=lambda: {
+        round(_c().REFERENCE_MAIRIE_MWH * 0.4): (
             "C'est la baisse à obtenir (40 % de la référence), pas la consommation à ne pas dépasser."
         ),
-        round(REFERENCE_MAIRIE_MWH * 0.5): "50 %, c'est l'objectif de 2040 ; en 2030, la baisse est de 40 %.",
+        round(_c().REFERENCE_MAIRIE_MWH * 0.5): "50 %, c'est l'objectif de 2040 ; en 2030, la baisse est de 40 %.",
     },
     indices=["Baisser de 40 %, c'est garder 60 % de la consommation de référence."],
     solution=(
-        f"{nombre_fr(REFERENCE_MAIRIE_MWH, 0)} × 0,6 = **{nombre_fr(PLAFOND_2030_MAIRIE, 0)} MWh**. "
+        lambda: f"{nombre_fr(_c().REFERENCE_MAIRIE_MWH, 0)} × 0,6 = **{nombre_fr(_c().PLAFOND_2030_MAIRIE, 0)} MWh**. "
         "Le décret permet aussi de viser un seuil en valeur absolue fixé par arrêté selon l'activité, et "
         "corrige les consommations des variations du climat : l'objectif exact se calcule sur la "
         "plateforme OPERAT de l'ADEME."
@@ -375,23 +399,23 @@ mediane_mwh = Nombre(
     id="energie.mediane_mwh",
     carnet=CARNET,
     enonce=(
-        f"Quelle est la consommation **médiane** des {NB_BATIMENTS} bâtiments (sans l'éclairage public) en "
+        lambda: f"Quelle est la consommation **médiane** des {_c().NB_BATIMENTS} bâtiments (sans l'éclairage public) en "
         f"{ANNEE_COMPLETE}, en MWh (arrondie à l'unité) ?"
     ),
-    reponse=MEDIANE_MWH,
+    reponse=lambda: _c().MEDIANE_MWH,
     tolerance=1,
     unite="MWh",
-    erreurs_frequentes={
-        MOYENNE_MWH: "C'est la moyenne, tirée vers le haut par la piscine ; la question demande la médiane.",
-        MEDIANE_MWH * 1000: "C'est la bonne médiane, mais en kWh : la question la demande en MWh.",
+    erreurs_frequentes=lambda: {
+        _c().MOYENNE_MWH: "C'est la moyenne, tirée vers le haut par la piscine ; la question demande la médiane.",
+        _c().MEDIANE_MWH * 1000: "C'est la bonne médiane, mais en kWh : la question la demande en MWh.",
     },
     indices=[
         "Une série pandas a une méthode `.median()`.",
         "Retirez l'éclairage public : `conso_2022.drop(\"eclairage\").median()`.",
     ],
     solution=(
-        f'`conso_2022.drop("eclairage").median()` donne {nombre_fr(MEDIANE_MWH, 0)} MWh ; la moyenne, '
-        f"elle, vaut {nombre_fr(MOYENNE_MWH, 0)} MWh."
+        lambda: f'`conso_2022.drop("eclairage").median()` donne {nombre_fr(_c().MEDIANE_MWH, 0)} MWh ; la moyenne, '
+        f"elle, vaut {nombre_fr(_c().MOYENNE_MWH, 0)} MWh."
     ),
 )
 
