@@ -507,3 +507,45 @@ def test_retour_en_francais_qui_explique_l_erreur(cours):
     assert "Note : 3 / 6" in html
     assert "moyenne des participations des bureaux" in html
     assert "La loi parle des inscrits" in html
+
+
+def test_comparateur_resume_dit_le_sens_de_l_ecart_en_points(q):
+    """The summary above each comparison chart: the commune's change, the bureaux that rose and fell
+    most, each with its true sign (+ or the minus sign U+2212) and « point » singular below 2."""
+    import html
+    import re
+
+    from donnees_en_main.chapitres.elections import tableau_comparaison
+
+    p, l24 = q.PRESIDENTIELLE, q.LEGISLATIVES
+    pages = comparateur_elections({"P": p, "L": l24}).children[1].children
+    for cle, page in zip(["participation", "blancs", "nuls"], pages):
+        resume = html.unescape(re.search(r"<p>(.*?)</p>", page.value).group(1))
+        t = tableau_comparaison({"P": p, "L": l24}, cle).round(1)
+        ecarts = t["L"] - t["P"]
+        assert not re.search(r"-\d", resume), resume  # a hyphen is not a minus sign
+        attendu = ecarts["Commune"]
+        nombre = f"{abs(attendu):.1f}".replace(".", ",")
+        signe = "" if round(attendu, 1) == 0 else ("+" if attendu > 0 else "\u2212")
+        assert f"({signe}{nombre}\u00a0point" in resume, resume
+        bureaux = ecarts.drop("Commune").round(1)
+        for mot, code, valeur in (("hausse", bureaux.idxmax(), bureaux.max()), ("baisse", bureaux.idxmin(), bureaux.min())):
+            trouve = re.search(rf"Plus forte {mot} : bureau (\S+) \(([+\u2212])([\d,]+)\u00a0(points?)\)", resume)
+            if (valeur > 0 and mot == "hausse") or (valeur < 0 and mot == "baisse"):
+                assert trouve, resume
+                assert trouve.group(1) == code
+                assert trouve.group(2) == ("+" if mot == "hausse" else "\u2212")
+                assert float(trouve.group(3).replace(",", ".")) == abs(valeur)
+                assert trouve.group(4) == ("points" if abs(valeur) >= 2 else "point")
+            else:
+                assert not trouve, resume
+
+
+def test_ecart_points_fr():
+    from donnees_en_main.affichage.graphiques import ecart_points_fr
+
+    assert ecart_points_fr(0.3) == "+0,3\u00a0point"
+    assert ecart_points_fr(-0.64) == "\u22120,6\u00a0point"
+    assert ecart_points_fr(-2.04) == "\u22122,0\u00a0points"
+    assert ecart_points_fr(1.96) == "+2,0\u00a0points"
+    assert ecart_points_fr(0.01) == "0,0\u00a0point"

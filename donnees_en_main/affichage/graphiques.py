@@ -33,6 +33,16 @@ def pourcent_fr(x: float, decimales: int = 1) -> str:
     return f"{nombre_fr(x, decimales)}\u00a0%"
 
 
+def ecart_points_fr(ecart: float, decimales: int = 1) -> str:
+    """A change between two rates, in percentage points: 0.3 -> '+0,3 point', -2.04 -> '−2 points'.
+
+    A true minus sign (U+2212), and « point » in the singular below 2, as French writes it.
+    """
+    arrondi = round(abs(ecart), decimales)
+    signe = "" if arrondi == 0 else ("+" if ecart > 0 else "\u2212")
+    return f"{signe}{nombre_fr(arrondi, decimales)}\u00a0point{'s' if arrondi >= 2 else ''}"
+
+
 def format_axe_fr(decimales: int = 0, suffixe: str = "") -> FuncFormatter:
     """A tick formatter writing French numbers, e.g. ``ax.yaxis.set_major_formatter(format_axe_fr(0, ' %'))``."""
     return FuncFormatter(lambda x, _pos: nombre_fr(x, decimales) + suffixe)

@@ -935,7 +935,7 @@ def comparateur_elections(elections: dict[str, pd.DataFrame], lieux: dict[str, s
     import ipywidgets as widgets
     import matplotlib.pyplot as plt
 
-    from donnees_en_main.affichage.graphiques import PALETTE, format_axe_fr, nombre_fr
+    from donnees_en_main.affichage.graphiques import PALETTE, ecart_points_fr, format_axe_fr, nombre_fr, pourcent_fr
 
     lieux = lieux or {}
     motifs = ["", "..", "//", "xx"]
@@ -961,12 +961,20 @@ def comparateur_elections(elections: dict[str, pd.DataFrame], lieux: dict[str, s
         ax.set_title(f"{libelle} par bureau de vote (tirets : toute la commune)", loc="left")
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncols=n, fontsize=9)
         ax.grid(axis="x", visible=False)
-        ecarts = (bureaux.iloc[:, -1] - bureaux.iloc[:, 0]) if n >= 2 else bureaux.iloc[:, 0] * 0
-        resume = (
-            f"{libelle} : toute la commune "
-            + ", ".join(f"{nom} {nombre_fr(t.loc['Commune', nom])} %" for nom in t.columns)
-            + (f". Plus forte baisse : bureau {ecarts.idxmin()} ({nombre_fr(ecarts.min())} points)." if n >= 2 else ".")
+        resume = f"{libelle} : toute la commune " + ", ".join(
+            f"{nom} {pourcent_fr(t.loc['Commune', nom])}" for nom in t.columns
         )
+        if n >= 2:
+            # from the first election given to the last (the caller gives them in time order)
+            arrondis = t.round(1)  # the change between the rates as shown, so that the sentence adds up
+            ecarts = arrondis.iloc[:, -1] - arrondis.iloc[:, 0]
+            resume += f" ({ecart_points_fr(ecarts['Commune'])})"
+            ecarts = ecarts.drop("Commune").round(1)
+            if ecarts.max() > 0:
+                resume += f". Plus forte hausse : bureau {ecarts.idxmax()} ({ecart_points_fr(ecarts.max())})"
+            if ecarts.min() < 0:
+                resume += f". Plus forte baisse : bureau {ecarts.idxmin()} ({ecart_points_fr(ecarts.min())})"
+        resume += "."
         tableau = t.map(lambda v: f"{nombre_fr(v)} %").to_html(classes="dem-tableau", border=0)
         return widgets.HTML(f"<p>{resume}</p>" + _en_image(fig, alt=f"Graphique en barres. {resume}")
                             + f'<details><summary>Voir le tableau</summary>{tableau}</details>')
