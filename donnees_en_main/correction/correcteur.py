@@ -7,7 +7,7 @@ submissions this worker is given; the real gradebook is written by the parent al
 workers never write the same sqlite file.
 
 Protocol: once ready, the worker writes ``{"pret": true}``; then the parent writes one JSON line per submission (``{"eleve": "alice"}``) on stdin; the
-worker answers one JSON line (``resultat``) on the protocol channel (the original stdout; anything
+worker answers one JSON line (``resultat``, ASCII only) on the protocol channel (the original stdout; anything
 else printed, by nbgrader or a kernel, goes to stderr, which the parent keeps as a log).
 """
 
@@ -136,7 +136,8 @@ def main(argv: list[str]) -> int:
             "notes": notes,
             "duree": round(time.monotonic() - debut, 3),
         }
-        protocole.write(json.dumps(reponse, ensure_ascii=False) + "\n")
+        # pure ASCII: a lone surrogate (a file name in Latin-1 quoted in a log) travels as \\udce9
+        protocole.write(json.dumps(reponse, ensure_ascii=True) + "\n")
     return 0
 
 

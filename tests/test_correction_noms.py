@@ -1,0 +1,126 @@
+"""Any name (issue 17, point 3): one small room through the real command line.
+
+- Learner folders and notebooks named in any encoding (a zip made on Windows gives Latin-1 bytes,
+  which Python sees as lone surrogates), or with control characters that would rewrite the
+  trainer's console line: every copy is graded and reported, names are escaped on the console, the
+  report, the CSV of grades and each learner's export are written.
+
+The command runs with Python's UTF-8 mode off, as in a plain terminal: printing an undecodable
+name would raise there.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import zipfile
+
+import pytest
+
+from outils_nbgrader import CoursNbgrader
+from test_correction import commande, lancer
+from test_correction_hostile import DIAG, code, reponses_widgets
+
+pytestmark = pytest.mark.skipif(not DIAG.bwrap, reason="bubblewrap (bwrap) absent : isolement non testable ici")
+
+LATIN1 = os.fsdecode(b"caf\xe9")  # a learner folder named in Latin-1, as Python lists it
+CARNET_LATIN1 = os.fsdecode(b"cantine \xe9l\xe8ve.ipynb")
+CONTROLE = "eve\x1b[2K\rmallory"  # would erase the console line and write over it
+
+
+@pytest.fixture(scope="module")
+def salle(tmp_path_factory):
+    cours = CoursNbgrader(tmp_path_factory.mktemp("noms"), "cantine")
+    cours.generer()
+
+    def soumettre(eleve, modifier=code()):
+        dossier = cours.soumettre(eleve, modifier=modifier)
+        reponses_widgets(dossier)
+        return dossier
+
+    soumettre("temoin")
+    soumettre(LATIN1)
+    dossier = soumettre("carnet_latin1")
+    (dossier / "cantine.ipynb").rename(dossier / CARNET_LATIN1)
+    soumettre(CONTROLE)
+    r = lancer("cantine", "--course-dir", str(cours.racine), "--parallele", "2",
+               env={"PYTHONUTF8": "0", "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": None}, texte=False)
+    rapport_json = cours.racine / "correction" / "cantine.json"
+    rapport = json.loads(rapport_json.read_text(encoding="utf-8")) if rapport_json.exists() else {}
+    return {"cours": cours, "sortie": r, "rapport": rapport.get("eleves", {})}
+
+
+ATTENDUS = {"temoin": "temoin", LATIN1: "caf\\xe9", "carnet_latin1": "carnet_latin1",
+            CONTROLE: "eve\\x1b[2K\\rmallory"}
+
+
+# -- any name -------------------------------------------------------------------------------------------
+
+def test_lisible_echappe_les_octets_et_les_caracteres_de_controle():
+    from donnees_en_main.correction.lot import lisible
+
+    assert lisible(LATIN1) == "caf\\xe9"
+    assert lisible(CONTROLE) == "eve\\x1b[2K\\rmallory"
+    assert lisible("élève (1)") == "élève (1)"
+    assert lisible("a\nb") == "a\\nb" and lisible("a\nb", lignes=True) == "a\nb"
+    assert lisible(lisible(LATIN1)) == lisible(LATIN1)
+
+
+def test_le_lot_va_au_bout_malgre_les_noms(salle):
+    r = salle["sortie"]
+    assert r.returncode == 0, r.stderr.decode("utf-8", "backslashreplace")
+    sortie = r.stdout.decode("utf-8")  # strictly UTF-8: nothing undecodable reached the terminal
+    assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f]", sortie), "caractère de contrôle envoyé au terminal"
+    assert "Terminé en" in sortie
+    for identifiant in ATTENDUS.values():
+        assert f"] {identifiant} : 5 / 5" in sortie, identifiant
+
+
+def test_chaque_copie_est_notee_sous_un_identifiant_lisible(salle):
+    cours = salle["cours"]
+    assert set(salle["rapport"]) == set(ATTENDUS.values())
+    for identifiant in ATTENDUS.values():
+        assert cours.score(identifiant) == 5, identifiant
+    assert not list((cours.racine / "correction").glob("*.tmp"))
+    assert (cours.racine / "autograded" / "caf\\xe9" / "cantine" / "cantine.ipynb").is_file()
+
+
+def test_carnet_au_nom_latin1_corrige_sous_le_bon_nom(salle):
+    incidents = salle["rapport"]["carnet_latin1"]["incidents"]
+    assert any("« cantine \\xe9l\\xe8ve.ipynb » au lieu de « cantine.ipynb »" in i for i in incidents), incidents
+
+
+def test_notes_en_csv_avec_tous_les_noms(salle, tmp_path, capsys, monkeypatch):
+    chemin = tmp_path / "notes.csv"
+    code_sortie, out, err = commande(capsys, monkeypatch, "exporter-notes", "cantine", "--csv", str(chemin),
+                                     "--course-dir", str(salle["cours"].racine))
+    assert code_sortie == 0, err
+    lignes = {ligne["élève"]: ligne for ligne in csv.DictReader(chemin.open(encoding="utf-8-sig"), delimiter=";")}
+    assert set(lignes) == set(ATTENDUS.values())
+    assert all(ligne["note"] == "5" for ligne in lignes.values())
+
+
+@pytest.mark.parametrize("donne", [LATIN1, "caf\\xe9"], ids=["nom-du-dossier", "identifiant"])
+def test_exporter_un_eleve_au_nom_latin1(salle, tmp_path, capsys, monkeypatch, donne):
+    sortie = tmp_path / "export.zip"
+    code_sortie, out, err = commande(capsys, monkeypatch, "eleve", "exporter", donne, "--sortie", str(sortie),
+                                     "--course-dir", str(salle["cours"].racine))
+    assert code_sortie == 0, err
+    out.encode("utf-8")  # strictly UTF-8
+    with zipfile.ZipFile(sortie) as z:
+        noms = set(z.namelist())
+        assert {"LISEZMOI.txt", "donnees.json", "notes.csv", "copies/cantine/cantine.ipynb",
+                "corrections/cantine/cantine.ipynb"} <= noms, noms
+        assert json.loads(z.read("donnees.json"))["remises"][0]["note"] == 5
+
+
+def test_exporter_un_eleve_au_carnet_latin1(salle, tmp_path, capsys, monkeypatch):
+    sortie = tmp_path / "export.zip"
+    code_sortie, out, err = commande(capsys, monkeypatch, "eleve", "exporter", "carnet_latin1", "--sortie",
+                                     str(sortie), "--course-dir", str(salle["cours"].racine))
+    assert code_sortie == 0, err
+    with zipfile.ZipFile(sortie) as z:
+        noms = set(z.namelist())
+    assert {"copies/cantine/cantine \\xe9l\\xe8ve.ipynb", "corrections/cantine/cantine.ipynb"} <= noms, noms
