@@ -1,9 +1,12 @@
-"""Any name (issue 17, point 3): one small room through the real command line.
+"""Any name, honest copies (issue 17, points 3 and 5): one small room through the real command line.
 
 - Learner folders and notebooks named in any encoding (a zip made on Windows gives Latin-1 bytes,
   which Python sees as lone surrogates), or with control characters that would rewrite the
   trainer's console line: every copy is graded and reported, names are escaped on the console, the
   report, the CSV of grades and each learner's export are written.
+- Honest mistakes are repaired, not zeroed: a cell copy-pasted in JupyterLab (its nbgrader
+  ``grade_id`` duplicated) and nbgrader metadata turned into text are restored from the released
+  notebook, graded, and reported « réparée ».
 
 The command runs with Python's UTF-8 mode off, as in a plain terminal: printing an undecodable
 name would raise there.
@@ -11,23 +14,58 @@ name would raise there.
 
 from __future__ import annotations
 
+import copy
 import csv
 import json
 import os
 import re
 import zipfile
 
+import nbformat
 import pytest
 
-from outils_nbgrader import CoursNbgrader
+from donnees_en_main.correction.lot import preparer_copie
+from outils_nbgrader import CoursNbgrader, cellule, remplir
 from test_correction import commande, lancer
-from test_correction_hostile import DIAG, code, reponses_widgets
+from test_correction_hostile import CODE_Q3, CODE_Q4, DIAG, TOUT_JUSTE, code, reponses_widgets
 
 pytestmark = pytest.mark.skipif(not DIAG.bwrap, reason="bubblewrap (bwrap) absent : isolement non testable ici")
 
 LATIN1 = os.fsdecode(b"caf\xe9")  # a learner folder named in Latin-1, as Python lists it
 CARNET_LATIN1 = os.fsdecode(b"cantine \xe9l\xe8ve.ipynb")
 CONTROLE = "eve\x1b[2K\rmallory"  # would erase the console line and write over it
+
+
+# -- honest copies, as JupyterLab leaves them -------------------------------------------------------
+
+def _coller_apres(nb, grade_id: str, source: str | None = None):
+    """JupyterLab's copy and paste of a cell: same metadata (nbgrader's too), a new cell id."""
+    index, originale = next((i, c) for i, c in enumerate(nb.cells)
+                            if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+    collee = nbformat.v4.new_code_cell(originale.source if source is None else source,
+                                       metadata=copy.deepcopy(originale.metadata))
+    assert collee.id != originale.id
+    nb.cells.insert(index + 1, collee)
+    return nb
+
+
+def reponse_dans_la_copie_collee(nb):
+    # the answer cell pasted below itself, the answer typed in the pasted one, the original untouched
+    remplir(nb, "q4-reponse", CODE_Q4)
+    return _coller_apres(nb, "q3-reponse", CODE_Q3)
+
+
+def coller_le_test(nb):
+    code()(nb)
+    return _coller_apres(nb, "q4-correction")
+
+
+def reglages_en_texte(nb):
+    code()(nb)
+    reponse, test = cellule(nb, "q3-reponse"), cellule(nb, "q4-correction")
+    reponse.metadata["nbgrader"] = "x"
+    test.metadata["nbgrader"] = "réglages"
+    return nb
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +83,9 @@ def salle(tmp_path_factory):
     dossier = soumettre("carnet_latin1")
     (dossier / "cantine.ipynb").rename(dossier / CARNET_LATIN1)
     soumettre(CONTROLE)
+    soumettre("reponse_collee", reponse_dans_la_copie_collee)
+    soumettre("test_colle", coller_le_test)
+    soumettre("reglages_en_texte", reglages_en_texte)
     r = lancer("cantine", "--course-dir", str(cours.racine), "--parallele", "2",
                env={"PYTHONUTF8": "0", "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": None}, texte=False)
     rapport_json = cours.racine / "correction" / "cantine.json"
@@ -53,7 +94,8 @@ def salle(tmp_path_factory):
 
 
 ATTENDUS = {"temoin": "temoin", LATIN1: "caf\\xe9", "carnet_latin1": "carnet_latin1",
-            CONTROLE: "eve\\x1b[2K\\rmallory"}
+            CONTROLE: "eve\\x1b[2K\\rmallory", "reponse_collee": "reponse_collee", "test_colle": "test_colle",
+            "reglages_en_texte": "reglages_en_texte"}
 
 
 # -- any name -------------------------------------------------------------------------------------------
@@ -124,3 +166,33 @@ def test_exporter_un_eleve_au_carnet_latin1(salle, tmp_path, capsys, monkeypatch
     with zipfile.ZipFile(sortie) as z:
         noms = set(z.namelist())
     assert {"copies/cantine/cantine \\xe9l\\xe8ve.ipynb", "corrections/cantine/cantine.ipynb"} <= noms, noms
+
+
+# -- honest copies restored, not zeroed ------------------------------------------------------------------
+
+def test_reglages_en_texte_ne_bloquent_pas_la_preparation(tmp_path):
+    source = tmp_path / "remis"
+    source.mkdir()
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1", metadata={"nbgrader": "x"})])
+    nbformat.write(nb, source / "cantine.ipynb")
+    assert preparer_copie(source, tmp_path / "copie", ["cantine"]) == []
+
+
+@pytest.mark.parametrize("eleve, cellules", [
+    ("reponse_collee", ["q3-reponse"]),
+    ("test_colle", ["q4-correction"]),
+    ("reglages_en_texte", ["q3-reponse", "q4-correction"]),
+])
+def test_copie_honnete_reparee_et_notee(salle, eleve, cellules):
+    assert salle["cours"].scores_par_cellule(eleve) == TOUT_JUSTE
+    ligne = salle["rapport"][eleve]
+    assert ligne["statut"] == "réparée", ligne
+    texte = " ".join(ligne["incidents"])
+    for grade_id in cellules:
+        assert grade_id in texte, texte
+    assert f"] {eleve} : 5 / 5 — réparée" in salle["sortie"].stdout.decode("utf-8", "backslashreplace")
+
+
+def test_le_temoin_n_est_pas_repare(salle):
+    assert salle["rapport"]["temoin"]["statut"] == "corrigé"
+    assert salle["rapport"]["temoin"]["incidents"] == []

@@ -39,6 +39,10 @@ from traitlets.config import PyFileConfigLoader
 from .bac_a_sable import MO, TRAVAILLEURS_MAX, BacASable, Limites, avertir_si_incomplet, diagnostic
 
 
+# The `sorte` of a worker's incident that is an honest accident, repaired (the copy is « réparée »).
+REPARATION = "réparation"
+
+
 class ErreurCorrection(Exception):
     """Grading cannot start (message in French, says how to fix it)."""
 
@@ -49,7 +53,9 @@ class ResultatEleve:
     note: float | None
     note_max: float
     incidents: list[str] = field(default_factory=list)
-    statut: str = "corrigé"  # « corrigé », « à vérifier » (incidents) or « échec » (scored 0 by default)
+    # « corrigé »; « réparée » (honest accidents repaired, see execution.RestaurerCellulesNotees: the grade
+    # stands, not flagged in the gradebook); « à vérifier » (other incidents); « échec » (scored 0 by default)
+    statut: str = "corrigé"
     duree: float = 0.0
     en_retard: bool = False
 
@@ -237,6 +243,13 @@ def retirer_code_cache(dossier: Path) -> list[str]:
     return sorted(retires)
 
 
+def _verrouillee(cell) -> bool:
+    """Whether a submitted cell says it is locked (its metadata may be anything: it is the learner's)."""
+    meta = cell.get("metadata")
+    nbgrader = meta.get("nbgrader") if isinstance(meta, dict) else None
+    return isinstance(nbgrader, dict) and bool(nbgrader.get("locked"))
+
+
 def preparer_copie(source: Path, cible: Path, carnets: list[str]) -> list[str]:
     """Copy a submission to `cible`, keeping only what nbgrader may safely read; return French incidents.
 
@@ -312,8 +325,7 @@ def preparer_copie(source: Path, cible: Path, carnets: list[str]) -> list[str]:
             incidents.append(f"Carnet « {c}.ipynb » illisible (ce n'est pas un carnet Jupyter valide : {raison}) : "
                              "0 point pour ses questions.")
             continue
-        suspects = sorted({m.group(0) for cell in nb.cells if cell.get("cell_type") == "code"
-                           and not cell.get("metadata", {}).get("nbgrader", {}).get("locked")
+        suspects = sorted({m.group(0) for cell in nb.cells if cell.get("cell_type") == "code" and not _verrouillee(cell)
                            for m in _SUSPECT.finditer(str(cell.get("source", "")))})
         if suspects:
             incidents.append(f"Code inhabituel dans les réponses de « {c}.ipynb » ({', '.join(suspects)}) : "
@@ -691,10 +703,12 @@ def _enregistrer(gb: Gradebook, devoir: str, eleve: str, resultat: dict | None, 
     duree = 0.0
     notes = None
     incidents = [lisible(i, lignes=True) for i in incidents]
+    reparations = []  # honest accidents the worker repaired: reported, not flagged
     if resultat is not None:
         duree = resultat.get("duree", 0.0)
-        incidents = incidents + [lisible((f"[{i['carnet']}] " if i.get("carnet") else "") + i["message"], lignes=True)
-                                 for i in resultat.get("incidents", [])]
+        for i in resultat.get("incidents", []):
+            texte = lisible((f"[{i['carnet']}] " if i.get("carnet") else "") + i["message"], lignes=True)
+            (reparations if i.get("sorte") == REPARATION else incidents).append(texte)
         notes = resultat.get("notes")
         if not resultat.get("succes"):
             erreurs = [ligne for ligne in (resultat.get("journal") or "").splitlines() if "[ERROR]" in ligne]
@@ -706,8 +720,8 @@ def _enregistrer(gb: Gradebook, devoir: str, eleve: str, resultat: dict | None, 
         warnings.simplefilter("ignore", SAWarning)
         fusionner(gb, devoir, eleve, None if echec else notes, horodatage, bool(incidents))
     sub = gb.find_submission(devoir, eleve)
-    statut = "échec" if echec else ("à vérifier" if incidents else "corrigé")
-    return ResultatEleve(eleve, float(sub.score), note_max, incidents, statut, duree,
+    statut = "échec" if echec else ("à vérifier" if incidents else "réparée" if reparations else "corrigé")
+    return ResultatEleve(eleve, float(sub.score), note_max, reparations + incidents, statut, duree,
                          bool(sub.total_seconds_late and sub.total_seconds_late > 0))
 
 
