@@ -196,3 +196,33 @@ def test_copie_honnete_reparee_et_notee(salle, eleve, cellules):
 def test_le_temoin_n_est_pas_repare(salle):
     assert salle["rapport"]["temoin"]["statut"] == "corrigé"
     assert salle["rapport"]["temoin"]["incidents"] == []
+
+
+# -- the trainer names a learner as the shell shows the folder, or by the id ---------------------------
+
+def test_identifiants_uniques_meme_si_un_dossier_porte_deja_le_nom_echappe():
+    from donnees_en_main.correction.lot import identifiants_des_dossiers
+
+    assert identifiants_des_dossiers([LATIN1, "caf\\xe9", "alice"]) == {
+        "alice": "alice", "caf\\xe9": "caf\\xe9", "caf\\xe9~2": LATIN1}
+
+
+def test_corriger_un_seul_eleve_nomme_comme_son_dossier(salle, capsys, monkeypatch):
+    code_sortie, out, err = commande(capsys, monkeypatch, "cantine", "--eleve", LATIN1, "--course-dir",
+                                     str(salle["cours"].racine), "--parallele", "1")
+    assert code_sortie == 0, err
+    assert "[1/1] caf\\xe9 : 5 / 5" in out
+
+
+def test_effacer_un_eleve_au_nom_latin1(salle, capsys, monkeypatch):
+    cours = salle["cours"]
+    code_sortie, out, err = commande(capsys, monkeypatch, "eleve", "effacer", LATIN1, "--course-dir",
+                                     str(cours.racine), saisie="caf\\xe9\n")
+    assert code_sortie == 0, err
+    assert "tapez l'identifiant « caf\\xe9 »" in out
+    assert not (cours.racine / "submitted" / LATIN1).exists()
+    assert not (cours.racine / "autograded" / "caf\\xe9").exists()
+    rapport = json.loads((cours.racine / "correction" / "cantine.json").read_text(encoding="utf-8"))
+    assert "caf\\xe9" not in rapport["eleves"] and "temoin" in rapport["eleves"]
+    with pytest.raises(Exception, match="caf"):
+        cours.score("caf\\xe9")

@@ -260,9 +260,9 @@ def resume_effacement(d: DonneesEleve) -> str:
     if d.fiche:
         lignes.append(f"- sa fiche et ses notes dans le carnet de notes ({len(d.soumissions)} devoir(s) remis) ;")
     for dossier in d.dossiers:
-        lignes.append(f"- le dossier {dossier} ;")
+        lignes.append(f"- le dossier {lisible(str(dossier))} ;")
     for chemin in d.echange:
-        lignes.append(f"- la remise {chemin} dans la boîte d'échange nbgrader ;")
+        lignes.append(f"- la remise {lisible(str(chemin))} dans la boîte d'échange nbgrader ;")
     for chemin in d.rapports:
         lignes.append(f"- ses lignes dans le rapport de correction {chemin.name} ;")
     return "\n".join(lignes)
