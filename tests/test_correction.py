@@ -212,12 +212,21 @@ def test_identifiants_et_cellules_csv_surs():
 
 # -- a small room through the command line ---------------------------------------------------------
 
-def lancer(*args) -> subprocess.CompletedProcess:
-    """The real command, in a child process, as a trainer types it."""
-    env = dict(os.environ, PYTHONUTF8="1",
-               PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
+def lancer(*args, env: dict | None = None, texte: bool = True) -> subprocess.CompletedProcess:
+    """The real command, in a child process, as a trainer types it.
+
+    `env` changes the environment (a None value removes the variable); with `texte` False, the
+    output is kept as bytes, exactly as the trainer's terminal would receive it.
+    """
+    environnement = dict(os.environ, PYTHONUTF8="1",
+                         PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
+    for cle, valeur in (env or {}).items():
+        if valeur is None:
+            environnement.pop(cle, None)
+        else:
+            environnement[cle] = valeur
     return subprocess.run([sys.executable, "-m", "donnees_en_main.correction", *args], capture_output=True,
-                          text=True, timeout=900, env=env, cwd=RACINE)
+                          text=texte, timeout=900, env=environnement, cwd=RACINE)
 
 
 def commande(capsys, monkeypatch, *args, saisie: str | None = None) -> tuple[int, str, str]:

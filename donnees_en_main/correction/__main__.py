@@ -65,6 +65,10 @@ def analyseur_rgpd() -> Analyseur:
 
 
 def _confirmer_par_saisie(identifiant: str):
+    from .lot import lisible
+
+    identifiant = lisible(identifiant)  # what the trainer can read, hence type
+
     def confirmer(resume: str) -> bool:
         print(resume)
         print("Cet effacement est définitif (pensez à vos sauvegardes et aux exports déjà faits).")
@@ -72,7 +76,7 @@ def _confirmer_par_saisie(identifiant: str):
             saisie = input(f"Pour confirmer, tapez l'identifiant « {identifiant} » : ")
         except EOFError:
             return False
-        return saisie.strip() == identifiant
+        return lisible(saisie.strip()) == identifiant
     return confirmer
 
 
@@ -128,6 +132,7 @@ def _corriger(args) -> int:
 
 def _rgpd(args) -> int:
     from . import rgpd
+    from .lot import lisible
 
     if args.commande == "exporter-notes":
         n = rgpd.exporter_notes(args.devoir, args.csv, args.course_dir)
@@ -136,12 +141,12 @@ def _rgpd(args) -> int:
         return 0
     if args.action == "exporter":
         chemin = rgpd.exporter_eleve(args.identifiant, args.sortie, args.course_dir)
-        print(f"Données de « {args.identifiant} » exportées dans {chemin}. Remettez ce fichier à l'élève "
+        print(f"Données de « {lisible(args.identifiant)} » exportées dans {chemin}. Remettez ce fichier à l'élève "
               "lui-même ou elle-même, puis effacez-le de votre ordinateur.")
         return 0
     confirmer = (lambda resume: print(resume) or True) if args.oui else _confirmer_par_saisie(args.identifiant)
     rgpd.effacer_eleve(args.identifiant, args.course_dir, confirmer=confirmer)
-    print(f"Les données de « {args.identifiant} » ont été effacées de ce cours.")
+    print(f"Les données de « {lisible(args.identifiant)} » ont été effacées de ce cours.")
     return 0
 
 

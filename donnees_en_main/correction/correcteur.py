@@ -7,7 +7,7 @@ submissions this worker is given; the real gradebook is written by the parent al
 workers never write the same sqlite file.
 
 Protocol: once ready, the worker writes ``{"pret": true}``; then the parent writes one JSON line per submission (``{"eleve": "alice"}``) on stdin; the
-worker answers one JSON line (``resultat``) on the protocol channel (the original stdout; anything
+worker answers one JSON line (``resultat``, ASCII only) on the protocol channel (the original stdout; anything
 else printed, by nbgrader or a kernel, goes to stderr, which the parent keeps as a log).
 """
 
@@ -22,6 +22,7 @@ from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.apps.api import NbGraderAPI
+from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import (
     AssignLatePenalties, CheckCellMetadata, ClearOutput, DeduplicateIds, IgnorePattern, LimitOutput,
     OverwriteCells, OverwriteKernelspec, SaveAutoGrades,
@@ -34,11 +35,13 @@ from .bac_a_sable import BacASable, Limites
 from .execution import GestionnaireNoyauIsole
 
 
-def configuration(racine: Path, limites: Limites) -> Config:
+def configuration(racine: Path, limites: Limites, devoir: str) -> Config:
     """The course's nbgrader config, pointed at `racine`, with the trusted preprocessors plugged in."""
     cfg = PyFileConfigLoader("nbgrader_config.py", path=str(racine)).load_config()
     cfg.CourseDirectory.root = str(racine)
     cfg.CourseDirectory.db_url = f"sqlite:///{racine / 'gradebook.db'}"
+    coursedir = CourseDirectory(config=cfg)
+    cfg.RestaurerCellulesNotees.dossier_source = coursedir.format_path(coursedir.source_directory, ".", devoir)
     cfg.Autograde.sanitize_preprocessors = [
         ClearOutput, execution.RestaurerCellulesNotees, DeduplicateIds, OverwriteKernelspec, OverwriteCells,
         CheckCellMetadata,
@@ -94,7 +97,7 @@ def main(argv: list[str]) -> int:
                                                        racine=racine)
     GestionnaireNoyauIsole.dossier_execution = execution_dir
 
-    cfg = configuration(racine, limites)
+    cfg = configuration(racine, limites, devoir)
     api = NbGraderAPI(config=cfg)
     db_url = api.coursedir.db_url
     protocole.write(json.dumps({"pret": True}) + "\n")  # the parent waits for this before sending work
@@ -136,7 +139,8 @@ def main(argv: list[str]) -> int:
             "notes": notes,
             "duree": round(time.monotonic() - debut, 3),
         }
-        protocole.write(json.dumps(reponse, ensure_ascii=False) + "\n")
+        # pure ASCII: a lone surrogate (a file name in Latin-1 quoted in a log) travels as \\udce9
+        protocole.write(json.dumps(reponse, ensure_ascii=True) + "\n")
     return 0
 
 

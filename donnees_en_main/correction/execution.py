@@ -11,6 +11,14 @@ The preprocessors plug into nbgrader's own pipeline (``Autograde.sanitize_prepro
   metadata nbgrader would choke on (unknown ids, garbage). nbgrader's ``OverwriteCells`` then
   restores the source of edited locked cells and the points; but it only sees cells that still
   carry their metadata, and a malformed one makes ``CheckCellMetadata`` reject the whole notebook.
+  Honest accidents are repaired, not zeroed (the copy is reported « réparée »): a cell
+  copy-pasted in JupyterLab carries the same ``grade_id`` twice (nbgrader's ``DeduplicateIds``
+  would strip both, or keep the untouched one): one copy keeps the metadata, for an answer cell the
+  first one the learner changed, otherwise the first; the other copies stay and run as ordinary
+  cells. Damaged metadata (text instead of a dict, a lost ``grade_id``) is restored when the cell
+  is recognised as a released one whose ``grade_id`` is missing from the copy: by its cell id
+  (JupyterLab keeps a cell's id; the released notebook has the source notebook's ids), or else
+  by its text being exactly the released one.
 - ``ExecutionIsolee`` (replaces nbgrader's ``Execute``): the kernel starts in the sandbox
   (``bac_a_sable``); a time limit per cell and one per notebook; output beyond a size cap is
   dropped and the kernel interrupted; a kernel that dies (``os._exit``, ``exit()``, memory, CPU
@@ -29,6 +37,7 @@ Each preprocessor records what it saw in ``INCIDENTS`` (French messages for the 
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import stat
@@ -43,17 +52,19 @@ from nbformat import NotebookNode
 from nbgrader import utils
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
-from traitlets import Integer
+from traitlets import Integer, Unicode
 
 from .bac_a_sable import MO, BacASable
+from .lot import REPARATION
 
-# What the preprocessors noticed while grading the current submission: {"carnet", "message"}.
+# What the preprocessors noticed while grading the current submission: {"carnet", "message"}, and
+# "sorte": REPARATION for an honest accident repaired (the copy is then « réparée », not flagged).
 INCIDENTS: list[dict] = []
 
 
-def signaler(resources: dict, message: str) -> None:
+def signaler(resources: dict, message: str, sorte: str | None = None) -> None:
     carnet = (resources or {}).get("nbgrader", {}).get("notebook", "")
-    INCIDENTS.append({"carnet": carnet, "message": message})
+    INCIDENTS.append({"carnet": carnet, "message": message, **({"sorte": sorte} if sorte else {})})
 
 
 def _sortie_erreur(nom: str, message: str) -> NotebookNode:
@@ -99,33 +110,87 @@ class GestionnaireNoyauIsole(AsyncKernelManager):
 
 
 class RestaurerCellulesNotees(NbGraderPreprocessor):
-    """Put back the gradebook's nbgrader metadata on every known cell; drop unusable metadata."""
+    """Put back the gradebook's nbgrader metadata on every known cell; repair copy-pasted cells and
+    damaged metadata; drop unusable metadata."""
+
+    dossier_source = Unicode("", help="Dossier des carnets sources du devoir (ceux du formateur).").tag(config=True)
+
+    def ids_distribues(self, notebook_id: str) -> dict[str, str]:
+        """{cell id: grade_id} of the source notebook (trusted), whose cell ids the released notebook keeps."""
+        if not self.dossier_source:
+            return {}
+        try:
+            nb = json.loads((Path(self.dossier_source) / f"{notebook_id}.ipynb").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        ids = {}
+        for cell in nb.get("cells", []):
+            meta = cell.get("metadata", {}).get("nbgrader")
+            if isinstance(cell.get("id"), str) and isinstance(meta, dict) and isinstance(meta.get("grade_id"), str):
+                ids[cell["id"]] = meta["grade_id"]
+        return ids
 
     def preprocess(self, nb, resources):
         notebook_id = resources["nbgrader"]["notebook"]
         assignment_id = resources["nbgrader"]["assignment"]
         with Gradebook(resources["nbgrader"]["db_url"]) as gb:
             source = gb.find_notebook(notebook_id, assignment_id)
-            sources = {c.name: c for c in source.source_cells}
+            sources = {c.name: (c.cell_type, c.source, bool(c.locked)) for c in source.source_cells}
             points = {c.name: float(c.max_score) for c in source.grade_cells}
             solutions = {c.name for c in source.solution_cells}
             taches = {c.name for c in source.task_cells}
-        retouchees, modifiees, inconnues = [], [], 0
+
+        # the cells carrying usable metadata, by grade_id; the others
+        porteuses: dict[str, list] = {}
+        abimees = []
         for cell in nb.cells:
             meta = cell.get("metadata", {}).get("nbgrader")
             if meta is None:
                 continue
             grade_id = meta.get("grade_id") if isinstance(meta, dict) else None
-            if not isinstance(grade_id, str) or grade_id not in sources:
+            if isinstance(grade_id, str) and grade_id in sources:
+                porteuses.setdefault(grade_id, []).append(cell)
+            else:
+                abimees.append(cell)
+
+        # copy-pasted cells: one copy keeps the metadata, the others run as ordinary cells
+        doublons = []
+        for grade_id, copies in porteuses.items():
+            if len(copies) < 2:
+                continue
+            _type, texte_distribue, verrouillee = sources[grade_id]
+            gardee = next((c for c in copies if not verrouillee and c.source != texte_distribue), copies[0])
+            for cell in copies:
+                if cell is not gardee:
+                    del cell.metadata["nbgrader"]
+            porteuses[grade_id] = [gardee]
+            doublons.append(grade_id)
+
+        # damaged metadata: restored on a cell recognised as a released one missing from the copy
+        ids_distribues = self.ids_distribues(notebook_id)
+        reparees, inconnues = [], 0
+        for cell in abimees:
+            grade_id = ids_distribues.get(cell.get("id"))
+            if grade_id is None or grade_id in porteuses:
+                grade_id = next((g for g, (type_, texte, _v) in sources.items() if g not in porteuses
+                                 and type_ == cell.cell_type and texte == cell.source), None)
+            if grade_id is None or grade_id in porteuses:
                 del cell.metadata["nbgrader"]
                 inconnues += 1
                 continue
+            cell.metadata["nbgrader"] = {"grade_id": grade_id}  # completed below, as the gradebook has it
+            porteuses[grade_id] = [cell]
+            reparees.append(grade_id)
+
+        retouchees, modifiees = [], []
+        for grade_id, (cell,) in porteuses.items():
+            meta = cell.metadata["nbgrader"]
             attendu = {
                 "grade_id": grade_id,
                 "grade": grade_id in points,
                 "solution": grade_id in solutions,
                 "task": grade_id in taches,
-                "locked": bool(sources[grade_id].locked),
+                "locked": sources[grade_id][2],
                 "schema_version": 3,
             }
             if grade_id in points:
@@ -136,12 +201,20 @@ class RestaurerCellulesNotees(NbGraderPreprocessor):
             )
             if "points" not in attendu and "points" in meta:
                 changes.append("points")
-            if changes:
+            if changes and grade_id not in reparees:
                 retouchees.append(f"« {grade_id} » ({', '.join(changes)})")
             garde = {k: meta[k] for k in ("checksum", "cell_type") if k in meta and isinstance(meta[k], str)}
             cell.metadata["nbgrader"] = {**garde, **attendu}
             if attendu["locked"] and "checksum" in garde and utils.compute_checksum(cell) != garde["checksum"]:
                 modifiees.append(grade_id)  # nbgrader's OverwriteCells puts the source back
+        if doublons:
+            signaler(resources, "Copie réparée : cellule(s) " + ", ".join(f"« {g} »" for g in sorted(doublons))
+                     + " en double (un copier-coller ?). Une seule copie garde les réglages nbgrader (pour une "
+                     "réponse, celle que l'élève a remplie) ; les autres s'exécutent comme des cellules ordinaires.",
+                     REPARATION)
+        if reparees:
+            signaler(resources, "Copie réparée : réglages nbgrader abîmés sur la ou les cellule(s) "
+                     + ", ".join(f"« {g} »" for g in reparees) + ", remis comme dans le devoir distribué.", REPARATION)
         if retouchees:
             signaler(resources, "Réglages nbgrader modifiés dans la copie, remis comme à l'origine : "
                      + ", ".join(retouchees) + ".")

@@ -22,7 +22,9 @@ import sys
 import tempfile
 import threading
 import time
+import unicodedata
 import warnings
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -37,6 +39,10 @@ from traitlets.config import PyFileConfigLoader
 from .bac_a_sable import MO, TRAVAILLEURS_MAX, BacASable, Limites, avertir_si_incomplet, diagnostic
 
 
+# The `sorte` of a worker's incident that is an honest accident, repaired (the copy is « réparée »).
+REPARATION = "réparation"
+
+
 class ErreurCorrection(Exception):
     """Grading cannot start (message in French, says how to fix it)."""
 
@@ -47,7 +53,9 @@ class ResultatEleve:
     note: float | None
     note_max: float
     incidents: list[str] = field(default_factory=list)
-    statut: str = "corrigé"  # « corrigé », « à vérifier » (incidents) or « échec » (scored 0 by default)
+    # « corrigé »; « réparée » (honest accidents repaired, see execution.RestaurerCellulesNotees: the grade
+    # stands, not flagged in the gradebook); « à vérifier » (other incidents); « échec » (scored 0 by default)
+    statut: str = "corrigé"
     duree: float = 0.0
     en_retard: bool = False
 
@@ -63,6 +71,54 @@ class Rapport:
 
     def par_eleve(self) -> dict[str, ResultatEleve]:
         return {r.eleve: r for r in self.resultats}
+
+
+# -- names ---------------------------------------------------------------------------------------
+
+# bidirectional overrides and marks: they can make a name read backwards on the console
+_BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def lisible(texte: str, *, lignes: bool = False) -> str:
+    """`texte` safe to print on the trainer's console and to store as UTF-8 (gradebook, report, CSV, zip).
+
+    A file or folder name is not always text: a zip made on Windows gives names in Latin-1, which
+    Python lists with lone surrogates (``os.fsdecode``); they are shown as the bytes they were
+    (``caf\\xe9``). Control characters (which could erase or rewrite the console line), line
+    separators and bidirectional overrides are escaped as ``repr`` does (``\\x1b``, ``\\r``,
+    ``\\u202e``); with `lignes`, line breaks are kept. Idempotent: escaped text stays as it is.
+    """
+    morceaux = []
+    for c in texte:
+        o = ord(c)
+        if lignes and c == "\n":
+            morceaux.append(c)
+        elif 0xDC80 <= o <= 0xDCFF:  # an undecodable byte, as os.fsdecode keeps it
+            morceaux.append(f"\\x{o - 0xDC00:02x}")
+        elif 0xD800 <= o <= 0xDFFF or c in _BIDI or unicodedata.category(c) in ("Cc", "Zl", "Zp"):
+            morceaux.append(repr(c)[1:-1])
+        else:
+            morceaux.append(c)
+    return "".join(morceaux)
+
+
+def identifiants_des_dossiers(noms: Iterable[str]) -> dict[str, str]:
+    """{learner id: folder name} for the learner folders of submitted/.
+
+    The id is the folder name itself when it reads as plain text; otherwise (a name in Latin-1,
+    control characters) its `lisible` form, which the gradebook, the report, the CSV and the console
+    can all hold; made unique with « ~2 », « ~3 »… should it meet another folder's name.
+    """
+    noms = sorted(noms)
+    ids = {nom: nom for nom in noms if lisible(nom) == nom}
+    for nom in noms:
+        if lisible(nom) != nom:
+            base = candidat = lisible(nom)
+            n = 2
+            while candidat in ids:
+                candidat, n = f"{base}~{n}", n + 1
+            ids[candidat] = nom
+    return ids
 
 
 # -- the course ----------------------------------------------------------------------------------
@@ -135,12 +191,17 @@ class Cours:
                 ) from None
             return sorted(nb.name for nb in a.notebooks), float(a.max_score)
 
-    def copies(self, devoir: str) -> list[str]:
+    def remises(self) -> dict[str, Path]:
+        """Every learner folder of submitted/, by learner id (see `identifiants_des_dossiers`)."""
         base = Path(self.racine) / self.coursedir.submitted_directory
         if not base.is_dir():
-            return []
-        return sorted(d.name for d in base.iterdir()
-                      if not d.is_symlink() and d.is_dir() and (d / devoir).is_dir() and not d.name.startswith("."))
+            return {}
+        noms = [d.name for d in base.iterdir() if not d.is_symlink() and d.is_dir() and not d.name.startswith(".")]
+        return {i: base / nom for i, nom in identifiants_des_dossiers(noms).items()}
+
+    def copies(self, devoir: str) -> dict[str, Path]:
+        """{learner id: submission folder} of the learners who handed in `devoir`, sorted by id."""
+        return {i: d / devoir for i, d in sorted(self.remises().items()) if (d / devoir).is_dir()}
 
 
 # -- checking a submission before nbgrader sees it -----------------------------------------------
@@ -182,6 +243,13 @@ def retirer_code_cache(dossier: Path) -> list[str]:
     return sorted(retires)
 
 
+def _verrouillee(cell) -> bool:
+    """Whether a submitted cell says it is locked (its metadata may be anything: it is the learner's)."""
+    meta = cell.get("metadata")
+    nbgrader = meta.get("nbgrader") if isinstance(meta, dict) else None
+    return isinstance(nbgrader, dict) and bool(nbgrader.get("locked"))
+
+
 def preparer_copie(source: Path, cible: Path, carnets: list[str]) -> list[str]:
     """Copy a submission to `cible`, keeping only what nbgrader may safely read; return French incidents.
 
@@ -200,7 +268,7 @@ def preparer_copie(source: Path, cible: Path, carnets: list[str]) -> list[str]:
         for nom in list(dossiers):
             if (Path(parent) / nom).is_symlink():
                 dossiers.remove(nom)
-                incidents.append(f"Lien « {rel / nom} » ignoré (une copie ne peut pas pointer ailleurs).")
+                incidents.append(f"Lien « {lisible(str(rel / nom))} » ignoré (une copie ne peut pas pointer ailleurs).")
             elif nom in (".ipynb_checkpoints", "__pycache__"):
                 dossiers.remove(nom)
             else:
@@ -208,12 +276,12 @@ def preparer_copie(source: Path, cible: Path, carnets: list[str]) -> list[str]:
         for nom in fichiers:
             chemin = Path(parent) / nom
             if chemin.is_symlink():
-                incidents.append(f"Lien « {rel / nom} » ignoré (une copie ne peut pas pointer ailleurs).")
+                incidents.append(f"Lien « {lisible(str(rel / nom))} » ignoré (une copie ne peut pas pointer ailleurs).")
                 continue
             if not chemin.is_file():
                 continue
             if chemin.stat().st_size > TAILLE_MAX_FICHIER:
-                incidents.append(f"Fichier « {rel / nom} » ignoré : plus de {TAILLE_MAX_FICHIER // MO} Mo.")
+                incidents.append(f"Fichier « {lisible(str(rel / nom))} » ignoré : plus de {TAILLE_MAX_FICHIER // MO} Mo.")
                 continue
             copies += 1
             if copies > NOMBRE_MAX_FICHIERS:
@@ -225,7 +293,7 @@ def preparer_copie(source: Path, cible: Path, carnets: list[str]) -> list[str]:
 
     code_cache = retirer_code_cache(cible)
     if code_cache:
-        montres = ", ".join(code_cache[:8]) + (f" et {len(code_cache) - 8} autre(s)" if len(code_cache) > 8 else "")
+        montres = ", ".join(lisible(nom) for nom in code_cache[:8]) + (f" et {len(code_cache) - 8} autre(s)" if len(code_cache) > 8 else "")
         incidents.append(
             f"Code inhabituel : la copie contient des fichiers de code Python ou de configuration ({montres}), "
             "qu'un devoir n'a pas à contenir ; ils ont été retirés avant la correction. Relisez la copie "
@@ -237,7 +305,7 @@ def preparer_copie(source: Path, cible: Path, carnets: list[str]) -> list[str]:
     inconnus = sorted(presents - set(carnets))
     if len(manquants) == 1 and len(inconnus) == 1:
         (cible / f"{inconnus[0]}.ipynb").rename(cible / f"{manquants[0]}.ipynb")
-        incidents.append(f"Carnet remis sous le nom « {inconnus[0]}.ipynb » au lieu de « {manquants[0]}.ipynb » : "
+        incidents.append(f"Carnet remis sous le nom « {lisible(inconnus[0])}.ipynb » au lieu de « {manquants[0]}.ipynb » : "
                          "corrigé sous le bon nom.")
         manquants = []
     for c in manquants:
@@ -257,8 +325,7 @@ def preparer_copie(source: Path, cible: Path, carnets: list[str]) -> list[str]:
             incidents.append(f"Carnet « {c}.ipynb » illisible (ce n'est pas un carnet Jupyter valide : {raison}) : "
                              "0 point pour ses questions.")
             continue
-        suspects = sorted({m.group(0) for cell in nb.cells if cell.get("cell_type") == "code"
-                           and not cell.get("metadata", {}).get("nbgrader", {}).get("locked")
+        suspects = sorted({m.group(0) for cell in nb.cells if cell.get("cell_type") == "code" and not _verrouillee(cell)
                            for m in _SUSPECT.finditer(str(cell.get("source", "")))})
         if suspects:
             incidents.append(f"Code inhabituel dans les réponses de « {c}.ipynb » ({', '.join(suspects)}) : "
@@ -477,8 +544,10 @@ def corriger(devoir: str, course_dir: str | Path = "exercises", parallele: int |
     cours = Cours.ouvrir(course_dir)
     carnets, note_max = cours.devoir(devoir)
     limites = limites or limites_du_cours(cours)
-    a_corriger = cours.copies(devoir)
+    remises = cours.copies(devoir)
+    a_corriger = list(remises)
     if eleves:
+        eleves = [lisible(e) for e in eleves]  # the id, or the folder's name as the shell gives it
         inconnus = sorted(set(eleves) - set(a_corriger))
         if inconnus:
             raise ErreurCorrection(f"Pas de copie de {', '.join(inconnus)} pour « {devoir} » dans "
@@ -516,9 +585,11 @@ def corriger(devoir: str, course_dir: str | Path = "exercises", parallele: int |
         for i in range(parallele):
             travailleurs.append(PiloteCorrecteur(modele, base, i, devoir, limites, masques))
 
-        a_faire: queue.Queue[str] = queue.Queue()
-        for eleve in a_corriger:
-            a_faire.put(eleve)
+        # a worker knows a copy by its number only: any folder name (any encoding, glob characters)
+        # stays out of nbgrader's paths, globs and gradebook in the worker
+        a_faire: queue.Queue[tuple[int, str]] = queue.Queue()
+        for numero, eleve in enumerate(a_corriger):
+            a_faire.put((numero, eleve))
         faits: queue.Queue[tuple] = queue.Queue()
         delai = limites.delai_carnet * max(1, len(carnets)) + 90
 
@@ -527,11 +598,12 @@ def corriger(devoir: str, course_dir: str | Path = "exercises", parallele: int |
         def boucle(t: PiloteCorrecteur) -> None:
             while not fatal:
                 try:
-                    eleve = a_faire.get_nowait()
+                    numero, eleve = a_faire.get_nowait()
                 except queue.Empty:
                     return
                 try:
-                    faits.put((eleve, *_corriger_une_copie(cours, t, devoir, eleve, carnets, delai)))
+                    faits.put((eleve, *_corriger_une_copie(cours, t, devoir, eleve, remises[eleve], f"copie-{numero:04d}",
+                                                           carnets, delai)))
                 except ErreurCorrection as e:  # a worker that cannot restart: stop, write nothing more
                     fatal.append(e)
                     return
@@ -553,7 +625,13 @@ def corriger(devoir: str, course_dir: str | Path = "exercises", parallele: int |
                         raise fatal[0] from None
                     continue
                 n += 1
-                r = _enregistrer(gb, devoir, eleve, resultat, incidents, horodatage, note_max)
+                try:
+                    r = _enregistrer(gb, devoir, eleve, resultat, incidents, horodatage, note_max)
+                except Exception as e:  # noqa: BLE001 - never lose a learner, never stop the batch
+                    gb.db.rollback()
+                    r = ResultatEleve(eleve, None, note_max, incidents + [lisible(
+                        f"Erreur inattendue en enregistrant la note ({type(e).__name__} : {e}) : aucune note "
+                        "enregistrée, à vérifier.", lignes=True)], "échec")
                 resultats[eleve] = r
                 texte = f"[{n}/{len(a_corriger)}] {eleve} : {_note(r.note)} / {_note(note_max)}"
                 if r.statut != "corrigé":
@@ -579,16 +657,17 @@ def _note(x: float | None) -> str:
     return "—" if x is None else f"{x:g}".replace(".", ",")
 
 
-def _corriger_une_copie(cours: Cours, t: PiloteCorrecteur, devoir: str, eleve: str, carnets: list[str],
-                       delai: float) -> tuple[dict | None, list[str], datetime | None]:
+def _corriger_une_copie(cours: Cours, t: PiloteCorrecteur, devoir: str, eleve: str, remise: Path, nom: str,
+                        carnets: list[str], delai: float) -> tuple[dict | None, list[str], datetime | None]:
     """In a worker's thread: check and copy the submission, grade it, put the graded folder in place.
 
-    Returns (worker's result or None, incidents, submission time). Only this thread touches its
-    worker's folder; the real gradebook is left to the main thread.
+    `remise` is the learner's submission folder; `nom` the plain name the worker knows it by. Returns
+    (worker's result or None, incidents, submission time). Only this thread touches its worker's
+    folder; the real gradebook is left to the main thread.
     """
-    copie = t.copie(eleve)
+    copie = t.copie(nom)
     try:
-        incidents = preparer_copie(cours.dossier("submitted", eleve, devoir), copie, carnets)
+        incidents = preparer_copie(remise, copie, carnets)
     except OSError as e:
         return None, [f"Copie impossible à lire ({e}) : 0 point, à vérifier."], None
     horodatage = _horodatage(copie)
@@ -599,7 +678,7 @@ def _corriger_une_copie(cours: Cours, t: PiloteCorrecteur, devoir: str, eleve: s
             shutil.rmtree(cible)
         shutil.rmtree(copie.parent, ignore_errors=True)
         return {"succes": True, "notes": None, "incidents": [], "duree": 0.0}, incidents, horodatage
-    resultat = t.corriger(eleve, delai)
+    resultat = t.corriger(nom, delai)
     cible = cours.dossier("autograded", eleve, devoir)
     if resultat is None:
         raison = ("Correction arrêtée : durée maximale dépassée" if t.tue
@@ -608,7 +687,7 @@ def _corriger_une_copie(cours: Cours, t: PiloteCorrecteur, devoir: str, eleve: s
         if cible.exists():
             shutil.rmtree(cible)
         return None, incidents + [raison + " : 0 point, à vérifier."], horodatage
-    corrige = t.corrige(eleve)
+    corrige = t.corrige(nom)
     if resultat.get("succes") and corrige.is_dir():
         _remplacer_dossier(corrige, cible)
     elif cible.exists():
@@ -623,23 +702,26 @@ def _enregistrer(gb: Gradebook, devoir: str, eleve: str, resultat: dict | None, 
     """In the main thread: merge one result into the real gradebook; the learner's line of the report."""
     duree = 0.0
     notes = None
+    incidents = [lisible(i, lignes=True) for i in incidents]
+    reparations = []  # honest accidents the worker repaired: reported, not flagged
     if resultat is not None:
         duree = resultat.get("duree", 0.0)
-        incidents = incidents + [(f"[{i['carnet']}] " if i.get("carnet") else "") + i["message"]
-                                 for i in resultat.get("incidents", [])]
+        for i in resultat.get("incidents", []):
+            texte = lisible((f"[{i['carnet']}] " if i.get("carnet") else "") + i["message"], lignes=True)
+            (reparations if i.get("sorte") == REPARATION else incidents).append(texte)
         notes = resultat.get("notes")
         if not resultat.get("succes"):
             erreurs = [ligne for ligne in (resultat.get("journal") or "").splitlines() if "[ERROR]" in ligne]
             raison = erreurs[-1].replace("[ERROR]", "").strip() if erreurs else "erreur de nbgrader"
-            incidents.append(f"nbgrader n'a pas pu corriger la copie ({raison[:300]}) : 0 point, à vérifier.")
+            incidents.append(lisible(f"nbgrader n'a pas pu corriger la copie ({raison[:300]}) : 0 point, à vérifier."))
     echec = resultat is None or not resultat.get("succes")
     with warnings.catch_warnings():
         # nbgrader's add_submission makes SQLAlchemy 2 warn about its cascades (nbgrader does too)
         warnings.simplefilter("ignore", SAWarning)
         fusionner(gb, devoir, eleve, None if echec else notes, horodatage, bool(incidents))
     sub = gb.find_submission(devoir, eleve)
-    statut = "échec" if echec else ("à vérifier" if incidents else "corrigé")
-    return ResultatEleve(eleve, float(sub.score), note_max, incidents, statut, duree,
+    statut = "échec" if echec else ("à vérifier" if incidents else "réparée" if reparations else "corrigé")
+    return ResultatEleve(eleve, float(sub.score), note_max, reparations + incidents, statut, duree,
                          bool(sub.total_seconds_late and sub.total_seconds_late > 0))
 
 
@@ -657,5 +739,7 @@ def _ecrire_rapport(cours: Cours, rapport: Rapport) -> None:
         ancien[r.eleve] = {**asdict(r), "corrige_le": maintenant}
     contenu = {"devoir": rapport.devoir, "isolement": rapport.isolement, "eleves": ancien}
     temporaire = chemin.with_suffix(".tmp")
-    temporaire.write_text(json.dumps(contenu, ensure_ascii=False, indent=1), encoding="utf-8")
+    # a lone surrogate left anywhere is written as its JSON escape (\\udce9), never stops the writing
+    temporaire.write_text(json.dumps(contenu, ensure_ascii=False, indent=1), encoding="utf-8",
+                          errors="backslashreplace")
     os.replace(temporaire, chemin)

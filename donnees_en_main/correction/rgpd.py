@@ -20,7 +20,7 @@ from pathlib import Path
 
 from nbgrader.api import MissingEntry
 
-from .lot import Cours, ErreurCorrection, rapport_chemin
+from .lot import Cours, ErreurCorrection, lisible, rapport_chemin
 
 EN_TETES_NOTES = ["élève", "prénom", "nom", "devoir", "note", "note maximale", "note brute", "pénalité de retard",
                   "remis le", "date limite", "en retard", "à vérifier", "remarques"]
@@ -110,9 +110,13 @@ def exporter_notes(devoir: str, csv_chemin: str | Path, course_dir: str | Path =
 # -- one learner ----------------------------------------------------------------------------------
 
 def verifier_identifiant(identifiant: str) -> str:
-    """A learner id is a folder name: refuse anything that could reach another folder."""
+    """A learner id (see ``lot.identifiants_des_dossiers``), or the folder name as the shell gives it.
+
+    Returned as the id; anything that could reach another folder is refused.
+    """
+    identifiant = lisible(identifiant)
     if (not identifiant or identifiant in (".", "..") or identifiant.startswith(".")
-            or "/" in identifiant or "\\" in identifiant or os.sep in identifiant or "\0" in identifiant):
+            or "/" in identifiant or os.sep in identifiant or "\0" in identifiant):
         raise ErreurCorrection(f"Identifiant d'élève invalide : « {identifiant} » (un nom de dossier simple, "
                                "sans / ni point au début, est attendu).")
     return identifiant
@@ -143,14 +147,17 @@ def _dossier_echange(cours: Cours) -> Path | None:
 def trouver_donnees(cours: Cours, identifiant: str) -> DonneesEleve:
     identifiant = verifier_identifiant(identifiant)
     d = DonneesEleve(identifiant)
-    for sorte in (cours.coursedir.submitted_directory, cours.coursedir.autograded_directory,
-                  cours.coursedir.feedback_directory):
+    remise = cours.remises().get(identifiant)  # its folder may be named otherwise (Latin-1 bytes…)
+    if remise is not None:
+        d.dossiers.append(remise)
+    # graded copies and feedback are filed under the id
+    for sorte in (cours.coursedir.autograded_directory, cours.coursedir.feedback_directory):
         chemin = cours.racine / sorte / identifiant
         if chemin.is_dir() and not chemin.is_symlink():
             d.dossiers.append(chemin)
     echange = _dossier_echange(cours)
     if echange is not None:
-        d.echange = sorted(p for p in echange.iterdir() if p.name.startswith(identifiant + "+"))
+        d.echange = sorted(p for p in echange.iterdir() if lisible(p.name).startswith(identifiant + "+"))
     if cours.chemin_gradebook is not None and cours.chemin_gradebook.exists():
         with cours.gradebook() as gb:
             try:
@@ -207,16 +214,16 @@ def exporter_eleve(identifiant: str, sortie: str | Path | None = None, course_di
     cours = Cours.ouvrir(course_dir)
     d = trouver_donnees(cours, identifiant)
     if d.vide:
-        raise ErreurCorrection(f"Aucune donnée pour l'élève « {identifiant} » dans ce cours.")
-    sortie = Path(sortie or f"export-{identifiant}.zip")
+        raise ErreurCorrection(f"Aucune donnée pour l'élève « {d.identifiant} » dans ce cours.")
+    sortie = Path(sortie or f"export-{d.identifiant}.zip")
     remarques = {}
     for chemin in d.rapports:
         contenu = json.loads(chemin.read_text(encoding="utf-8"))
-        remarques[contenu.get("devoir", chemin.stem)] = contenu["eleves"][identifiant].get("incidents", [])
+        remarques[contenu.get("devoir", chemin.stem)] = contenu["eleves"][d.identifiant].get("incidents", [])
     noms = {cours.coursedir.submitted_directory: "copies", cours.coursedir.autograded_directory: "corrections",
             cours.coursedir.feedback_directory: "retours"}
     with zipfile.ZipFile(sortie, "w", compression=zipfile.ZIP_DEFLATED) as z:
-        z.writestr("LISEZMOI.txt", LISEZMOI.format(id=identifiant, cours=cours.coursedir.course_id,
+        z.writestr("LISEZMOI.txt", LISEZMOI.format(id=d.identifiant, cours=cours.coursedir.course_id,
                                                    date=datetime.now().strftime("%Y-%m-%d %H:%M")))
         for dossier in d.dossiers:
             prefixe = noms.get(dossier.parent.name, dossier.parent.name)
@@ -244,7 +251,8 @@ def _zipper(z: zipfile.ZipFile, dossier: Path, prefixe: str) -> None:
             chemin = Path(parent) / nom
             if chemin.is_symlink() or not chemin.is_file():
                 continue
-            z.write(chemin, f"{prefixe}/{chemin.relative_to(dossier)}")
+            # zip names are UTF-8: a file named in Latin-1 is stored under its escaped name
+            z.write(chemin, f"{prefixe}/{lisible(str(chemin.relative_to(dossier)))}")
 
 
 def resume_effacement(d: DonneesEleve) -> str:
@@ -252,9 +260,9 @@ def resume_effacement(d: DonneesEleve) -> str:
     if d.fiche:
         lignes.append(f"- sa fiche et ses notes dans le carnet de notes ({len(d.soumissions)} devoir(s) remis) ;")
     for dossier in d.dossiers:
-        lignes.append(f"- le dossier {dossier} ;")
+        lignes.append(f"- le dossier {lisible(str(dossier))} ;")
     for chemin in d.echange:
-        lignes.append(f"- la remise {chemin} dans la boîte d'échange nbgrader ;")
+        lignes.append(f"- la remise {lisible(str(chemin))} dans la boîte d'échange nbgrader ;")
     for chemin in d.rapports:
         lignes.append(f"- ses lignes dans le rapport de correction {chemin.name} ;")
     return "\n".join(lignes)
@@ -269,12 +277,12 @@ def effacer_eleve(identifiant: str, course_dir: str | Path = "exercises", confir
     cours = Cours.ouvrir(course_dir)
     d = trouver_donnees(cours, identifiant)
     if d.vide:
-        raise ErreurCorrection(f"Aucune donnée pour l'élève « {identifiant} » dans ce cours : rien à effacer.")
+        raise ErreurCorrection(f"Aucune donnée pour l'élève « {d.identifiant} » dans ce cours : rien à effacer.")
     if confirmer is not None and not confirmer(resume_effacement(d)):
         raise ErreurCorrection("Effacement annulé : rien n'a été effacé.")
     if d.fiche is not None:
         with cours.gradebook() as gb:
-            gb.remove_student(identifiant)
+            gb.remove_student(d.identifiant)
         # sqlite keeps deleted rows in free pages until VACUUM: rewrite the file without them
         db = sqlite3.connect(cours.chemin_gradebook)
         try:
@@ -285,7 +293,7 @@ def effacer_eleve(identifiant: str, course_dir: str | Path = "exercises", confir
         shutil.rmtree(dossier)
     for chemin in d.rapports:
         contenu = json.loads(chemin.read_text(encoding="utf-8"))
-        contenu["eleves"].pop(identifiant, None)
+        contenu["eleves"].pop(d.identifiant, None)
         temporaire = chemin.with_suffix(".tmp")
         temporaire.write_text(json.dumps(contenu, ensure_ascii=False, indent=1), encoding="utf-8")
         os.replace(temporaire, chemin)
