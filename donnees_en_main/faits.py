@@ -359,9 +359,16 @@ _ENTREES = (
          "la plateforme open data de Rennes.", valeur="vie quotidienne"),
     Fait("referent-donnees", "Référent données, administrateur des données dans une commune",
          "Aucun texte ne semble imposer à une commune de nommer un « référent données » ou un « administrateur "
-         "des données » : c'est une organisation recommandée, pas une obligation.",
-         "https://www.banquedesterritoires.fr/pedagogie-et-usages-concrets-clefs-vers-une-ouverture-des-donnees-locales",
-         "", A_VERIFIER, valeur="référent données"),
+         "des données » : c'est une organisation recommandée, pas une obligation. Les sources lues le "
+         "présentent comme un choix ; aucune ne dit expressément qu'aucun texte ne l'impose : point à "
+         "vérifier auprès de la préfecture ou d'OpenDataFrance.",
+         "https://smart-city.cerema.fr/territoire-intelligent/open-data-smart-city",
+         "La mise en œuvre d'une politique d'open data requiert des compétences de gestion de projet et "
+         "d'accompagnement au changement. Son pilotage peut être confié à un administrateur général des "
+         "données (Chief Data Officer), lorsque cette fonction existe. (Le décret n° 2014-1050 du 16 "
+         "septembre 2014 n'institue un administrateur général des données que pour l'État : "
+         "https://www.legifrance.gouv.fr/affichTexte.do?cidTexte=JORFTEXT000029463482)", A_VERIFIER,
+         valeur="référent données", verifie_le="2026-12-04"),
     # --- Laws ----------------------------------------------------------------------------------
     Fait("loi-2016-1321", "loi n° 2016-1321 du 7 octobre 2016 pour une République numérique",
          "Elle a créé l'ouverture par défaut (article 6), les données de référence (article 14) et "
@@ -540,16 +547,27 @@ _ENTREES = (
          VERIFIE, valeur="3\u00a0089"),
     Fait("cantines-2021-ministere", "Taux global de bio, achats 2021, bilan du ministère de l'Agriculture",
          "Achats bio rapportés à l'ensemble des achats des cantines déclarantes (pondéré par les "
-         "achats).",
-         "http://www.pleinchamp.com/actualite/13-1-de-bio-et-27-5-de-produits-durables-et-de-qualite-dans-les-cantines-en-2022",
-         "En 2021, année inaugurale, les taux respectifs s’établissaient à 10,6% et 23%.", A_VERIFIER,
-         valeur="10,6\u00a0%"),
+         "achats), selon le rapport du Gouvernement au Parlement sur les objectifs de la loi Égalim.",
+         "https://www.vie-publique.fr/en-bref/293406-restauration-collective-plus-de-produits-durables-en-2022",
+         "Le taux d'approvisionnement en produits durables et de qualité des restaurants collectifs est passé "
+         "de : 23% dont 10,6% de bio en 2021 ; à 27,5%, dont 13,1% de bio en 2022 (vie-publique.fr, résumé "
+         "du rapport au Parlement sur « l'application des objectifs d'approvisionnement fixés à la "
+         "restauration collective » ; même chiffre dans "
+         "http://www.pleinchamp.com/actualite/13-1-de-bio-et-27-5-de-produits-durables-et-de-qualite-dans-les-cantines-en-2022 "
+         ": « En 2021, année inaugurale, les taux respectifs s'établissaient à 10,6% et 23% »)",
+         VERIFIE, valeur="10,6\u00a0%", verifie_le="2026-12-04"),
     Fait("cantines-representativite", "Part des lieux de restauration couverts par les télédéclarations",
          "Les télédéclarations couvrent une minorité des restaurants collectifs : 13 % des quelque "
-         "81 000 sites pour la campagne sur les achats 2022.",
+         "81 000 sites pour la campagne sur les achats 2022. Deux comptes rendus de presse du rapport au "
+         "Parlement concordent sur les 13 % ; seul l'un donne les 81 000 sites ; le rapport lui-même n'a pas "
+         "été lu : point à vérifier auprès du ministère de l'Agriculture (bilan statistique annuel « ma "
+         "cantine »).",
          "http://www.pleinchamp.com/actualite/13-1-de-bio-et-27-5-de-produits-durables-et-de-qualite-dans-les-cantines-en-2022",
          "En hausse de 65% sur un an, les télédéclarations sont représentatives de 13% des 81.000 sites "
-         "de consommation", A_VERIFIER, valeur="13\u00a0%"),
+         "de consommation (et, selon https://lainagricole.fr/articles/28/03/2024/Cantines-l-atteinte-des-objectifs-egalim-progresse-90251/ "
+         ": « 5 200 déclarations qui représentent 10 450 lieux de consommation, soit un taux de "
+         "représentativité du secteur de l'ordre de 13 % »)", A_VERIFIER, valeur="13\u00a0%",
+         verifie_le="2026-12-04"),
     # --- Other chapters -----------------------------------------------------------------------
     Fait("electoral-r67-r69", "code électoral, articles R67 et R69",
          "Proclamation du résultat de chaque bureau de vote ; procès-verbaux.",
@@ -598,10 +616,33 @@ _ENTREES = (
          ("loi 2018-1021",)),
     Fait("cch-l174-1", "CCH, article L174-1",
          "L'obligation, créée à l'article L111-10-3 du code de la construction, figure aujourd'hui à "
-         "l'article L174-1 (renumérotation du code).", _LEGIFRANCE, "", A_VERIFIER, ("L174-1",)),
+         "l'article L174-1 (renumérotation du code au 1er juillet 2021). Le texte en vigueur a été lu sur "
+         "Légifrance, mais la page lue n'affiche pas le numéro de l'article : point à vérifier sur "
+         "Légifrance.",
+         "https://circulaires.legifrance.gouv.fr/codes/section_lc/LEGITEXT000006074096/LEGISCTA000041569863/2022-05-26/?anchor=LEGIARTI000042122391",
+         "Version en vigueur au 26 mai 2022 : « I. - Des actions de réduction de la consommation d'énergie "
+         "finale sont mises en œuvre dans les bâtiments, parties de bâtiments ou ensembles de bâtiments "
+         "existants à usage tertiaire, […] d'au moins 40 % en 2030, 50 % en 2040 et 60 % en 2050, par "
+         "rapport à 2010. » La section « Chapitre IV, section 3 : Obligations d'actions de réduction de la "
+         "consommation d'énergie finale dans des bâtiments à usage tertiaire (2021-07-01) » : "
+         "https://tricoteuses.fr/legifrance/sections/LEGISCTA000043819441", A_VERIFIER, ("L174-1",),
+         verifie_le="2026-12-04"),
     Fait("loi-2015-992", "loi n° 2015-992 du 17 août 2015, article 179 ; décret n° 2016-973 du 18 juillet 2016",
-         "Publication des données d'énergie par les gestionnaires de réseaux.", _LEGIFRANCE, "",
-         A_VERIFIER, ("loi 2015-992", "décret 2016-973")),
+         "Publication des données d'énergie par les gestionnaires de réseaux : l'article 179 de la loi "
+         "relative à la transition énergétique organise l'accès des collectivités aux données de "
+         "production et de consommation ; le décret fixe les données rendues publiques (il a été modifié "
+         "par le décret n° 2020-196 du 4 mars 2020).",
+         "https://www.agenceore.fr/news/les-sources-de-lopen-data/",
+         "L'article 179 a pour ambition de rééquilibrer le rapport entre les gestionnaires de réseaux et les "
+         "collectivités, notamment en organisant l'accès aux données de production et de consommation "
+         "d'énergie […] (Décret n° 2016-973 du 18 juillet 2016, copie du Journal officiel, "
+         "https://journal-officiel.vlex.fr/vid/decret-n-2016-973-789006813 : « Décret n° 2016-973 du 18 "
+         "juillet 2016 relatif à la mise à disposition des personnes publiques de données relatives au "
+         "transport, à la distribution et à la production d'électricité, de gaz naturel et de biométhane, de "
+         "produits pétroliers et de chaleur et de froid » ; « Notice : le décret définit […] les informations "
+         "rendues publiques ou pouvant l'être » ; modifié par le décret n° 2020-196, "
+         "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000041690917)", VERIFIE,
+         ("loi 2015-992", "décret 2016-973", "décret 2020-196"), verifie_le="2026-12-04"),
     Fait("cgct-conseil", "CGCT, articles L2121-15, L2121-25 et L2121-26",
          "Procès-verbal publié en ligne, liste des délibérations affichée et mise en ligne dans la "
          "semaine, communication des délibérations, budgets et comptes à toute personne.",
