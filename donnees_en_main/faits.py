@@ -140,10 +140,14 @@ _ENTREES = (
          "Le silence gardé un mois sur une demande de communication vaut refus ; la CADA ne peut être "
          "saisie qu'après ce refus.",
          "http://www.cada.fr/quand-y-a-t-il-refus-de-communication,6148.html",
-         "La CADA ne peut être saisie qu’à la suite d’un refus de communication, qui peut d’ailleurs ne "
-         "porter que sur un désaccord quant aux modalités de la communication. Une saisine formée avant "
-         "l’expiration du délai d’un mois imparti à l’administration pour répondre est donc "
-         "irrecevable.", VERIFIE, ("R311-12", "R311-13")),
+         "Tacite : la décision de rejet naît du « silence gardé pendant plus d'un mois par l'autorité "
+         "compétente, saisie d'une demande de communication de documents » […] La CADA ne peut être saisie "
+         "qu'à la suite d'un refus de communication […] Une saisine formée avant l'expiration du délai d'un "
+         "mois imparti à l'administration pour répondre est donc irrecevable. (La page de la CADA cite le "
+         "décret de 2005, depuis codifié ; le Conseil d'État, "
+         "http://www.conseil-etat.fr/fr/arianeweb/CE/analyse/2024-03-11/488227, fonde aujourd'hui cette "
+         "règle sur « les articles […] R*. 311-12, R. 311-13, R. 311-15, et R. 343-3 à R. 343-5 du CRPA ».)",
+         VERIFIE, ("R311-12", "R311-13"), verifie_le="2026-12-04"),
     Fait("crpa-recours", "CRPA, articles L342-1 et R343-1",
          "Après un refus, le demandeur a deux mois pour saisir la CADA ; cette saisine est un passage "
          "obligé avant tout recours devant le juge administratif.",
