@@ -462,20 +462,27 @@ _ENTREES = (
          ": « mis en ligne sur le site internet de la commune, lorsqu’il existe, après l’adoption par le "
          "conseil municipal des délibérations auxquelles ils se rapportent »)", VERIFIE,
          ("L2313-1", "R2313-8")),
-    Fait("ccp-donnees-essentielles", "code de la commande publique, articles L2196-2 et R2196-1",
+    Fait("ccp-donnees-essentielles", "code de la commande publique, articles L2196-2 et R2196-1 ; décret n° 2022-767 du 2 mai 2022",
          "Tout acheteur, quelle que soit sa taille, rend accessibles en format ouvert les données "
-         "essentielles de ses marchés de 40 000 € HT ou plus ; les modalités ont changé au 1er janvier "
-         "2024 (déclaration centralisée).",
+         "essentielles de ses marchés de 40 000 € HT ou plus ; depuis le 1er janvier 2024, elles sont "
+         "publiées sur le portail national des données ouvertes, data.gouv.fr.",
          "https://sites.google.com/site/acheteurspublics/marchés-publics-encyclopédie/liste-des-marchés-conclus-accès-aux-données-essentielles-marchés-publics",
-         "Dans des conditions et sous réserve des exceptions prévues par voie réglementaire, l’acheteur "
+         "Dans des conditions et sous réserve des exceptions prévues par voie réglementaire, l'acheteur "
          "rend accessibles sous un format ouvert et librement réutilisable les données essentielles du "
-         "marché […] L’acheteur offre, sur son profil d’acheteur, un accès libre, direct et complet aux "
+         "marché […] L'acheteur offre, sur son profil d'acheteur, un accès libre, direct et complet aux "
          "données essentielles des marchés répondant à un besoin dont la valeur est égale ou supérieure "
          "à 40 000 […] euros hors taxes. (Pour 2024, selon "
          "https://www.testing.lemoniteur.fr/article/commande-publique-des-donnees-essentielles-augmentees-et-centralisees-au-1er-janvier-2024.2316478 "
          ": « Les arrêtés précités entreront en vigueur le 1er janvier 2024. S'agissant des marchés "
          "publics, le nouveau dispositif s'appliquera aux contrats d'un montant égal ou supérieur à "
-         "40 000 euros HT notifiés à compter de cette date. »)", VERIFIE, ("L2196-2", "R2196-1")),
+         "40 000 euros HT notifiés à compter de cette date. » ; selon "
+         "https://blogdroitadministratif.net/2023/01/05/chronique-2023-01-extension-du-domaine-de-lopen-data-de-la-commande-publique/ "
+         ": « Le décret n° 2022-767 du 2 mai 2022 […] prévoyant que la publication ne se réalisait plus sur "
+         "le profil d'acheteur mais \u00ab sur le portail national de données ouvertes les données "
+         "essentielles des marchés \u00bb » ; et https://ume.asso.fr/actualites/publication-des-donnees-essentielles-des-marches-publics-et-des-contrats-de-concession-et-nouveaux-seuils-de-procedure-formalisee-pour-les-marches-publics-et-contrats-de-concession "
+         ": « Au 1er janvier 2024 est entrée en vigueur l'obligation de publication des données essentielles "
+         "des marchés publics et des contrats de concession pour tous les acheteurs publics »)", VERIFIE,
+         ("L2196-2", "R2196-1", "décret 2022-767"), verifie_le="2026-12-04"),
     # --- Geographic data ---------------------------------------------------------------------
     Fait("inspire-directive", "directive 2007/2/CE du 14 mars 2007 (INSPIRE)",
          "Infrastructure d'information géographique : 34 thèmes répartis dans trois annexes.",
