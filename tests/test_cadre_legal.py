@@ -139,6 +139,8 @@ def test_donnees_geographiques_et_inspire():
     """Issue point 4: the ministry's guide, not « planning documents only »."""
     geo = puis_je_publier(CAS["geographique"][0])
     assert any("INSPIRE" in p and "métadonnées" in p for p in geo.precautions)
+    # INSPIRE covers the data of its 34 themes only (directive 2007/2/CE, annexes I to III)
+    assert any("34 thèmes" in p for p in geo.precautions) and "inspire-directive" in geo.faits
     assert not any("INSPIRE" in p for p in puis_je_publier(CAS["obligation"][0]).precautions)
 
 

@@ -148,7 +148,8 @@ QUESTIONS: dict[str, Question] = {
             "Ces données sont-elles géographiques : décrivent-elles des lieux (adresses, parcelles, "
             "réseaux, zones, équipements localisés) ?",
             "Les données géographiques qu'une commune doit publier relèvent aussi de la directive "
-            "européenne INSPIRE : il faut les décrire et les diffuser par des services en ligne.",
+            "européenne INSPIRE quand elles entrent dans l'un de ses 34 thèmes : il faut alors les décrire "
+            "et les diffuser par des services en ligne.",
         ),
         Question(
             "algorithme",
@@ -200,9 +201,10 @@ _PRECAUTION_DEMANDE = (
 _PRECAUTION_INSPIRE = (
     "Ce sont des données géographiques que vous devez publier : selon le guide du ministère de la "
     "Transition écologique, elles relèvent aussi de la directive INSPIRE (code de l'environnement, "
-    "article L127-1). Décrivez-les par une fiche de métadonnées et diffusez-les par des services de "
-    "consultation et de téléchargement ; la plateforme régionale de données géographiques peut le "
-    "faire avec vous."
+    "article L127-1), si elles entrent dans l'un de ses 34 thèmes (adresses, parcelles cadastrales, "
+    "réseaux de transport, hydrographie, sites protégés, usage des sols…). Décrivez-les alors par une "
+    "fiche de métadonnées et diffusez-les par des services de consultation et de téléchargement ; la "
+    "plateforme régionale de données géographiques peut le faire avec vous."
 )
 _PRECAUTION_MENTION_ALGORITHME = (
     "Chaque décision individuelle prise sur le fondement de cet algorithme doit le dire à la personne "
@@ -409,7 +411,7 @@ def _parcourir(reponses: dict[str, bool]) -> tuple[Question | None, Verdict | No
                 "défaut » voulue par la loi pour une République numérique." + (
                     " Comme ce sont des données géographiques, la directive INSPIRE s'y ajoute." if geo else "")
                 + " " + _CONSEIL,
-                ("crpa-l312-1-1", "loi-2016-1321", *(("inspire-communes",) if geo else ())),
+                ("crpa-l312-1-1", "loi-2016-1321", *(("inspire-communes", "inspire-directive") if geo else ())),
                 (*precautions, *((_PRECAUTION_INSPIRE,) if geo else ()), _PRECAUTION_DEMANDE),
             )
     if manque("algorithme"):
