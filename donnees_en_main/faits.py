@@ -382,8 +382,10 @@ _ENTREES = (
          "l’administration, à l’exception des collectivités territoriales de moins de 3 500 habitants et "
          "des personnes morales dont le nombre d'agents ou de salariés est inférieur à un seuil fixé par "
          "décret (soit 50 agents en équivalent temps plein, en vertu du décret n° 2016-1922 du 28 "
-         "décembre 2016 […]), l’obligation de publier […] une série d’informations publiques",
-         VERIFIE, ("loi 2016-1321",)),
+         "décembre 2016 […]), l’obligation de publier […] une série d’informations publiques (et, pour "
+         "l'article 6, https://www.ladocumentationdelalettredumairerural.com/article-la-publication-des-donnees-publiques-en-ligne-est-limitee-aux-administrations-de-plus-de-50-agents-span-style-width-8px-height-8px-display-inline-block-border-radius-50-background-color-ecb62f-position-relative-top-0-margin-0-0-0-4px-span-155932.html "
+         ": « Cette obligation s’applique aux collectivités locales de plus de 3 500 habitants (article 6 de "
+         "la loi) »)", VERIFIE, ("loi 2016-1321",)),
     Fait("loi-78-753", "loi n° 78-753 du 17 juillet 1978",
          "Première loi sur l'accès aux documents administratifs, aujourd'hui codifiée au livre III du "
          "CRPA.", "http://www.cada.fr/le-document-doit-etre-formellement-acheve,6083.html",
@@ -391,13 +393,16 @@ _ENTREES = (
          "qu’à des documents achevés ».", VERIFIE, ("loi 78-753",)),
     Fait("loi-2015-991", "loi n° 2015-991 du 7 août 2015 (NOTRe), article 106 ; CGCT, article L1112-23",
          "Première obligation de mise en ligne pour les collectivités de plus de 3 500 habitants, reprise "
-         "en 2016 (le numéro de l'article de la loi, 106, n'a pas été relu sur le texte).",
+         "en 2016.",
          "http://www.nextinpact.com/news/98806-open-data-pourquoi-collectivites-locales-rechignent-a-appliquer-loi-notre.htm",
          "un article L1112-23 pour le moins ambitieux... Celui-ci impose en effet aux collectivités "
          "territoriales de plus de 3 500 habitants (ainsi que les établissements publics de coopération "
          "intercommunale à fiscalité propre auxquels elles appartiennent) de mettre en ligne toutes les "
-         "« informations publiques » en leur possession au format électronique", VERIFIE,
-         ("loi 2015-991", "L1112-23")),
+         "« informations publiques » en leur possession au format électronique (et, pour le numéro de "
+         "l'article, https://banquedesterritoires.fr/ouverture-des-donnees-des-collectivites-les-pistes-dopen-data-france "
+         ": « Depuis la loi Notre et son article 106 qui oblige toutes les collectivités de plus de 3.500 "
+         "habitants à rendre \"accessibles en ligne les informations publiques\" »)", VERIFIE,
+         ("loi 2015-991", "L1112-23"), verifie_le="2026-12-04"),
     Fait("loi-2000-321", "loi n° 2000-321 du 12 avril 2000, article 10 ; décret n° 2001-495 du 6 juin 2001",
          "Convention obligatoire pour une subvention de plus de 23 000 € par an.",
          "https://www.atd13.fr/une-convention-dobjectifs-entre-une-commune-et-une-association-est-elle-obligatoire/",
