@@ -139,7 +139,8 @@ QUESTIONS: dict[str, Question] = {
         Question(
             "categorie",
             "Ce jeu de données entre-t-il dans l'une des catégories que la loi demande de publier ?",
-            "Un document déjà communiqué à quelqu'un qui l'avait demandé ; une base de données mise à "
+            "Un document déjà communiqué à quelqu'un qui l'avait demandé ; un document inscrit au "
+            "répertoire des principaux documents de la collectivité ; une base de données mise à "
             "jour régulièrement ; des données mises à jour régulièrement dont la publication présente un "
             "intérêt économique, social, sanitaire ou environnemental.",
         ),
