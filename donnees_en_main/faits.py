@@ -182,8 +182,12 @@ _ENTREES = (
          "Objet : détermination du seuil au-dessous duquel les administrations sont exonérées de "
          "l'obligation de publication en ligne de leurs documents administratifs et des règles régissant "
          "leurs traitements algorithmiques. (Article D. 312-1-1-1 : « Le seuil prévu à l’article L. "
-         "312-1-1 est fixé à 50 agents ou salariés exprimé en équivalents temps plein. »)", VERIFIE,
-         ("décret 2016-1922", "D312-1-1-1", "D312-1-4")),
+         "312-1-1 est fixé à 50 agents ou salariés exprimé en équivalents temps plein. » ; et, texte du "
+         "décret reproduit par "
+         "https://www.ladocumentationdelalettredumairerural.com/article-la-publication-des-donnees-publiques-en-ligne-est-limitee-aux-administrations-de-plus-de-50-agents-span-style-width-8px-height-8px-display-inline-block-border-radius-50-background-color-ecb62f-position-relative-top-0-margin-0-0-0-4px-span-155932.html "
+         ": « Art. D. 312-1-4. - Le seuil prévu à l’article L. 312-1-3 est fixé à 50 agents ou salariés "
+         "exprimé en équivalents temps plein. »)", VERIFIE,
+         ("décret 2016-1922", "D312-1-1-1", "D312-1-4"), verifie_le="2026-12-04"),
     Fait("crpa-l312-1-2", "CRPA, article L312-1-2",
          "Avant publication, les mentions protégées par un secret sont occultées, et les données "
          "personnelles rendues non identifiantes, sauf loi contraire ou accord des personnes.",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -98,7 +99,9 @@ def test_chaque_issue_du_parcours_et_ses_textes(nom):
     for identifiant in verdict.faits:
         f = faits.fait(identifiant)
         assert f.source.replace("&", "&amp;") in html
-    assert "vérifiée le 3 décembre 2026" in str(verdict) or "à vérifier" in str(verdict)
+    for identifiant in verdict.faits:  # each text with the date its source was read, or « à vérifier »
+        assert faits.fait(identifiant).mention() in str(verdict)
+        assert re.search(r"\(source vérifiée le \d{1,2} \w+ 20\d\d\)|\(à vérifier\)", faits.fait(identifiant).mention())
 
 
 def test_sur_demande_la_publication_en_ligne_s_impose_a_toute_taille():
