@@ -140,10 +140,14 @@ _ENTREES = (
          "Le silence gardé un mois sur une demande de communication vaut refus ; la CADA ne peut être "
          "saisie qu'après ce refus.",
          "http://www.cada.fr/quand-y-a-t-il-refus-de-communication,6148.html",
-         "La CADA ne peut être saisie qu’à la suite d’un refus de communication, qui peut d’ailleurs ne "
-         "porter que sur un désaccord quant aux modalités de la communication. Une saisine formée avant "
-         "l’expiration du délai d’un mois imparti à l’administration pour répondre est donc "
-         "irrecevable.", VERIFIE, ("R311-12", "R311-13")),
+         "Tacite : la décision de rejet naît du « silence gardé pendant plus d'un mois par l'autorité "
+         "compétente, saisie d'une demande de communication de documents » […] La CADA ne peut être saisie "
+         "qu'à la suite d'un refus de communication […] Une saisine formée avant l'expiration du délai d'un "
+         "mois imparti à l'administration pour répondre est donc irrecevable. (La page de la CADA cite le "
+         "décret de 2005, depuis codifié ; le Conseil d'État, "
+         "http://www.conseil-etat.fr/fr/arianeweb/CE/analyse/2024-03-11/488227, fonde aujourd'hui cette "
+         "règle sur « les articles […] R*. 311-12, R. 311-13, R. 311-15, et R. 343-3 à R. 343-5 du CRPA ».)",
+         VERIFIE, ("R311-12", "R311-13"), verifie_le="2026-12-04"),
     Fait("crpa-recours", "CRPA, articles L342-1 et R343-1",
          "Après un refus, le demandeur a deux mois pour saisir la CADA ; cette saisine est un passage "
          "obligé avant tout recours devant le juge administratif.",
@@ -178,8 +182,12 @@ _ENTREES = (
          "Objet : détermination du seuil au-dessous duquel les administrations sont exonérées de "
          "l'obligation de publication en ligne de leurs documents administratifs et des règles régissant "
          "leurs traitements algorithmiques. (Article D. 312-1-1-1 : « Le seuil prévu à l’article L. "
-         "312-1-1 est fixé à 50 agents ou salariés exprimé en équivalents temps plein. »)", VERIFIE,
-         ("décret 2016-1922", "D312-1-1-1", "D312-1-4")),
+         "312-1-1 est fixé à 50 agents ou salariés exprimé en équivalents temps plein. » ; et, texte du "
+         "décret reproduit par "
+         "https://www.ladocumentationdelalettredumairerural.com/article-la-publication-des-donnees-publiques-en-ligne-est-limitee-aux-administrations-de-plus-de-50-agents-span-style-width-8px-height-8px-display-inline-block-border-radius-50-background-color-ecb62f-position-relative-top-0-margin-0-0-0-4px-span-155932.html "
+         ": « Art. D. 312-1-4. - Le seuil prévu à l’article L. 312-1-3 est fixé à 50 agents ou salariés "
+         "exprimé en équivalents temps plein. »)", VERIFIE,
+         ("décret 2016-1922", "D312-1-1-1", "D312-1-4"), verifie_le="2026-12-04"),
     Fait("crpa-l312-1-2", "CRPA, article L312-1-2",
          "Avant publication, les mentions protégées par un secret sont occultées, et les données "
          "personnelles rendues non identifiantes, sauf loi contraire ou accord des personnes.",
@@ -359,9 +367,16 @@ _ENTREES = (
          "la plateforme open data de Rennes.", valeur="vie quotidienne"),
     Fait("referent-donnees", "Référent données, administrateur des données dans une commune",
          "Aucun texte ne semble imposer à une commune de nommer un « référent données » ou un « administrateur "
-         "des données » : c'est une organisation recommandée, pas une obligation.",
-         "https://www.banquedesterritoires.fr/pedagogie-et-usages-concrets-clefs-vers-une-ouverture-des-donnees-locales",
-         "", A_VERIFIER, valeur="référent données"),
+         "des données » : c'est une organisation recommandée, pas une obligation. Les sources lues le "
+         "présentent comme un choix ; aucune ne dit expressément qu'aucun texte ne l'impose : point à "
+         "vérifier auprès de la préfecture ou d'OpenDataFrance.",
+         "https://smart-city.cerema.fr/territoire-intelligent/open-data-smart-city",
+         "La mise en œuvre d'une politique d'open data requiert des compétences de gestion de projet et "
+         "d'accompagnement au changement. Son pilotage peut être confié à un administrateur général des "
+         "données (Chief Data Officer), lorsque cette fonction existe. (Le décret n° 2014-1050 du 16 "
+         "septembre 2014 n'institue un administrateur général des données que pour l'État : "
+         "https://www.legifrance.gouv.fr/affichTexte.do?cidTexte=JORFTEXT000029463482)", A_VERIFIER,
+         valeur="référent données", verifie_le="2026-12-04"),
     # --- Laws ----------------------------------------------------------------------------------
     Fait("loi-2016-1321", "loi n° 2016-1321 du 7 octobre 2016 pour une République numérique",
          "Elle a créé l'ouverture par défaut (article 6), les données de référence (article 14) et "
@@ -371,8 +386,10 @@ _ENTREES = (
          "l’administration, à l’exception des collectivités territoriales de moins de 3 500 habitants et "
          "des personnes morales dont le nombre d'agents ou de salariés est inférieur à un seuil fixé par "
          "décret (soit 50 agents en équivalent temps plein, en vertu du décret n° 2016-1922 du 28 "
-         "décembre 2016 […]), l’obligation de publier […] une série d’informations publiques",
-         VERIFIE, ("loi 2016-1321",)),
+         "décembre 2016 […]), l’obligation de publier […] une série d’informations publiques (et, pour "
+         "l'article 6, https://www.ladocumentationdelalettredumairerural.com/article-la-publication-des-donnees-publiques-en-ligne-est-limitee-aux-administrations-de-plus-de-50-agents-span-style-width-8px-height-8px-display-inline-block-border-radius-50-background-color-ecb62f-position-relative-top-0-margin-0-0-0-4px-span-155932.html "
+         ": « Cette obligation s’applique aux collectivités locales de plus de 3 500 habitants (article 6 de "
+         "la loi) »)", VERIFIE, ("loi 2016-1321",)),
     Fait("loi-78-753", "loi n° 78-753 du 17 juillet 1978",
          "Première loi sur l'accès aux documents administratifs, aujourd'hui codifiée au livre III du "
          "CRPA.", "http://www.cada.fr/le-document-doit-etre-formellement-acheve,6083.html",
@@ -380,13 +397,16 @@ _ENTREES = (
          "qu’à des documents achevés ».", VERIFIE, ("loi 78-753",)),
     Fait("loi-2015-991", "loi n° 2015-991 du 7 août 2015 (NOTRe), article 106 ; CGCT, article L1112-23",
          "Première obligation de mise en ligne pour les collectivités de plus de 3 500 habitants, reprise "
-         "en 2016 (le numéro de l'article de la loi, 106, n'a pas été relu sur le texte).",
+         "en 2016.",
          "http://www.nextinpact.com/news/98806-open-data-pourquoi-collectivites-locales-rechignent-a-appliquer-loi-notre.htm",
          "un article L1112-23 pour le moins ambitieux... Celui-ci impose en effet aux collectivités "
          "territoriales de plus de 3 500 habitants (ainsi que les établissements publics de coopération "
          "intercommunale à fiscalité propre auxquels elles appartiennent) de mettre en ligne toutes les "
-         "« informations publiques » en leur possession au format électronique", VERIFIE,
-         ("loi 2015-991", "L1112-23")),
+         "« informations publiques » en leur possession au format électronique (et, pour le numéro de "
+         "l'article, https://banquedesterritoires.fr/ouverture-des-donnees-des-collectivites-les-pistes-dopen-data-france "
+         ": « Depuis la loi Notre et son article 106 qui oblige toutes les collectivités de plus de 3.500 "
+         "habitants à rendre \"accessibles en ligne les informations publiques\" »)", VERIFIE,
+         ("loi 2015-991", "L1112-23"), verifie_le="2026-12-04"),
     Fait("loi-2000-321", "loi n° 2000-321 du 12 avril 2000, article 10 ; décret n° 2001-495 du 6 juin 2001",
          "Convention obligatoire pour une subvention de plus de 23 000 € par an.",
          "https://www.atd13.fr/une-convention-dobjectifs-entre-une-commune-et-une-association-est-elle-obligatoire/",
@@ -451,20 +471,27 @@ _ENTREES = (
          ": « mis en ligne sur le site internet de la commune, lorsqu’il existe, après l’adoption par le "
          "conseil municipal des délibérations auxquelles ils se rapportent »)", VERIFIE,
          ("L2313-1", "R2313-8")),
-    Fait("ccp-donnees-essentielles", "code de la commande publique, articles L2196-2 et R2196-1",
+    Fait("ccp-donnees-essentielles", "code de la commande publique, articles L2196-2 et R2196-1 ; décret n° 2022-767 du 2 mai 2022",
          "Tout acheteur, quelle que soit sa taille, rend accessibles en format ouvert les données "
-         "essentielles de ses marchés de 40 000 € HT ou plus ; les modalités ont changé au 1er janvier "
-         "2024 (déclaration centralisée).",
+         "essentielles de ses marchés de 40 000 € HT ou plus ; depuis le 1er janvier 2024, elles sont "
+         "publiées sur le portail national des données ouvertes, data.gouv.fr.",
          "https://sites.google.com/site/acheteurspublics/marchés-publics-encyclopédie/liste-des-marchés-conclus-accès-aux-données-essentielles-marchés-publics",
-         "Dans des conditions et sous réserve des exceptions prévues par voie réglementaire, l’acheteur "
+         "Dans des conditions et sous réserve des exceptions prévues par voie réglementaire, l'acheteur "
          "rend accessibles sous un format ouvert et librement réutilisable les données essentielles du "
-         "marché […] L’acheteur offre, sur son profil d’acheteur, un accès libre, direct et complet aux "
+         "marché […] L'acheteur offre, sur son profil d'acheteur, un accès libre, direct et complet aux "
          "données essentielles des marchés répondant à un besoin dont la valeur est égale ou supérieure "
          "à 40 000 […] euros hors taxes. (Pour 2024, selon "
          "https://www.testing.lemoniteur.fr/article/commande-publique-des-donnees-essentielles-augmentees-et-centralisees-au-1er-janvier-2024.2316478 "
          ": « Les arrêtés précités entreront en vigueur le 1er janvier 2024. S'agissant des marchés "
          "publics, le nouveau dispositif s'appliquera aux contrats d'un montant égal ou supérieur à "
-         "40 000 euros HT notifiés à compter de cette date. »)", VERIFIE, ("L2196-2", "R2196-1")),
+         "40 000 euros HT notifiés à compter de cette date. » ; selon "
+         "https://blogdroitadministratif.net/2023/01/05/chronique-2023-01-extension-du-domaine-de-lopen-data-de-la-commande-publique/ "
+         ": « Le décret n° 2022-767 du 2 mai 2022 […] prévoyant que la publication ne se réalisait plus sur "
+         "le profil d'acheteur mais \u00ab sur le portail national de données ouvertes les données "
+         "essentielles des marchés \u00bb » ; et https://ume.asso.fr/actualites/publication-des-donnees-essentielles-des-marches-publics-et-des-contrats-de-concession-et-nouveaux-seuils-de-procedure-formalisee-pour-les-marches-publics-et-contrats-de-concession "
+         ": « Au 1er janvier 2024 est entrée en vigueur l'obligation de publication des données essentielles "
+         "des marchés publics et des contrats de concession pour tous les acheteurs publics »)", VERIFIE,
+         ("L2196-2", "R2196-1", "décret 2022-767"), verifie_le="2026-12-04"),
     # --- Geographic data ---------------------------------------------------------------------
     Fait("inspire-directive", "directive 2007/2/CE du 14 mars 2007 (INSPIRE)",
          "Infrastructure d'information géographique : 34 thèmes répartis dans trois annexes.",
@@ -540,16 +567,27 @@ _ENTREES = (
          VERIFIE, valeur="3\u00a0089"),
     Fait("cantines-2021-ministere", "Taux global de bio, achats 2021, bilan du ministère de l'Agriculture",
          "Achats bio rapportés à l'ensemble des achats des cantines déclarantes (pondéré par les "
-         "achats).",
-         "http://www.pleinchamp.com/actualite/13-1-de-bio-et-27-5-de-produits-durables-et-de-qualite-dans-les-cantines-en-2022",
-         "En 2021, année inaugurale, les taux respectifs s’établissaient à 10,6% et 23%.", A_VERIFIER,
-         valeur="10,6\u00a0%"),
+         "achats), selon le rapport du Gouvernement au Parlement sur les objectifs de la loi Égalim.",
+         "https://www.vie-publique.fr/en-bref/293406-restauration-collective-plus-de-produits-durables-en-2022",
+         "Le taux d'approvisionnement en produits durables et de qualité des restaurants collectifs est passé "
+         "de : 23% dont 10,6% de bio en 2021 ; à 27,5%, dont 13,1% de bio en 2022 (vie-publique.fr, résumé "
+         "du rapport au Parlement sur « l'application des objectifs d'approvisionnement fixés à la "
+         "restauration collective » ; même chiffre dans "
+         "http://www.pleinchamp.com/actualite/13-1-de-bio-et-27-5-de-produits-durables-et-de-qualite-dans-les-cantines-en-2022 "
+         ": « En 2021, année inaugurale, les taux respectifs s'établissaient à 10,6% et 23% »)",
+         VERIFIE, valeur="10,6\u00a0%", verifie_le="2026-12-04"),
     Fait("cantines-representativite", "Part des lieux de restauration couverts par les télédéclarations",
          "Les télédéclarations couvrent une minorité des restaurants collectifs : 13 % des quelque "
-         "81 000 sites pour la campagne sur les achats 2022.",
+         "81 000 sites pour la campagne sur les achats 2022. Deux comptes rendus de presse du rapport au "
+         "Parlement concordent sur les 13 % ; seul l'un donne les 81 000 sites ; le rapport lui-même n'a pas "
+         "été lu : point à vérifier auprès du ministère de l'Agriculture (bilan statistique annuel « ma "
+         "cantine »).",
          "http://www.pleinchamp.com/actualite/13-1-de-bio-et-27-5-de-produits-durables-et-de-qualite-dans-les-cantines-en-2022",
          "En hausse de 65% sur un an, les télédéclarations sont représentatives de 13% des 81.000 sites "
-         "de consommation", A_VERIFIER, valeur="13\u00a0%"),
+         "de consommation (et, selon https://lainagricole.fr/articles/28/03/2024/Cantines-l-atteinte-des-objectifs-egalim-progresse-90251/ "
+         ": « 5 200 déclarations qui représentent 10 450 lieux de consommation, soit un taux de "
+         "représentativité du secteur de l'ordre de 13 % »)", A_VERIFIER, valeur="13\u00a0%",
+         verifie_le="2026-12-04"),
     # --- Other chapters -----------------------------------------------------------------------
     Fait("electoral-r67-r69", "code électoral, articles R67 et R69",
          "Proclamation du résultat de chaque bureau de vote ; procès-verbaux.",
@@ -598,10 +636,33 @@ _ENTREES = (
          ("loi 2018-1021",)),
     Fait("cch-l174-1", "CCH, article L174-1",
          "L'obligation, créée à l'article L111-10-3 du code de la construction, figure aujourd'hui à "
-         "l'article L174-1 (renumérotation du code).", _LEGIFRANCE, "", A_VERIFIER, ("L174-1",)),
+         "l'article L174-1 (renumérotation du code au 1er juillet 2021). Le texte en vigueur a été lu sur "
+         "Légifrance, mais la page lue n'affiche pas le numéro de l'article : point à vérifier sur "
+         "Légifrance.",
+         "https://circulaires.legifrance.gouv.fr/codes/section_lc/LEGITEXT000006074096/LEGISCTA000041569863/2022-05-26/?anchor=LEGIARTI000042122391",
+         "Version en vigueur au 26 mai 2022 : « I. - Des actions de réduction de la consommation d'énergie "
+         "finale sont mises en œuvre dans les bâtiments, parties de bâtiments ou ensembles de bâtiments "
+         "existants à usage tertiaire, […] d'au moins 40 % en 2030, 50 % en 2040 et 60 % en 2050, par "
+         "rapport à 2010. » La section « Chapitre IV, section 3 : Obligations d'actions de réduction de la "
+         "consommation d'énergie finale dans des bâtiments à usage tertiaire (2021-07-01) » : "
+         "https://tricoteuses.fr/legifrance/sections/LEGISCTA000043819441", A_VERIFIER, ("L174-1",),
+         verifie_le="2026-12-04"),
     Fait("loi-2015-992", "loi n° 2015-992 du 17 août 2015, article 179 ; décret n° 2016-973 du 18 juillet 2016",
-         "Publication des données d'énergie par les gestionnaires de réseaux.", _LEGIFRANCE, "",
-         A_VERIFIER, ("loi 2015-992", "décret 2016-973")),
+         "Publication des données d'énergie par les gestionnaires de réseaux : l'article 179 de la loi "
+         "relative à la transition énergétique organise l'accès des collectivités aux données de "
+         "production et de consommation ; le décret fixe les données rendues publiques (il a été modifié "
+         "par le décret n° 2020-196 du 4 mars 2020).",
+         "https://www.agenceore.fr/news/les-sources-de-lopen-data/",
+         "L'article 179 a pour ambition de rééquilibrer le rapport entre les gestionnaires de réseaux et les "
+         "collectivités, notamment en organisant l'accès aux données de production et de consommation "
+         "d'énergie […] (Décret n° 2016-973 du 18 juillet 2016, copie du Journal officiel, "
+         "https://journal-officiel.vlex.fr/vid/decret-n-2016-973-789006813 : « Décret n° 2016-973 du 18 "
+         "juillet 2016 relatif à la mise à disposition des personnes publiques de données relatives au "
+         "transport, à la distribution et à la production d'électricité, de gaz naturel et de biométhane, de "
+         "produits pétroliers et de chaleur et de froid » ; « Notice : le décret définit […] les informations "
+         "rendues publiques ou pouvant l'être » ; modifié par le décret n° 2020-196, "
+         "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000041690917)", VERIFIE,
+         ("loi 2015-992", "décret 2016-973", "décret 2020-196"), verifie_le="2026-12-04"),
     Fait("cgct-conseil", "CGCT, articles L2121-15, L2121-25 et L2121-26",
          "Procès-verbal publié en ligne, liste des délibérations affichée et mise en ligne dans la "
          "semaine, communication des délibérations, budgets et comptes à toute personne.",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -59,8 +60,15 @@ CAS = {
     "secret": ({"acheve": OUI, "secret": OUI, "occultable": NON}, INTERDIT, {"crpa-l311-5-6", "crpa-l312-1-2"}),
     "personnel": ({"acheve": OUI, "secret": NON, "donnees_personnelles": OUI, "anonymise": NON, "exception": NON},
                   INTERDIT, {"crpa-l312-1-2", "decret-2018-1117"}),
-    "petite_commune": ({"acheve": OUI, "secret": NON, "donnees_personnelles": NON, "habitants": NON}, POSSIBLE,
-                       {"crpa-l312-1", "crpa-l312-1-1", "crpa-l311-9"}),
+    "petite_commune": ({"acheve": OUI, "secret": NON, "donnees_personnelles": NON, "habitants": NON, "agents": NON},
+                       POSSIBLE, {"crpa-l312-1", "crpa-l312-1-1", "crpa-l311-9"}),
+    # L312-1-3 has only the 50-agent threshold (décret 2016-1922, D312-1-4), not the 3,500-inhabitant one
+    "petite_commune_algorithme": ({"acheve": OUI, "secret": NON, "donnees_personnelles": NON, "habitants": NON,
+                                   "agents": OUI, "algorithme": OUI}, OBLIGATION,
+                                  {"crpa-l312-1-3", "decret-2016-1922", "crpa-l311-3-1"}),
+    "petite_commune_50_agents": ({"acheve": OUI, "secret": NON, "donnees_personnelles": NON, "habitants": NON,
+                                  "agents": OUI, "algorithme": NON}, POSSIBLE,
+                                 {"crpa-l312-1", "crpa-l312-1-1", "crpa-l311-9"}),
     "peu_d_agents": ({**PUBLIABLE_GRANDE, "agents": NON}, POSSIBLE, {"decret-2016-1922", "crpa-l311-9"}),
     "obligation": ({**PUBLIABLE_GRANDE, "categorie": OUI}, OBLIGATION, {"crpa-l312-1-1", "loi-2016-1321"}),
     "geographique": ({**PUBLIABLE_GRANDE, "categorie": OUI, "geographique": OUI}, OBLIGATION,
@@ -91,7 +99,9 @@ def test_chaque_issue_du_parcours_et_ses_textes(nom):
     for identifiant in verdict.faits:
         f = faits.fait(identifiant)
         assert f.source.replace("&", "&amp;") in html
-    assert "vérifiée le 3 décembre 2026" in str(verdict) or "à vérifier" in str(verdict)
+    for identifiant in verdict.faits:  # each text with the date its source was read, or « à vérifier »
+        assert faits.fait(identifiant).mention() in str(verdict)
+        assert re.search(r"\(source vérifiée le \d{1,2} \w+ 20\d\d\)|\(à vérifier\)", faits.fait(identifiant).mention())
 
 
 def test_sur_demande_la_publication_en_ligne_s_impose_a_toute_taille():
@@ -113,6 +123,16 @@ def test_un_brouillon_n_est_jamais_interdit():
     assert "CADA" in verdict.raison
 
 
+def test_algorithmes_d_une_petite_commune_de_50_agents():
+    """L312-1-3: publishing the rules of the main algorithms binds every administration of 50 agents or
+    more (décret 2016-1922, D312-1-4), whatever its population: the 3,500 threshold is L312-1-1's only."""
+    verdict = puis_je_publier(CAS["petite_commune_algorithme"][0])
+    assert verdict.statut == OBLIGATION
+    assert "quelle que soit" in verdict.raison and "population" in verdict.raison
+    assert question_suivante({**CAS["petite_commune"][0], "agents": OUI}).cle == "algorithme"
+    assert question_suivante({"acheve": OUI, "secret": NON, "donnees_personnelles": NON, "habitants": NON}).cle == "agents"
+
+
 def test_algorithme_mention_sur_chaque_decision():
     verdict = puis_je_publier(CAS["algorithme"][0])
     assert any("L311-3-1" in p and "quelle que soit leur taille" in p for p in verdict.precautions)
@@ -122,6 +142,8 @@ def test_donnees_geographiques_et_inspire():
     """Issue point 4: the ministry's guide, not « planning documents only »."""
     geo = puis_je_publier(CAS["geographique"][0])
     assert any("INSPIRE" in p and "métadonnées" in p for p in geo.precautions)
+    # INSPIRE covers the data of its 34 themes only (directive 2007/2/CE, annexes I to III)
+    assert any("34 thèmes" in p for p in geo.precautions) and "inspire-directive" in geo.faits
     assert not any("INSPIRE" in p for p in puis_je_publier(CAS["obligation"][0]).precautions)
 
 
@@ -151,7 +173,7 @@ def test_toutes_les_combinaisons_respectent_la_loi():
             attendu = PAS_ENCORE
         elif bloque_secret or bloque_perso:
             attendu = INTERDIT
-        elif r["habitants"] and r["agents"] and (r["categorie"] or r["algorithme"]):
+        elif r["agents"] and ((r["habitants"] and r["categorie"]) or r["algorithme"]):
             attendu = OBLIGATION
         else:
             attendu = POSSIBLE
@@ -174,8 +196,10 @@ def test_les_questions_viennent_dans_l_ordre():
 
 
 def test_oui_et_non_en_toutes_lettres():
-    a = puis_je_publier({"acheve": "oui", "secret": " Non ", "donnees_personnelles": "NON", "habitants": "Non"})
-    assert a == puis_je_publier({"acheve": True, "secret": False, "donnees_personnelles": False, "habitants": False})
+    a = puis_je_publier({"acheve": "oui", "secret": " Non ", "donnees_personnelles": "NON", "habitants": "Non",
+                         "agents": "non"})
+    assert a == puis_je_publier({"acheve": True, "secret": False, "donnees_personnelles": False, "habitants": False,
+                                 "agents": False})
 
 
 @pytest.mark.parametrize("reponses, morceau", [

@@ -20,8 +20,10 @@ but must publish online a communicable document whose requester chooses that for
 4°), whatever its size; the verdicts say so rather than asking whether a request was made, so that
 the shortest paths (used as examples in the workshop notebook) stay valid. A draft (L311-2) opens no
 right of access yet but may be published of the commune's own accord (L312-1): never « forbidden ».
-The geographic question (INSPIRE, per the ministry's guide) and the algorithm question (L312-1-3)
-are asked only where they change the verdict, for communes above the thresholds.
+The geographic question (INSPIRE, per the ministry's guide) is asked only where it changes the
+verdict, for communes above both thresholds; the algorithm question (L312-1-3) for every commune of
+50 agents or more, whatever its population: that article has no 3,500-inhabitant threshold, so the
+agents question is asked of small communes too.
 
 Legal sources: every article a verdict rests on is an entry of the registry of facts
 (``donnees_en_main.faits``), with the source checked, the date and the exact sentence; a verdict
@@ -131,13 +133,14 @@ QUESTIONS: dict[str, Question] = {
         Question(
             "agents",
             "Emploie-t-elle au moins 50 agents (en équivalent temps plein) ?",
-            "En dessous de 50 agents ou salariés en équivalent temps plein, l'obligation de publier en "
-            "ligne ne s'applique pas.",
+            "En dessous de 50 agents ou salariés en équivalent temps plein, les obligations de publier en "
+            "ligne (les données, les règles des algorithmes) ne s'appliquent pas.",
         ),
         Question(
             "categorie",
             "Ce jeu de données entre-t-il dans l'une des catégories que la loi demande de publier ?",
-            "Un document déjà communiqué à quelqu'un qui l'avait demandé ; une base de données mise à "
+            "Un document déjà communiqué à quelqu'un qui l'avait demandé ; un document inscrit au "
+            "répertoire des principaux documents de la collectivité ; une base de données mise à "
             "jour régulièrement ; des données mises à jour régulièrement dont la publication présente un "
             "intérêt économique, social, sanitaire ou environnemental.",
         ),
@@ -146,7 +149,8 @@ QUESTIONS: dict[str, Question] = {
             "Ces données sont-elles géographiques : décrivent-elles des lieux (adresses, parcelles, "
             "réseaux, zones, équipements localisés) ?",
             "Les données géographiques qu'une commune doit publier relèvent aussi de la directive "
-            "européenne INSPIRE : il faut les décrire et les diffuser par des services en ligne.",
+            "européenne INSPIRE quand elles entrent dans l'un de ses 34 thèmes : il faut alors les décrire "
+            "et les diffuser par des services en ligne.",
         ),
         Question(
             "algorithme",
@@ -198,9 +202,10 @@ _PRECAUTION_DEMANDE = (
 _PRECAUTION_INSPIRE = (
     "Ce sont des données géographiques que vous devez publier : selon le guide du ministère de la "
     "Transition écologique, elles relèvent aussi de la directive INSPIRE (code de l'environnement, "
-    "article L127-1). Décrivez-les par une fiche de métadonnées et diffusez-les par des services de "
-    "consultation et de téléchargement ; la plateforme régionale de données géographiques peut le "
-    "faire avec vous."
+    "article L127-1), si elles entrent dans l'un de ses 34 thèmes (adresses, parcelles cadastrales, "
+    "réseaux de transport, hydrographie, sites protégés, usage des sols…). Décrivez-les alors par une "
+    "fiche de métadonnées et diffusez-les par des services de consultation et de téléchargement ; la "
+    "plateforme régionale de données géographiques peut le faire avec vous."
 )
 _PRECAUTION_MENTION_ALGORITHME = (
     "Chaque décision individuelle prise sur le fondement de cet algorithme doit le dire à la personne "
@@ -372,17 +377,18 @@ def _parcourir(reponses: dict[str, bool]) -> tuple[Question | None, Verdict | No
     )
     if manque("habitants"):
         return QUESTIONS["habitants"], None
-    if not reponses["habitants"]:
-        return None, Verdict(
-            POSSIBLE,
-            "Une collectivité de moins de 3 500 habitants n'est pas tenue de publier d'elle-même ses "
-            "données en ligne, mais la loi lui permet de le faire : c'est un service rendu aux habitants "
-            "et aux partenaires." + sur_demande,
-            ("crpa-l312-1", "crpa-l312-1-1", "crpa-l311-9"),
-            (*precautions, _PRECAUTION_DEMANDE),
-        )
     if manque("agents"):
         return QUESTIONS["agents"], None
+    petite_commune = Verdict(
+        POSSIBLE,
+        "Une collectivité de moins de 3 500 habitants n'est pas tenue de publier d'elle-même ses "
+        "données en ligne, mais la loi lui permet de le faire : c'est un service rendu aux habitants "
+        "et aux partenaires." + sur_demande,
+        ("crpa-l312-1", "crpa-l312-1-1", "crpa-l311-9"),
+        (*precautions, _PRECAUTION_DEMANDE),
+    )
+    if not reponses["habitants"] and not reponses["agents"]:
+        return None, petite_commune
     if not reponses["agents"]:
         return None, Verdict(
             POSSIBLE,
@@ -391,31 +397,37 @@ def _parcourir(reponses: dict[str, bool]) -> tuple[Question | None, Verdict | No
             ("crpa-l312-1", "crpa-l312-1-1", "decret-2016-1922", "crpa-l311-9"),
             (*precautions, _PRECAUTION_DEMANDE),
         )
-    if manque("categorie"):
-        return QUESTIONS["categorie"], None
-    if reponses["categorie"]:
-        if manque("geographique"):
-            return QUESTIONS["geographique"], None
-        geo = reponses["geographique"]
-        return None, Verdict(
-            OBLIGATION,
-            "Votre collectivité doit publier en ligne ce type de données : c'est l'« ouverture par "
-            "défaut » voulue par la loi pour une République numérique." + (
-                " Comme ce sont des données géographiques, la directive INSPIRE s'y ajoute." if geo else "")
-            + " " + _CONSEIL,
-            ("crpa-l312-1-1", "loi-2016-1321", *(("inspire-communes",) if geo else ())),
-            (*precautions, *((_PRECAUTION_INSPIRE,) if geo else ()), _PRECAUTION_DEMANDE),
-        )
+    # 50 agents or more. Below 3,500 inhabitants, L312-1-1 does not apply, but L312-1-3 (algorithms)
+    # has only the agents threshold: the algorithm question still matters.
+    if reponses["habitants"]:
+        if manque("categorie"):
+            return QUESTIONS["categorie"], None
+        if reponses["categorie"]:
+            if manque("geographique"):
+                return QUESTIONS["geographique"], None
+            geo = reponses["geographique"]
+            return None, Verdict(
+                OBLIGATION,
+                "Votre collectivité doit publier en ligne ce type de données : c'est l'« ouverture par "
+                "défaut » voulue par la loi pour une République numérique." + (
+                    " Comme ce sont des données géographiques, la directive INSPIRE s'y ajoute." if geo else "")
+                + " " + _CONSEIL,
+                ("crpa-l312-1-1", "loi-2016-1321", *(("inspire-communes", "inspire-directive") if geo else ())),
+                (*precautions, *((_PRECAUTION_INSPIRE,) if geo else ()), _PRECAUTION_DEMANDE),
+            )
     if manque("algorithme"):
         return QUESTIONS["algorithme"], None
     if reponses["algorithme"]:
         return None, Verdict(
             OBLIGATION,
             "Les règles des principaux algorithmes qui fondent des décisions individuelles doivent être "
-            "publiées en ligne par les administrations d'au moins 50 agents. " + _CONSEIL,
+            "publiées en ligne par les administrations d'au moins 50 agents, quelle que soit la population "
+            "de la commune (le seuil de 3 500 habitants ne vaut que pour les autres données). " + _CONSEIL,
             ("crpa-l312-1-3", "decret-2016-1922", "crpa-l311-3-1"),
             (*precautions, _PRECAUTION_MENTION_ALGORITHME, _PRECAUTION_DEMANDE),
         )
+    if not reponses["habitants"]:
+        return None, petite_commune
     return None, Verdict(
         POSSIBLE,
         "Ce jeu de données n'entre pas dans les catégories que la loi oblige à publier d'office ; vous "
