@@ -26,11 +26,17 @@
     });
     table.dataset.demEtiquete = "1";
   }
+  // The width a table may take: the column, or less inside a dropdown or a box (their padding).
+  function largeur_disponible(table) {
+    var parent = table.parentElement, style = getComputedStyle(parent);
+    var dedans = parent.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return Math.min(table.closest(".bd-article").clientWidth, dedans);
+  }
   function ajuster() {
     document.querySelectorAll(".bd-article table").forEach(function (table) {
-      if (!table.offsetParent) return; // hidden (another view of a dashboard)
+      if (!table.offsetParent) return; // hidden (another view of a dashboard, a closed dropdown)
       table.classList.remove("dem-cartes");
-      var colonne = table.closest(".bd-article").clientWidth;
+      var colonne = largeur_disponible(table);
       // A table with a fixed layout (e.g. a file's profile) never overflows: it squeezes its columns
       // until words break letter by letter. It is measured as it would be laid out freely.
       var style = table.style, disposition = style.tableLayout, largeur = style.width;
