@@ -88,8 +88,10 @@ def navigateur() -> Iterator[object]:
 
 # What a phone reader meets on a page (tests/test_telephone.py, benchmarks/poids_pages.py), in
 # screens of the viewport's height: the page's length, where its first interactive element (a
-# dashboard, a control) starts, how much each chart image is shrunk, which tables overflow the column.
-MESURES_TELEPHONE = """() => {
+# dashboard, a control) starts, how much each chart image is shrunk, which tables overflow the column
+# (or the dropdown or box they sit in), and how many points its « L'essentiel » box makes. Then every
+# closed dropdown is opened, and the tables it held are checked the same way.
+MESURES_TELEPHONE = """async () => {
   const article = document.querySelector('.bd-article') || document.body;
   const ecran = window.innerHeight;
   const haut = el => el.getBoundingClientRect().top + window.scrollY;
@@ -101,16 +103,25 @@ MESURES_TELEPHONE = """() => {
                 affichee: Math.round(i.getBoundingClientRect().width),
                 reduction: i.naturalWidth / i.getBoundingClientRect().width}));
   const colonne = article.clientWidth;
-  const tableaux = Array.from(article.querySelectorAll('table')).filter(t => t.offsetParent);
-  const debordants = tableaux
+  const disponible = t => {
+    const parent = t.parentElement, style = getComputedStyle(parent);
+    return Math.min(colonne, parent.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight));
+  };
+  // shown: not in another view of a dashboard nor in a closed dropdown (content-visibility: hidden)
+  const visibles = () => Array.from(article.querySelectorAll('table'))
+    .filter(t => t.checkVisibility ? t.checkVisibility({contentVisibilityAuto: true}) : t.offsetParent);
+  const trop_larges = liste => liste
     .map(t => ({largeur: Math.round(Math.max(t.getBoundingClientRect().width, t.scrollWidth)),
-                debut: (t.innerText || '').trim().slice(0, 40)}))
-    .filter(t => t.largeur > colonne + 1);
+                place: Math.round(disponible(t)), debut: (t.innerText || '').trim().slice(0, 40)}))
+    .filter(t => t.largeur > t.place + 1);
+  const tableaux = visibles();
+  const debordants = trop_larges(tableaux);
   const h1 = article.querySelector('h1');
   let premier = h1 ? h1.nextElementSibling : null;
   while (premier && (premier.matches('span, a') || !premier.textContent.trim())) premier = premier.nextElementSibling;
   const titre = article.querySelector('.admonition .admonition-title');
-  return {
+  const essentiel = article.querySelector('.admonition.essentiel');
+  const mesures = {
     ecrans: document.documentElement.scrollHeight / ecran,
     ecrans_avant_interactif: interactif ? haut(interactif) / ecran : null,
     pire_reduction: images.length ? Math.max(...images.map(i => i.reduction)) : null,
@@ -120,5 +131,18 @@ MESURES_TELEPHONE = """() => {
     tableaux_debordants: debordants,
     premier_bloc: premier ? (premier.querySelector('.admonition-title') || premier).textContent.trim().slice(0, 60) : null,
     premier_titre_encadre: titre ? titre.textContent.trim() : null,
+    points_essentiel: essentiel ? essentiel.querySelectorAll('li').length : null,
   };
+  // the folded parts, opened as a reader would (the page lays their tables out again)
+  const fermes = Array.from(article.querySelectorAll('details:not([open])'));
+  for (let i = 0; i < 3 && article.querySelector('details:not([open])'); i++) {  // dropdowns in dropdowns
+    article.querySelectorAll('details:not([open])').forEach(d => { d.open = true; });
+    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  }
+  await new Promise(r => setTimeout(r, 200));
+  const replies = visibles().filter(t => !tableaux.includes(t));
+  mesures.tableaux_replies = replies.length;
+  mesures.tableaux_replies_debordants = trop_larges(replies);
+  fermes.forEach(d => { d.open = false; });
+  return mesures;
 }"""

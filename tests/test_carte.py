@@ -97,6 +97,20 @@ def test_les_tableaux_ont_une_ligne_par_entree_avec_ses_liens(fabrique, entrees)
         assert re.findall(r"\{doc\}`([^`]+)`", ligne) == e["pages"]
 
 
+def test_les_situations_sont_repliees_famille_par_famille_sans_en_perdre():
+    texte = carte.situations_repliees()
+    titres = re.findall(r"^::::\{dropdown\} (.+)$", texte, flags=re.M)
+    assert titres == [f"{t} ({sum(s['famille'] == c for s in carte.SITUATIONS)} situations)"
+                      for c, t in carte.FAMILLES.items()]
+    numeros = [int(n) for n in re.findall(r"^\| (\d+) \|", texte, flags=re.M)]
+    assert sorted(numeros) == [s["numero"] for s in carte.SITUATIONS]  # each situation once, none lost
+    for cle in carte.FAMILLES:
+        lignes = [l for l in carte.tableau_situations(cle).splitlines() if re.match(r"\| \d+ \|", l)]
+        assert {int(l.split("|")[1]) for l in lignes} == {s["numero"] for s in carte.SITUATIONS if s["famille"] == cle}
+    with pytest.raises(ValueError, match="Famille inconnue : « budget »"):
+        carte.tableau_situations("budget")
+
+
 def test_une_page_inconnue_est_refusee_en_francais():
     with pytest.raises(ValueError, match="Page inconnue de la carte : « budget »"):
         carte.lien("budget")
@@ -106,7 +120,7 @@ def test_une_page_inconnue_est_refusee_en_francais():
 
 def test_la_page_carte_genere_ses_tableaux_depuis_le_paquet():
     source = (LIVRE / "carte.md").read_text(encoding="utf-8")
-    for fonction in ("tableau_situations", "tableau_competences", "tableau_parcours_express",
+    for fonction in ("situations_repliees", "tableau_competences", "tableau_parcours_express",
                      "tableau_parcours_complet"):
         assert f"carte.{fonction}()" in source, f"book/carte.md doit afficher carte.{fonction}()"
     assert "| 1 |" not in source, "les tableaux ne doivent pas être recopiés à la main dans la page"

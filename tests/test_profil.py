@@ -223,7 +223,12 @@ def test_html_accessible_et_echappe(tableau_abime):
     tableau_abime.loc[0, "commune"] = "<script>alert(1)</script>"
     page = profiler_tableau(tableau_abime, "essai <b>", aujourd_hui=JOUR)._repr_html_()
     assert 'lang="fr"' in page and "<caption>" in page
-    assert page.count('<th scope="col">') == 6 and page.count('<th scope="row">') == 4
+    assert page.count('<th scope="row">') == 4  # every column of the file, none left out
+    # the two columns with suspect values first, the two others folded under one line (short on a phone)
+    devant, replie = page.split("<details", 1)
+    assert devant.count('<th scope="row">') == 2 and "code_insee" in devant and "commune" in devant
+    assert "<summary>Les 2 colonnes sans rien à signaler</summary>" in replie
+    assert page.count('<th scope="col">') == 12  # each table has its own headers
     assert "<script>" not in page and "&lt;script&gt;" in page and "essai &lt;b&gt;" in page
     assert "⚠" in page and 'aria-hidden="true"' in page  # the warning sign is doubled by words
 

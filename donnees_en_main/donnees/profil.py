@@ -186,18 +186,38 @@ class Profil:
         ]
         if self.provenance:
             parties.append("<ul>" + "".join(f"<li>{e(p)}</li>" for p in self.provenance) + "</ul>")
-        parties.append(
+        # The columns with something to report come first; the others are folded under one line (the
+        # profile of a 26-column file stays short on a phone), nothing is left out.
+        a_signaler = [c for c in self.colonnes if c.suspectes]
+        sans_rien = [c for c in self.colonnes if not c.suspectes]
+        if a_signaler:
+            parties.append(self._tableau_html(a_signaler, "Colonnes à regarder de près"))
+        if sans_rien:
+            n = len(sans_rien)
+            titre = (f"{'La' if n == 1 else 'Les'} {formater_entier(n)} colonne{'s' if n > 1 else ''} "
+                     f"sans rien à signaler" if a_signaler else
+                     f"Aucune valeur suspecte : voir {'la' if n == 1 else 'les'} {formater_entier(n)} "
+                     f"colonne{'s' if n > 1 else ''}")
+            parties.append(f'<details class="dem-profil-autres"><summary>{titre}</summary>'
+                           + self._tableau_html(sans_rien, "Colonnes sans valeur suspecte") + "</details>")
+        parties.append("</section>")
+        return "\n".join(parties)
+
+    def _tableau_html(self, colonnes: list[ProfilColonne], quoi: str) -> str:
+        """One table of the profile: a row per column of the file."""
+        e = html.escape
+        parties = [
             '<div style="overflow-x: auto; max-width: 100%;"><table class="table dem-profil-table" '
             'style="width: 100%; table-layout: fixed; font-size: 0.85em;">'
-            f"<caption>Profil colonne par colonne de « {e(self.titre)} » : nature, cases vides, "
+            f"<caption>{e(quoi)} dans « {e(self.titre)} » : nature, cases vides, "
             "valeurs différentes, aperçu et valeurs suspectes</caption>"
             + "".join(f'<col style="width: {l}%;">' for l in LARGEURS_COLONNES) + "<thead><tr>"
             '<th scope="col">Colonne</th><th scope="col">Nature</th>'
             '<th scope="col">Cases vides</th><th scope="col">Valeurs différentes</th>'
             '<th scope="col">Étendue ou valeurs les plus fréquentes</th>'
             '<th scope="col">Valeurs suspectes</th></tr></thead><tbody>'
-        )
-        for c in self.colonnes:
+        ]
+        for c in colonnes:
             manque = "aucune" if not c.manquantes else (
                 f"{formater_entier(c.manquantes)} ({_pct(c.pct_manquantes)})")
             suspect = (
@@ -209,8 +229,8 @@ class Profil:
                 f"<td>{manque}</td><td>{formater_entier(c.distinctes)}</td><td>{e(c.apercu)}</td>"
                 f"<td>{suspect}</td></tr>"
             )
-        parties.append("</tbody></table></div></section>")
-        return "\n".join(parties)
+        parties.append("</tbody></table></div>")
+        return "".join(parties)
 
 
 # --------------------------------------------------------------------------- small helpers

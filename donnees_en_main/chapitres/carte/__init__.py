@@ -291,9 +291,26 @@ def _tableau(entrees: list[dict], titre_colonne: str) -> str:
     return "\n".join(lignes)
 
 
-def tableau_situations() -> str:
-    """The 15 situations as a MyST Markdown table, each with links to the pages that treat it."""
-    return _tableau(SITUATIONS, "Situation")
+def tableau_situations(famille: str | None = None) -> str:
+    """The 15 situations (or those of one ``famille``) as a MyST Markdown table, each with links to the
+    pages that treat it."""
+    if famille is not None and famille not in FAMILLES:
+        raise ValueError(f"Famille inconnue : « {famille} ». Familles connues : {', '.join(FAMILLES)}.")
+    return _tableau([s for s in SITUATIONS if famille in (None, s["famille"])], "Situation")
+
+
+def replie(titre: str, contenu: str) -> str:
+    """A MyST dropdown: ``contenu`` folded under ``titre`` (short pages on a phone)."""
+    return f"::::{{dropdown}} {titre}\n{contenu}\n::::"
+
+
+def situations_repliees() -> str:
+    """The situations family by family, each family's table folded under its title and count (MyST)."""
+    blocs = []
+    for cle, titre in FAMILLES.items():
+        n = sum(s["famille"] == cle for s in SITUATIONS)
+        blocs.append(replie(f"{titre} ({n} situation{'s' if n > 1 else ''})", tableau_situations(cle)))
+    return "\n\n".join(blocs)
 
 
 def tableau_competences() -> str:

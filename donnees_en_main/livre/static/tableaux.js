@@ -1,6 +1,7 @@
 // Tables on a phone (donnees_en_main.livre.sphinx_fr): a table wider than its column is shown as
 // cards, one per row, each cell after its column's name (data-label, read from the table's last header
-// row). No column is hidden and nothing scrolls sideways. Checked again when the width changes and
+// row). No column is hidden and nothing scrolls sideways; a fixed-layout table whose columns would be
+// squeezed below their longest word is shown as cards too. Checked again when the width changes and
 // when a dashboard shows another view (a table that was hidden has no width until then).
 (function () {
   function etiqueter(table) {
@@ -25,12 +26,26 @@
     });
     table.dataset.demEtiquete = "1";
   }
+  // The width a table may take: the column, or less inside a dropdown or a box (their padding).
+  function largeur_disponible(table) {
+    var parent = table.parentElement, style = getComputedStyle(parent);
+    var dedans = parent.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return Math.min(table.closest(".bd-article").clientWidth, dedans);
+  }
   function ajuster() {
     document.querySelectorAll(".bd-article table").forEach(function (table) {
-      if (!table.offsetParent) return; // hidden (another view of a dashboard)
+      if (!table.offsetParent) return; // hidden (another view of a dashboard, a closed dropdown)
       table.classList.remove("dem-cartes");
-      var colonne = table.closest(".bd-article").clientWidth;
-      if (table.getBoundingClientRect().width > colonne + 1 || table.scrollWidth > colonne + 1) {
+      var colonne = largeur_disponible(table);
+      // A table with a fixed layout (e.g. a file's profile) never overflows: it squeezes its columns
+      // until words break letter by letter. It is measured as it would be laid out freely.
+      var style = table.style, disposition = style.tableLayout, largeur = style.width;
+      style.tableLayout = "auto";
+      style.width = "auto";
+      var trop_large = table.getBoundingClientRect().width > colonne + 1 || table.scrollWidth > colonne + 1;
+      style.tableLayout = disposition;
+      style.width = largeur;
+      if (trop_large) {
         etiqueter(table);
         table.classList.add("dem-cartes");
       }
