@@ -873,3 +873,35 @@ def test_resultats_bom_utf8_et_lignes_cp1252_colles(tmp_path):
     assert set(df["nom"]) == {"N’DIAYE", "BERTIN"} and df["voix"].sum() == 300 + 285 + 250 + 250
     extrait, gardees, total = extraire_commune(fichier.read_bytes(), "49007")
     assert (gardees, total) == (2, 2)
+
+
+def _achats_de(dossier: Path, lignes: list[str]) -> None:
+    dossier.mkdir(parents=True, exist_ok=True)
+    (dossier / "achats-cantines.csv").write_text(
+        "nom_cantine;commune;code_insee;secteur;mode_de_gestion;annee;achats_totaux_ht;achats_bio_ht;"
+        "achats_durables_qualite_ht\n" + "".join(l + "\n" for l in lignes), encoding="utf-8")
+
+
+def test_achats_de_plusieurs_communes_ou_annees_annonces_jamais_montres_comme_ceux_de_la_commune(tmp_path, monkeypatch):
+    monkeypatch.setenv("DONNEES_EN_MAIN_DOSSIER_COMMUNE", str(tmp_path / "communes"))
+    # An intercommunal file (like the course's): every row kept, but the other communes and years are said.
+    _achats_de(tmp_path / "communes" / "29006", [
+        "École A;Bénodet;29006;scolaire;directe;2024;1000;100;300",
+        "École B;Quimper;29232;scolaire;directe;2024;9000;4500;6000",
+        "École C;Quimper;29232;scolaire;directe;2023;8000;4000;5000",
+        "École D;Fouesnant;29058;scolaire;concédée;2024;3000;600;900",
+    ])
+    achats = donnees_commune("cantine", "29006", afficher=False).lire("achats")
+    assert len(achats) == 4  # nothing dropped silently…
+    notes = " ".join(achats.attrs["notes"])
+    assert "3 communes" in notes and "1 ligne de votre commune (29006)" in notes  # …and nothing shown as « yours » silently
+    assert "2023, 2024" in notes
+    # A file with no row of the commune: stopped, with the codes it holds.
+    _achats_de(tmp_path / "communes" / "29004", ["École B;Quimper;29232;scolaire;directe;2024;9000;4500;6000"])
+    with pytest.raises(ErreurDonnees, match=r"aucune ligne de la commune 29004 .*29232"):
+        donnees_commune("cantine", "29004", afficher=False).lire("achats")
+    # The commune's own file, one year: nothing more to say.
+    _achats_de(tmp_path / "communes" / "01053", ["École A;Bourg;1053;scolaire;directe;2024;1000;100;300"])
+    seule = donnees_commune("cantine", "01053", afficher=False).lire("achats")
+    assert seule["code_insee"].tolist() == ["01053"]
+    assert not [n for n in seule.attrs["notes"] if "communes" in n or "Années" in n]

@@ -324,9 +324,15 @@ def lire(source, comme: str | None = None, *, code_insee: str | None = None) -> 
     return tableau
 
 
-def lire_comme(chemin_fichier: Path | str, nom: str) -> pd.DataFrame:
+def lire_comme(chemin_fichier: Path | str, nom: str, *, code_insee: str | None = None) -> pd.DataFrame:
     """A file laid out like the course's dataset ``nom`` (a commune's own file): read as a spreadsheet
-    export (any encoding or separator), then typed after the dataset's schema (numbers, dates)."""
+    export (any encoding or separator), then typed after the dataset's schema (numbers, dates).
+
+    With ``code_insee`` (the « votre commune » path) and a ``code_insee`` column: a file holding no row
+    of the commune is refused; one holding other communes or several years keeps every row (the
+    course's own file is intercommunal) but says so in ``attrs["notes"]``, never shown silently as the
+    commune's alone.
+    """
     from donnees_en_main.donnees.catalogue import reconnaitre
 
     fichier = Path(chemin_fichier)
@@ -373,8 +379,48 @@ def lire_comme(chemin_fichier: Path | str, nom: str) -> pd.DataFrame:
                 "(un nombre, avec une virgule ou un point décimal)."
             )
         tableau[colonne] = valeurs if champ["type"] == "number" else valeurs.astype("Int64")
+    if code_insee is not None and "code_insee" in tableau.columns:
+        notes += _perimetre_commune(tableau, code_insee, fichier.name)
     tableau.attrs["notes"] = notes
     return tableau
+
+
+def _perimetre_commune(tableau: pd.DataFrame, code_insee: str, nom_fichier: str) -> list[str]:
+    """Check a commune's file against its code (``code_insee`` column, repaired in place): refuse a file
+    without any of its rows; French notes when the file also holds other communes or several years."""
+    from donnees_en_main.donnees import codes
+
+    code = codes.exiger(code_insee)
+    tableau["code_insee"], completes = codes.normaliser_serie(tableau["code_insee"])
+    notes = []
+    if completes:
+        notes.append(f"Codes INSEE : {pluriel(completes, 'code à 4 chiffres complété', 'codes à 4 chiffres complétés')} "
+                     "par le zéro initial perdu.")
+    presents = tableau["code_insee"][tableau["code_insee"] != ""].value_counts()
+    if code not in presents.index:
+        liste = ", ".join(presents.index[:8]) + ("…" if len(presents) > 8 else "")
+        raise ErreurDonnees(
+            f"Votre fichier {nom_fichier} ne contient aucune ligne de la commune {code} (colonne code_insee) : "
+            f"il contient {'la commune' if len(presents) == 1 else 'les communes'} {liste or 'sans code'}. Vérifiez le "
+            "code INSEE choisi (ce n'est pas le code postal) ou le fichier déposé dans le dossier de la commune."
+        )
+    if len(presents) > 1:
+        notes.append(
+            f"Communes : ce fichier contient {pluriel(len(presents), 'commune')} "
+            f"({', '.join(presents.index[:8])}{'…' if len(presents) > 8 else ''}), dont "
+            f"{pluriel(int(presents[code]), 'ligne de votre commune', 'lignes de votre commune')} ({code}). Toutes les "
+            "lignes sont gardées, comme dans le fichier du cours qui réunit les communes de l'intercommunalité : les "
+            f"calculs portent sur l'ensemble. Pour votre commune seule, gardez les lignes où code_insee vaut « {code} »."
+        )
+    if "annee" in tableau.columns:
+        annees = sorted(int(a) for a in pd.Series(tableau["annee"]).dropna().unique())
+        if len(annees) > 1:
+            notes.append(
+                f"Années : le fichier couvre {', '.join(map(str, annees))} ; une même ligne (une cantine…) peut y "
+                "revenir chaque année. Choisissez une année avant de comparer les lignes entre elles, par exemple "
+                f"la dernière, {annees[-1]}."
+            )
+    return notes
 
 
 def _listes_json(serie: pd.Series, colonne: str, nom: str) -> pd.Series:

@@ -105,7 +105,7 @@ class Jeu:
             return charger(self.nom)
         chemin = chemin if chemin is not None else chemin_ressource(self.nom)
         if self.lecteur is None:
-            return lire_comme(chemin, self.nom)
+            return lire_comme(chemin, self.nom, code_insee=code_insee)
         return self.lecteur(chemin, code_insee)
 
 
