@@ -495,6 +495,29 @@ def test_l_atelier_elections_tourne_sur_votre_commune(dossier_communes, tmp_path
     assert "4 lignes : une par bureau et par candidat" in texte
 
 
+
+def test_l_atelier_energie_prend_les_annees_dans_les_donnees_de_la_commune(dossier_communes, tmp_path):
+    from nbclient import NotebookClient
+
+    ici = dossier_communes / "29006"
+    ici.mkdir()
+    (ici / "energie-batiments.csv").write_text(
+        "batiment_id,nom,surface_m2\necole,École du Phare,800\nmairie,Mairie de Bénodet,400\n", encoding="utf-8")
+    for energie_, unite in (("electricite", "kWh"), ("gaz", "MWh")):
+        lignes = ["batiment_id,mois,consommation,unite,type_releve"]
+        lignes += [f"{b},{a}-{m:02d},{10 + m},{unite},réel" for b in ("ecole", "mairie") for a in (2024, 2025)
+                   for m in range(1, 13)]
+        (ici / f"energie-releves-{energie_}.csv").write_text("\n".join(lignes) + "\n", encoding="utf-8")
+    nb = nbformat.read(RACINE / "notebooks" / "energie.ipynb", as_version=4)
+    nb.cells[1].source = 'CODE_INSEE = "29006"'
+    NotebookClient(nb, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    assert not [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    bilan = next(c for c in nb.cells if c.cell_type == "code" and "bilan_annuel" in c.source)
+    texte = "".join(str(o.get("data", {}).get("text/plain", "")) for o in bilan.outputs)
+    # The commune's readings have no 2022: the table shows its own last complete year, not an empty one.
+    assert "Empty DataFrame" not in texte and "École du Phare" in texte and "2025" in texte
+
 # --------------------------------------------------------------------------- download command
 
 
