@@ -177,6 +177,18 @@ def test_subventions_au_format_scdl(fichier):
     assert "montant" in lu.tableau.columns  # old headers (SUB_MONTANT…) mapped, and said so
     if "SUB_MONTANT" in _pandas(fichier).columns:
         assert any("SUB_MONTANT" in n for n in lu.notes)
+    # Shares decided value by value, as lire_subventions does; a « 1 » next to percentages is reported.
+    brut = _pandas(fichier)
+    if "pourcentageSubvention" in brut.columns:
+        valeurs = [_nombre(v) if v else None for v in brut["pourcentageSubvention"]]
+        parts = [float("nan") if v is None else v / 100 if v > 1 else v for v in valeurs]
+        assert lu.tableau["pourcentageSubvention"].tolist() == pytest.approx(parts, nan_ok=True)
+        lignes_de_un = [str(i + 2) for i, v in enumerate(valeurs) if v == 1]
+        note = next((n for n in lu.notes if "ambigu" in n), "")
+        if any(v is not None and v > 1 for v in valeurs) and lignes_de_un:
+            assert f"{len(lignes_de_un)} valeurs ambiguës" in note and f"lignes {', '.join(lignes_de_un[:3])}" in note
+        else:
+            assert not note, note
 
 
 # --------------------------------------------------------------------------- energy (SDES, IRIS level)

@@ -35,7 +35,10 @@ import pandas as pd
 from donnees_en_main.reglages import dossier_donnees
 from donnees_en_main.donnees import ErreurDonnees, detecter_format, formater_entier, lire_csv_tableur, pluriel
 
-__all__ = ["ANCIENNES_ENTETES_SUBVENTIONS", "SCHEMAS_SCDL", "LectureScdl", "lire_scdl", "siren_valide", "siret_valide"]
+__all__ = [
+    "ANCIENNES_ENTETES_SUBVENTIONS", "SCHEMAS_SCDL", "LectureScdl", "lire_scdl", "note_parts_ambigues", "siren_valide",
+    "siret_valide",
+]
 
 # Schema name -> (the project's Table Schema, relative to datasets/, national schema it follows).
 SCHEMAS_SCDL = {
@@ -151,6 +154,18 @@ def siret_valide(siret: str) -> bool:
 def siren_valide(siren: str) -> bool:
     """The Luhn checksum every SIREN (9 digits) satisfies."""
     return bool(re.fullmatch(r"\d{9}", str(siren))) and _luhn(siren)
+
+
+def note_parts_ambigues(colonne: str, lignes: list, exemple: str) -> str:
+    """The French note on shares that cannot be decided (« 1 » in a file that also writes percentages, or
+    a share below 0.01): kept as written, their lines given. Used by ``lire_scdl`` and ``lire_subventions``."""
+    n = len(lignes)
+    return (
+        f"Colonne {colonne} : {pluriel(n, 'valeur ambiguë', 'valeurs ambiguës')} (lignes "
+        f"{', '.join(map(str, lignes[:8]))}{'…' if n > 8 else ''}, par exemple « {exemple} ») : 1 vaut 100 % selon le "
+        "format national, mais ce fichier écrit aussi des pourcentages (1 voudrait alors dire 1 %) ; une part sous "
+        "0,01 est sans doute une erreur. Gardées telles quelles : vérifiez-les auprès du service qui a publié le fichier."
+    )
 
 
 # --------------------------------------------------------------------------- encoding
@@ -532,6 +547,7 @@ def lire_scdl(chemin_fichier, schema: str = "menus-collectifs") -> LectureScdl:
         for nom in presents:
             textes[nom] = [_normaliser_valeur(v, champs[nom], compter, signales) for v in tableau[nom]]
         notes += compter.notes()
+        notes += _parts_ambigues(tableau, textes, champs, compter, lignes)
 
         # Validation of the repaired values against the schema, on a temporary UTF-8 copy.
         schema_effectif = {k: v for k, v in descripteur.items() if k not in ("primaryKey", "foreignKeys")}
@@ -594,6 +610,27 @@ def lire_scdl(chemin_fichier, schema: str = "menus-collectifs") -> LectureScdl:
     sortie = sortie.reset_index(drop=True)
     sortie.attrs.update({"fichier": fichier.name, "schema": schema_nom, "notes": list(notes)})
     return LectureScdl(sortie, notes, rapport)
+
+
+def _parts_ambigues(tableau: pd.DataFrame, textes: pd.DataFrame, champs: dict, compter: _Compteur,
+                    lignes: list[int]) -> list[str]:
+    """Shares (a number field with maximum 1) decided value by value: once a file writes percentages (some
+    values were divided by 100), a « 1 » may mean 1 % as well as 100 %; a share below 0.01 is likely a slip."""
+    notes = []
+    for nom in textes.columns:
+        champ = champs[nom]
+        if champ.get("type") != "number" or champ.get("constraints", {}).get("maximum") != 1:
+            continue
+        ecrites = tableau[nom].map(lambda v: _texte_nombre(v) if isinstance(v, str) else None)  # as in the file
+        valeurs = pd.to_numeric(ecrites, errors="coerce")
+        ecrit_en_pourcent = tableau[nom].astype("string").str.contains("%", regex=False).fillna(False).astype(bool)
+        ambigues = ((valeurs > 0) & (valeurs < 0.01)) | (
+            (valeurs == 1) & ~ecrit_en_pourcent & ((nom, "pourcent") in compter.faits))
+        if ambigues.any():
+            numeros = [lignes[i] if len(lignes) == len(tableau) else i + 2 for i in range(len(tableau))]
+            a_signaler = [numeros[i] for i in ambigues.to_numpy().nonzero()[0]]
+            notes.append(note_parts_ambigues(nom, a_signaler, str(tableau[nom][ambigues].iloc[0])))
+    return notes
 
 
 def _typer(textes: pd.Series, champ: dict) -> pd.Series:

@@ -26,7 +26,9 @@ import pandas as pd
 from donnees_en_main.donnees import (
     ErreurDonnees, charger, lire_csv_tableur, nombres_fr, note_valeurs_masquees, pluriel,
 )
-from donnees_en_main.donnees.scdl import ANCIENNES_ENTETES_SUBVENTIONS, siren_valide, siret_valide
+from donnees_en_main.donnees.scdl import (
+    ANCIENNES_ENTETES_SUBVENTIONS, note_parts_ambigues, siren_valide, siret_valide,
+)
 from donnees_en_main.affichage.graphiques import BLEU, ORANGE, nombre_fr, pourcent_fr
 from donnees_en_main.affichage.interactif import menu as menu_deroulant, vues_par_choix
 
@@ -175,13 +177,7 @@ def _parts(serie: pd.Series, notes: list[str]) -> pd.Series:
         )
     part = part.where(~en_pourcent, part / 100)
     if ambigues.any():
-        notes.append(
-            f"Colonne pourcentageSubvention : {pluriel(int(ambigues.sum()), 'valeur ambiguë', 'valeurs ambiguës')} "
-            f"(lignes {', '.join(map(str, lignes[ambigues].head(8)))}{'…' if ambigues.sum() > 8 else ''}, par exemple "
-            f"« {serie[ambigues].iloc[0]} ») : 1 vaut 100 % selon le format national, mais ce fichier écrit aussi des "
-            "pourcentages (1 voudrait alors dire 1 %) ; une part sous 0,01 est sans doute une erreur. Gardées telles "
-            "quelles : vérifiez-les auprès du service qui a publié le fichier."
-        )
+        notes.append(note_parts_ambigues("pourcentageSubvention", lignes[ambigues].tolist(), serie[ambigues].iloc[0]))
     return part
 
 
