@@ -804,6 +804,15 @@ def test_valeurs_masquees_gardees_vides_comptees_et_annoncees(tmp_path, mot):
     tableau = lire(achats, comme="achats-cantines")
     assert tableau["achats_bio_ht"].isna().tolist() == [True, False] and tableau["achats_bio_ht"].sum() == 400.5
     assert any(f"« {mot} » (1)" in n and "pas comme zéro" in n for n in tableau.attrs["notes"])
+    # And in a SCDL file read by lire_scdl: a masked word, not an « unreadable value ».
+    from donnees_en_main.donnees.scdl import lire_scdl
+
+    subventions = tmp_path / "subventions.csv"
+    subventions.write_text(f"nomBeneficiaire,montant,dateConvention\nA,1000,2023-01-01\nB,{mot},2023-01-02\n", encoding="utf-8")
+    lu = lire_scdl(subventions, "subventions")
+    assert lu.tableau["montant"].isna().tolist() == [False, True]
+    assert any(f"« {mot} » (1)" in n and "pas comme zéro" in n for n in lu.notes)
+    assert not [n for n in lu.notes if "illisibles" in n]
 
 
 def test_une_ligne_par_candidat_format_non_pris_en_charge_et_formats_acceptes(tmp_path):

@@ -33,7 +33,9 @@ from typing import NamedTuple
 import pandas as pd
 
 from donnees_en_main.reglages import dossier_donnees
-from donnees_en_main.donnees import ErreurDonnees, detecter_format, formater_entier, lire_csv_tableur, pluriel
+from donnees_en_main.donnees import (
+    ErreurDonnees, detecter_format, est_masquee, formater_entier, lire_csv_tableur, note_valeurs_masquees, pluriel,
+)
 
 __all__ = [
     "ANCIENNES_ENTETES_SUBVENTIONS", "SCHEMAS_SCDL", "LectureScdl", "lire_scdl", "note_parts_ambigues", "siren_valide",
@@ -599,8 +601,15 @@ def lire_scdl(chemin_fichier, schema: str = "menus-collectifs") -> LectureScdl:
         sortie[nom] = _typer(textes[nom], champs[nom])
     for c in hors_schema:
         sortie[c] = tableau[c]
-    illisibles = {n: int((textes[n].ne("") & sortie[n].isna()).sum()) for n in presents
-                  if champs[n].get("type", "string") not in ("string", "array")}
+    illisibles = {}
+    for n in presents:
+        if champs[n].get("type", "string") in ("string", "array"):
+            continue
+        vides = textes[n].ne("") & sortie[n].isna()
+        masquees = vides & textes[n].map(est_masquee).astype(bool)
+        if masquees.any():  # « secret », « nd », « NC »…: unknown, not unreadable
+            notes.append(note_valeurs_masquees(textes[n][masquees], f" de la colonne {n}"))
+        illisibles[n] = int((vides & ~masquees).sum())
     illisibles = {n: k for n, k in illisibles.items() if k}
     if illisibles:
         notes.append(
