@@ -937,3 +937,25 @@ def test_achats_de_plusieurs_communes_ou_annees_annonces_jamais_montres_comme_ce
     seule = donnees_commune("cantine", "01053", afficher=False).lire("achats")
     assert seule["code_insee"].tolist() == ["01053"]
     assert not [n for n in seule.attrs["notes"] if "communes" in n or "Années" in n]
+
+
+@pytest.mark.parametrize("mot", ["nd", "NC", "-"])
+def test_releves_et_batiments_valeurs_masquees_gardees_manquantes_et_annoncees(tmp_path, mot, capsys):
+    releves = tmp_path / "elec.csv"
+    releves.write_text("batiment_id,mois,consommation,unite,type_releve\necole,2024-01,100,kWh,réel\n"
+                       f"ecole,2024-02,{mot},kWh,réel\necole,2024-03,300,kWh,réel\n", encoding="utf-8")
+    lu = energie.lire_releves(releves, "électricité")
+    assert lu["mois"].tolist() == ["2024-01", "2024-03"] and lu["consommation_kwh"].sum() == 400
+    assert any(f"« {mot} » (1)" in n and "manquant" in n for n in lu.attrs["notes"])
+    complet = energie.completer_mois(lu)
+    assert complet.loc[complet["mois"] == "2024-02", "type_releve"].tolist() == ["manquant"]
+    batiments = tmp_path / "batiments.csv"
+    batiments.write_text(f"batiment_id,nom,surface_m2\necole,École,800\nmairie,Mairie,{mot}\n", encoding="utf-8")
+    bat = energie.charger_batiments(batiments)
+    assert bat["surface_m2"].isna().tolist() == [False, True]
+    assert any(f"« {mot} » (1)" in n and "surface_m2" in n for n in bat.attrs["notes"])
+    # The workshop's loader says it too.
+    gaz = tmp_path / "gaz.csv"
+    gaz.write_text("batiment_id,mois,consommation,unite,type_releve\necole,2024-01,1,MWh,réel\n", encoding="utf-8")
+    tout = energie.charger_releves(releves, gaz)
+    assert len(tout) == 3 and f"« {mot} » (1)" in capsys.readouterr().out

@@ -21,7 +21,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from donnees_en_main.donnees import VALEURS_MASQUEES, ErreurDonnees, chemin, cle_entete, detecter_format
+from donnees_en_main.donnees import (
+    VALEURS_MASQUEES, ErreurDonnees, chemin, cle_entete, detecter_format, note_valeurs_masquees,
+)
 from donnees_en_main.donnees import codes as codes_communes
 from donnees_en_main.affichage.interactif import vues_par_choix
 
@@ -99,9 +101,17 @@ def charger_batiments(fichier: str | Path | None = None) -> pd.DataFrame:
             f"Le bâtiment « {doublons.iloc[0]} » apparaît deux fois dans le fichier des bâtiments : "
             "chaque identifiant doit être unique."
         )
-    table["surface_m2"] = _nombres(table["surface_m2"], "surface_m2", "des bâtiments")
+    notes = []
+    for colonne in ("surface_m2", "annee_construction"):
+        if colonne not in table.columns:
+            continue
+        masquees = table[colonne].str.strip().str.lower().isin(MASQUES)
+        if masquees.any():  # « nd », « NC »…: unknown, kept empty and said (this building has no kWh/m²)
+            notes.append(note_valeurs_masquees(table[colonne][masquees], f" de la colonne {colonne}"))
+        table[colonne] = _nombres(table[colonne], colonne, "des bâtiments", MASQUES)
     if "annee_construction" in table.columns:
-        table["annee_construction"] = _nombres(table["annee_construction"], "annee_construction", "des bâtiments").astype("Int64")
+        table["annee_construction"] = table["annee_construction"].astype("Int64")
+    table.attrs["notes"] = notes
     return table
 
 
@@ -136,6 +146,14 @@ def lire_releves(fichier: str | Path, energie: str) -> pd.DataFrame:
             f"Mois « {mois[i]} » à la ligne {i + 2} du fichier {quoi} : on attend l'année puis le mois, "
             "au format AAAA-MM (par exemple 2023-01 pour janvier 2023)."
         )
+    notes = []
+    masquees = table["consommation"].str.strip().str.lower().isin(MASQUES)
+    if masquees.any():  # « nd », « NC »…: a reading the supplier did not give, i.e. a missing month
+        notes.append(
+            note_valeurs_masquees(table["consommation"][masquees], f" de la colonne consommation ({energie})")
+            + " Ces mois sont comptés comme manquants (type_releve « manquant » dans completer_mois et bilan_annuel)."
+        )
+        table, mois, unites = table[~masquees], mois[~masquees], unites[~masquees]
     valeur = _nombres(table["consommation"], "consommation", quoi)
     if valeur.isna().any():
         i = valeur.isna().idxmax()
@@ -159,7 +177,7 @@ def lire_releves(fichier: str | Path, energie: str) -> pd.DataFrame:
             "consommation_kwh": valeur * unites.map(UNITES_EN_KWH),
             "type_releve": table["type_releve"].str.strip().str.lower().replace({"estime": "estimé", "reel": "réel"}),
         }
-    )
+    ).reset_index(drop=True)
     doublons = sortie.duplicated(["batiment_id", "mois"])
     if doublons.any():
         r = sortie[doublons].iloc[0]
@@ -167,6 +185,7 @@ def lire_releves(fichier: str | Path, energie: str) -> pd.DataFrame:
             f"Le bâtiment « {r.batiment_id} » a deux relevés pour le mois {r.mois} dans le fichier {quoi} : "
             "gardez-en un seul (ou additionnez-les s'il s'agit de deux compteurs)."
         )
+    sortie.attrs["notes"] = notes
     return sortie
 
 
@@ -174,7 +193,12 @@ def charger_releves(electricite: str | Path | None = None, gaz: str | Path | Non
     """Electricity (kWh file) and gas (MWh file) stacked in one table, all in kWh."""
     elec = lire_releves(electricite or chemin("energie-releves-electricite"), "électricité")
     gaz_ = lire_releves(gaz or chemin("energie-releves-gaz"), "gaz")
-    return pd.concat([elec, gaz_], ignore_index=True)
+    notes = elec.attrs.get("notes", []) + gaz_.attrs.get("notes", [])
+    releves = pd.concat([elec, gaz_], ignore_index=True)
+    releves.attrs["notes"] = notes
+    for note in notes:  # what was kept missing, said where the workshop reads the files
+        print(f"• {note}")
+    return releves
 
 
 # --- Checking and summarising -------------------------------------------------------------------
