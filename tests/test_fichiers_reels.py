@@ -299,3 +299,35 @@ def test_cog_chaque_code_commune_reconnu_tel_quel():
     assert [codes.normaliser(c) for c in brut["DEPCOM"]] == brut["DEPCOM"].tolist()
     assert [codes.valider(c) for c in brut["DEPCOM"]] == brut["DEPCOM"].tolist()
     assert {"2A", "2B", "971", "974", "976"} <= {codes.departement(c) for c in brut["DEPCOM"]}
+
+
+# --------------------------------------------------------------------------- a file given to the wrong reader
+
+# (reader, file of another kind, what the message must recognise it as)
+MAUVAIS_LECTEUR = [
+    ("subventions", "cantine/campagne_td_2021.csv", "l'export open data de ma-cantine"),
+    ("subventions", "cantine/campagne_td_2022.csv", "l'export open data de ma-cantine"),
+    ("energie", "subventions/exemple_valide.csv", "un fichier de subventions au format national"),
+    ("energie", "subventions/reel_DEP_Nievre_CD58_SUBVENTIONS_2016_LISTE.csv",
+     "un fichier de subventions à l'ancien format national"),
+    ("elections", "cantine/campagne_td_2021.csv", "l'export open data de ma-cantine"),
+    ("elections", "subventions/exemple_valide.csv", "un fichier de subventions au format national"),
+    ("releves", "subventions/exemple_valide.csv", "un fichier de subventions au format national"),
+]
+
+
+@pytest.mark.parametrize("lecteur, nom, reconnu", MAUVAIS_LECTEUR, ids=[f"{l}<-{n}" for l, n, _ in MAUVAIS_LECTEUR])
+def test_un_fichier_donne_au_mauvais_lecteur_est_reconnu_et_les_formats_acceptes_dits(lecteur, nom, reconnu):
+    fonctions = {
+        "subventions": lire_subventions,
+        "energie": energie.lire_consommations_ore,
+        "elections": lire_resultats,
+        "releves": lambda f: energie.lire_releves(f, "gaz"),
+    }
+    lu = lire_ou_erreur(fonctions[lecteur], REELS / nom)
+    assert isinstance(lu, ErreurDonnees), f"{nom} lu comme {lecteur} : ce serait faux"
+    message = str(lu)
+    assert f"ressemble à {reconnu}" in message, message
+    if lecteur == "subventions":  # what is accepted, and where to find it
+        assert "Formats acceptés" in message and "ATTRIB_NOM" in message
+        assert "https://schema.data.gouv.fr/scdl/subventions/" in message

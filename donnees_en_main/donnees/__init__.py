@@ -333,7 +333,7 @@ def lire_comme(chemin_fichier: Path | str, nom: str, *, code_insee: str | None =
     course's own file is intercommunal) but says so in ``attrs["notes"]``, never shown silently as the
     commune's alone.
     """
-    from donnees_en_main.donnees.catalogue import reconnaitre
+    from donnees_en_main.donnees.catalogue import ressemble
 
     fichier = Path(chemin_fichier)
     tableau, notes = lire_csv_tableur(fichier)
@@ -349,8 +349,7 @@ def lire_comme(chemin_fichier: Path | str, nom: str, *, code_insee: str | None =
     requises = [c for c, f in champs.items() if f.get("constraints", {}).get("required")]
     manquantes = [c for c in requises if c not in tableau.columns]
     if manquantes:
-        connu = reconnaitre(tableau.columns)
-        ressemble = f" Ce fichier ressemble à {connu.titre} : {connu.conseil}." if connu else ""
+        ressemble_a = ressemble(tableau.columns)
         if len(manquantes) == len(requises):
             quoi = f"aucune des colonnes qu'il faut pour cet atelier (celles du fichier du cours « {nom} » : "
             quoi += ", ".join(requises) + ")."
@@ -359,7 +358,7 @@ def lire_comme(chemin_fichier: Path | str, nom: str, *, code_insee: str | None =
                     + ", ".join(f"« {c} »" for c in manquantes) + f" qu'il faut pour cet atelier (fichier du cours « {nom} »).")
         raise ErreurDonnees(
             f"Votre fichier {fichier.name} n'a {quoi if quoi.startswith('aucune') else 'pas ' + quoi}"
-            + ressemble
+            + ressemble_a
             + f" Colonnes trouvées : {', '.join(map(str, tableau.columns[:12]))}"
             + ("…" if len(tableau.columns) > 12 else "") + "."
         )

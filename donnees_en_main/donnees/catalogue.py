@@ -33,6 +33,7 @@ __all__ = [
     "jeu",
     "lire_manifeste",
     "reconnaitre",
+    "ressemble",
     "sources_officielles",
     "themes",
     "verifier_datapackage",
@@ -272,12 +273,20 @@ FORMATS_CONNUS: tuple[FormatConnu, ...] = (
 )
 
 
-def reconnaitre(colonnes) -> FormatConnu | None:
-    """The known layout a file's columns look like, or None."""
+def reconnaitre(colonnes, sauf: str = "") -> FormatConnu | None:
+    """The known layout a file's columns look like, or None; ``sauf``: skip the layouts whose advice names
+    this reader (the one that is refusing the file)."""
     from donnees_en_main.donnees import cle_entete
 
     cles = {cle_entete(c) for c in colonnes}
-    return next((f for f in FORMATS_CONNUS if {cle_entete(c) for c in f.colonnes} <= cles), None)
+    return next((f for f in FORMATS_CONNUS if {cle_entete(c) for c in f.colonnes} <= cles
+                 and not (sauf and sauf in f.conseil)), None)
+
+
+def ressemble(colonnes, sauf: str = "") -> str:
+    """« Ce fichier ressemble à … : what to do with it. » for a file given to the wrong reader, or ""."""
+    connu = reconnaitre(colonnes, sauf)
+    return f" Ce fichier ressemble à {connu.titre} : {connu.conseil}." if connu else ""
 
 
 def jeu(nom: str) -> Jeu:

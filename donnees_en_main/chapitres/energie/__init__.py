@@ -25,6 +25,7 @@ from donnees_en_main.donnees import (
     VALEURS_MASQUEES, ErreurDonnees, chemin, cle_entete, detecter_format, note_valeurs_masquees,
 )
 from donnees_en_main.donnees import codes as codes_communes
+from donnees_en_main.donnees.catalogue import ressemble
 from donnees_en_main.affichage.interactif import vues_par_choix
 
 __all__ = [
@@ -67,8 +68,10 @@ def _exiger_colonnes(table: pd.DataFrame, colonnes: list[str], quoi: str) -> Non
         raise ErreurDonnees(
             f"Il manque {'la colonne' if len(manquantes) == 1 else 'les colonnes'} "
             f"{', '.join('« ' + c + ' »' for c in manquantes)} dans le fichier {quoi}. "
-            f"Colonnes trouvées : {', '.join(table.columns)}. Renommez la colonne correspondante "
-            "dans votre tableur, ou vérifiez que le séparateur est bien la virgule ou le point-virgule."
+            f"Colonnes trouvées : {', '.join(table.columns[:12])}{'…' if len(table.columns) > 12 else '.'}"
+            + ressemble(table.columns)
+            + " Renommez la colonne correspondante dans votre tableur, ou vérifiez que le séparateur est bien la "
+            "virgule ou le point-virgule."
         )
 
 
@@ -631,7 +634,8 @@ def lire_consommations_ore(chemin_fichier: str | Path | None = None, *, code_ins
         raise ErreurDonnees(
             f"Le fichier {quoi} n'a pas {'la colonne' if len(manquantes) == 1 else 'les colonnes'} "
             + ", ".join(f"« {noms[c]} »" for c in manquantes)
-            + ". Colonnes trouvées : " + ", ".join(f"« {t} »" for t in entete) + ". Vérifiez que c'est bien "
+            + ". Colonnes trouvées : " + ", ".join(f"« {t} »" for t in entete[:12]) + ("…" if len(entete) > 12 else ".")
+            + ressemble(entete, sauf="lire_consommations_ore") + " Vérifiez que c'est bien "
             "le fichier de l'Agence ORE « consommation annuelle d'électricité et de gaz par commune et par secteur "
             "d'activité », et renommez au besoin la colonne correspondante dans votre tableur."
         )

@@ -66,6 +66,12 @@ COLONNES_SCDL = (
     "datesPeriodeVersement", "idRAE", "notificationUE", "pourcentageSubvention", "dispositifAide",
 )
 FORMATS_DATES = ("%Y-%m-%d", "%d/%m/%Y", "%Y/%m/%d", "%d-%m-%Y")
+FORMATS_ACCEPTES = (
+    "Formats acceptés : le format national des subventions (SCDL subventions, une ligne par subvention : "
+    "nomBeneficiaire, montant, dateConvention…, https://schema.data.gouv.fr/scdl/subventions/) et son ancien format "
+    "de 2016-2017 (ATTRIB_NOM, SUB_MONTANT, ACTE_DATE…), en CSV. Les collectivités les publient sur data.gouv.fr : "
+    "cherchez « subventions » et le nom de la collectivité."
+)
 
 
 # --------------------------------------------------------------------------- reading
@@ -224,11 +230,15 @@ def lire_subventions(fichier: str | Path | None = None) -> pd.DataFrame:
     tableau = tableau.rename(columns={**renommage, **anciennes})
     manquantes = [c for c in COLONNES_OBLIGATOIRES if c not in tableau.columns]
     if manquantes:
+        from donnees_en_main.donnees.catalogue import ressemble
+
+        trouvees = ", ".join(map(str, tableau.columns[:12])) + ("…" if len(tableau.columns) > 12 else ".")
         raise ErreurDonnees(
             f"Il manque {'la colonne' if len(manquantes) == 1 else 'les colonnes'} "
             f"{', '.join(f'« {c} »' for c in manquantes)} dans « {Path(fichier).name} ». Le schéma "
-            "national des subventions (SCDL subventions) les rend obligatoires. Colonnes trouvées : "
-            f"{', '.join(map(str, tableau.columns))}."
+            "national des subventions (SCDL subventions) les rend obligatoires."
+            + ressemble(tableau.columns, sauf="lire_subventions")
+            + f" Colonnes trouvées : {trouvees} {FORMATS_ACCEPTES}"
         )
     if tableau.empty:
         raise ErreurDonnees(f"« {Path(fichier).name} » a bien des colonnes, mais aucune subvention.")
