@@ -796,6 +796,9 @@ def test_valeurs_masquees_gardees_vides_comptees_et_annoncees(tmp_path, mot):
     secteurs = energie.lire_consommations_ore(fichier)
     assert secteurs["masque"].tolist() == [True, False] and secteurs["conso_mwh"].sum() == 12.5
     assert any(f"« {mot} » (1)" in n and "pas nulles" in n for n in secteurs.attrs["notes"])
+    ancien = energie.lire_secteurs(fichier)  # the older reader of the same layout says it too
+    assert ancien["masque"].tolist() == [True, False] and ancien["conso_mwh"].sum() == 12.5
+    assert any(f"« {mot} » (1)" in n and "pas comme zéro" in n for n in ancien.attrs["notes"])
     # The same word in a file read like the course's purchases: kept empty, announced, not refused.
     achats = tmp_path / "achats.csv"
     achats.write_text("nom_cantine;commune;code_insee;secteur;mode_de_gestion;annee;achats_totaux_ht;achats_bio_ht;"

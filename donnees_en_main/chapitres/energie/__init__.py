@@ -278,6 +278,8 @@ def lire_secteurs(fichier: str | Path | None = None) -> pd.DataFrame:
             "masque": conso_texte.isin(MASQUES),
         }
     )
+    sortie.attrs["notes"] = [note_valeurs_masquees(table["conso"][sortie["masque"]], " de la colonne conso")] \
+        if sortie["masque"].any() else []
     return sortie
 
 
