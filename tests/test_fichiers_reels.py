@@ -175,8 +175,11 @@ def test_subventions_au_format_scdl(fichier):
     assert not isinstance(lu, ErreurDonnees), lu
     assert len(lu.tableau) == len(_pandas(fichier))
     assert "montant" in lu.tableau.columns  # old headers (SUB_MONTANT…) mapped, and said so
-    if "SUB_MONTANT" in _pandas(fichier).columns:
-        assert any("SUB_MONTANT" in n for n in lu.notes)
+    if "SUB_MONTANT" in _pandas(fichier).columns:  # one announcement, the same as lire_subventions's
+        annonce = [n for n in lu.notes if "ancien format national" in n]
+        assert len(annonce) == 1 and "« ATTRIB_NOM » → « nomBeneficiaire »" in annonce[0]
+        assert "« SUB_MONTANT » → « montant »" in annonce[0]
+        assert not [n for n in lu.notes if "« SUB_MONTANT » a été lue comme" in n]
     # Shares decided value by value, as lire_subventions does; a « 1 » next to percentages is reported.
     brut = _pandas(fichier)
     if "pourcentageSubvention" in brut.columns:

@@ -38,7 +38,7 @@ from donnees_en_main.donnees import (
 )
 
 __all__ = [
-    "ANCIENNES_ENTETES_SUBVENTIONS", "SCHEMAS_SCDL", "LectureScdl", "lire_scdl", "note_parts_ambigues", "siren_valide",
+    "ANCIENNES_ENTETES_SUBVENTIONS", "SCHEMAS_SCDL", "LectureScdl", "lire_scdl", "note_ancien_format", "note_parts_ambigues", "siren_valide",
     "siret_valide",
 ]
 
@@ -156,6 +156,16 @@ def siret_valide(siret: str) -> bool:
 def siren_valide(siren: str) -> bool:
     """The Luhn checksum every SIREN (9 digits) satisfies."""
     return bool(re.fullmatch(r"\d{9}", str(siren))) and _luhn(siren)
+
+
+def note_ancien_format(paires: dict) -> str:
+    """The French note on a subsidies file with the 2016-2017 headers ({header: today's name}), as
+    ``lire_scdl`` and ``lire_subventions`` both say it."""
+    return (
+        "En-tête : ce fichier suit l'ancien format national des subventions (2016-2017) ; colonnes lues sous leur "
+        "nom d'aujourd'hui (SCDL subventions 2.x) : " + ", ".join(f"« {a} » → « {n} »" for a, n in paires.items())
+        + ". Les autres colonnes sont gardées telles quelles."
+    )
 
 
 def note_parts_ambigues(colonne: str, lignes: list, exemple: str) -> str:
@@ -409,7 +419,7 @@ def _renommer_colonnes(colonnes: list[str], champs: list[str], schema_nom: str) 
     """{file's column: schema name} for the columns recognised, and the French notes."""
     par_cle = {_cle(c): c for c in champs}
     synonymes = SYNONYMES.get(schema_nom, {})
-    renommage, notes, pris = {}, [], set()
+    renommage, notes, pris, anciennes = {}, [], set(), {}
     for colonne in colonnes:
         cible = None
         if colonne in champs:
@@ -431,8 +441,12 @@ def _renommer_colonnes(colonnes: list[str], champs: list[str], schema_nom: str) 
             continue
         pris.add(cible)
         renommage[colonne] = cible
-        if cible != colonne:
+        if cible != colonne and schema_nom == "subventions" and ANCIENNES_ENTETES_SUBVENTIONS.get(_cle(colonne)) == cible:
+            anciennes[colonne] = cible  # said once, below
+        elif cible != colonne:
             notes.append(f"En-tête : la colonne « {colonne} » a été lue comme « {cible} » (nom prévu par le schéma).")
+    if anciennes:
+        notes.insert(0, note_ancien_format(anciennes))
     return renommage, notes
 
 

@@ -27,7 +27,7 @@ from donnees_en_main.donnees import (
     ErreurDonnees, charger, lire_csv_tableur, nombres_fr, note_valeurs_masquees, pluriel,
 )
 from donnees_en_main.donnees.scdl import (
-    ANCIENNES_ENTETES_SUBVENTIONS, note_parts_ambigues, siren_valide, siret_valide,
+    ANCIENNES_ENTETES_SUBVENTIONS, note_ancien_format, note_parts_ambigues, siren_valide, siret_valide,
 )
 from donnees_en_main.affichage.graphiques import BLEU, ORANGE, nombre_fr, pourcent_fr
 from donnees_en_main.affichage.interactif import menu as menu_deroulant, vues_par_choix
@@ -222,11 +222,7 @@ def lire_subventions(fichier: str | Path | None = None) -> pd.DataFrame:
                  if c not in renommage and _cle(c) in ANCIENNES_ENTETES_SUBVENTIONS
                  and ANCIENNES_ENTETES_SUBVENTIONS[_cle(c)] not in tableau.columns}
     if anciennes:
-        notes.append(
-            "En-tête : ce fichier suit l'ancien format national des subventions (2016-2017) ; colonnes lues sous leur "
-            "nom d'aujourd'hui (SCDL subventions 2.x) : " + ", ".join(f"« {a} » → « {n} »" for a, n in anciennes.items())
-            + ". Les autres colonnes sont gardées telles quelles."
-        )
+        notes.append(note_ancien_format(anciennes))
     tableau = tableau.rename(columns={**renommage, **anciennes})
     manquantes = [c for c in COLONNES_OBLIGATOIRES if c not in tableau.columns]
     if manquantes:
