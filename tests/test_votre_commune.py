@@ -962,3 +962,18 @@ def test_releves_et_batiments_valeurs_masquees_gardees_manquantes_et_annoncees(t
     gaz.write_text("batiment_id,mois,consommation,unite,type_releve\necole,2024-01,1,MWh,réel\n", encoding="utf-8")
     tout = energie.charger_releves(releves, gaz)
     assert len(tout) == 3 and f"« {mot} » (1)" in capsys.readouterr().out
+
+
+def test_fichier_coupe_au_milieu_d_un_guillemet_erreur_en_francais(tmp_path):
+    from donnees_en_main.donnees import lire_csv_tableur
+
+    fichier = tmp_path / "coupe.csv"  # a download cut short inside a quoted text
+    fichier.write_text('batiment_id,nom,surface_m2\necole,"École du Phare, aile nord",800\nmairie,"Mairie de Bén',
+                       encoding="utf-8")
+    lecteurs = (lire_csv_tableur, energie.charger_batiments, energie.lire_secteurs,
+                lambda f: energie.lire_releves(f, "gaz"))
+    for lecteur in lecteurs:
+        with pytest.raises(ErreurDonnees) as erreur:
+            lecteur(fichier)
+        message = str(erreur.value)
+        assert "guillemet" in message and "ligne 3" in message and "Error" not in message, message

@@ -40,6 +40,7 @@ from donnees_en_main.reglages import dossier_donnees
 __all__ = [
     "ErreurDonnees",
     "FormatCsv",
+    "erreur_de_structure",
     "charger",
     "chemin",
     "VALEURS_MASQUEES",
@@ -765,6 +766,28 @@ def _colonnes_demandees(tableau: pd.DataFrame, demande, nom: str, quoi: str) -> 
     return colonnes
 
 
+def erreur_de_structure(exc: Exception, nom: str, separateur: str | None) -> ErreurDonnees:
+    """pandas' parser error on a CSV file (a row too long, a quote never closed…) said in French."""
+    message = str(exc)
+    if trouve := re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", message):
+        attendu, ligne, vu = trouve.groups()
+        detail = (
+            f"la ligne {ligne} contient {vu} cellules alors que l'en-tête en annonce "
+            f"{attendu}. Un texte contient sans doute le séparateur "
+            f"« {separateur} » sans être entouré de guillemets : corrigez cette ligne."
+        )
+    elif trouve := re.search(r"EOF inside string starting at row (\d+)", message):
+        detail = (
+            f"un guillemet (\") ouvert à la ligne {int(trouve.group(1)) + 1} n'est jamais refermé. Le fichier est "
+            "sans doute coupé (téléchargement ou copie interrompus) : téléchargez-le à nouveau. Sinon, un texte "
+            "contient un guillemet seul : doublez-le (\"\") ou retirez-le."
+        )
+    else:
+        detail = ("sa structure est irrégulière (lignes de longueurs différentes ou guillemets mal placés). Ouvrez-le "
+                  "dans un tableur pour repérer la ligne en cause, ou téléchargez-le à nouveau.")
+    return ErreurDonnees(f"Le fichier « {nom} » ne peut pas être lu comme un tableau : {detail}")
+
+
 def lire_csv_tableur(
     chemin_fichier: Path | str,
     dates: bool | str | Iterable[str] = False,
@@ -793,18 +816,7 @@ def lire_csv_tableur(
             engine="c",
         )
     except pd.errors.ParserError as exc:
-        message = str(exc)
-        trouve = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", message)
-        if trouve:
-            attendu, ligne, vu = trouve.groups()
-            detail = (
-                f"la ligne {ligne} contient {vu} cellules alors que l'en-tête en annonce "
-                f"{attendu}. Un texte contient sans doute le séparateur "
-                f"« {format_.separateur} » sans être entouré de guillemets : corrigez cette ligne."
-            )
-        else:
-            detail = f"sa structure est irrégulière ({message})."
-        raise ErreurDonnees(f"Le fichier « {nom} » ne peut pas être lu comme un tableau : {detail}") from exc
+        raise erreur_de_structure(exc, nom, format_.separateur) from exc
 
     # Header and cells: spaces around texts.
     tableau.columns = [str(c).strip() for c in tableau.columns]

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from donnees_en_main.donnees import (
-    VALEURS_MASQUEES, ErreurDonnees, chemin, cle_entete, detecter_format, note_valeurs_masquees,
+    VALEURS_MASQUEES, ErreurDonnees, chemin, cle_entete, detecter_format, erreur_de_structure, note_valeurs_masquees,
 )
 from donnees_en_main.donnees import codes as codes_communes
 from donnees_en_main.donnees.catalogue import ressemble
@@ -55,7 +55,10 @@ COLONNES_RELEVES = ["batiment_id", "mois", "consommation", "unite", "type_releve
 def _lire_csv(fichier: str | Path, quoi: str) -> pd.DataFrame:
     """Read a CSV as text (encoding and separator detected), lower-case column names."""
     format_ = detecter_format(fichier)  # French errors: missing, empty, not a CSV…
-    table = pd.read_csv(io.StringIO(format_.texte), sep=format_.separateur or ",", dtype=str, keep_default_na=False)
+    try:
+        table = pd.read_csv(io.StringIO(format_.texte), sep=format_.separateur or ",", dtype=str, keep_default_na=False)
+    except pd.errors.ParserError as exc:
+        raise erreur_de_structure(exc, Path(fichier).name, format_.separateur) from None
     table.columns = [str(c).strip().lower() for c in table.columns]
     if table.empty:
         raise ErreurDonnees(f"Le fichier {quoi} ({Path(fichier).name}) n'a que sa ligne d'en-tête, aucune donnée.")
