@@ -272,6 +272,25 @@ def test_lecteur_ma_cantine_filtre_par_commune(fichier):
     assert any(code in n for n in lu.attrs["notes"])
 
 
+
+TABLEAUX = [f for f in FICHIERS if f.suffix == ".csv"]
+
+
+@pytest.mark.parametrize("fichier", TABLEAUX, ids=_ids(TABLEAUX))
+def test_un_fichier_qui_n_est_pas_des_menus_depose_comme_menus_est_arrete_avant_tout_calcul(fichier, tmp_path, monkeypatch):
+    code = "29081"
+    dossier = tmp_path / "communes" / code
+    dossier.mkdir(parents=True)
+    (dossier / "menus-cantine.csv").write_bytes(fichier.read_bytes())
+    monkeypatch.setenv("DONNEES_EN_MAIN_DOSSIER_COMMUNE", str(tmp_path / "communes"))
+    lu = lire_ou_erreur(donnees_commune("cantine", code, afficher=False).lire, "menus")
+    # No real file of the corpus is a menu: read anyway, the workshop's next cell would stop on a KeyError.
+    assert isinstance(lu, ErreurDonnees), f"{_nom(fichier)} lu comme des menus"
+    message = str(lu)
+    assert "menuRestaurantNom" in message and "qu'il faut pour cet atelier" in message
+    if fichier.parent.name == "cantine":
+        assert "ressemble à l'export open data de ma-cantine" in message
+
 # --------------------------------------------------------------------------- elections, COG
 
 ELECTIONS = _par_dossier("elections", ".json")

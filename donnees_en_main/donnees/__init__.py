@@ -40,6 +40,7 @@ from donnees_en_main.reglages import dossier_donnees
 __all__ = [
     "ErreurDonnees",
     "FormatCsv",
+    "exiger_colonnes",
     "erreur_de_structure",
     "charger",
     "chemin",
@@ -325,6 +326,28 @@ def lire(source, comme: str | None = None, *, code_insee: str | None = None) -> 
     return tableau
 
 
+def exiger_colonnes(colonnes, requises, nom_fichier: str, nom: str) -> None:
+    """Before a workshop computes anything: the columns it needs (``requises``, those of the course's
+    dataset ``nom``) are in the commune's file, or ``ErreurDonnees`` names the missing ones, says what
+    the file looks like (« ce fichier ressemble à l'export ma-cantine… ») and which columns it has."""
+    from donnees_en_main.donnees.catalogue import ressemble
+
+    colonnes = [str(c) for c in colonnes]
+    manquantes = [c for c in requises if c not in colonnes]
+    if not manquantes:
+        return
+    if len(manquantes) == len(requises):
+        quoi = (f"n'a aucune des colonnes qu'il faut pour cet atelier (celles du fichier du cours « {nom} » : "
+                + ", ".join(requises) + ").")
+    else:
+        quoi = (f"n'a pas {'la colonne' if len(manquantes) == 1 else 'les colonnes'} "
+                + ", ".join(f"« {c} »" for c in manquantes) + f" qu'il faut pour cet atelier (fichier du cours « {nom} »).")
+    raise ErreurDonnees(
+        f"Votre fichier {nom_fichier} {quoi}" + ressemble(colonnes)
+        + f" Colonnes trouvées : {', '.join(colonnes[:12])}" + ("…" if len(colonnes) > 12 else ".")
+    )
+
+
 def lire_comme(chemin_fichier: Path | str, nom: str, *, code_insee: str | None = None) -> pd.DataFrame:
     """A file laid out like the course's dataset ``nom`` (a commune's own file): read as a spreadsheet
     export (any encoding or separator), then typed after the dataset's schema (numbers, dates).
@@ -334,8 +357,6 @@ def lire_comme(chemin_fichier: Path | str, nom: str, *, code_insee: str | None =
     course's own file is intercommunal) but says so in ``attrs["notes"]``, never shown silently as the
     commune's alone.
     """
-    from donnees_en_main.donnees.catalogue import ressemble
-
     fichier = Path(chemin_fichier)
     tableau, notes = lire_csv_tableur(fichier)
     champs = {f["name"]: f for f in (schema(nom) or {}).get("fields", [])}
@@ -347,22 +368,8 @@ def lire_comme(chemin_fichier: Path | str, nom: str, *, code_insee: str | None =
         tableau = tableau.rename(columns=renommees)
         notes.append("En-tête : " + ", ".join(f"« {a} » lue comme « {b} »" for a, b in renommees.items())
                      + " (même nom, autre écriture).")
-    requises = [c for c, f in champs.items() if f.get("constraints", {}).get("required")]
-    manquantes = [c for c in requises if c not in tableau.columns]
-    if manquantes:
-        ressemble_a = ressemble(tableau.columns)
-        if len(manquantes) == len(requises):
-            quoi = f"aucune des colonnes qu'il faut pour cet atelier (celles du fichier du cours « {nom} » : "
-            quoi += ", ".join(requises) + ")."
-        else:
-            quoi = (f"{'la colonne' if len(manquantes) == 1 else 'les colonnes'} "
-                    + ", ".join(f"« {c} »" for c in manquantes) + f" qu'il faut pour cet atelier (fichier du cours « {nom} »).")
-        raise ErreurDonnees(
-            f"Votre fichier {fichier.name} n'a {quoi if quoi.startswith('aucune') else 'pas ' + quoi}"
-            + ressemble_a
-            + f" Colonnes trouvées : {', '.join(map(str, tableau.columns[:12]))}"
-            + ("…" if len(tableau.columns) > 12 else "") + "."
-        )
+    exiger_colonnes(tableau.columns, [c for c, f in champs.items() if f.get("constraints", {}).get("required")],
+                    fichier.name, nom)
     for colonne, champ in champs.items():
         if colonne not in tableau or champ.get("type") not in ("number", "integer", "year", "date"):
             continue

@@ -88,6 +88,9 @@ class Jeu:
     lecteur: Lecteur | None = None
     # True: the course's own file is read with ``charger`` (its schema), not with ``lecteur``.
     charger_le_fictif: bool = True
+    # The columns of the reader's table a workshop computes with, checked on a commune's file before
+    # anything is computed (``donnees.exiger_colonnes``); () when the reader checks them itself.
+    colonnes_atelier: tuple[str, ...] = ()
     # « votre commune »: theme, role, French title of the role, names looked for, optional file.
     theme: str | None = None
     role: str | None = None
@@ -107,7 +110,12 @@ class Jeu:
         chemin = chemin if chemin is not None else chemin_ressource(self.nom)
         if self.lecteur is None:
             return lire_comme(chemin, self.nom, code_insee=code_insee)
-        return self.lecteur(chemin, code_insee)
+        tableau = self.lecteur(chemin, code_insee)
+        if self.colonnes_atelier:
+            from donnees_en_main.donnees import exiger_colonnes
+
+            exiger_colonnes(tableau.columns, self.colonnes_atelier, Path(chemin).name, self.nom)
+        return tableau
 
 
 @dataclass(frozen=True)
@@ -143,6 +151,7 @@ JEUX: tuple[Jeu, ...] = (
     # -- cantine
     Jeu("menus-cantine", lecteur=Lecteur("donnees_en_main.donnees.scdl:lire_scdl", (("schema", "menus-collectifs"),),
                                          resultat=".tableau"),
+        colonnes_atelier=("menuRestaurantNom", "menuDate", "menuPlatNom"),  # cantine.ipynb: « une ligne par plat »
         theme="cantine", role="menus", titre_role="menus de la cantine (schéma menus-collectifs)",
         noms=("menus-cantine",),
         source={
