@@ -237,6 +237,29 @@ def test_energie_votre_commune_filtree_par_code(fichier, tmp_path, monkeypatch):
     assert lu["conso_mwh"].sum() == pytest.approx(brut.loc[brut["commune"] == code, "conso"].sum())
 
 
+
+# Paris, Lyon, Marseille: the SDES IRIS files give their municipal arrondissements' codes only.
+ARRONDISSEMENTS = {"75056": ("751", "Paris"), "69123": ("6938", "Lyon"), "13055": ("132", "Marseille")}
+
+
+@pytest.mark.parametrize("fichier", ENERGIE, ids=_ids(ENERGIE))
+@pytest.mark.parametrize("code", sorted(ARRONDISSEMENTS))
+def test_energie_paris_lyon_marseille_additionne_les_arrondissements(fichier, code, tmp_path, monkeypatch):
+    brut = _sdes_pandas(fichier)
+    prefixe, ville = ARRONDISSEMENTS[code]
+    lignes = brut[brut["commune"].str.startswith(prefixe)]
+    assert not (brut["commune"] == code).any() and len(lignes)  # the real trap: no row under the commune's code
+    dossier = tmp_path / "communes" / code
+    dossier.mkdir(parents=True)
+    (dossier / "energie-secteurs.csv").write_bytes(fichier.read_bytes())
+    monkeypatch.setenv("DONNEES_EN_MAIN_DOSSIER_COMMUNE", str(tmp_path / "communes"))
+    lu = lire_ou_erreur(donnees_commune("energie", code, afficher=False).lire, "secteurs")
+    assert not isinstance(lu, ErreurDonnees), lu
+    assert set(lu["code_commune"]) == {code}
+    assert lu["conso_mwh"].sum() == pytest.approx(lignes["conso"].sum())
+    note = next(n for n in lu.attrs["notes"] if "arrondissement" in n)
+    assert ville in note and all(a in note for a in sorted(set(lignes["commune"])))
+
 # --------------------------------------------------------------------------- canteens (ma-cantine export)
 
 CANTINE = _par_dossier("cantine")
