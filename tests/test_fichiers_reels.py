@@ -314,6 +314,22 @@ def test_un_fichier_qui_n_est_pas_des_menus_depose_comme_menus_est_arrete_avant_
     if fichier.parent.name == "cantine":
         assert "ressemble à l'export open data de ma-cantine" in message
 
+
+@pytest.mark.parametrize("fichier", CANTINE, ids=_ids(CANTINE))
+@pytest.mark.parametrize("code", sorted(ARRONDISSEMENTS))
+def test_ma_cantine_paris_lyon_marseille_avec_leurs_arrondissements(fichier, code):
+    from donnees_en_main.donnees.ma_cantine import lire_ma_cantine
+
+    brut = _pandas(fichier)
+    prefixe, ville = ARRONDISSEMENTS[code]
+    communes = brut["canteen_city_insee_code"]
+    attendu = brut[(communes == code) | (communes.str.startswith(prefixe) & (communes.str.len() == 5))]
+    lu = lire_ou_erreur(lire_ma_cantine, fichier, code_insee=code)
+    assert not isinstance(lu, ErreurDonnees), lu
+    assert len(lu) == len(attendu) and sorted(lu["canteen_siret"].fillna("")) == sorted(attendu["canteen_siret"])
+    if (communes.str.startswith(prefixe) & (communes != code)).any():
+        assert any("arrondissement" in n and ville in n for n in lu.attrs["notes"])
+
 # --------------------------------------------------------------------------- elections, COG
 
 ELECTIONS = _par_dossier("elections", ".json")

@@ -977,3 +977,16 @@ def test_fichier_coupe_au_milieu_d_un_guillemet_erreur_en_francais(tmp_path):
             lecteur(fichier)
         message = str(erreur.value)
         assert "guillemet" in message and "ligne 3" in message and "Error" not in message, message
+
+
+def test_achats_de_paris_par_arrondissement_comptes_pour_paris(tmp_path, monkeypatch):
+    monkeypatch.setenv("DONNEES_EN_MAIN_DOSSIER_COMMUNE", str(tmp_path / "communes"))
+    _achats_de(tmp_path / "communes" / "75056", [
+        "École A;Paris 5e;75105;scolaire;directe;2024;1000;100;300",
+        "École B;Paris 12e;75112;scolaire;directe;2024;9000;4500;6000",
+    ])
+    achats = donnees_commune("cantine", "75056", afficher=False).lire("achats")
+    assert achats["code_insee"].tolist() == ["75105", "75112"]  # kept as written…
+    notes = " ".join(achats.attrs["notes"])
+    assert "ne désigne pas Paris par son code de commune (75056) mais par ses arrondissements municipaux (75105, 75112)" in notes
+    assert "Communes :" not in notes  # …and not taken for other communes

@@ -403,7 +403,12 @@ def _perimetre_commune(tableau: pd.DataFrame, code_insee: str, nom_fichier: str)
     if completes:
         notes.append(f"Codes INSEE : {pluriel(completes, 'code à 4 chiffres complété', 'codes à 4 chiffres complétés')} "
                      "par le zéro initial perdu.")
-    presents = tableau["code_insee"][tableau["code_insee"] != ""].value_counts()
+    des_arrondissements = tableau["code_insee"].isin(codes.arrondissements(code))  # Paris, Lyon, Marseille
+    if des_arrondissements.any():
+        notes.append(codes.note_arrondissements(code, tableau["code_insee"][des_arrondissements],
+                                                (tableau["code_insee"] == code).any()))
+    communes = tableau["code_insee"].mask(des_arrondissements, code)  # for counting: the file's codes are kept
+    presents = communes[communes != ""].value_counts()
     if code not in presents.index:
         liste = ", ".join(presents.index[:8]) + ("…" if len(presents) > 8 else "")
         raise ErreurDonnees(

@@ -25,6 +25,7 @@ __all__ = [
     "EXEMPLE_CODE_POSTAL",
     "OU_TROUVER",
     "arrondissements",
+    "note_arrondissements",
     "commune_de_iris",
     "departement",
     "exiger",
@@ -54,6 +55,17 @@ def arrondissements(code: str) -> tuple[str, ...]:
     """The municipal arrondissements' codes of Paris (75101–75120), Lyon (69381–69389) or Marseille
     (13201–13216); () for any other commune."""
     return ARRONDISSEMENTS.get(str(code), ("", ()))[1]
+
+
+def note_arrondissements(code: str, trouves, aussi_la_commune: bool) -> str:
+    """The French note saying that rows under Paris, Lyon or Marseille's arrondissements' codes (``trouves``)
+    were counted for the commune ``code`` (``aussi_la_commune``: the file also uses the commune's code)."""
+    ville = ARRONDISSEMENTS[code][0]
+    liste = ", ".join(sorted(set(trouves)))
+    comment = (f"désigne {ville} tantôt par son code de commune ({code}), tantôt par ses arrondissements municipaux "
+               f"({liste})" if aussi_la_commune else
+               f"ne désigne pas {ville} par son code de commune ({code}) mais par ses arrondissements municipaux ({liste})")
+    return f"Arrondissements : ce fichier {comment} ; toutes ces lignes sont comptées pour {ville}."
 
 
 def departement(code: str) -> str:

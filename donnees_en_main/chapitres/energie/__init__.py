@@ -748,13 +748,9 @@ def lire_consommations_ore(chemin_fichier: str | Path | None = None, *, code_ins
         if "code_commune" not in colonnes and not maille_iris:
             raise ErreurDonnees(f"Le fichier {quoi} n'a pas de colonne « code_commune » : impossible d'y choisir la commune {code}.")
         des_arrondissements = sortie["code_commune"].isin(codes_communes.arrondissements(code))
-        if des_arrondissements.any() and not (sortie["code_commune"] == code).any():
-            ville = codes_communes.ARRONDISSEMENTS[code][0]
-            trouves = sorted(set(sortie.loc[des_arrondissements, "code_commune"]))
-            notes.append(
-                f"Arrondissements : ce fichier ne donne pas {ville} sous son code de commune ({code}) mais par "
-                f"arrondissement municipal ({', '.join(trouves)}) ; leurs lignes sont toutes comptées pour {ville}."
-            )
+        if des_arrondissements.any():
+            notes.append(codes_communes.note_arrondissements(code, sortie.loc[des_arrondissements, "code_commune"],
+                                                             (sortie["code_commune"] == code).any()))
             sortie = sortie.assign(code_commune=sortie["code_commune"].mask(des_arrondissements, code))
         sortie = sortie[sortie["code_commune"] == code]
         if sortie.empty:
