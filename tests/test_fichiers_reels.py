@@ -175,8 +175,23 @@ def test_subventions_au_format_scdl(fichier):
     assert not isinstance(lu, ErreurDonnees), lu
     assert len(lu.tableau) == len(_pandas(fichier))
     assert "montant" in lu.tableau.columns  # old headers (SUB_MONTANT…) mapped, and said so
-    if "SUB_MONTANT" in _pandas(fichier).columns:
-        assert any("SUB_MONTANT" in n for n in lu.notes)
+    if "SUB_MONTANT" in _pandas(fichier).columns:  # one announcement, the same as lire_subventions's
+        annonce = [n for n in lu.notes if "ancien format national" in n]
+        assert len(annonce) == 1 and "« ATTRIB_NOM » → « nomBeneficiaire »" in annonce[0]
+        assert "« SUB_MONTANT » → « montant »" in annonce[0]
+        assert not [n for n in lu.notes if "« SUB_MONTANT » a été lue comme" in n]
+    # Shares decided value by value, as lire_subventions does; a « 1 » next to percentages is reported.
+    brut = _pandas(fichier)
+    if "pourcentageSubvention" in brut.columns:
+        valeurs = [_nombre(v) if v else None for v in brut["pourcentageSubvention"]]
+        parts = [float("nan") if v is None else v / 100 if v > 1 else v for v in valeurs]
+        assert lu.tableau["pourcentageSubvention"].tolist() == pytest.approx(parts, nan_ok=True)
+        lignes_de_un = [str(i + 2) for i, v in enumerate(valeurs) if v == 1]
+        note = next((n for n in lu.notes if "ambigu" in n), "")
+        if any(v is not None and v > 1 for v in valeurs) and lignes_de_un:
+            assert f"{len(lignes_de_un)} valeurs ambiguës" in note and f"lignes {', '.join(lignes_de_un[:3])}" in note
+        else:
+            assert not note, note
 
 
 # --------------------------------------------------------------------------- energy (SDES, IRIS level)
@@ -222,6 +237,29 @@ def test_energie_votre_commune_filtree_par_code(fichier, tmp_path, monkeypatch):
     assert lu["conso_mwh"].sum() == pytest.approx(brut.loc[brut["commune"] == code, "conso"].sum())
 
 
+
+# Paris, Lyon, Marseille: the SDES IRIS files give their municipal arrondissements' codes only.
+ARRONDISSEMENTS = {"75056": ("751", "Paris"), "69123": ("6938", "Lyon"), "13055": ("132", "Marseille")}
+
+
+@pytest.mark.parametrize("fichier", ENERGIE, ids=_ids(ENERGIE))
+@pytest.mark.parametrize("code", sorted(ARRONDISSEMENTS))
+def test_energie_paris_lyon_marseille_additionne_les_arrondissements(fichier, code, tmp_path, monkeypatch):
+    brut = _sdes_pandas(fichier)
+    prefixe, ville = ARRONDISSEMENTS[code]
+    lignes = brut[brut["commune"].str.startswith(prefixe)]
+    assert not (brut["commune"] == code).any() and len(lignes)  # the real trap: no row under the commune's code
+    dossier = tmp_path / "communes" / code
+    dossier.mkdir(parents=True)
+    (dossier / "energie-secteurs.csv").write_bytes(fichier.read_bytes())
+    monkeypatch.setenv("DONNEES_EN_MAIN_DOSSIER_COMMUNE", str(tmp_path / "communes"))
+    lu = lire_ou_erreur(donnees_commune("energie", code, afficher=False).lire, "secteurs")
+    assert not isinstance(lu, ErreurDonnees), lu
+    assert set(lu["code_commune"]) == {code}
+    assert lu["conso_mwh"].sum() == pytest.approx(lignes["conso"].sum())
+    note = next(n for n in lu.attrs["notes"] if "arrondissement" in n)
+    assert ville in note and all(a in note for a in sorted(set(lignes["commune"])))
+
 # --------------------------------------------------------------------------- canteens (ma-cantine export)
 
 CANTINE = _par_dossier("cantine")
@@ -257,6 +295,41 @@ def test_lecteur_ma_cantine_filtre_par_commune(fichier):
     assert any(code in n for n in lu.attrs["notes"])
 
 
+
+TABLEAUX = [f for f in FICHIERS if f.suffix == ".csv"]
+
+
+@pytest.mark.parametrize("fichier", TABLEAUX, ids=_ids(TABLEAUX))
+def test_un_fichier_qui_n_est_pas_des_menus_depose_comme_menus_est_arrete_avant_tout_calcul(fichier, tmp_path, monkeypatch):
+    code = "29081"
+    dossier = tmp_path / "communes" / code
+    dossier.mkdir(parents=True)
+    (dossier / "menus-cantine.csv").write_bytes(fichier.read_bytes())
+    monkeypatch.setenv("DONNEES_EN_MAIN_DOSSIER_COMMUNE", str(tmp_path / "communes"))
+    lu = lire_ou_erreur(donnees_commune("cantine", code, afficher=False).lire, "menus")
+    # No real file of the corpus is a menu: read anyway, the workshop's next cell would stop on a KeyError.
+    assert isinstance(lu, ErreurDonnees), f"{_nom(fichier)} lu comme des menus"
+    message = str(lu)
+    assert "menuRestaurantNom" in message and "qu'il faut pour cet atelier" in message
+    if fichier.parent.name == "cantine":
+        assert "ressemble à l'export open data de ma-cantine" in message
+
+
+@pytest.mark.parametrize("fichier", CANTINE, ids=_ids(CANTINE))
+@pytest.mark.parametrize("code", sorted(ARRONDISSEMENTS))
+def test_ma_cantine_paris_lyon_marseille_avec_leurs_arrondissements(fichier, code):
+    from donnees_en_main.donnees.ma_cantine import lire_ma_cantine
+
+    brut = _pandas(fichier)
+    prefixe, ville = ARRONDISSEMENTS[code]
+    communes = brut["canteen_city_insee_code"]
+    attendu = brut[(communes == code) | (communes.str.startswith(prefixe) & (communes.str.len() == 5))]
+    lu = lire_ou_erreur(lire_ma_cantine, fichier, code_insee=code)
+    assert not isinstance(lu, ErreurDonnees), lu
+    assert len(lu) == len(attendu) and sorted(lu["canteen_siret"].fillna("")) == sorted(attendu["canteen_siret"])
+    if (communes.str.startswith(prefixe) & (communes != code)).any():
+        assert any("arrondissement" in n and ville in n for n in lu.attrs["notes"])
+
 # --------------------------------------------------------------------------- elections, COG
 
 ELECTIONS = _par_dossier("elections", ".json")
@@ -287,3 +360,35 @@ def test_cog_chaque_code_commune_reconnu_tel_quel():
     assert [codes.normaliser(c) for c in brut["DEPCOM"]] == brut["DEPCOM"].tolist()
     assert [codes.valider(c) for c in brut["DEPCOM"]] == brut["DEPCOM"].tolist()
     assert {"2A", "2B", "971", "974", "976"} <= {codes.departement(c) for c in brut["DEPCOM"]}
+
+
+# --------------------------------------------------------------------------- a file given to the wrong reader
+
+# (reader, file of another kind, what the message must recognise it as)
+MAUVAIS_LECTEUR = [
+    ("subventions", "cantine/campagne_td_2021.csv", "l'export open data de ma-cantine"),
+    ("subventions", "cantine/campagne_td_2022.csv", "l'export open data de ma-cantine"),
+    ("energie", "subventions/exemple_valide.csv", "un fichier de subventions au format national"),
+    ("energie", "subventions/reel_DEP_Nievre_CD58_SUBVENTIONS_2016_LISTE.csv",
+     "un fichier de subventions à l'ancien format national"),
+    ("elections", "cantine/campagne_td_2021.csv", "l'export open data de ma-cantine"),
+    ("elections", "subventions/exemple_valide.csv", "un fichier de subventions au format national"),
+    ("releves", "subventions/exemple_valide.csv", "un fichier de subventions au format national"),
+]
+
+
+@pytest.mark.parametrize("lecteur, nom, reconnu", MAUVAIS_LECTEUR, ids=[f"{l}<-{n}" for l, n, _ in MAUVAIS_LECTEUR])
+def test_un_fichier_donne_au_mauvais_lecteur_est_reconnu_et_les_formats_acceptes_dits(lecteur, nom, reconnu):
+    fonctions = {
+        "subventions": lire_subventions,
+        "energie": energie.lire_consommations_ore,
+        "elections": lire_resultats,
+        "releves": lambda f: energie.lire_releves(f, "gaz"),
+    }
+    lu = lire_ou_erreur(fonctions[lecteur], REELS / nom)
+    assert isinstance(lu, ErreurDonnees), f"{nom} lu comme {lecteur} : ce serait faux"
+    message = str(lu)
+    assert f"ressemble à {reconnu}" in message, message
+    if lecteur == "subventions":  # what is accepted, and where to find it
+        assert "Formats acceptés" in message and "ATTRIB_NOM" in message
+        assert "https://schema.data.gouv.fr/scdl/subventions/" in message

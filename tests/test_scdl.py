@@ -227,6 +227,6 @@ def test_siret_repare_seulement_si_sa_cle_le_confirme_et_anciennes_entetes(tmp_p
     assert lecture.tableau["nomBeneficiaire"].tolist() == ["AGORA", "COSDEN"]
     assert lecture.tableau["montant"].tolist() == [17833.0, 92000.0]
     notes = "\n".join(lecture.notes)
-    assert "la colonne « ATTRIB_NOM » a été lue comme « nomBeneficiaire »" in notes
+    assert "ancien format national des subventions" in notes and "« ATTRIB_NOM » → « nomBeneficiaire »" in notes
     assert "1 SIRET transformé en nombre par un tableur (« 52499120500013.0 ») : le « .0 » a été retiré, sa clé de contrôle est juste" in notes
     assert "(« 52499120500014.0 ») : le « .0 » a été retiré, mais sa clé de contrôle (Luhn) est fausse" in notes

@@ -495,6 +495,29 @@ def test_l_atelier_elections_tourne_sur_votre_commune(dossier_communes, tmp_path
     assert "4 lignes : une par bureau et par candidat" in texte
 
 
+
+def test_l_atelier_energie_prend_les_annees_dans_les_donnees_de_la_commune(dossier_communes, tmp_path):
+    from nbclient import NotebookClient
+
+    ici = dossier_communes / "29006"
+    ici.mkdir()
+    (ici / "energie-batiments.csv").write_text(
+        "batiment_id,nom,surface_m2\necole,École du Phare,800\nmairie,Mairie de Bénodet,400\n", encoding="utf-8")
+    for energie_, unite in (("electricite", "kWh"), ("gaz", "MWh")):
+        lignes = ["batiment_id,mois,consommation,unite,type_releve"]
+        lignes += [f"{b},{a}-{m:02d},{10 + m},{unite},réel" for b in ("ecole", "mairie") for a in (2024, 2025)
+                   for m in range(1, 13)]
+        (ici / f"energie-releves-{energie_}.csv").write_text("\n".join(lignes) + "\n", encoding="utf-8")
+    nb = nbformat.read(RACINE / "notebooks" / "energie.ipynb", as_version=4)
+    nb.cells[1].source = 'CODE_INSEE = "29006"'
+    NotebookClient(nb, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    assert not [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    bilan = next(c for c in nb.cells if c.cell_type == "code" and "bilan_annuel" in c.source)
+    texte = "".join(str(o.get("data", {}).get("text/plain", "")) for o in bilan.outputs)
+    # The commune's readings have no 2022: the table shows its own last complete year, not an empty one.
+    assert "Empty DataFrame" not in texte and "École du Phare" in texte and "2025" in texte
+
 # --------------------------------------------------------------------------- download command
 
 
@@ -773,6 +796,9 @@ def test_valeurs_masquees_gardees_vides_comptees_et_annoncees(tmp_path, mot):
     secteurs = energie.lire_consommations_ore(fichier)
     assert secteurs["masque"].tolist() == [True, False] and secteurs["conso_mwh"].sum() == 12.5
     assert any(f"« {mot} » (1)" in n and "pas nulles" in n for n in secteurs.attrs["notes"])
+    ancien = energie.lire_secteurs(fichier)  # the older reader of the same layout says it too
+    assert ancien["masque"].tolist() == [True, False] and ancien["conso_mwh"].sum() == 12.5
+    assert any(f"« {mot} » (1)" in n and "pas comme zéro" in n for n in ancien.attrs["notes"])
     # The same word in a file read like the course's purchases: kept empty, announced, not refused.
     achats = tmp_path / "achats.csv"
     achats.write_text("nom_cantine;commune;code_insee;secteur;mode_de_gestion;annee;achats_totaux_ht;achats_bio_ht;"
@@ -781,6 +807,15 @@ def test_valeurs_masquees_gardees_vides_comptees_et_annoncees(tmp_path, mot):
     tableau = lire(achats, comme="achats-cantines")
     assert tableau["achats_bio_ht"].isna().tolist() == [True, False] and tableau["achats_bio_ht"].sum() == 400.5
     assert any(f"« {mot} » (1)" in n and "pas comme zéro" in n for n in tableau.attrs["notes"])
+    # And in a SCDL file read by lire_scdl: a masked word, not an « unreadable value ».
+    from donnees_en_main.donnees.scdl import lire_scdl
+
+    subventions = tmp_path / "subventions.csv"
+    subventions.write_text(f"nomBeneficiaire,montant,dateConvention\nA,1000,2023-01-01\nB,{mot},2023-01-02\n", encoding="utf-8")
+    lu = lire_scdl(subventions, "subventions")
+    assert lu.tableau["montant"].isna().tolist() == [False, True]
+    assert any(f"« {mot} » (1)" in n and "pas comme zéro" in n for n in lu.notes)
+    assert not [n for n in lu.notes if "illisibles" in n]
 
 
 def test_une_ligne_par_candidat_format_non_pris_en_charge_et_formats_acceptes(tmp_path):
@@ -873,3 +908,85 @@ def test_resultats_bom_utf8_et_lignes_cp1252_colles(tmp_path):
     assert set(df["nom"]) == {"N’DIAYE", "BERTIN"} and df["voix"].sum() == 300 + 285 + 250 + 250
     extrait, gardees, total = extraire_commune(fichier.read_bytes(), "49007")
     assert (gardees, total) == (2, 2)
+
+
+def _achats_de(dossier: Path, lignes: list[str]) -> None:
+    dossier.mkdir(parents=True, exist_ok=True)
+    (dossier / "achats-cantines.csv").write_text(
+        "nom_cantine;commune;code_insee;secteur;mode_de_gestion;annee;achats_totaux_ht;achats_bio_ht;"
+        "achats_durables_qualite_ht\n" + "".join(l + "\n" for l in lignes), encoding="utf-8")
+
+
+def test_achats_de_plusieurs_communes_ou_annees_annonces_jamais_montres_comme_ceux_de_la_commune(tmp_path, monkeypatch):
+    monkeypatch.setenv("DONNEES_EN_MAIN_DOSSIER_COMMUNE", str(tmp_path / "communes"))
+    # An intercommunal file (like the course's): every row kept, but the other communes and years are said.
+    _achats_de(tmp_path / "communes" / "29006", [
+        "École A;Bénodet;29006;scolaire;directe;2024;1000;100;300",
+        "École B;Quimper;29232;scolaire;directe;2024;9000;4500;6000",
+        "École C;Quimper;29232;scolaire;directe;2023;8000;4000;5000",
+        "École D;Fouesnant;29058;scolaire;concédée;2024;3000;600;900",
+    ])
+    achats = donnees_commune("cantine", "29006", afficher=False).lire("achats")
+    assert len(achats) == 4  # nothing dropped silently…
+    notes = " ".join(achats.attrs["notes"])
+    assert "3 communes" in notes and "1 ligne de votre commune (29006)" in notes  # …and nothing shown as « yours » silently
+    assert "2023, 2024" in notes
+    # A file with no row of the commune: stopped, with the codes it holds.
+    _achats_de(tmp_path / "communes" / "29004", ["École B;Quimper;29232;scolaire;directe;2024;9000;4500;6000"])
+    with pytest.raises(ErreurDonnees, match=r"aucune ligne de la commune 29004 .*29232"):
+        donnees_commune("cantine", "29004", afficher=False).lire("achats")
+    # The commune's own file, one year: nothing more to say.
+    _achats_de(tmp_path / "communes" / "01053", ["École A;Bourg;1053;scolaire;directe;2024;1000;100;300"])
+    seule = donnees_commune("cantine", "01053", afficher=False).lire("achats")
+    assert seule["code_insee"].tolist() == ["01053"]
+    assert not [n for n in seule.attrs["notes"] if "communes" in n or "Années" in n]
+
+
+@pytest.mark.parametrize("mot", ["nd", "NC", "-"])
+def test_releves_et_batiments_valeurs_masquees_gardees_manquantes_et_annoncees(tmp_path, mot, capsys):
+    releves = tmp_path / "elec.csv"
+    releves.write_text("batiment_id,mois,consommation,unite,type_releve\necole,2024-01,100,kWh,réel\n"
+                       f"ecole,2024-02,{mot},kWh,réel\necole,2024-03,300,kWh,réel\n", encoding="utf-8")
+    lu = energie.lire_releves(releves, "électricité")
+    assert lu["mois"].tolist() == ["2024-01", "2024-03"] and lu["consommation_kwh"].sum() == 400
+    assert any(f"« {mot} » (1)" in n and "manquant" in n for n in lu.attrs["notes"])
+    complet = energie.completer_mois(lu)
+    assert complet.loc[complet["mois"] == "2024-02", "type_releve"].tolist() == ["manquant"]
+    batiments = tmp_path / "batiments.csv"
+    batiments.write_text(f"batiment_id,nom,surface_m2\necole,École,800\nmairie,Mairie,{mot}\n", encoding="utf-8")
+    bat = energie.charger_batiments(batiments)
+    assert bat["surface_m2"].isna().tolist() == [False, True]
+    assert any(f"« {mot} » (1)" in n and "surface_m2" in n for n in bat.attrs["notes"])
+    # The workshop's loader says it too.
+    gaz = tmp_path / "gaz.csv"
+    gaz.write_text("batiment_id,mois,consommation,unite,type_releve\necole,2024-01,1,MWh,réel\n", encoding="utf-8")
+    tout = energie.charger_releves(releves, gaz)
+    assert len(tout) == 3 and f"« {mot} » (1)" in capsys.readouterr().out
+
+
+def test_fichier_coupe_au_milieu_d_un_guillemet_erreur_en_francais(tmp_path):
+    from donnees_en_main.donnees import lire_csv_tableur
+
+    fichier = tmp_path / "coupe.csv"  # a download cut short inside a quoted text
+    fichier.write_text('batiment_id,nom,surface_m2\necole,"École du Phare, aile nord",800\nmairie,"Mairie de Bén',
+                       encoding="utf-8")
+    lecteurs = (lire_csv_tableur, energie.charger_batiments, energie.lire_secteurs,
+                lambda f: energie.lire_releves(f, "gaz"))
+    for lecteur in lecteurs:
+        with pytest.raises(ErreurDonnees) as erreur:
+            lecteur(fichier)
+        message = str(erreur.value)
+        assert "guillemet" in message and "ligne 3" in message and "Error" not in message, message
+
+
+def test_achats_de_paris_par_arrondissement_comptes_pour_paris(tmp_path, monkeypatch):
+    monkeypatch.setenv("DONNEES_EN_MAIN_DOSSIER_COMMUNE", str(tmp_path / "communes"))
+    _achats_de(tmp_path / "communes" / "75056", [
+        "École A;Paris 5e;75105;scolaire;directe;2024;1000;100;300",
+        "École B;Paris 12e;75112;scolaire;directe;2024;9000;4500;6000",
+    ])
+    achats = donnees_commune("cantine", "75056", afficher=False).lire("achats")
+    assert achats["code_insee"].tolist() == ["75105", "75112"]  # kept as written…
+    notes = " ".join(achats.attrs["notes"])
+    assert "ne désigne pas Paris par son code de commune (75056) mais par ses arrondissements municipaux (75105, 75112)" in notes
+    assert "Communes :" not in notes  # …and not taken for other communes

@@ -40,6 +40,8 @@ from donnees_en_main.reglages import dossier_donnees
 __all__ = [
     "ErreurDonnees",
     "FormatCsv",
+    "exiger_colonnes",
+    "erreur_de_structure",
     "charger",
     "chemin",
     "VALEURS_MASQUEES",
@@ -324,11 +326,37 @@ def lire(source, comme: str | None = None, *, code_insee: str | None = None) -> 
     return tableau
 
 
-def lire_comme(chemin_fichier: Path | str, nom: str) -> pd.DataFrame:
-    """A file laid out like the course's dataset ``nom`` (a commune's own file): read as a spreadsheet
-    export (any encoding or separator), then typed after the dataset's schema (numbers, dates)."""
-    from donnees_en_main.donnees.catalogue import reconnaitre
+def exiger_colonnes(colonnes, requises, nom_fichier: str, nom: str) -> None:
+    """Before a workshop computes anything: the columns it needs (``requises``, those of the course's
+    dataset ``nom``) are in the commune's file, or ``ErreurDonnees`` names the missing ones, says what
+    the file looks like (« ce fichier ressemble à l'export ma-cantine… ») and which columns it has."""
+    from donnees_en_main.donnees.catalogue import ressemble
 
+    colonnes = [str(c) for c in colonnes]
+    manquantes = [c for c in requises if c not in colonnes]
+    if not manquantes:
+        return
+    if len(manquantes) == len(requises):
+        quoi = (f"n'a aucune des colonnes qu'il faut pour cet atelier (celles du fichier du cours « {nom} » : "
+                + ", ".join(requises) + ").")
+    else:
+        quoi = (f"n'a pas {'la colonne' if len(manquantes) == 1 else 'les colonnes'} "
+                + ", ".join(f"« {c} »" for c in manquantes) + f" qu'il faut pour cet atelier (fichier du cours « {nom} »).")
+    raise ErreurDonnees(
+        f"Votre fichier {nom_fichier} {quoi}" + ressemble(colonnes)
+        + f" Colonnes trouvées : {', '.join(colonnes[:12])}" + ("…" if len(colonnes) > 12 else ".")
+    )
+
+
+def lire_comme(chemin_fichier: Path | str, nom: str, *, code_insee: str | None = None) -> pd.DataFrame:
+    """A file laid out like the course's dataset ``nom`` (a commune's own file): read as a spreadsheet
+    export (any encoding or separator), then typed after the dataset's schema (numbers, dates).
+
+    With ``code_insee`` (the « votre commune » path) and a ``code_insee`` column: a file holding no row
+    of the commune is refused; one holding other communes or several years keeps every row (the
+    course's own file is intercommunal) but says so in ``attrs["notes"]``, never shown silently as the
+    commune's alone.
+    """
     fichier = Path(chemin_fichier)
     tableau, notes = lire_csv_tableur(fichier)
     champs = {f["name"]: f for f in (schema(nom) or {}).get("fields", [])}
@@ -340,23 +368,8 @@ def lire_comme(chemin_fichier: Path | str, nom: str) -> pd.DataFrame:
         tableau = tableau.rename(columns=renommees)
         notes.append("En-tête : " + ", ".join(f"« {a} » lue comme « {b} »" for a, b in renommees.items())
                      + " (même nom, autre écriture).")
-    requises = [c for c, f in champs.items() if f.get("constraints", {}).get("required")]
-    manquantes = [c for c in requises if c not in tableau.columns]
-    if manquantes:
-        connu = reconnaitre(tableau.columns)
-        ressemble = f" Ce fichier ressemble à {connu.titre} : {connu.conseil}." if connu else ""
-        if len(manquantes) == len(requises):
-            quoi = f"aucune des colonnes qu'il faut pour cet atelier (celles du fichier du cours « {nom} » : "
-            quoi += ", ".join(requises) + ")."
-        else:
-            quoi = (f"{'la colonne' if len(manquantes) == 1 else 'les colonnes'} "
-                    + ", ".join(f"« {c} »" for c in manquantes) + f" qu'il faut pour cet atelier (fichier du cours « {nom} »).")
-        raise ErreurDonnees(
-            f"Votre fichier {fichier.name} n'a {quoi if quoi.startswith('aucune') else 'pas ' + quoi}"
-            + ressemble
-            + f" Colonnes trouvées : {', '.join(map(str, tableau.columns[:12]))}"
-            + ("…" if len(tableau.columns) > 12 else "") + "."
-        )
+    exiger_colonnes(tableau.columns, [c for c, f in champs.items() if f.get("constraints", {}).get("required")],
+                    fichier.name, nom)
     for colonne, champ in champs.items():
         if colonne not in tableau or champ.get("type") not in ("number", "integer", "year", "date"):
             continue
@@ -373,8 +386,53 @@ def lire_comme(chemin_fichier: Path | str, nom: str) -> pd.DataFrame:
                 "(un nombre, avec une virgule ou un point décimal)."
             )
         tableau[colonne] = valeurs if champ["type"] == "number" else valeurs.astype("Int64")
+    if code_insee is not None and "code_insee" in tableau.columns:
+        notes += _perimetre_commune(tableau, code_insee, fichier.name)
     tableau.attrs["notes"] = notes
     return tableau
+
+
+def _perimetre_commune(tableau: pd.DataFrame, code_insee: str, nom_fichier: str) -> list[str]:
+    """Check a commune's file against its code (``code_insee`` column, repaired in place): refuse a file
+    without any of its rows; French notes when the file also holds other communes or several years."""
+    from donnees_en_main.donnees import codes
+
+    code = codes.exiger(code_insee)
+    tableau["code_insee"], completes = codes.normaliser_serie(tableau["code_insee"])
+    notes = []
+    if completes:
+        notes.append(f"Codes INSEE : {pluriel(completes, 'code à 4 chiffres complété', 'codes à 4 chiffres complétés')} "
+                     "par le zéro initial perdu.")
+    des_arrondissements = tableau["code_insee"].isin(codes.arrondissements(code))  # Paris, Lyon, Marseille
+    if des_arrondissements.any():
+        notes.append(codes.note_arrondissements(code, tableau["code_insee"][des_arrondissements],
+                                                (tableau["code_insee"] == code).any()))
+    communes = tableau["code_insee"].mask(des_arrondissements, code)  # for counting: the file's codes are kept
+    presents = communes[communes != ""].value_counts()
+    if code not in presents.index:
+        liste = ", ".join(presents.index[:8]) + ("…" if len(presents) > 8 else "")
+        raise ErreurDonnees(
+            f"Votre fichier {nom_fichier} ne contient aucune ligne de la commune {code} (colonne code_insee) : "
+            f"il contient {'la commune' if len(presents) == 1 else 'les communes'} {liste or 'sans code'}. Vérifiez le "
+            "code INSEE choisi (ce n'est pas le code postal) ou le fichier déposé dans le dossier de la commune."
+        )
+    if len(presents) > 1:
+        notes.append(
+            f"Communes : ce fichier contient {pluriel(len(presents), 'commune')} "
+            f"({', '.join(presents.index[:8])}{'…' if len(presents) > 8 else ''}), dont "
+            f"{pluriel(int(presents[code]), 'ligne de votre commune', 'lignes de votre commune')} ({code}). Toutes les "
+            "lignes sont gardées, comme dans le fichier du cours qui réunit les communes de l'intercommunalité : les "
+            f"calculs portent sur l'ensemble. Pour votre commune seule, gardez les lignes où code_insee vaut « {code} »."
+        )
+    if "annee" in tableau.columns:
+        annees = sorted(int(a) for a in pd.Series(tableau["annee"]).dropna().unique())
+        if len(annees) > 1:
+            notes.append(
+                f"Années : le fichier couvre {', '.join(map(str, annees))} ; une même ligne (une cantine…) peut y "
+                "revenir chaque année. Choisissez une année avant de comparer les lignes entre elles, par exemple "
+                f"la dernière, {annees[-1]}."
+            )
+    return notes
 
 
 def _listes_json(serie: pd.Series, colonne: str, nom: str) -> pd.Series:
@@ -720,6 +778,28 @@ def _colonnes_demandees(tableau: pd.DataFrame, demande, nom: str, quoi: str) -> 
     return colonnes
 
 
+def erreur_de_structure(exc: Exception, nom: str, separateur: str | None) -> ErreurDonnees:
+    """pandas' parser error on a CSV file (a row too long, a quote never closed…) said in French."""
+    message = str(exc)
+    if trouve := re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", message):
+        attendu, ligne, vu = trouve.groups()
+        detail = (
+            f"la ligne {ligne} contient {vu} cellules alors que l'en-tête en annonce "
+            f"{attendu}. Un texte contient sans doute le séparateur "
+            f"« {separateur} » sans être entouré de guillemets : corrigez cette ligne."
+        )
+    elif trouve := re.search(r"EOF inside string starting at row (\d+)", message):
+        detail = (
+            f"un guillemet (\") ouvert à la ligne {int(trouve.group(1)) + 1} n'est jamais refermé. Le fichier est "
+            "sans doute coupé (téléchargement ou copie interrompus) : téléchargez-le à nouveau. Sinon, un texte "
+            "contient un guillemet seul : doublez-le (\"\") ou retirez-le."
+        )
+    else:
+        detail = ("sa structure est irrégulière (lignes de longueurs différentes ou guillemets mal placés). Ouvrez-le "
+                  "dans un tableur pour repérer la ligne en cause, ou téléchargez-le à nouveau.")
+    return ErreurDonnees(f"Le fichier « {nom} » ne peut pas être lu comme un tableau : {detail}")
+
+
 def lire_csv_tableur(
     chemin_fichier: Path | str,
     dates: bool | str | Iterable[str] = False,
@@ -748,18 +828,7 @@ def lire_csv_tableur(
             engine="c",
         )
     except pd.errors.ParserError as exc:
-        message = str(exc)
-        trouve = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", message)
-        if trouve:
-            attendu, ligne, vu = trouve.groups()
-            detail = (
-                f"la ligne {ligne} contient {vu} cellules alors que l'en-tête en annonce "
-                f"{attendu}. Un texte contient sans doute le séparateur "
-                f"« {format_.separateur} » sans être entouré de guillemets : corrigez cette ligne."
-            )
-        else:
-            detail = f"sa structure est irrégulière ({message})."
-        raise ErreurDonnees(f"Le fichier « {nom} » ne peut pas être lu comme un tableau : {detail}") from exc
+        raise erreur_de_structure(exc, nom, format_.separateur) from exc
 
     # Header and cells: spaces around texts.
     tableau.columns = [str(c).strip() for c in tableau.columns]

@@ -33,6 +33,7 @@ __all__ = [
     "jeu",
     "lire_manifeste",
     "reconnaitre",
+    "ressemble",
     "sources_officielles",
     "themes",
     "verifier_datapackage",
@@ -87,6 +88,9 @@ class Jeu:
     lecteur: Lecteur | None = None
     # True: the course's own file is read with ``charger`` (its schema), not with ``lecteur``.
     charger_le_fictif: bool = True
+    # The columns of the reader's table a workshop computes with, checked on a commune's file before
+    # anything is computed (``donnees.exiger_colonnes``); () when the reader checks them itself.
+    colonnes_atelier: tuple[str, ...] = ()
     # « votre commune »: theme, role, French title of the role, names looked for, optional file.
     theme: str | None = None
     role: str | None = None
@@ -105,8 +109,13 @@ class Jeu:
             return charger(self.nom)
         chemin = chemin if chemin is not None else chemin_ressource(self.nom)
         if self.lecteur is None:
-            return lire_comme(chemin, self.nom)
-        return self.lecteur(chemin, code_insee)
+            return lire_comme(chemin, self.nom, code_insee=code_insee)
+        tableau = self.lecteur(chemin, code_insee)
+        if self.colonnes_atelier:
+            from donnees_en_main.donnees import exiger_colonnes
+
+            exiger_colonnes(tableau.columns, self.colonnes_atelier, Path(chemin).name, self.nom)
+        return tableau
 
 
 @dataclass(frozen=True)
@@ -142,6 +151,7 @@ JEUX: tuple[Jeu, ...] = (
     # -- cantine
     Jeu("menus-cantine", lecteur=Lecteur("donnees_en_main.donnees.scdl:lire_scdl", (("schema", "menus-collectifs"),),
                                          resultat=".tableau"),
+        colonnes_atelier=("menuRestaurantNom", "menuDate", "menuPlatNom"),  # cantine.ipynb: « une ligne par plat »
         theme="cantine", role="menus", titre_role="menus de la cantine (schéma menus-collectifs)",
         noms=("menus-cantine",),
         source={
@@ -272,12 +282,20 @@ FORMATS_CONNUS: tuple[FormatConnu, ...] = (
 )
 
 
-def reconnaitre(colonnes) -> FormatConnu | None:
-    """The known layout a file's columns look like, or None."""
+def reconnaitre(colonnes, sauf: str = "") -> FormatConnu | None:
+    """The known layout a file's columns look like, or None; ``sauf``: skip the layouts whose advice names
+    this reader (the one that is refusing the file)."""
     from donnees_en_main.donnees import cle_entete
 
     cles = {cle_entete(c) for c in colonnes}
-    return next((f for f in FORMATS_CONNUS if {cle_entete(c) for c in f.colonnes} <= cles), None)
+    return next((f for f in FORMATS_CONNUS if {cle_entete(c) for c in f.colonnes} <= cles
+                 and not (sauf and sauf in f.conseil)), None)
+
+
+def ressemble(colonnes, sauf: str = "") -> str:
+    """« Ce fichier ressemble à … : what to do with it. » for a file given to the wrong reader, or ""."""
+    connu = reconnaitre(colonnes, sauf)
+    return f" Ce fichier ressemble à {connu.titre} : {connu.conseil}." if connu else ""
 
 
 def jeu(nom: str) -> Jeu:

@@ -7,7 +7,9 @@
 - ``exiger(code, quoi)``: a code passed to a reader, refused with a short French message when it
   does not have the shape of a commune code;
 - ``departement(code)`` ('49007' -> '49', '2A004' -> '2A', '97411' -> '974');
-- ``commune_de_iris(code_iris)``: an IRIS code (9 characters) starts with its commune's code.
+- ``commune_de_iris(code_iris)``: an IRIS code (9 characters) starts with its commune's code;
+- ``arrondissements(code)``: Paris, Lyon and Marseille's municipal arrondissements, which some files
+  (SDES at IRIS level…) give instead of the commune's code ('69123' -> '69381'…'69389').
 """
 
 from __future__ import annotations
@@ -19,8 +21,11 @@ import pandas as pd
 from donnees_en_main.donnees import ErreurDonnees
 
 __all__ = [
+    "ARRONDISSEMENTS",
     "EXEMPLE_CODE_POSTAL",
     "OU_TROUVER",
+    "arrondissements",
+    "note_arrondissements",
     "commune_de_iris",
     "departement",
     "exiger",
@@ -38,6 +43,29 @@ OU_TROUVER = (
 # Overseas départements with communes (3-digit département numbers).
 DEPARTEMENTS_OUTRE_MER = {"971", "972", "973", "974", "975", "976", "977", "978", "984", "986", "987", "988"}
 _FORME = re.compile(r"[0-9][0-9AB][0-9]{3}")
+# Paris, Lyon, Marseille -> (name, codes of their municipal arrondissements).
+ARRONDISSEMENTS = {
+    "75056": ("Paris", tuple(f"751{n:02d}" for n in range(1, 21))),
+    "69123": ("Lyon", tuple(f"6938{n}" for n in range(1, 10))),
+    "13055": ("Marseille", tuple(f"132{n:02d}" for n in range(1, 17))),
+}
+
+
+def arrondissements(code: str) -> tuple[str, ...]:
+    """The municipal arrondissements' codes of Paris (75101–75120), Lyon (69381–69389) or Marseille
+    (13201–13216); () for any other commune."""
+    return ARRONDISSEMENTS.get(str(code), ("", ()))[1]
+
+
+def note_arrondissements(code: str, trouves, aussi_la_commune: bool) -> str:
+    """The French note saying that rows under Paris, Lyon or Marseille's arrondissements' codes (``trouves``)
+    were counted for the commune ``code`` (``aussi_la_commune``: the file also uses the commune's code)."""
+    ville = ARRONDISSEMENTS[code][0]
+    liste = ", ".join(sorted(set(trouves)))
+    comment = (f"désigne {ville} tantôt par son code de commune ({code}), tantôt par ses arrondissements municipaux "
+               f"({liste})" if aussi_la_commune else
+               f"ne désigne pas {ville} par son code de commune ({code}) mais par ses arrondissements municipaux ({liste})")
+    return f"Arrondissements : ce fichier {comment} ; toutes ces lignes sont comptées pour {ville}."
 
 
 def departement(code: str) -> str:

@@ -56,7 +56,11 @@ def lire_ma_cantine(chemin_fichier, code_insee=None) -> pd.DataFrame:
     sans_commune = int((tableau["canteen_city_insee_code"] == "").sum())
     if code_insee is not None:
         code = codes.exiger(code_insee)
-        tableau = tableau[tableau["canteen_city_insee_code"] == code].reset_index(drop=True)
+        communes = tableau["canteen_city_insee_code"]
+        des_arrondissements = communes.isin(codes.arrondissements(code))  # Paris, Lyon, Marseille
+        if des_arrondissements.any():
+            notes.append(codes.note_arrondissements(code, communes[des_arrondissements], (communes == code).any()))
+        tableau = tableau[(communes == code) | des_arrondissements].reset_index(drop=True)
         if tableau.empty:
             raise ErreurDonnees(
                 f"Aucune cantine de la commune {code} dans « {fichier.name} » ({pluriel(total, 'cantine')}, dont "

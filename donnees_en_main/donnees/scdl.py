@@ -33,9 +33,14 @@ from typing import NamedTuple
 import pandas as pd
 
 from donnees_en_main.reglages import dossier_donnees
-from donnees_en_main.donnees import ErreurDonnees, detecter_format, formater_entier, lire_csv_tableur, pluriel
+from donnees_en_main.donnees import (
+    ErreurDonnees, detecter_format, est_masquee, formater_entier, lire_csv_tableur, note_valeurs_masquees, pluriel,
+)
 
-__all__ = ["ANCIENNES_ENTETES_SUBVENTIONS", "SCHEMAS_SCDL", "LectureScdl", "lire_scdl", "siren_valide", "siret_valide"]
+__all__ = [
+    "ANCIENNES_ENTETES_SUBVENTIONS", "SCHEMAS_SCDL", "LectureScdl", "lire_scdl", "note_ancien_format", "note_parts_ambigues", "siren_valide",
+    "siret_valide",
+]
 
 # Schema name -> (the project's Table Schema, relative to datasets/, national schema it follows).
 SCHEMAS_SCDL = {
@@ -151,6 +156,28 @@ def siret_valide(siret: str) -> bool:
 def siren_valide(siren: str) -> bool:
     """The Luhn checksum every SIREN (9 digits) satisfies."""
     return bool(re.fullmatch(r"\d{9}", str(siren))) and _luhn(siren)
+
+
+def note_ancien_format(paires: dict) -> str:
+    """The French note on a subsidies file with the 2016-2017 headers ({header: today's name}), as
+    ``lire_scdl`` and ``lire_subventions`` both say it."""
+    return (
+        "En-tête : ce fichier suit l'ancien format national des subventions (2016-2017) ; colonnes lues sous leur "
+        "nom d'aujourd'hui (SCDL subventions 2.x) : " + ", ".join(f"« {a} » → « {n} »" for a, n in paires.items())
+        + ". Les autres colonnes sont gardées telles quelles."
+    )
+
+
+def note_parts_ambigues(colonne: str, lignes: list, exemple: str) -> str:
+    """The French note on shares that cannot be decided (« 1 » in a file that also writes percentages, or
+    a share below 0.01): kept as written, their lines given. Used by ``lire_scdl`` and ``lire_subventions``."""
+    n = len(lignes)
+    return (
+        f"Colonne {colonne} : {pluriel(n, 'valeur ambiguë', 'valeurs ambiguës')} (lignes "
+        f"{', '.join(map(str, lignes[:8]))}{'…' if n > 8 else ''}, par exemple « {exemple} ») : 1 vaut 100 % selon le "
+        "format national, mais ce fichier écrit aussi des pourcentages (1 voudrait alors dire 1 %) ; une part sous "
+        "0,01 est sans doute une erreur. Gardées telles quelles : vérifiez-les auprès du service qui a publié le fichier."
+    )
 
 
 # --------------------------------------------------------------------------- encoding
@@ -392,7 +419,7 @@ def _renommer_colonnes(colonnes: list[str], champs: list[str], schema_nom: str) 
     """{file's column: schema name} for the columns recognised, and the French notes."""
     par_cle = {_cle(c): c for c in champs}
     synonymes = SYNONYMES.get(schema_nom, {})
-    renommage, notes, pris = {}, [], set()
+    renommage, notes, pris, anciennes = {}, [], set(), {}
     for colonne in colonnes:
         cible = None
         if colonne in champs:
@@ -414,8 +441,12 @@ def _renommer_colonnes(colonnes: list[str], champs: list[str], schema_nom: str) 
             continue
         pris.add(cible)
         renommage[colonne] = cible
-        if cible != colonne:
+        if cible != colonne and schema_nom == "subventions" and ANCIENNES_ENTETES_SUBVENTIONS.get(_cle(colonne)) == cible:
+            anciennes[colonne] = cible  # said once, below
+        elif cible != colonne:
             notes.append(f"En-tête : la colonne « {colonne} » a été lue comme « {cible} » (nom prévu par le schéma).")
+    if anciennes:
+        notes.insert(0, note_ancien_format(anciennes))
     return renommage, notes
 
 
@@ -532,6 +563,7 @@ def lire_scdl(chemin_fichier, schema: str = "menus-collectifs") -> LectureScdl:
         for nom in presents:
             textes[nom] = [_normaliser_valeur(v, champs[nom], compter, signales) for v in tableau[nom]]
         notes += compter.notes()
+        notes += _parts_ambigues(tableau, textes, champs, compter, lignes)
 
         # Validation of the repaired values against the schema, on a temporary UTF-8 copy.
         schema_effectif = {k: v for k, v in descripteur.items() if k not in ("primaryKey", "foreignKeys")}
@@ -583,8 +615,15 @@ def lire_scdl(chemin_fichier, schema: str = "menus-collectifs") -> LectureScdl:
         sortie[nom] = _typer(textes[nom], champs[nom])
     for c in hors_schema:
         sortie[c] = tableau[c]
-    illisibles = {n: int((textes[n].ne("") & sortie[n].isna()).sum()) for n in presents
-                  if champs[n].get("type", "string") not in ("string", "array")}
+    illisibles = {}
+    for n in presents:
+        if champs[n].get("type", "string") in ("string", "array"):
+            continue
+        vides = textes[n].ne("") & sortie[n].isna()
+        masquees = vides & textes[n].map(est_masquee).astype(bool)
+        if masquees.any():  # « secret », « nd », « NC »…: unknown, not unreadable
+            notes.append(note_valeurs_masquees(textes[n][masquees], f" de la colonne {n}"))
+        illisibles[n] = int((vides & ~masquees).sum())
     illisibles = {n: k for n, k in illisibles.items() if k}
     if illisibles:
         notes.append(
@@ -594,6 +633,27 @@ def lire_scdl(chemin_fichier, schema: str = "menus-collectifs") -> LectureScdl:
     sortie = sortie.reset_index(drop=True)
     sortie.attrs.update({"fichier": fichier.name, "schema": schema_nom, "notes": list(notes)})
     return LectureScdl(sortie, notes, rapport)
+
+
+def _parts_ambigues(tableau: pd.DataFrame, textes: pd.DataFrame, champs: dict, compter: _Compteur,
+                    lignes: list[int]) -> list[str]:
+    """Shares (a number field with maximum 1) decided value by value: once a file writes percentages (some
+    values were divided by 100), a « 1 » may mean 1 % as well as 100 %; a share below 0.01 is likely a slip."""
+    notes = []
+    for nom in textes.columns:
+        champ = champs[nom]
+        if champ.get("type") != "number" or champ.get("constraints", {}).get("maximum") != 1:
+            continue
+        ecrites = tableau[nom].map(lambda v: _texte_nombre(v) if isinstance(v, str) else None)  # as in the file
+        valeurs = pd.to_numeric(ecrites, errors="coerce")
+        ecrit_en_pourcent = tableau[nom].astype("string").str.contains("%", regex=False).fillna(False).astype(bool)
+        ambigues = ((valeurs > 0) & (valeurs < 0.01)) | (
+            (valeurs == 1) & ~ecrit_en_pourcent & ((nom, "pourcent") in compter.faits))
+        if ambigues.any():
+            numeros = [lignes[i] if len(lignes) == len(tableau) else i + 2 for i in range(len(tableau))]
+            a_signaler = [numeros[i] for i in ambigues.to_numpy().nonzero()[0]]
+            notes.append(note_parts_ambigues(nom, a_signaler, str(tableau[nom][ambigues].iloc[0])))
+    return notes
 
 
 def _typer(textes: pd.Series, champ: dict) -> pd.Series:

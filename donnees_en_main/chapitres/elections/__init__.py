@@ -35,6 +35,7 @@ from pathlib import Path
 import pandas as pd
 
 from donnees_en_main.donnees import ErreurDonnees, codes, decoder_melange, lignes_utf8_accentuees
+from donnees_en_main.donnees.catalogue import ressemble
 from donnees_en_main.affichage.interactif import vues_par_choix
 
 __all__ = [
@@ -299,7 +300,8 @@ def _colonnes_fixes(entete: list[str], debut: int, nom: str) -> dict[str, int]:
             f"Il manque dans l'en-tête du fichier « {nom} » la ou les colonnes {liste}. "
             "Un fichier de résultats par bureau de vote du ministère de l'Intérieur les contient toujours : "
             "vérifiez qu'il s'agit bien du fichier « par bureau de vote » (et non « par commune ») "
-            "et que la première ligne est bien la ligne des titres. " + formats_acceptes()
+            "et que la première ligne est bien la ligne des titres." + ressemble(entete, sauf="lire_resultats")
+            + " " + formats_acceptes()
         )
     return fixes
 
@@ -318,7 +320,8 @@ def _structure_des_blocs(entete: list[str], nom: str) -> tuple[int, int, dict[st
         raise ErreurDonnees(
             f"Le fichier « {nom} » n'a pas de colonne « N°Panneau » (ou « Numéro de panneau 1 ») : "
             "on ne trouve pas où commencent les résultats des candidats. Vérifiez que la première ligne "
-            "est bien celle des titres du fichier publié par le ministère de l'Intérieur. " + formats_acceptes()
+            "est bien celle des titres du fichier publié par le ministère de l'Intérieur."
+            + ressemble(entete, sauf="lire_resultats") + " " + formats_acceptes()
         )
     debut = debuts[0]
     # Block width: up to the next « N°Panneau » (2024: every block named and numbered), or else the

@@ -21,8 +21,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from donnees_en_main.donnees import VALEURS_MASQUEES, ErreurDonnees, chemin, cle_entete, detecter_format
+from donnees_en_main.donnees import (
+    VALEURS_MASQUEES, ErreurDonnees, chemin, cle_entete, detecter_format, erreur_de_structure, note_valeurs_masquees,
+)
 from donnees_en_main.donnees import codes as codes_communes
+from donnees_en_main.donnees.catalogue import ressemble
 from donnees_en_main.affichage.interactif import vues_par_choix
 
 __all__ = [
@@ -52,7 +55,10 @@ COLONNES_RELEVES = ["batiment_id", "mois", "consommation", "unite", "type_releve
 def _lire_csv(fichier: str | Path, quoi: str) -> pd.DataFrame:
     """Read a CSV as text (encoding and separator detected), lower-case column names."""
     format_ = detecter_format(fichier)  # French errors: missing, empty, not a CSV…
-    table = pd.read_csv(io.StringIO(format_.texte), sep=format_.separateur or ",", dtype=str, keep_default_na=False)
+    try:
+        table = pd.read_csv(io.StringIO(format_.texte), sep=format_.separateur or ",", dtype=str, keep_default_na=False)
+    except pd.errors.ParserError as exc:
+        raise erreur_de_structure(exc, Path(fichier).name, format_.separateur) from None
     table.columns = [str(c).strip().lower() for c in table.columns]
     if table.empty:
         raise ErreurDonnees(f"Le fichier {quoi} ({Path(fichier).name}) n'a que sa ligne d'en-tête, aucune donnée.")
@@ -65,8 +71,10 @@ def _exiger_colonnes(table: pd.DataFrame, colonnes: list[str], quoi: str) -> Non
         raise ErreurDonnees(
             f"Il manque {'la colonne' if len(manquantes) == 1 else 'les colonnes'} "
             f"{', '.join('« ' + c + ' »' for c in manquantes)} dans le fichier {quoi}. "
-            f"Colonnes trouvées : {', '.join(table.columns)}. Renommez la colonne correspondante "
-            "dans votre tableur, ou vérifiez que le séparateur est bien la virgule ou le point-virgule."
+            f"Colonnes trouvées : {', '.join(table.columns[:12])}{'…' if len(table.columns) > 12 else '.'}"
+            + ressemble(table.columns)
+            + " Renommez la colonne correspondante dans votre tableur, ou vérifiez que le séparateur est bien la "
+            "virgule ou le point-virgule."
         )
 
 
@@ -99,9 +107,17 @@ def charger_batiments(fichier: str | Path | None = None) -> pd.DataFrame:
             f"Le bâtiment « {doublons.iloc[0]} » apparaît deux fois dans le fichier des bâtiments : "
             "chaque identifiant doit être unique."
         )
-    table["surface_m2"] = _nombres(table["surface_m2"], "surface_m2", "des bâtiments")
+    notes = []
+    for colonne in ("surface_m2", "annee_construction"):
+        if colonne not in table.columns:
+            continue
+        masquees = table[colonne].str.strip().str.lower().isin(MASQUES)
+        if masquees.any():  # « nd », « NC »…: unknown, kept empty and said (this building has no kWh/m²)
+            notes.append(note_valeurs_masquees(table[colonne][masquees], f" de la colonne {colonne}"))
+        table[colonne] = _nombres(table[colonne], colonne, "des bâtiments", MASQUES)
     if "annee_construction" in table.columns:
-        table["annee_construction"] = _nombres(table["annee_construction"], "annee_construction", "des bâtiments").astype("Int64")
+        table["annee_construction"] = table["annee_construction"].astype("Int64")
+    table.attrs["notes"] = notes
     return table
 
 
@@ -136,6 +152,14 @@ def lire_releves(fichier: str | Path, energie: str) -> pd.DataFrame:
             f"Mois « {mois[i]} » à la ligne {i + 2} du fichier {quoi} : on attend l'année puis le mois, "
             "au format AAAA-MM (par exemple 2023-01 pour janvier 2023)."
         )
+    notes = []
+    masquees = table["consommation"].str.strip().str.lower().isin(MASQUES)
+    if masquees.any():  # « nd », « NC »…: a reading the supplier did not give, i.e. a missing month
+        notes.append(
+            note_valeurs_masquees(table["consommation"][masquees], f" de la colonne consommation ({energie})")
+            + " Ces mois sont comptés comme manquants (type_releve « manquant » dans completer_mois et bilan_annuel)."
+        )
+        table, mois, unites = table[~masquees], mois[~masquees], unites[~masquees]
     valeur = _nombres(table["consommation"], "consommation", quoi)
     if valeur.isna().any():
         i = valeur.isna().idxmax()
@@ -159,7 +183,7 @@ def lire_releves(fichier: str | Path, energie: str) -> pd.DataFrame:
             "consommation_kwh": valeur * unites.map(UNITES_EN_KWH),
             "type_releve": table["type_releve"].str.strip().str.lower().replace({"estime": "estimé", "reel": "réel"}),
         }
-    )
+    ).reset_index(drop=True)
     doublons = sortie.duplicated(["batiment_id", "mois"])
     if doublons.any():
         r = sortie[doublons].iloc[0]
@@ -167,6 +191,7 @@ def lire_releves(fichier: str | Path, energie: str) -> pd.DataFrame:
             f"Le bâtiment « {r.batiment_id} » a deux relevés pour le mois {r.mois} dans le fichier {quoi} : "
             "gardez-en un seul (ou additionnez-les s'il s'agit de deux compteurs)."
         )
+    sortie.attrs["notes"] = notes
     return sortie
 
 
@@ -174,7 +199,12 @@ def charger_releves(electricite: str | Path | None = None, gaz: str | Path | Non
     """Electricity (kWh file) and gas (MWh file) stacked in one table, all in kWh."""
     elec = lire_releves(electricite or chemin("energie-releves-electricite"), "électricité")
     gaz_ = lire_releves(gaz or chemin("energie-releves-gaz"), "gaz")
-    return pd.concat([elec, gaz_], ignore_index=True)
+    notes = elec.attrs.get("notes", []) + gaz_.attrs.get("notes", [])
+    releves = pd.concat([elec, gaz_], ignore_index=True)
+    releves.attrs["notes"] = notes
+    for note in notes:  # what was kept missing, said where the workshop reads the files
+        print(f"• {note}")
+    return releves
 
 
 # --- Checking and summarising -------------------------------------------------------------------
@@ -251,6 +281,8 @@ def lire_secteurs(fichier: str | Path | None = None) -> pd.DataFrame:
             "masque": conso_texte.isin(MASQUES),
         }
     )
+    sortie.attrs["notes"] = [note_valeurs_masquees(table["conso"][sortie["masque"]], " de la colonne conso")] \
+        if sortie["masque"].any() else []
     return sortie
 
 
@@ -607,7 +639,8 @@ def lire_consommations_ore(chemin_fichier: str | Path | None = None, *, code_ins
         raise ErreurDonnees(
             f"Le fichier {quoi} n'a pas {'la colonne' if len(manquantes) == 1 else 'les colonnes'} "
             + ", ".join(f"« {noms[c]} »" for c in manquantes)
-            + ". Colonnes trouvées : " + ", ".join(f"« {t} »" for t in entete) + ". Vérifiez que c'est bien "
+            + ". Colonnes trouvées : " + ", ".join(f"« {t} »" for t in entete[:12]) + ("…" if len(entete) > 12 else ".")
+            + ressemble(entete, sauf="lire_consommations_ore") + " Vérifiez que c'est bien "
             "le fichier de l'Agence ORE « consommation annuelle d'électricité et de gaz par commune et par secteur "
             "d'activité », et renommez au besoin la colonne correspondante dans votre tableur."
         )
@@ -714,6 +747,11 @@ def lire_consommations_ore(chemin_fichier: str | Path | None = None, *, code_ins
         code = codes_communes.exiger(code_insee)
         if "code_commune" not in colonnes and not maille_iris:
             raise ErreurDonnees(f"Le fichier {quoi} n'a pas de colonne « code_commune » : impossible d'y choisir la commune {code}.")
+        des_arrondissements = sortie["code_commune"].isin(codes_communes.arrondissements(code))
+        if des_arrondissements.any():
+            notes.append(codes_communes.note_arrondissements(code, sortie.loc[des_arrondissements, "code_commune"],
+                                                             (sortie["code_commune"] == code).any()))
+            sortie = sortie.assign(code_commune=sortie["code_commune"].mask(des_arrondissements, code))
         sortie = sortie[sortie["code_commune"] == code]
         if sortie.empty:
             raise ErreurDonnees(

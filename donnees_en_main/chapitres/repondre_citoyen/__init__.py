@@ -26,7 +26,9 @@ import pandas as pd
 from donnees_en_main.donnees import (
     ErreurDonnees, charger, lire_csv_tableur, nombres_fr, note_valeurs_masquees, pluriel,
 )
-from donnees_en_main.donnees.scdl import ANCIENNES_ENTETES_SUBVENTIONS, siren_valide, siret_valide
+from donnees_en_main.donnees.scdl import (
+    ANCIENNES_ENTETES_SUBVENTIONS, note_ancien_format, note_parts_ambigues, siren_valide, siret_valide,
+)
 from donnees_en_main.affichage.graphiques import BLEU, ORANGE, nombre_fr, pourcent_fr
 from donnees_en_main.affichage.interactif import menu as menu_deroulant, vues_par_choix
 
@@ -64,6 +66,12 @@ COLONNES_SCDL = (
     "datesPeriodeVersement", "idRAE", "notificationUE", "pourcentageSubvention", "dispositifAide",
 )
 FORMATS_DATES = ("%Y-%m-%d", "%d/%m/%Y", "%Y/%m/%d", "%d-%m-%Y")
+FORMATS_ACCEPTES = (
+    "Formats acceptés : le format national des subventions (SCDL subventions, une ligne par subvention : "
+    "nomBeneficiaire, montant, dateConvention…, https://schema.data.gouv.fr/scdl/subventions/) et son ancien format "
+    "de 2016-2017 (ATTRIB_NOM, SUB_MONTANT, ACTE_DATE…), en CSV. Les collectivités les publient sur data.gouv.fr : "
+    "cherchez « subventions » et le nom de la collectivité."
+)
 
 
 # --------------------------------------------------------------------------- reading
@@ -175,13 +183,7 @@ def _parts(serie: pd.Series, notes: list[str]) -> pd.Series:
         )
     part = part.where(~en_pourcent, part / 100)
     if ambigues.any():
-        notes.append(
-            f"Colonne pourcentageSubvention : {pluriel(int(ambigues.sum()), 'valeur ambiguë', 'valeurs ambiguës')} "
-            f"(lignes {', '.join(map(str, lignes[ambigues].head(8)))}{'…' if ambigues.sum() > 8 else ''}, par exemple "
-            f"« {serie[ambigues].iloc[0]} ») : 1 vaut 100 % selon le format national, mais ce fichier écrit aussi des "
-            "pourcentages (1 voudrait alors dire 1 %) ; une part sous 0,01 est sans doute une erreur. Gardées telles "
-            "quelles : vérifiez-les auprès du service qui a publié le fichier."
-        )
+        notes.append(note_parts_ambigues("pourcentageSubvention", lignes[ambigues].tolist(), serie[ambigues].iloc[0]))
     return part
 
 
@@ -220,19 +222,19 @@ def lire_subventions(fichier: str | Path | None = None) -> pd.DataFrame:
                  if c not in renommage and _cle(c) in ANCIENNES_ENTETES_SUBVENTIONS
                  and ANCIENNES_ENTETES_SUBVENTIONS[_cle(c)] not in tableau.columns}
     if anciennes:
-        notes.append(
-            "En-tête : ce fichier suit l'ancien format national des subventions (2016-2017) ; colonnes lues sous leur "
-            "nom d'aujourd'hui (SCDL subventions 2.x) : " + ", ".join(f"« {a} » → « {n} »" for a, n in anciennes.items())
-            + ". Les autres colonnes sont gardées telles quelles."
-        )
+        notes.append(note_ancien_format(anciennes))
     tableau = tableau.rename(columns={**renommage, **anciennes})
     manquantes = [c for c in COLONNES_OBLIGATOIRES if c not in tableau.columns]
     if manquantes:
+        from donnees_en_main.donnees.catalogue import ressemble
+
+        trouvees = ", ".join(map(str, tableau.columns[:12])) + ("…" if len(tableau.columns) > 12 else ".")
         raise ErreurDonnees(
             f"Il manque {'la colonne' if len(manquantes) == 1 else 'les colonnes'} "
             f"{', '.join(f'« {c} »' for c in manquantes)} dans « {Path(fichier).name} ». Le schéma "
-            "national des subventions (SCDL subventions) les rend obligatoires. Colonnes trouvées : "
-            f"{', '.join(map(str, tableau.columns))}."
+            "national des subventions (SCDL subventions) les rend obligatoires."
+            + ressemble(tableau.columns, sauf="lire_subventions")
+            + f" Colonnes trouvées : {trouvees} {FORMATS_ACCEPTES}"
         )
     if tableau.empty:
         raise ErreurDonnees(f"« {Path(fichier).name} » a bien des colonnes, mais aucune subvention.")
