@@ -22,7 +22,7 @@ from typing import Callable
 import ipywidgets as w
 
 from . import stockage
-from .normalisation import formater_nombre, texte_en_html
+from .normalisation import formater_nombre, texte_en_clair, texte_en_html
 
 from .types_de_questions import (
     CalculPandas,
@@ -54,7 +54,7 @@ class WidgetQuestion(w.VBox):
 
     def _texte_statique(self) -> str:
         retour = repr(self.resultat) if self.resultat is not None else "○ Pas encore de réponse vérifiée."
-        return f"{self.question.enonce}\n{retour}"
+        return f"{texte_en_clair(self.question.enonce)}\n{retour}"
 
     def _html_statique(self) -> str:
         if self.resultat is not None:
@@ -112,7 +112,7 @@ def champ_pour(type_question: type) -> Callable:
 
 
 def _commun(q: Question) -> dict:
-    return dict(description="Votre réponse :", tooltip=q.enonce, style=_STYLE)
+    return dict(description="Votre réponse :", tooltip=texte_en_clair(q.enonce), style=_STYLE)
 
 
 def _ecrire_texte(champ):
