@@ -100,7 +100,7 @@ def mesures(jupyterlab):
     with sync_playwright() as p:
         chromium = p.chromium.launch(**options_chromium())
         try:
-            page = chromium.new_page(viewport=TELEPHONE, locale="fr-FR")
+            page = chromium.new_page(viewport=TELEPHONE, locale="fr-FR", has_touch=True, is_mobile=True)
             page.set_default_timeout(DELAI_MS)
             page.goto(f"{url}/lab/tree/essai.ipynb?token={jeton}")
             page.locator(".jp-Notebook").wait_for()
@@ -109,10 +109,13 @@ def mesures(jupyterlab):
                 const w = window.jupyterapp.shell.currentWidget;
                 return w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel
                     && w.sessionContext.session.kernel.status === 'idle'; }""")
-            # The side panels closed, as a learner does on a phone by tapping their icons (JupyterLab opens the
-            # file browser at first, over most of a phone's width: not fixed here).
-            page.evaluate("() => { window.jupyterapp.shell.collapseLeft(); window.jupyterapp.shell.collapseRight(); }")
-            page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+            # JupyterLab opens with the file list over most of a phone's width (not changed here): the learner taps
+            # the folder icon to fold it, as the trainer's guide says.
+            page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab[data-id='filebrowser']").tap()
+            page.wait_for_function("() => window.jupyterapp.shell.leftCollapsed && window.jupyterapp.shell.rightCollapsed")
+            # The whole notebook run with a tap on the notebook's own « Tout exécuter » button (a tap on the menu's
+            # « Exécuter toutes les cellules » does nothing in JupyterLab 4.6), without a dialog to confirm.
+            page.locator(".jp-NotebookPanel-toolbar").get_by_text("Tout exécuter", exact=True).tap(timeout=30_000)
             page.locator(".dem-question").nth(2).wait_for()
             page.locator(".dem-question .widget-radio-box label").nth(2).wait_for()
             page.wait_for_timeout(1000)
