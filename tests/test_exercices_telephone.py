@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import sys
 from pathlib import Path
 
@@ -75,6 +76,16 @@ def jupyterlab(tmp_path_factory):
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(CODE)])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(nb, dossier / "essai.ipynb")
+    # A notebook whose (nbgrader) test cell fails, for « Validate » (tests/test_jupyterlab_valider.py).
+    test = nbformat.v4.new_code_cell("assert mediane == 10, 'La médiane attendue est 10.'")
+    test.metadata["nbgrader"] = {"grade": True, "grade_id": "test_mediane", "points": 1, "solution": False,
+                                 "locked": True, "schema_version": 3}
+    erreur = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("mediane = 9"), test])
+    erreur.metadata["kernelspec"] = nb.metadata["kernelspec"]
+    nbformat.write(erreur, dossier / "erreur.ipynb")
+    # The course's custom.css, where JupyterLab looks for it (as deploiement/jupyterhub/ puts it in each home).
+    (dossier / ".config" / "custom").mkdir(parents=True)
+    shutil.copy2(RACINE / "outils" / "jupyter" / "custom" / "custom.css", dossier / ".config" / "custom" / "custom.css")
     port, jeton = port_libre(), secrets.token_hex(16)
     env = dict(os.environ, PATH=os.pathsep.join([str(BIN), os.environ["PATH"]]),
                JUPYTER_CONFIG_DIR=str(dossier / ".config"), JUPYTER_DATA_DIR=str(dossier / ".data"),
@@ -82,7 +93,7 @@ def jupyterlab(tmp_path_factory):
     processus = Processus(
         [str(BIN / "jupyter"), "lab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
          f"--IdentityProvider.token={jeton}", f"--ServerApp.root_dir={dossier}", "--expose-app-in-browser",
-         f"--LabApp.app_settings_dir={RACINE / 'outils' / 'jupyter' / 'lab-settings'}"]
+         f"--LabApp.app_settings_dir={RACINE / 'outils' / 'jupyter' / 'lab-settings'}", "--LabApp.custom_css=True"]
         + (["--allow-root"] if os.geteuid() == 0 else []),
         cwd=dossier, env=env)
     try:
