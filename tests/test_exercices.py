@@ -25,7 +25,9 @@ from donnees_en_main.exercices import (
 )
 from donnees_en_main.exercices import types_de_questions as module_questions
 from donnees_en_main.exercices import stockage
-from donnees_en_main.exercices.normalisation import formater_nombre, lire_nombre, normaliser_texte
+from donnees_en_main.exercices.normalisation import (
+    formater_nombre, lire_nombre, normaliser_texte, texte_en_clair, texte_en_html,
+)
 
 CARNET = "essai"
 FICHIER = f"reponses-{CARNET}.json"
@@ -222,6 +224,26 @@ def test_nombre_messages():
     assert q.verifier(True).statut == "faux"
     assert q.verifier("   ").statut == "non_tente"
     assert "14,3 %" in q.verifier("14,3").message
+
+
+def test_nombre_messages_arrondis():
+    """A value pasted with all its decimals (« 14,7557144375 ») is echoed rounded to what the check looks at."""
+    q = part_bio()  # within 0.1
+    r = q.verifier("14,7557144375")
+    assert "14,756 %" in r.message and "14,7557" not in r.message, r.message
+    assert "0,143 %" in q.verifier("0,143").message  # three decimals typed: shown as typed
+    assert "Bravo, 14,3 % est la bonne valeur." == q.verifier("14,3000001").message
+    fin = Nombre(id="essai.fin", carnet=CARNET, enonce="?", reponse=1.5, tolerance=1e-6)
+    assert "1,5000123 " in fin.verifier("1,50001234567").message  # a finer check shows finer figures
+    exact = Nombre(id="essai.exact", carnet=CARNET, enonce="?", reponse=3)
+    assert "3,0000001 " in exact.verifier("3,0000001").message  # an exact check never rounds
+    pandas = CalculPandas(id="essai.calcul", carnet=CARNET, enonce="?", reponse=1.5)  # within 1e-6
+    assert "(2,7557144)" in pandas.verifier(2.755714437489).message
+    serie = CalculPandas(id="essai.serie", carnet=CARNET, enonce="?", reponse=pd.Series([1.5, 2.0]))
+    assert "vous avez 2,7557144." in serie.verifier(pd.Series([2.755714437489, 2.0])).message
+    assert formater_nombre(14.7557144375, decimales=3) == "14,756"
+    assert formater_nombre(14.99996, decimales=3) == "15"
+    assert formater_nombre(1234.56789, decimales=1) == "1\u202f234,6"
 
 
 def test_nombre_mal_ecrit_est_refuse():
@@ -651,6 +673,27 @@ def test_progression_compte_et_liste_sans_couleur_seule():
     q3.verifier("médiane")
     assert repr(progression(CARNET)).startswith("2 questions faites sur 3")
     assert progression(CARNET, questions=[q2]).total == 1
+
+
+def test_progression_sans_asterisques_du_gras():
+    """A statement written with Markdown bold (« la part **médiane** ») shows in bold, never with its asterisks."""
+    q = Nombre(id="essai.mediane", carnet=CARNET, reponse=9, tolerance=0.1, unite="%",
+               enonce="Quelle est la part de bio **médiane** des cantines, en % ?")
+    q.verifier("9")
+    p = progression(CARNET)
+    assert "<strong>médiane</strong>" in p._repr_html_() and "**" not in p._repr_html_()
+    assert "la part de bio médiane des cantines" in repr(p) and "**" not in repr(p)
+    # Cut short in the summary: no half of a bold mark left over.
+    long = Texte(id="essai.long", carnet=CARNET, reponses_acceptees=["x"],
+                 enonce="Une question assez longue pour être coupée dans le résumé, avec un mot en **gras tout au bout**")
+    assert "**" not in progression(CARNET, questions=[long])._repr_html_()
+
+
+def test_texte_en_html_gras_et_code():
+    assert texte_en_html("la **médiane** et `a ** b` ou `**x**`") == (
+        "la <strong>médiane</strong> et <code>a ** b</code> ou <code>**x**</code>")
+    assert texte_en_html("2 * 3 ** 2 < 20") == "2 * 3 ** 2 &lt; 20"
+    assert texte_en_clair("la **médiane**, `code`") == "la médiane, `code`"
 
 
 def test_progression_registre_par_carnet():

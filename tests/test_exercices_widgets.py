@@ -255,3 +255,14 @@ def test_version_statique_sans_widget(dossier):
     assert "application/vnd.jupyter.widget-view+json" in donnees
     assert donnees["text/plain"].startswith("Quel indicateur résume la cantine « typique » ?\n✘ Pas encore — ")
     assert "tirée vers le haut" in donnees["text/html"] and "Pas encore</strong>" in donnees["text/html"]
+
+
+def test_enonce_en_gras_sans_asterisques(dossier):
+    """« la part **médiane** » in a statement: bold in the widget, its tooltip and its static version."""
+    q = Nombre(id="essai.mediane", carnet=CARNET, enonce="La part **médiane**, en % ?", reponse=9, tolerance=0.1,
+               unite="%")
+    widget = q.widget()
+    donnees = widget._repr_mimebundle_()
+    assert "<strong>médiane</strong>" in widget.children[0].value and "**" not in widget.children[0].value
+    assert "**" not in donnees["text/html"] and "**" not in donnees["text/plain"]
+    assert widget.champ.tooltip == "La part médiane, en % ?"

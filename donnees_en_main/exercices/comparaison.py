@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from pandas.api.types import is_bool_dtype, is_numeric_dtype
 
-from .normalisation import formater_nombre
+from .normalisation import decimales_utiles, formater_nombre
 from .stockage import ValeurNonReconnue
 
 _OPTIONS_PANDAS = dict(
@@ -95,7 +95,7 @@ def _comparer_valeur(obtenu, attendu, tolerance):
             return f"On attend un nombre, vous avez donné {decrire(obtenu)}.{conseil}"
         if _proches(float(obtenu), float(attendu), tolerance):
             return None
-        return f"Votre valeur ({formater_nombre(obtenu)}) n'est pas celle attendue."
+        return f"Votre valeur ({formater_nombre(obtenu, decimales_utiles(tolerance))}) n'est pas celle attendue."
     if isinstance(attendu, str):
         if not isinstance(obtenu, str):
             return f"On attend un texte, vous avez donné {decrire(obtenu)}."
@@ -242,7 +242,7 @@ def _ecart_valeurs(obtenu: pd.Series, attendu: pd.Series, tolerance: float) -> s
     valeur = obtenu.iloc[i]
     ou = f"à la ligne {i + 1}" if isinstance(obtenu.index, pd.RangeIndex) else f"pour « {obtenu.index[i]} »"
     if est_nombre(valeur):
-        montree = formater_nombre(valeur)
+        montree = formater_nombre(valeur, decimales_utiles(tolerance))
     else:
         montree = f"« {valeur} »" if isinstance(valeur, str) else repr(valeur)
     return (

@@ -4,8 +4,10 @@
   surrounding quotes and final punctuation do not matter.
 - ``lire_nombre`` reads « 14,3 », « 14,3 % », « 1 234,5 », « 1.234,5 » or « 14.3 » as a number,
   and explains in French what is wrong otherwise.
-- ``formater_nombre`` writes a number back the French way (« 14,3 », « 1 234 »).
-- ``texte_en_html`` escapes a message for HTML, keeping `code` spans.
+- ``formater_nombre`` writes a number back the French way (« 14,3 », « 1 234 »), rounded if asked;
+  ``decimales_utiles`` says how many decimals matter for a check within a tolerance.
+- ``texte_en_html`` escapes a message for HTML, keeping `code` spans and **bold**;
+  ``texte_en_clair`` drops the bold marks for plain text.
 """
 
 from __future__ import annotations
@@ -81,8 +83,9 @@ def _lire_texte(texte: str) -> float:
     return float(f"{signe}{chiffres}.{fraction or '0'}e{exposant or '0'}")
 
 
-def formater_nombre(x: float) -> str:
-    """`x` written the French way: decimal comma, narrow spaces between thousands (« 1 234,5 »)."""
+def formater_nombre(x: float, decimales: int | None = None) -> str:
+    """`x` written the French way: decimal comma, narrow spaces between thousands (« 1 234,5 »); with
+    `decimales`, rounded to that many decimals at most (« 14,756 » rather than « 14,7557144375 »)."""
     x = float(x)
     if not math.isfinite(x):
         return str(x)
@@ -91,10 +94,30 @@ def formater_nombre(x: float) -> str:
     elif abs(x) < 1e-4:
         texte = f"{x:.3g}"
     else:
-        texte = f"{x:,.10f}".rstrip("0").rstrip(".")
+        texte = f"{x:,.{10 if decimales is None else min(decimales, 10)}f}".rstrip("0").rstrip(".")
     return texte.replace(",", "\u202f").replace(".", ",")
 
 
+def decimales_utiles(tolerance: float) -> int | None:
+    """Decimals worth showing for a value checked within `tolerance`: one more than the tolerance has, and
+    at least 3 (what people type); None (every decimal) for an exact check."""
+    if not tolerance or tolerance <= 0:
+        return None
+    return max(3, math.ceil(-math.log10(tolerance)) + 1)
+
+
+_GRAS = re.compile(r"\*\*(\S(?:.*?\S)?)\*\*")
+
+
 def texte_en_html(texte: str) -> str:
-    """Escape `texte` for HTML, keeping `code` spans."""
-    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(str(texte), quote=False))
+    """Escape `texte` for HTML, keeping `code` spans and Markdown **bold** (never inside code)."""
+    morceaux = re.split(r"`([^`]+)`", html.escape(str(texte), quote=False))
+    # re.split with a group: even items are plain text, odd items the insides of `code` spans
+    return "".join(_GRAS.sub(r"<strong>\1</strong>", m) if i % 2 == 0 else f"<code>{m}</code>"
+                   for i, m in enumerate(morceaux))
+
+
+def texte_en_clair(texte: str) -> str:
+    """`texte` for plain-text output: Markdown **bold** marks dropped (`code` spans left as they are)."""
+    morceaux = re.split(r"(`[^`]+`)", str(texte))
+    return "".join(_GRAS.sub(r"\1", m) if i % 2 == 0 else m for i, m in enumerate(morceaux))

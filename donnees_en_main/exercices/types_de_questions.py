@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable
 from . import stockage
 from .comparaison import comparer, est_nombre
 from .comparaison import decrire as _decrire
-from .normalisation import formater_nombre, lire_nombre, normaliser_texte, texte_en_html
+from .normalisation import decimales_utiles, formater_nombre, lire_nombre, normaliser_texte, texte_en_clair, texte_en_html
 
 _ABSENT = object()
 _REGISTRE: dict[str, dict[str, "Question"]] = {}
@@ -55,7 +55,7 @@ class Resultat:
         return self.juste
 
     def __repr__(self) -> str:
-        return f"{self.libelle} — {self.message}"
+        return f"{self.libelle} — {texte_en_clair(self.message)}"
 
     def _repr_html_(self) -> str:
         return (
@@ -427,7 +427,8 @@ class Nombre(Question):
         return abs(x - cible) <= self.tolerance + 1e-9 * max(1.0, abs(cible))
 
     def _avec_unite(self, x: float) -> str:
-        return formater_nombre(x) + (f" {self.unite}" if self.unite else "")
+        # rounded to what the check looks at: « 14,756 % », not a pasted « 14,7557144375 % »
+        return formater_nombre(x, decimales_utiles(self.tolerance)) + (f" {self.unite}" if self.unite else "")
 
     def _noter(self, valeur):
         try:
@@ -549,10 +550,15 @@ class Progression:
     @staticmethod
     def _court(texte: str, n: int = 90) -> str:
         texte = " ".join(str(texte).split())
-        return texte if len(texte) <= n else texte[: n - 1] + "…"
+        if len(texte) <= n:
+            return texte
+        texte = texte[: n - 1]
+        if texte.count("**") % 2:  # a bold part cut in the middle: no half mark left over
+            texte = "".join(texte.rsplit("**", 1))
+        return texte + "…"
 
     def __repr__(self) -> str:
-        lignes = [self.resume] + [f"{r.libelle} — {self._court(q.enonce)}" for q, r in self.resultats]
+        lignes = [self.resume] + [f"{r.libelle} — {texte_en_clair(self._court(q.enonce))}" for q, r in self.resultats]
         return "\n".join(lignes)
 
     def _repr_html_(self) -> str:

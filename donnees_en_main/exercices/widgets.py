@@ -22,7 +22,7 @@ from typing import Callable
 import ipywidgets as w
 
 from . import stockage
-from .normalisation import formater_nombre, texte_en_html
+from .normalisation import formater_nombre, texte_en_clair, texte_en_html
 
 from .types_de_questions import (
     CalculPandas,
@@ -36,6 +36,25 @@ from .types_de_questions import (
 )
 
 _STYLE = {"description_width": "initial"}
+
+# On a phone (390 px), ipywidgets' own layout cuts buttons (« Vérifi… », « Un indi… »: no wrapping, ellipsis)
+# and gives each radio label one fixed-height line, so a long answer runs over the next choices, far from its
+# button. Inside a question only: rows wrap, labels grow with their text, their button before it, buttons keep their
+# whole text. Carried by each question's statement (a <style> element), so it holds in any JupyterLab.
+_CSS = """
+.dem-question { max-width: 100%; box-sizing: border-box; }
+.dem-question .widget-inline-hbox, .dem-question .dem-boutons { flex-wrap: wrap; max-width: 100%; }
+.dem-question .dem-boutons { gap: 4px; }
+.dem-question .widget-inline-hbox > .widget-label { max-width: 100%; }
+.dem-question .widget-radio, .dem-question .widget-text, .dem-question .widget-textarea { width: auto; max-width: 100%; }
+.dem-question .widget-radio-box { flex: 1 1 16em; min-width: 0; }
+.dem-question .widget-radio-box label { display: flex; align-items: flex-start; height: auto; line-height: 1.35;
+  padding: 0.2em 0; white-space: normal; overflow-wrap: anywhere; }
+.dem-question .widget-radio-box input { flex: 0 0 auto; float: none; height: auto; margin: 0.2em 0.6em 0 1px;
+  order: -1; }
+.dem-question .jupyter-button { flex: 0 1 auto; max-width: 100%; height: auto; min-height: var(--jp-widgets-inline-height);
+  line-height: 1.3; padding-top: 0.3em; padding-bottom: 0.3em; white-space: normal; overflow: visible; }
+"""
 
 
 class WidgetQuestion(w.VBox):
@@ -54,7 +73,7 @@ class WidgetQuestion(w.VBox):
 
     def _texte_statique(self) -> str:
         retour = repr(self.resultat) if self.resultat is not None else "○ Pas encore de réponse vérifiée."
-        return f"{self.question.enonce}\n{retour}"
+        return f"{texte_en_clair(self.question.enonce)}\n{retour}"
 
     def _html_statique(self) -> str:
         if self.resultat is not None:
@@ -112,7 +131,7 @@ def champ_pour(type_question: type) -> Callable:
 
 
 def _commun(q: Question) -> dict:
-    return dict(description="Votre réponse :", tooltip=q.enonce, style=_STYLE)
+    return dict(description="Votre réponse :", tooltip=texte_en_clair(q.enonce), style=_STYLE)
 
 
 def _ecrire_texte(champ):
@@ -184,7 +203,7 @@ def _champ(q: Question):
 
 def construire_widget(q: Question) -> WidgetQuestion:
     """The widget of `q`, pre-filled with its saved answer (reads the answers file, never writes it)."""
-    enonce = w.HTML(f'<div class="dem-enonce"><strong>{texte_en_html(q.enonce)}</strong></div>')
+    enonce = w.HTML(f'<style>{_CSS}</style><div class="dem-enonce"><strong>{texte_en_html(q.enonce)}</strong></div>')
     champ, cases, lire, ecrire = _champ(q)
     retour, aide = w.HTML(value=""), w.Output()
 
@@ -247,6 +266,7 @@ def construire_widget(q: Question) -> WidgetQuestion:
                 pass
 
     boutons = w.HBox([b for b in (bouton_verifier, bouton_indice, bouton_solution) if b is not None])
+    boutons.add_class("dem-boutons")
     parties = [enonce] + ([champ] if champ is not None else []) + [boutons, retour, aide]
     boite = WidgetQuestion(parties)
     if q.id in entrees:
