@@ -109,6 +109,7 @@ def _chiffres() -> SimpleNamespace:
         return round((gaz(ids, apres, corrige) / gaz(ids, avant, corrige) - 1) * 100, 1)
 
     ISOLEE = NOMS[ECOLE_ISOLEE]
+    ISOLEE_DANS_UNE_PHRASE = ISOLEE[0].lower() + ISOLEE[1:]  # « l'école élémentaire… »
     ECOLES = list(BATIMENTS.loc[BATIMENTS["usage"] == "enseignement", "batiment_id"])
     TEMOINS = [i for i in ECOLES if i != ECOLE_ISOLEE]
     GAZ_ISOLEE = {(a, c): round(gaz([ECOLE_ISOLEE], a, c), 1)
@@ -131,6 +132,7 @@ _PUBLICS = (
     "PLUS_GROS_HORS_PISCINE", "MEDIANE_MWH", "MOYENNE_MWH", "PISCINE_MWH", "SOUS_LA_MOYENNE", "NB_BATIMENTS",
     "PIC_SALLE_MWH", "FEVRIER_AVANT_MWH", "ANNEE_PANNE", "MOIS_MANQUANTS_GYMNASE", "HAUSSE_GYMNASE",
     "REFERENCE_MAIRIE_MWH", "PLAFOND_2030_MAIRIE", "CONCERNES", "DJU_AVANT", "DJU_APRES", "DJU_NORMALE", "ISOLEE",
+    "ISOLEE_DANS_UNE_PHRASE",
     "TEMOINS", "GAZ_ISOLEE", "BAISSE_BRUTE", "BAISSE_CORRIGEE", "TEMOINS_BRUT", "TEMOINS_CORRIGE", "ECOLES",
     "ECOLES_2022_BRUT", "ECOLES_2022_CORRIGE",
 )
@@ -461,7 +463,7 @@ preuve_isolation = Nombre(
     id="energie.preuve_isolation",
     carnet=CARNET,
     enonce=(
-        lambda: f"La toiture de l'{_c().ISOLEE} a été isolée à l'été {AVANT_ISOLATION}. Ses factures de gaz : "
+        lambda: f"La toiture de l'{_c().ISOLEE_DANS_UNE_PHRASE} a été isolée à l'été {AVANT_ISOLATION}. Ses factures de gaz : "
         f"{nombre_fr(_c().GAZ_ISOLEE[(AVANT_ISOLATION, False)])} MWh en {AVANT_ISOLATION}, "
         f"{nombre_fr(_c().GAZ_ISOLEE[(APRES_ISOLATION, False)])} MWh en {APRES_ISOLATION}. Mais l'hiver "
         f"{APRES_ISOLATION} a été plus froid ({nombre_fr(_c().DJU_APRES, 0)} degrés-jours contre "
