@@ -13,6 +13,9 @@ The commune is fictional. The data imitate what a town hall really gets:
 - a meter failure: the gymnasium's electricity rows for March-June 2023 are simply absent;
 - estimated readings (``type_releve = estimé``), one of them under-estimated for three months and
   caught up on the next real reading (a spike that is not a leak);
+- monthly heating degree-days (DJU, base 18 °C, shaped like Météo-France's) of the commune's
+  fictional weather station, consistent with the winter severity RIGUEUR the gas follows, with the
+  monthly normals used as the reference climate;
 - commune-level consumption by sector shaped like the Agence ORE publication (``;`` separator,
   MWh, delivery points, quality index), with values under statistical secrecy written ``secret``
   (electricity rows) or ``s`` (gas rows), as they appear in real files.
@@ -65,6 +68,14 @@ PROFIL_NUIT = NUIT / NUIT.sum()
 # Winter severity (heating need relative to 2021): 2022 was a very mild year in France.
 RIGUEUR = {2021: 1.00, 2022: 0.87, 2023: 0.92, 2024: 0.94}
 JOURS = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
+
+# Heating degree-days (DJU, base 18 °C) of the fictional weather station: 2021's yearly total, and
+# the yearly normal used as the reference climate (a little milder than 2021). Each year's total is
+# DJU_2021 x RIGUEUR, spread over the months like the heating (PROFIL_CHAUFFAGE), with a little noise
+# drawn from its own generator so that the other files stay byte for byte the same.
+DJU_2021 = 2300.0
+DJU_NORMALE = 2200.0
+GRAINE_DJU = GRAINE + 18
 
 PANNE_GYMNASE = ["2023-03", "2023-04", "2023-05", "2023-06"]  # electricity meter out of order
 # Gas readings estimated by the supplier: (building, months, factor applied to the true value);
@@ -174,6 +185,20 @@ def _estimer(lignes: list[dict], estimations) -> None:
         suivant = f"{annee + (m == 12)}-{m % 12 + 1:02d}"
         if ecart and (ident, suivant) in index:
             lignes[index[(ident, suivant)]]["valeur"] += ecart
+
+
+def generer_dju() -> list[dict]:
+    """Monthly DJU of each year (yearly total = DJU_2021 x RIGUEUR exactly) and the monthly normal."""
+    rng = np.random.default_rng(GRAINE_DJU)
+    normales = np.round(DJU_NORMALE * PROFIL_CHAUFFAGE, 1)
+    lignes = []
+    for annee in ANNEES:
+        mois = PROFIL_CHAUFFAGE * rng.lognormal(0, 0.08, 12)
+        mois = np.round(DJU_2021 * RIGUEUR[annee] * mois / mois.sum(), 1)
+        mois[0] = round(DJU_2021 * RIGUEUR[annee] - mois[1:].sum(), 1)  # the yearly total, exactly
+        for m in range(12):
+            lignes.append({"mois": f"{annee}-{m + 1:02d}", "dju": f"{mois[m]:.1f}", "dju_normale": f"{normales[m]:.1f}"})
+    return lignes
 
 
 # --- Commune-level consumption by sector (shaped like Agence ORE) --------------------------------
@@ -377,6 +402,29 @@ def schemas() -> dict[str, dict]:
             "primaryKey": ["annee", "filiere", "code_grand_secteur"],
             "missingValues": ["", "s", "secret"],
         },
+        "dju.schema.json": {
+            "fields": [
+                {**CHAMP_MOIS, "title": "Mois", "description": "Mois des degrés-jours, au format AAAA-MM."},
+                {
+                    "name": "dju",
+                    "title": "Degrés-jours unifiés de chauffage du mois (base 18 °C)",
+                    "type": "number",
+                    "description": "Somme, sur les jours du mois, de l'écart entre 18 °C et la température moyenne "
+                    "du jour (moyenne de la minimale et de la maximale) quand elle est plus basse. Plus l'hiver est "
+                    "froid, plus le nombre est grand.",
+                    "constraints": {"required": True, "minimum": 0},
+                },
+                {
+                    "name": "dju_normale",
+                    "title": "Degrés-jours normaux du mois (climat de référence)",
+                    "type": "number",
+                    "description": "Ce que vaut ce mois une année « normale » : le climat de référence auquel on "
+                    "ramène les consommations pour les comparer.",
+                    "constraints": {"required": True, "minimum": 0},
+                },
+            ],
+            "primaryKey": ["mois"],
+        },
     }
 
 
@@ -475,6 +523,25 @@ def ressources() -> list[dict]:
                 "« Electricité » est écrit sans accent, comme dans les fichiers réels.",
             ],
         },
+        {
+            "name": "energie-dju",
+            "path": "energie/dju.csv",
+            "title": f"Degrés-jours unifiés (DJU) mensuels de la station météo de {COMMUNE['nom']}, 2021-2024 (fictif)",
+            "description": f"{FICTIF} Degrés-jours de chauffage, base 18 °C, mois par mois, avec la valeur normale "
+            "de chaque mois (le climat de référence). Ils mesurent la rigueur de l'hiver, pour corriger les "
+            "consommations de chauffage des variations du climat avant de comparer deux années. Inventés en "
+            "cohérence avec les relevés de gaz du chapitre : 2022 très douce, 2023 et 2024 plus douces que 2021.",
+            **commun,
+            "dialect": {"delimiter": ","},
+            "sources": [
+                source_generateur,
+                {"title": "Modèle : degrés-jours unifiés (DJU) de Météo-France, base 18 °C, méthode « Météo », "
+                 "par station", "path": "https://meteofrance.com"},
+                {"title": "Pourquoi : arrêté du 10 avril 2020 (décret tertiaire), ajustement des consommations en "
+                 "fonction des variations climatiques", "path": "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000041842389"},
+            ],
+            "schema": "energie/dju.schema.json",
+        },
     ]
 
 
@@ -513,6 +580,7 @@ def generer(dossier: Path = DOSSIER, datapackage: Path | None = ICI / "datapacka
          "libelle_grand_secteur", "conso", "pdl", "indqual"],
         sep=";",
     )
+    _ecrire(dossier / "dju.csv", generer_dju(), ["mois", "dju", "dju_normale"])
     for nom, schema in schemas().items():
         ecrire_json(dossier / nom, schema)
     if datapackage is not None:

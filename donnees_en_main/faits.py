@@ -625,6 +625,18 @@ _ENTREES = (
          "existants à usage tertiaire afin de parvenir à une réduction de la consommation d’énergie "
          "finale pour l’ensemble des bâtiments soumis à l’obligation d’au moins 40 % en 2030, 50 % en "
          "2040 et 60 % en 2050 par rapport à 2010.", VERIFIE, ("décret 2019-771",)),
+    Fait("arrete-tertiaire-2020", "arrêté du 10 avril 2020 relatif aux obligations d'actions de réduction des "
+         "consommations d'énergie finale dans des bâtiments à usage tertiaire",
+         "L'arrêté d'application du décret tertiaire fixe comment ajuster les consommations d'énergie en fonction "
+         "des variations du climat, et comment les moduler selon le volume de l'activité : on compare des "
+         "consommations corrigées du climat et de l'usage.",
+         f"{_LEGIFRANCE}/jorf/id/JORFTEXT000041842389",
+         "Notice : le présent arrêté précise les conditions de détermination du niveau des objectifs de "
+         "consommation d'énergie finale à atteindre pour chacune des catégories d'activités concernées, les "
+         "modalités d'ajustement des données de consommation d'énergie finale en fonction des variations "
+         "climatiques, les conditions de modulation des niveaux de consommation d'énergie en fonction du volume "
+         "de l'activité, […] (JORF n° 0108 du 3 mai 2020, texte n° 33, NOR : LOGL2005904A)", VERIFIE,
+         ("arrêté 2020-04-10 LOGL2005904A",), verifie_le="2026-12-04"),
     Fait("loi-elan", "loi n° 2018-1021 du 23 novembre 2018 (ÉLAN), article 175",
          "Elle a inscrit l'obligation de réduire la consommation d'énergie des bâtiments tertiaires dans "
          "le code de la construction et de l'habitation.",

@@ -200,6 +200,7 @@ JEUX: tuple[Jeu, ...] = (
                         "serveur de l'Agence ORE (une colonne par secteur : consoa, pdla…) ; le fichier national "
                         "complet pèse plusieurs centaines de mégaoctets.",
         }),
+    Jeu("energie-dju", lecteur=Lecteur("donnees_en_main.chapitres.energie:lire_dju"), charger_le_fictif=False),
     # -- elections
     Jeu("elections-presidentielle-2022-t1-bureaux", lecteur=_RESULTATS, charger_le_fictif=False,
         theme="elections", role="presidentielle-2022-t1",

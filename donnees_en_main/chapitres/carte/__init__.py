@@ -41,7 +41,7 @@ SITUATIONS: list[dict] = [
         "intitule": "Suivre l'avancement d'une action grâce à un tableau de bord",
         "mots_cles": ["tableau de bord"],
         "pages": ["repondre-citoyen", "energie"],
-        "dans_le_cours": "peu d'indicateurs, bien définis ; l'exemple des bâtiments de la commune",
+        "dans_le_cours": "peu d'indicateurs, bien définis ; prouver qu'une action a marché (climat corrigé, bâtiment témoin)",
     },
     {
         "numero": 3,

@@ -37,6 +37,8 @@ __all__ = [
     "bilan_annuel",
     "lire_secteurs",
     "total_visible",
+    "lire_dju",
+    "corriger_climat",
     "figure_mois",
     "resume_mois",
     "tableau_de_bord",
@@ -296,6 +298,65 @@ def total_visible(secteurs: pd.DataFrame, annee: int, filiere: str) -> tuple[flo
             f"Aucune ligne pour {filiere} en {annee}. Années disponibles : {', '.join(map(str, annees))}."
         )
     return float(lignes["conso_mwh"].sum()), int(lignes["masque"].sum())
+
+
+# --- Weather: heating degree-days (DJU) --------------------------------------------------------
+def lire_dju(fichier: str | Path | None = None) -> pd.DataFrame:
+    """Yearly heating degree-days from a monthly DJU file (columns mois, dju, dju_normale).
+
+    Returns one row per year: annee, dju (the year's total), dju_normale (the reference climate's
+    total), nb_mois. A year without its twelve months is kept but flagged in ``attrs["notes"]``: its
+    total is too low to correct a whole year with. The course's fictional file by default.
+    """
+    quoi = "des degrés-jours (DJU)"
+    table = _lire_csv(fichier or chemin("energie-dju"), quoi)
+    _exiger_colonnes(table, ["mois", "dju", "dju_normale"], quoi)
+    mois = table["mois"].str.strip()
+    mauvais = ~mois.str.fullmatch(r"\d{4}-(0[1-9]|1[0-2])")
+    if mauvais.any():
+        i = mauvais.idxmax()
+        raise ErreurDonnees(
+            f"Mois « {mois[i]} » à la ligne {i + 2} du fichier {quoi} : on attend l'année puis le mois, "
+            "au format AAAA-MM (par exemple 2023-01 pour janvier 2023)."
+        )
+    mensuel = pd.DataFrame({
+        "annee": mois.str[:4].astype(int),
+        "dju": _nombres(table["dju"], "dju", quoi),
+        "dju_normale": _nombres(table["dju_normale"], "dju_normale", quoi),
+    })
+    if mensuel[["dju", "dju_normale"]].isna().any().any():
+        i = mensuel[["dju", "dju_normale"]].isna().any(axis=1).idxmax()
+        raise ErreurDonnees(f"Degrés-jours vides à la ligne {i + 2} du fichier {quoi} : complétez la ligne ou "
+                            "supprimez-la (le mois sera alors compté comme manquant).")
+    annuel = mensuel.groupby("annee").agg(dju=("dju", "sum"), dju_normale=("dju_normale", "sum"),
+                                          nb_mois=("dju", "size")).reset_index()
+    incompletes = annuel[annuel["nb_mois"] < 12]
+    annuel.attrs["notes"] = [
+        f"{r.annee} n'a que {r.nb_mois} mois de degrés-jours : son total est trop bas pour corriger une année entière."
+        for r in incompletes.itertuples()
+    ]
+    return annuel
+
+
+def corriger_climat(conso, dju, dju_reference, part_chauffage: float = 1.0):
+    """Consumption brought back to the reference climate: the heating share scaled by DJU_ref / DJU.
+
+    ``conso × (part_chauffage × dju_reference / dju + 1 − part_chauffage)``: only heating depends on
+    the weather (hot water or cooking do not). Works on numbers or aligned pandas Series. A colder
+    year than the reference (dju > dju_reference) is corrected downwards, a milder one upwards.
+    """
+    if not 0 <= part_chauffage <= 1:
+        raise ErreurDonnees(
+            f"Part du chauffage de {part_chauffage} : c'est une part de la consommation, entre 0 (rien ne sert au "
+            "chauffage) et 1 (tout sert au chauffage). Par exemple 0,9 si 90 % du gaz sert à chauffer."
+        )
+    for nom, valeur in (("de l'année", dju), ("de référence", dju_reference)):
+        if np.any(np.asarray(valeur, dtype=float) <= 0):
+            raise ErreurDonnees(
+                f"Degrés-jours {nom} nuls ou négatifs : on ne peut pas corriger du climat une période sans besoin "
+                "de chauffage. Vérifiez que ce sont bien les degrés-jours de l'année entière (base 18 °C)."
+            )
+    return conso * (part_chauffage * dju_reference / dju + 1 - part_chauffage)
 
 
 # --- The dashboard: one building, one year, compared with the previous year -----------------------

@@ -23,6 +23,13 @@ ANNEE_COMPLETE = 2022  # every building has its twelve months this year
 ANNEE_REFERENCE = 2021  # the first year on record, taken as the décret tertiaire's reference year
 SEUIL_DECRET_M2 = 1000
 OBJECTIFS_DECRET = {2030: 40, 2040: 50, 2050: 60}  # % reduction from the reference year
+# Proof that an action works: the roof of this school was insulated in summer 2023. Before = 2023,
+# after = 2024 (both under the same energy-saving rules since October 2022); the other schools,
+# not insulated, are the comparison group. Hypothesis stated in the book: 95 % of a school's gas
+# heats the building (the rest heats water), so only that share is corrected for the weather.
+ECOLE_ISOLEE = "ecole-la-fontaine"
+AVANT_ISOLATION, APRES_ISOLATION = 2023, 2024
+PART_CHAUFFAGE_ECOLE = 0.95
 
 
 def calculer_conso_annuelle(releves: pd.DataFrame, annee: int) -> pd.Series:
@@ -85,6 +92,36 @@ def _chiffres() -> SimpleNamespace:
     PLAFOND_2030_MAIRIE = round(REFERENCE_MAIRIE_MWH * (1 - OBJECTIFS_DECRET[2030] / 100))
 
     CONCERNES = [n for n, s in zip(VRAIS["nom"], VRAIS["surface_m2"]) if s >= SEUIL_DECRET_M2]
+
+    DJU = energie.lire_dju().set_index("annee")
+    DJU_AVANT, DJU_APRES = (float(DJU.loc[a, "dju"]) for a in (AVANT_ISOLATION, APRES_ISOLATION))
+    DJU_NORMALE = float(DJU.loc[APRES_ISOLATION, "dju_normale"])
+
+    def gaz(ids, annee: int, corrige: bool) -> float:
+        brut = float(BILAN.loc[[(i, annee) for i in ids], "gaz_mwh"].sum())
+        if not corrige:
+            return brut
+        return float(energie.corriger_climat(brut, float(DJU.loc[annee, "dju"]), float(DJU.loc[annee, "dju_normale"]),
+                                             PART_CHAUFFAGE_ECOLE))
+
+    def evolution(ids, corrige: bool, avant: int = AVANT_ISOLATION, apres: int = APRES_ISOLATION) -> float:
+        """Change from `avant` to `apres`, in % (negative: a drop), to one decimal."""
+        return round((gaz(ids, apres, corrige) / gaz(ids, avant, corrige) - 1) * 100, 1)
+
+    ISOLEE = NOMS[ECOLE_ISOLEE]
+    ISOLEE_DANS_UNE_PHRASE = ISOLEE[0].lower() + ISOLEE[1:]  # « l'école élémentaire… »
+    ECOLES = list(BATIMENTS.loc[BATIMENTS["usage"] == "enseignement", "batiment_id"])
+    TEMOINS = [i for i in ECOLES if i != ECOLE_ISOLEE]
+    GAZ_ISOLEE = {(a, c): round(gaz([ECOLE_ISOLEE], a, c), 1)
+                  for a in (AVANT_ISOLATION, APRES_ISOLATION) for c in (False, True)}
+    BAISSE_BRUTE = -evolution([ECOLE_ISOLEE], False)
+    BAISSE_CORRIGEE = -evolution([ECOLE_ISOLEE], True)
+    TEMOINS_BRUT = evolution(TEMOINS, False)
+    TEMOINS_CORRIGE = evolution(TEMOINS, True)
+    # the very mild 2022 against 2021: all the schools, raw and corrected
+    ECOLES_2022_BRUT = evolution(ECOLES, False, ANNEE_REFERENCE, ANNEE_COMPLETE)
+    ECOLES_2022_CORRIGE = evolution(ECOLES, True, ANNEE_REFERENCE, ANNEE_COMPLETE)
+    del gaz, evolution
     return SimpleNamespace(**locals())
 
 
@@ -94,7 +131,10 @@ _PUBLICS = (
     "BATIMENTS", "RELEVES", "SECTEURS", "ELEC_MAIRIE_KWH", "GAZ_MAIRIE_MWH", "TOTAL_MAIRIE_MWH", "PLUS_INTENSIF",
     "PLUS_GROS_HORS_PISCINE", "MEDIANE_MWH", "MOYENNE_MWH", "PISCINE_MWH", "SOUS_LA_MOYENNE", "NB_BATIMENTS",
     "PIC_SALLE_MWH", "FEVRIER_AVANT_MWH", "ANNEE_PANNE", "MOIS_MANQUANTS_GYMNASE", "HAUSSE_GYMNASE",
-    "REFERENCE_MAIRIE_MWH", "PLAFOND_2030_MAIRIE", "CONCERNES",
+    "REFERENCE_MAIRIE_MWH", "PLAFOND_2030_MAIRIE", "CONCERNES", "DJU_AVANT", "DJU_APRES", "DJU_NORMALE", "ISOLEE",
+    "ISOLEE_DANS_UNE_PHRASE",
+    "TEMOINS", "GAZ_ISOLEE", "BAISSE_BRUTE", "BAISSE_CORRIGEE", "TEMOINS_BRUT", "TEMOINS_CORRIGE", "ECOLES",
+    "ECOLES_2022_BRUT", "ECOLES_2022_CORRIGE",
 )
 
 
@@ -416,6 +456,41 @@ mediane_mwh = Nombre(
     solution=(
         lambda: f'`conso_2022.drop("eclairage").median()` donne {nombre_fr(_c().MEDIANE_MWH, 0)} MWh ; la moyenne, '
         f"elle, vaut {nombre_fr(_c().MOYENNE_MWH, 0)} MWh."
+    ),
+)
+
+preuve_isolation = Nombre(
+    id="energie.preuve_isolation",
+    carnet=CARNET,
+    enonce=(
+        lambda: f"La toiture de l'{_c().ISOLEE_DANS_UNE_PHRASE} a été isolée à l'été {AVANT_ISOLATION}. Ses factures de gaz : "
+        f"{nombre_fr(_c().GAZ_ISOLEE[(AVANT_ISOLATION, False)])} MWh en {AVANT_ISOLATION}, "
+        f"{nombre_fr(_c().GAZ_ISOLEE[(APRES_ISOLATION, False)])} MWh en {APRES_ISOLATION}. Mais l'hiver "
+        f"{APRES_ISOLATION} a été plus froid ({nombre_fr(_c().DJU_APRES, 0)} degrés-jours contre "
+        f"{nombre_fr(_c().DJU_AVANT, 0)}). Ramenées au climat normal, ses consommations deviennent "
+        f"{nombre_fr(_c().GAZ_ISOLEE[(AVANT_ISOLATION, True)])} MWh et "
+        f"{nombre_fr(_c().GAZ_ISOLEE[(APRES_ISOLATION, True)])} MWh. De combien, **en %** (à une décimale), "
+        "la consommation de gaz a-t-elle baissé grâce à l'isolation ?"
+    ),
+    reponse=lambda: _c().BAISSE_CORRIGEE,
+    tolerance=0.2,
+    unite="%",
+    erreurs_frequentes=lambda: {
+        _c().BAISSE_BRUTE: (
+            "C'est la baisse des factures brutes : elle mélange l'isolation et la météo. L'hiver d'après a été "
+            "plus froid ; comparez les consommations ramenées au climat normal."
+        ),
+    } if _c().BAISSE_BRUTE != _c().BAISSE_CORRIGEE else {},
+    indices=[
+        "Prenez les deux consommations corrigées du climat, pas les factures brutes.",
+        "Baisse en % = (avant − après) ÷ avant × 100.",
+    ],
+    solution=(
+        lambda: f"({nombre_fr(_c().GAZ_ISOLEE[(AVANT_ISOLATION, True)])} − "
+        f"{nombre_fr(_c().GAZ_ISOLEE[(APRES_ISOLATION, True)])}) ÷ {nombre_fr(_c().GAZ_ISOLEE[(AVANT_ISOLATION, True)])} "
+        f"≈ **{nombre_fr(_c().BAISSE_CORRIGEE)} %**, contre {nombre_fr(_c().BAISSE_BRUTE)} % sur les factures brutes. "
+        "Pour en faire une preuve, regardez aussi les autres écoles, non isolées : corrigées du climat, elles "
+        f"évoluent de {'+' if _c().TEMOINS_CORRIGE > 0 else ''}{nombre_fr(_c().TEMOINS_CORRIGE)} % seulement."
     ),
 )
 
