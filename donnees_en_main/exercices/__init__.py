@@ -29,8 +29,27 @@ from .types_de_questions import (
 from .stockage import AvertissementReponses, chemin_reponses, reponses_enregistrees
 from . import widgets as _widgets  # noqa: F401 - registers a widget builder for each question type
 
+
+def au_premier_usage(module: str, noms, valeur):
+    """A module ``__getattr__`` (PEP 562) for a question bank's data-derived constants.
+
+    ``q.MEDIANE`` calls ``valeur("MEDIANE")`` on first access, so importing a bank reads nothing
+    from disk; ``noms`` are the public names, ``module`` is the bank's ``__name__``::
+
+        __getattr__ = au_premier_usage(__name__, _PUBLICS, lambda nom: getattr(_chiffres(), nom))
+    """
+    noms = frozenset(noms)
+
+    def __getattr__(nom: str):
+        if nom in noms:
+            return valeur(nom)
+        raise AttributeError(f"module {module!r} has no attribute {nom!r}")
+
+    return __getattr__
+
 __all__ = [
     "AvertissementReponses",
+    "au_premier_usage",
     "ChoixMultiple",
     "ChoixUnique",
     "Nombre",

@@ -14,7 +14,7 @@ import pandas as pd
 
 from donnees_en_main.donnees import charger
 from donnees_en_main.affichage.graphiques import pourcent_fr
-from donnees_en_main.exercices import ChoixMultiple, ChoixUnique, Nombre, Reflexion, CalculPandas
+from donnees_en_main.exercices import au_premier_usage, ChoixMultiple, ChoixUnique, Nombre, Reflexion, CalculPandas
 from donnees_en_main.exercices.devoirs import Devoir
 
 CARNET = "cantine"
@@ -40,11 +40,7 @@ def _chiffres() -> dict[str, float]:
     }
 
 
-def __getattr__(nom: str):
-    # PEP 562: the data-derived constants, computed on first access
-    if nom in ("_PARTS", "MEDIANE_BIO", "MOYENNE_BIO"):
-        return _chiffres()[nom]
-    raise AttributeError(f"module {__name__!r} has no attribute {nom!r}")
+__getattr__ = au_premier_usage(__name__, ("_PARTS", "MEDIANE_BIO", "MOYENNE_BIO"), lambda nom: _chiffres()[nom])
 
 separateur = ChoixUnique(
     id="cantine.separateur",

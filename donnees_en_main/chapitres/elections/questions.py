@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import pandas as pd
 
 from donnees_en_main.chapitres.elections import charger_resultats, lieux_de_vote, par_bureau, par_candidat
-from donnees_en_main.exercices import ChoixMultiple, ChoixUnique, Nombre, Reflexion, CalculPandas, Texte
+from donnees_en_main.exercices import au_premier_usage, ChoixMultiple, ChoixUnique, Nombre, Reflexion, CalculPandas, Texte
 from donnees_en_main.exercices.devoirs import Devoir
 from donnees_en_main.affichage.graphiques import nombre_fr, pourcent_fr
 
@@ -85,11 +85,7 @@ _PUBLICS = (
 )
 
 
-def __getattr__(nom: str):
-    # PEP 562: the data-derived constants (q.PARTICIPATION…), computed on first access
-    if nom in _PUBLICS:
-        return getattr(_chiffres(), nom)
-    raise AttributeError(f"module {__name__!r} has no attribute {nom!r}")
+__getattr__ = au_premier_usage(__name__, _PUBLICS, lambda nom: getattr(_chiffres(), nom))
 
 
 def _bureau(code: str) -> str:

@@ -123,6 +123,19 @@ def charger_batiments(fichier: str | Path | None = None) -> pd.DataFrame:
     return table
 
 
+def _mois(table: pd.DataFrame, quoi: str) -> pd.Series:
+    """The « mois » column, stripped; a French error naming the line if one is not AAAA-MM."""
+    mois = table["mois"].str.strip()
+    mauvais = ~mois.str.fullmatch(r"\d{4}-(0[1-9]|1[0-2])")
+    if mauvais.any():
+        i = mauvais.idxmax()
+        raise ErreurDonnees(
+            f"Mois « {mois[i]} » à la ligne {i + 2} du fichier {quoi} : on attend l'année puis le mois, "
+            "au format AAAA-MM (par exemple 2023-01 pour janvier 2023)."
+        )
+    return mois
+
+
 def lire_releves(fichier: str | Path, energie: str) -> pd.DataFrame:
     """One supplier export (one row per building and month), converted to kWh whatever its unit.
 
@@ -146,14 +159,7 @@ def lire_releves(fichier: str | Path, energie: str) -> pd.DataFrame:
         raise ErreurDonnees(
             f"Unité « {u} » inconnue à la ligne {i + 2} du fichier {quoi} : on attend kWh, MWh, Wh ou GWh.{conseil}"
         )
-    mois = table["mois"].str.strip()
-    mauvais = ~mois.str.fullmatch(r"\d{4}-(0[1-9]|1[0-2])")
-    if mauvais.any():
-        i = mauvais.idxmax()
-        raise ErreurDonnees(
-            f"Mois « {mois[i]} » à la ligne {i + 2} du fichier {quoi} : on attend l'année puis le mois, "
-            "au format AAAA-MM (par exemple 2023-01 pour janvier 2023)."
-        )
+    mois = _mois(table, quoi)
     notes = []
     masquees = table["consommation"].str.strip().str.lower().isin(MASQUES)
     if masquees.any():  # « nd », « NC »…: a reading the supplier did not give, i.e. a missing month
@@ -311,14 +317,7 @@ def lire_dju(fichier: str | Path | None = None) -> pd.DataFrame:
     quoi = "des degrés-jours (DJU)"
     table = _lire_csv(fichier or chemin("energie-dju"), quoi)
     _exiger_colonnes(table, ["mois", "dju", "dju_normale"], quoi)
-    mois = table["mois"].str.strip()
-    mauvais = ~mois.str.fullmatch(r"\d{4}-(0[1-9]|1[0-2])")
-    if mauvais.any():
-        i = mauvais.idxmax()
-        raise ErreurDonnees(
-            f"Mois « {mois[i]} » à la ligne {i + 2} du fichier {quoi} : on attend l'année puis le mois, "
-            "au format AAAA-MM (par exemple 2023-01 pour janvier 2023)."
-        )
+    mois = _mois(table, quoi)
     mensuel = pd.DataFrame({
         "annee": mois.str[:4].astype(int),
         "dju": _nombres(table["dju"], "dju", quoi),

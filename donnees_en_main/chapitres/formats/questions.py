@@ -14,7 +14,7 @@ import pandas as pd
 
 from donnees_en_main.chapitres import formats
 from donnees_en_main.donnees import charger, chemin, detecter_format
-from donnees_en_main.exercices import ChoixUnique, Nombre, Reflexion, CalculPandas, Texte
+from donnees_en_main.exercices import au_premier_usage, ChoixUnique, Nombre, Reflexion, CalculPandas, Texte
 from donnees_en_main.exercices.devoirs import Devoir
 
 CARNET = "formats"
@@ -67,13 +67,10 @@ def _c(nom: str):
     return _chiffres()[nom]
 
 
-def __getattr__(nom: str):
-    # PEP 562: the data-derived constants, computed on first access
-    if nom in ("COMMUNES", "COMMUNE_NOUVELLE", "NB_CODES_COMMUNE_NOUVELLE", "CODE_PARTAGE",
-               "NB_COMMUNES_CODE_PARTAGE", "ENCODAGE_EXPORT", "SEPARATEUR_EXPORT", "NB_COLONNES_EXPORT",
-               "BON_REGLAGE", "_AUTRE_ENCODAGE", "_AUTRE_SEPARATEUR"):
-        return _c(nom)
-    raise AttributeError(f"module {__name__!r} has no attribute {nom!r}")
+__getattr__ = au_premier_usage(__name__, (
+    "COMMUNES", "COMMUNE_NOUVELLE", "NB_CODES_COMMUNE_NOUVELLE", "CODE_PARTAGE", "NB_COMMUNES_CODE_PARTAGE",
+    "ENCODAGE_EXPORT", "SEPARATEUR_EXPORT", "NB_COLONNES_EXPORT", "BON_REGLAGE", "_AUTRE_ENCODAGE", "_AUTRE_SEPARATEUR",
+), _c)
 
 MOT = "Crème"
 MOT_UTF8_LU_1252 = formats.mal_lu(MOT, "utf-8", "cp1252")

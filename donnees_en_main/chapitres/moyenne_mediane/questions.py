@@ -23,7 +23,7 @@ from types import SimpleNamespace
 import pandas as pd
 
 from donnees_en_main.donnees import charger
-from donnees_en_main.exercices import ChoixUnique, Nombre, Reflexion
+from donnees_en_main.exercices import au_premier_usage, ChoixUnique, Nombre, Reflexion
 from donnees_en_main.exercices.devoirs import Devoir
 from donnees_en_main.affichage.graphiques import BLEU, ORANGE, VERT, nombre_fr, pourcent_fr
 from donnees_en_main.chapitres.cantine.questions import calculer_part_bio
@@ -242,11 +242,7 @@ _PUBLICS = (
 )
 
 
-def __getattr__(nom: str):
-    # PEP 562: the data-derived constants (q.MEDIANE…), computed on first access
-    if nom in _PUBLICS:
-        return getattr(_chiffres(), nom)
-    raise AttributeError(f"module {__name__!r} has no attribute {nom!r}")
+__getattr__ = au_premier_usage(__name__, _PUBLICS, lambda nom: getattr(_chiffres(), nom))
 
 
 # Percentage points vs per cent: the property tax rate example and the organic share example.

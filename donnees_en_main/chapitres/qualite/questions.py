@@ -13,7 +13,7 @@ import functools
 import pandas as pd
 
 from donnees_en_main.donnees import charger
-from donnees_en_main.exercices import ChoixMultiple, ChoixUnique, Nombre, Reflexion, CalculPandas
+from donnees_en_main.exercices import au_premier_usage, ChoixMultiple, ChoixUnique, Nombre, Reflexion, CalculPandas
 from donnees_en_main.exercices.devoirs import Devoir
 from donnees_en_main.affichage.graphiques import pourcent_fr
 
@@ -55,11 +55,7 @@ def _c(nom: str):
     return _chiffres()[nom]
 
 
-def __getattr__(nom: str):
-    # PEP 562: the data-derived constants, computed on first access
-    if nom in ("SECTEURS", "MASQUEES", "PART_MASQUEE", "DOUBLONS_EXPORT"):
-        return _c(nom)
-    raise AttributeError(f"module {__name__!r} has no attribute {nom!r}")
+__getattr__ = au_premier_usage(__name__, ("SECTEURS", "MASQUEES", "PART_MASQUEE", "DOUBLONS_EXPORT"), _c)
 
 contexte = ChoixMultiple(
     id="qualite.contexte",

@@ -14,7 +14,7 @@ import pandas as pd
 
 from donnees_en_main.chapitres import repondre_citoyen as rc
 from donnees_en_main.donnees import charger
-from donnees_en_main.exercices import ChoixMultiple, ChoixUnique, Nombre, Reflexion, CalculPandas
+from donnees_en_main.exercices import au_premier_usage, ChoixMultiple, ChoixUnique, Nombre, Reflexion, CalculPandas
 from donnees_en_main.exercices.devoirs import Devoir
 from donnees_en_main.affichage.graphiques import nombre_fr, pourcent_fr
 
@@ -80,11 +80,7 @@ _k = _Chiffres()
 _PUBLICS = ("SUBVENTIONS", "ANNUAIRE", "DELIBERATIONS", "PREP", "ANNEES", "SIRET_FOOT", "TOTAL_FOOT", "TOTAL_FOOT_SANS_PART", "TOTAL_FOOT_AVEC_NATURE", "TOTAL_FOOT_PAR_NOM", "ANNEE_PIC", "FOOT_ANNEE_PIC", "FOOT_ANNEE_PIC_NATURE", "FOOT_ANNEE_PIC_EXCEPTIONNELLE", "FOOT_ANNEE_PIC_FONCTIONNEMENT", "PART_FOOT", "DERNIERE_ANNEE", "ARGENT_DERNIERE_ANNEE", "PAR_HABITANT", "DELIB_MINIBUS", "DELIB_CONCERTATION", "AVEC_CONTRE")
 
 
-def __getattr__(nom: str):
-    # PEP 562: the data-derived constants, computed on first access
-    if nom in _PUBLICS:
-        return _chiffres()[nom]
-    raise AttributeError(f"module {__name__!r} has no attribute {nom!r}")
+__getattr__ = au_premier_usage(__name__, _PUBLICS, lambda nom: _chiffres()[nom])
 
 
 def _e(x: float) -> str:
