@@ -21,6 +21,19 @@
   const sansAccentsRequete = (texte) =>
     texte.normalize("NFD").toLowerCase().replace(/\u0153/g, "oe").replace(/\u00e6/g, "ae").replace(/\p{Mn}/gu, "");
 
+  // The words that the page opened from a result highlights: as typed (the query's words reach
+  // searchtools.js without their accents, and « mediane » would highlight nothing in « médiane »).
+  const analyser = Search._parseQuery;
+  Search._parseQuery = (query) => {
+    const resultat = analyser(query);
+    if (typeof SPHINX_HIGHLIGHT_ENABLED !== "undefined" && SPHINX_HIGHLIGHT_ENABLED) {
+      const mots = query.toLowerCase().split(/[^\p{Letter}\p{Number}_]+/u)
+        .filter((m) => m && stopwords.indexOf(m) === -1);
+      localStorage.setItem("sphinx_highlight_terms", mots.join(" "));
+    }
+    return resultat;
+  };
+
   // --- titles and glossary entries, without accents -------------------------------------------
   const rechercher = Search._performSearch;
   Search._performSearch = (query, ...reste) => {
