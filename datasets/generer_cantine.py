@@ -850,7 +850,7 @@ def generer(dossier: Path | str = DOSSIER, graine: int = GRAINE) -> dict:
 # --------------------------------------------------------------------------- data package
 
 SOURCE_GENERATEUR = {
-    "title": "Données fictives produites par le script datasets/generer_cantine.py (graine fixe)",
+    "title": "Données fictives produites pour le cours, les mêmes à chaque fois (tirage à graine fixe)",
     "path": "generer_cantine.py",
 }
 NATURE_FICTIVE = "fictif — exemple réaliste"

@@ -4,7 +4,7 @@ The book (built once for the run, tests/conftest.py) is served on 127.0.0.1 and 
 loaded in headless Chromium at a desktop size (1280 × 900), then narrowed to a phone's (390 × 844):
 
 - every request goes to the book's own host (no CDN, no font service, no statistics);
-- no resource is missing (no 404), no JavaScript error;
+- no resource is missing (no 404), no JavaScript error, no error in the console;
 - axe-core finds no WCAG 2.0/2.1 A or AA violation, light and dark themes, desktop and phone;
 - every dashboard (donnees_en_main.affichage.interactif, book mode: native controls, pre-computed views) shows
   a view and switches to another one when its control changes, with no kernel and no widget manager;
@@ -106,6 +106,8 @@ async def _visiter(browser, url: str) -> Visite:
     page.on("requestfailed", lambda r: visite.echecs.append(f"{r.url} ({r.failure})"))
     page.on("response", lambda r: visite.echecs.append(f"{r.url} ({r.status})") if r.status >= 400 else None)
     page.on("pageerror", lambda e: visite.erreurs_js.append(str(e)))
+    # and what the page's scripts report as errors (« Got invalid theme mode », a missing favicon)
+    page.on("console", lambda m: visite.erreurs_js.append(f"console : {m.text}") if m.type == "error" else None)
     await page.goto(url, wait_until="networkidle")
     if await page.evaluate(f"document.querySelectorAll('{VUE_WIDGET}').length"):
         # The widget manager draws after the load event: wait until every view is drawn (or 15 s).

@@ -24,6 +24,9 @@ Enabled in ``_config.yml`` (``sphinx.extra_extensions``). It does three things J
   Here ``'`` is always the apostrophe ’, straight double quotes become « », and narrow no-break spaces
   (U+202F) go before ; : ! ? », after «, between thousands and before % and €; a hyphen before a number
   becomes a true minus sign. Never inside code, literal blocks, math or raw HTML.
+- Search in French (``RechercheFrancaise``, ``score_recherche`` and ``static/recherche.js`` on the
+  search page): accents and case ignored, excerpts from the page's text rather than its menus, the
+  élus' pages before the trainers' pages; the field's magnifier beside the query (``livre.css``).
 - « Essayer dans le navigateur » (JupyterLite, built by jupyterlite-sphinx): a link under the title of
   every chapter that has a workshop notebook; the project's files for lite written before lite's build
   (``donnees_en_main.livre.jupyterlite.avant_jupyterlite``); jupyterlite-sphinx's own CSS, script and its
@@ -32,13 +35,16 @@ Enabled in ``_config.yml`` (``sphinx.extra_extensions``). It does three things J
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
+import unicodedata
 from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.search.fr import SearchFrench
 from sphinx.transforms import SphinxTransform
 from sphinx.util.nodes import is_smartquotable
 
@@ -65,6 +71,72 @@ def _configure(app: Sphinx, config: Config) -> None:
     # Added here rather than in _config.yml: Jupyter Book adds every .css/.js of the html_static_path
     # it sees to every page; this folder's styles and scripts are registered explicitly below.
     config.html_static_path = [*config.html_static_path, str(STATIC)]
+    # Search results: the élus' pages before the trainers' (see SCORE_RECHERCHE).
+    if not config.html_search_scorer:
+        score = Path(app.outdir).parent / "recherche-score.js"
+        score.parent.mkdir(parents=True, exist_ok=True)
+        score.write_text(score_recherche(), encoding="utf-8")
+        config.html_search_scorer = str(score)
+
+
+def sans_accents(mot: str) -> str:
+    """A word as the search compares it: lower case, without accents, œ and æ spelled out.
+
+    >>> sans_accents("Médiane"), sans_accents("CŒUR")
+    ('mediane', 'coeur')
+    """
+    mot = unicodedata.normalize("NFD", mot.lower()).replace("œ", "oe").replace("æ", "ae")
+    return "".join(c for c in mot if not unicodedata.combining(c))
+
+
+class RechercheFrancaise(SearchFrench):
+    """Sphinx's French search (snowball stemmer), accent- and case-insensitive: « mediane » finds
+    « médiane ». The index stores each word without its accents (``stem``); the page of results
+    strips them from the query the same way (``js_splitter_code``: the words of the query, used by
+    searchtools.js before it stems them) and from titles (static/recherche.js)."""
+
+    js_splitter_code = r"""
+var splitQuery = function (query) {
+  return query.normalize("NFD").toLowerCase().replace(/\u0153/g, "oe").replace(/\u00e6/g, "ae")
+    .replace(/\p{Mn}/gu, "")
+    .split(/[^\p{Letter}\p{Number}_\p{Emoji_Presentation}]+/gu)
+    .filter(function (mot) { return mot; });
+};
+"""
+
+    def init(self, options: dict) -> None:
+        super().init(options)
+        self.stopwords = set(self.stopwords) | {sans_accents(m) for m in self.stopwords}
+
+    def stem(self, word: str) -> str:
+        return self.stemmer.stemWord(sans_accents(word))
+
+
+def score_recherche() -> str:
+    """searchtools.js's Scorer (html_search_scorer): Sphinx's default weights; a trainers' page comes
+    after every page for élus (chapters, annexes) that matches the same query."""
+    from donnees_en_main.chapitres import ANIMATEURS, CHAPITRES
+
+    animateurs = sorted(f"book/{c.nom}" for c in CHAPITRES if c.public == ANIMATEURS)
+    return SCORE_RECHERCHE.replace("__PAGES__", json.dumps(animateurs))
+
+
+SCORE_RECHERCHE = """
+var PAGES_ANIMATEURS = new Set(__PAGES__);
+var Scorer = {
+  score: function (resultat) {
+    return PAGES_ANIMATEURS.has(resultat[0]) ? resultat[4] - 1000 : resultat[4];
+  },
+  objNameMatch: 11,
+  objPartialMatch: 6,
+  objPrio: {0: 15, 1: 5, 2: -5},
+  objPrioDefault: 0,
+  title: 15,
+  partialTitle: 7,
+  term: 5,
+  partialTerm: 2,
+};
+"""
 
 
 ESPACE_FINE = "\u202f"  # narrow no-break space (French typography)
@@ -240,8 +312,15 @@ def _try_in_browser(app: Sphinx, pagename: str, templatename: str, context: dict
     context["body"] = body[:position] + lien + body[position:]
 
 
+def _search_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if pagename == "search":
+        app.add_js_file("recherche.js", loading_method="defer")
+
+
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _configure)
+    app.add_search_language(RechercheFrancaise)
+    app.connect("html-page-context", _search_page)
     app.add_transform(Typographie)
     app.connect("config-inited", _lite_per_build, priority=400)  # before jupyterlite-sphinx's (500)
     app.connect("builder-inited", _outdated_cache, priority=900)  # after myst-nb set the cache path
