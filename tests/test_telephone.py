@@ -129,9 +129,8 @@ def test_le_menu_de_telechargement_est_en_francais(livre):
 
 CHEMINS_DU_DEPOT = re.compile(r"((?<![\w./-])(?:notebooks|exercises|datasets)/|donnees_en_main[./]|\.ipynb\b|\.venv|python -m|"
                              r"\bpip install|\bgit \w|\b\w+\.py\b)")
-# Inline code an élu page may still show, page by page (a ratchet: book/energie.md is being rewritten by
-# another session; its column name goes when that page is edited).
-CODE_ENCORE_PERMIS: dict[str, set[str]] = {"book/energie": {"unite"}}
+# Inline code an élu page may still show, page by page (a ratchet: empty, and to stay so).
+CODE_ENCORE_PERMIS: dict[str, set[str]] = {}
 
 
 def test_aucun_chemin_ni_commande_dans_les_pages_des_elus(livre):
