@@ -70,6 +70,16 @@ def _pandas(fichier: Path, **options) -> pd.DataFrame:
     return brut[~(brut == "").all(axis=1)].reset_index(drop=True)
 
 
+
+def _deposer(fichier: Path, noms, chapitre: str, code: str, tmp_path: Path, monkeypatch):
+    """The trainer's gesture: `fichier` saved as each of `noms` in the commune's folder; its DonneesCommune."""
+    dossier = tmp_path / "communes" / code
+    dossier.mkdir(parents=True)
+    for nom in [noms] if isinstance(noms, str) else noms:
+        (dossier / nom).write_bytes(fichier.read_bytes())
+    monkeypatch.setenv("DONNEES_EN_MAIN_DOSSIER_COMMUNE", str(tmp_path / "communes"))
+    return donnees_commune(chapitre, code, afficher=False)
+
 def _nombre(texte: str) -> float | None:
     """A French amount written in the file ('40 000,00', '17\xa0833', '2400.0'), or None."""
     t = re.sub(r"[\s\u00a0\u202f€]", "", texte)
@@ -226,11 +236,7 @@ def test_energie_iris_agregee_par_commune_comme_pandas(fichier):
 def test_energie_votre_commune_filtree_par_code(fichier, tmp_path, monkeypatch):
     brut = _sdes_pandas(fichier)
     code = brut["commune"].value_counts().index[0]  # the commune with the most rows
-    dossier = tmp_path / "communes" / code
-    dossier.mkdir(parents=True)
-    (dossier / "energie-secteurs.csv").write_bytes(fichier.read_bytes())
-    monkeypatch.setenv("DONNEES_EN_MAIN_DOSSIER_COMMUNE", str(tmp_path / "communes"))
-    donnees = donnees_commune("energie", code, afficher=False)
+    donnees = _deposer(fichier, "energie-secteurs.csv", "energie", code, tmp_path, monkeypatch)
     lu = lire_ou_erreur(donnees.lire, "secteurs")
     assert not isinstance(lu, ErreurDonnees), lu
     assert set(lu["code_commune"]) == {code}
@@ -249,11 +255,7 @@ def test_energie_paris_lyon_marseille_additionne_les_arrondissements(fichier, co
     prefixe, ville = ARRONDISSEMENTS[code]
     lignes = brut[brut["commune"].str.startswith(prefixe)]
     assert not (brut["commune"] == code).any() and len(lignes)  # the real trap: no row under the commune's code
-    dossier = tmp_path / "communes" / code
-    dossier.mkdir(parents=True)
-    (dossier / "energie-secteurs.csv").write_bytes(fichier.read_bytes())
-    monkeypatch.setenv("DONNEES_EN_MAIN_DOSSIER_COMMUNE", str(tmp_path / "communes"))
-    lu = lire_ou_erreur(donnees_commune("energie", code, afficher=False).lire, "secteurs")
+    lu = lire_ou_erreur(_deposer(fichier, "energie-secteurs.csv", "energie", code, tmp_path, monkeypatch).lire, "secteurs")
     assert not isinstance(lu, ErreurDonnees), lu
     assert set(lu["code_commune"]) == {code}
     assert lu["conso_mwh"].sum() == pytest.approx(lignes["conso"].sum())
@@ -268,11 +270,7 @@ CANTINE = _par_dossier("cantine")
 @pytest.mark.parametrize("fichier", CANTINE, ids=_ids(CANTINE))
 def test_export_ma_cantine_depose_comme_achats_est_reconnu(fichier, tmp_path, monkeypatch):
     code = "29081"
-    dossier = tmp_path / "communes" / code
-    dossier.mkdir(parents=True)
-    (dossier / "achats-cantines.csv").write_bytes(fichier.read_bytes())
-    monkeypatch.setenv("DONNEES_EN_MAIN_DOSSIER_COMMUNE", str(tmp_path / "communes"))
-    donnees = donnees_commune("cantine", code, afficher=False)
+    donnees = _deposer(fichier, "achats-cantines.csv", "cantine", code, tmp_path, monkeypatch)
     lu = lire_ou_erreur(donnees.lire, "achats")
     assert isinstance(lu, ErreurDonnees), "un export ma-cantine n'a pas les colonnes des achats : il ne doit pas passer"
     message = str(lu)
@@ -302,11 +300,7 @@ TABLEAUX = [f for f in FICHIERS if f.suffix == ".csv"]
 @pytest.mark.parametrize("fichier", TABLEAUX, ids=_ids(TABLEAUX))
 def test_un_fichier_qui_n_est_pas_des_menus_depose_comme_menus_est_arrete_avant_tout_calcul(fichier, tmp_path, monkeypatch):
     code = "29081"
-    dossier = tmp_path / "communes" / code
-    dossier.mkdir(parents=True)
-    (dossier / "menus-cantine.csv").write_bytes(fichier.read_bytes())
-    monkeypatch.setenv("DONNEES_EN_MAIN_DOSSIER_COMMUNE", str(tmp_path / "communes"))
-    lu = lire_ou_erreur(donnees_commune("cantine", code, afficher=False).lire, "menus")
+    lu = lire_ou_erreur(_deposer(fichier, "menus-cantine.csv", "cantine", code, tmp_path, monkeypatch).lire, "menus")
     # No real file of the corpus is a menu: read anyway, the workshop's next cell would stop on a KeyError.
     assert isinstance(lu, ErreurDonnees), f"{_nom(fichier)} lu comme des menus"
     message = str(lu)
@@ -343,12 +337,8 @@ def test_resultats_json_refuses_en_disant_ce_qui_est_accepte(fichier, tmp_path, 
     assert "n'est pas pris en charge" in message and "data.gouv.fr" in message and "par bureau de vote" in message
     # The « votre commune » path says the same.
     code = fichier.stem
-    dossier = tmp_path / "communes" / code
-    dossier.mkdir(parents=True)
-    for nom in ("elections-presidentielle-2022-t1-bureaux.txt", "elections-legislatives-2024-t1-bureaux.csv"):
-        (dossier / nom).write_bytes(fichier.read_bytes())
-    monkeypatch.setenv("DONNEES_EN_MAIN_DOSSIER_COMMUNE", str(tmp_path / "communes"))
-    donnees = donnees_commune("elections", code, afficher=False)
+    noms = ("elections-presidentielle-2022-t1-bureaux.txt", "elections-legislatives-2024-t1-bureaux.csv")
+    donnees = _deposer(fichier, noms, "elections", code, tmp_path, monkeypatch)
     assert isinstance(lire_ou_erreur(donnees.lire, "presidentielle-2022-t1"), ErreurDonnees)
 
 
