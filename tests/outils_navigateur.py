@@ -99,7 +99,9 @@ MESURES_TELEPHONE = """async () => {
     .filter(el => el.getBoundingClientRect().height > 0)[0];
   const images = Array.from(article.querySelectorAll('img'))
     .filter(i => i.naturalWidth && i.getBoundingClientRect().width > 0)
-    .map(i => ({src: (i.currentSrc || i.src).split('/').pop(), naturelle: i.naturalWidth,
+    .map(i => ({src: (i.currentSrc || i.src).split('/').pop(), naturelle: i.naturalWidth, alt: i.alt || '',
+                adresse: (i.currentSrc || i.src).startsWith('data:') ? (i.currentSrc || i.src)
+                         : new URL(i.currentSrc || i.src).pathname,
                 affichee: Math.round(i.getBoundingClientRect().width),
                 reduction: i.naturalWidth / i.getBoundingClientRect().width}));
   const colonne = article.clientWidth;
