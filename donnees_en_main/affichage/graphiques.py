@@ -154,7 +154,7 @@ def _titres(fig):
     return [t for t in textes + ([fig._suptitle] if fig._suptitle is not None else []) if t.get_text()]
 
 
-def _envelopper_les_categories(ax, largeur_max: float, renderer) -> None:
+def _envelopper_les_categories(ax, largeur_max: float, renderer, serre: bool = False) -> None:
     """Long category names of a horizontal bar chart (y-axis labels) on two lines or more."""
     import textwrap
 
@@ -166,7 +166,7 @@ def _envelopper_les_categories(ax, largeur_max: float, renderer) -> None:
     etiquettes = axe.get_ticklabels()
     positions = sorted(t.get_window_extent(renderer).y0 for t in etiquettes)
     ecart = min((b - a for a, b in zip(positions, positions[1:])), default=0.0)
-    if not etiquettes or ecart < 2.4 * etiquettes[0].get_fontsize() * renderer.dpi / 72:
+    if not etiquettes or (not serre and ecart < 2.4 * etiquettes[0].get_fontsize() * renderer.dpi / 72):
         return  # no room for a second line
     if not any(t.get_window_extent(renderer).width > largeur_max and " " in t.get_text() for t in etiquettes):
         return
@@ -180,14 +180,23 @@ def _envelopper_les_categories(ax, largeur_max: float, renderer) -> None:
     ax.set_yticks(axe.get_majorticklocs(), labels=textes)
 
 
-def _mettre_en_page(fig) -> None:
-    """Tighten the layout again, unless the figure has its own layout engine (constrained layout)."""
+def _mettre_en_page(fig) -> bool:
+    """Tighten the layout again, unless the figure has its own layout engine (constrained layout).
+
+    False when matplotlib cannot make room for every label (it then leaves the layout as it was).
+    """
+    import warnings
+
     moteur = fig.get_layout_engine()
-    if moteur is None or type(moteur).__name__ in ("TightLayoutEngine", "PlaceHolderLayoutEngine"):
+    if moteur is not None and type(moteur).__name__ not in ("TightLayoutEngine", "PlaceHolderLayoutEngine"):
+        return True
+    with warnings.catch_warnings(record=True) as avertissements:
+        warnings.simplefilter("always")
         try:
             fig.tight_layout()
         except (ValueError, RuntimeError):
-            pass
+            return False
+    return not any("ight" in str(a.message) for a in avertissements)
 
 
 def _chevauchent(etiquettes, renderer, ecart: float) -> bool:
@@ -264,7 +273,17 @@ def ajuster_a_la_largeur(fig, largeur_px: int, dpi: float = DPI_ECRAN, texte_min
                 _envelopper(texte, 2 * min(centre, largeur_px - centre) * 0.96, renderer)
     for ax in fig.get_axes():
         _espacer_les_graduations(ax, renderer)
-    _mettre_en_page(fig)
+    if not _mettre_en_page(fig):
+        # no room for everything: the value labels written in the plot may go past it, then long
+        # category names go on two lines even in tight rows
+        for ax in fig.get_axes():
+            for texte in ax.texts:
+                texte.set_in_layout(False)
+        if not _mettre_en_page(fig):
+            for ax in fig.get_axes():
+                _envelopper_les_categories(ax, largeur_px * 0.3, renderer, serre=True)
+            if not _mettre_en_page(fig):
+                fig.subplots_adjust(left=0.4, right=0.96)
     return min((t.get_fontsize() * dpi / 72 for t in _textes(fig)), default=float(TEXTE_MIN_PX))
 
 
@@ -276,14 +295,14 @@ def figure_pour_ecran(fig, largeur_px: int, variante: str, dpi: float = DPI_ECRA
     return sortie.getvalue()
 
 
-def _afficher_deux_fois(fig) -> dict:
-    """IPython display of a figure in the book: its phone version shown first, the wide one returned."""
+def _afficher_deux_fois(fig) -> None:
+    """IPython display of a figure in the book: its phone version, then the wide one."""
     from IPython.display import publish_display_data
 
     large = figure_pour_ecran(fig, LARGEUR_ECRAN_PX, "large")
     telephone = figure_pour_ecran(fig, LARGEUR_TELEPHONE_PX, "telephone")
-    publish_display_data({"image/png": base64.b64encode(telephone).decode("ascii"), "text/plain": "<Figure>"})
-    return {"image/png": base64.b64encode(large).decode("ascii")}
+    for png in (telephone, large):
+        publish_display_data({"image/png": base64.b64encode(png).decode("ascii"), "text/plain": "<Figure>"})
 
 
 # Set by the book's build (donnees_en_main.livre.construire) for the kernels that execute its pages.
@@ -308,5 +327,5 @@ def installer_dans_ipython() -> bool:
         return False
     from matplotlib.figure import Figure
 
-    ipython.display_formatter.mimebundle_formatter.for_type(Figure, _afficher_deux_fois)
+    ipython.display_formatter.ipython_display_formatter.for_type(Figure, _afficher_deux_fois)
     return True
