@@ -93,6 +93,10 @@ def navigateur() -> Iterator[object]:
 # closed dropdown is opened, and the tables it held are checked the same way.
 MESURES_TELEPHONE = """async () => {
   const article = document.querySelector('.bd-article') || document.body;
+  // the charts load lazily: loaded now, as a reader scrolling down would (their height counts)
+  const paresseuses = Array.from(article.querySelectorAll('img[loading="lazy"]'));
+  paresseuses.forEach(i => { i.loading = 'eager'; });
+  await Promise.all(paresseuses.map(i => i.decode().catch(() => null)));
   const ecran = window.innerHeight;
   const haut = el => el.getBoundingClientRect().top + window.scrollY;
   const interactif = Array.from(article.querySelectorAll('[data-vues], .dem-vues, .jupyter-widgets, iframe'))

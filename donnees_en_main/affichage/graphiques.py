@@ -9,7 +9,7 @@ palette PNG) and ``image_html`` (an ``<img>`` with its French text alternative, 
 Charts are drawn for the width they are shown at (issue 18): ``ajuster_a_la_largeur`` lays a figure out
 again for a width in CSS pixels (titles wrapped, no text under 12 px, tick labels that do not overlap).
 In the book, ``appliquer_style`` makes every figure a page shows come out twice: a phone version drawn
-360 px wide, then the wide one; donnees_en_main.livre.sphinx_graphiques joins the two into one
+350 px wide, then the wide one; donnees_en_main.livre.sphinx_graphiques joins the two into one
 ``<picture>`` (the phone reads the first, a wider screen the second). Each PNG says which it is, and the
 size of its smallest text, in a PNG text chunk (``VARIANTE``, ``TEXTE_MIN``).
 """
@@ -25,7 +25,7 @@ from matplotlib.ticker import FuncFormatter
 
 # Charts on screens: 96 dots per inch is one dot per CSS pixel (1 pt = 4/3 px).
 DPI_ECRAN = 96
-LARGEUR_TELEPHONE_PX = 360  # a phone's column is 358 px at 390 px: drawn for it, never shrunk more than 1.3x
+LARGEUR_TELEPHONE_PX = 350  # a phone's column is 358 px at 390 px: shown there at its natural size, its text 12 px
 LARGEUR_ECRAN_PX = 720  # a computer's column
 TEXTE_MIN_PX = 12  # no chart text smaller than this, in pixels of the drawn image
 # A dashboard's chart is one image for every screen: 460 px, shrunk 1.28x in a phone's column, its

@@ -1,7 +1,7 @@
 """Charts drawn for the width they are shown at (issue 18): the book's ``<picture>`` of two PNGs.
 
 When the book is built, every figure a page shows comes out twice (donnees_en_main.affichage.graphiques,
-``installer_dans_ipython``): a phone version drawn 360 px wide, then the wide one, each PNG saying which
+``installer_dans_ipython``): a phone version drawn 350 px wide, then the wide one, each PNG saying which
 it is in a text chunk. myst-nb turns both into images carrying the cell's text alternative; this
 extension joins each pair into one ``<picture>``: a screen up to 600 px wide loads the phone version,
 a wider one the wide version, lazily (``loading="lazy"``), and only one of them. Other builders
@@ -44,13 +44,13 @@ def _variante(transform: SphinxTransform, image: nodes.image) -> str | None:
 class JoindreLesVariantes(SphinxTransform):
     """Each phone image followed by its wide image (the next image of the page) becomes an image_double."""
 
-    default_priority = 880
+    default_priority = 500  # before doctree-read (880), where Sphinx rewrites the images' paths
 
     def apply(self, **kwargs) -> None:
         for telephone in list(self.document.findall(nodes.image)):
             if _variante(self, telephone) != "telephone":
                 continue
-            suivante = next(iter(telephone.findall(nodes.image, include_self=False, descend=False,
+            suivante = next(iter(telephone.findall(nodes.image, include_self=False, descend=True,
                                                    siblings=True, ascend=True)), None)
             if suivante is None or _variante(self, suivante) != "large":
                 continue
