@@ -180,6 +180,37 @@ def _envelopper_les_categories(ax, largeur_max: float, renderer, serre: bool = F
     ax.set_yticks(axe.get_majorticklocs(), labels=textes)
 
 
+def _legendes_sous_le_graphique(fig) -> None:
+    """A phone's version: the legends go under the chart, one entry a line, instead of over the data."""
+    for ax in fig.get_axes():
+        legende = ax.get_legend()
+        if legende is None:
+            continue
+        poignees = legende.legend_handles
+        textes = [t.get_text() for t in legende.get_texts()]
+        legende.remove()
+        nouvelle = fig.legend(poignees, textes, loc="lower left", bbox_to_anchor=(0.0, 0.0), frameon=False,
+                              ncols=1, borderaxespad=0.2)
+        fig._dem_legende = nouvelle
+
+
+def _hauteur_pour_les_categories(fig, taille_px: float, dpi: float) -> None:
+    """A phone's version: room for each category of a bar chart (a line and a half of text each)."""
+    from matplotlib.ticker import FixedLocator
+
+    largeur, hauteur = fig.get_size_inches()
+    besoin = 0.0
+    for ax in fig.get_axes():
+        categories = isinstance(ax.yaxis.get_major_locator(), FixedLocator) or ax.yaxis.get_converter() is not None
+        lignes = [t.get_text().count("\n") + 1 for t in ax.yaxis.get_ticklabels()] if categories else []
+        besoin += sum(l + 0.5 for l in lignes) * 1.15 * taille_px + 90
+    hauteur = max(hauteur, besoin / dpi)
+    legende = getattr(fig, "_dem_legende", None)
+    if legende is not None:  # under the chart: the chart keeps its height
+        hauteur += (len(legende.get_texts()) + 0.5) * 1.4 * taille_px / dpi
+    fig.set_size_inches(largeur, hauteur)
+
+
 def _mettre_en_page(fig) -> bool:
     """Tighten the layout again, unless the figure has its own layout engine (constrained layout).
 
@@ -193,7 +224,12 @@ def _mettre_en_page(fig) -> bool:
     with warnings.catch_warnings(record=True) as avertissements:
         warnings.simplefilter("always")
         try:
-            fig.tight_layout()
+            legende = getattr(fig, "_dem_legende", None)
+            if legende is not None:  # the legend under the chart keeps its place
+                hauteur = legende.get_window_extent(fig.canvas.get_renderer()).height / (fig.get_size_inches()[1] * fig.dpi)
+                fig.tight_layout(rect=(0, min(0.5, hauteur + 0.01), 1, 1))
+            else:
+                fig.tight_layout()
         except (ValueError, RuntimeError):
             return False
     return not any("ight" in str(a.message) for a in avertissements)
@@ -241,13 +277,24 @@ def ajuster_a_la_largeur(fig, largeur_px: int, dpi: float = DPI_ECRAN, texte_min
     fig.set_dpi(dpi)
     fig.set_size_inches(nouvelle_largeur, hauteur * (1 if rapport >= 1 else max(0.6, rapport ** 0.6)))
     points_min = texte_min_px * 72 / dpi
+    etroite = rapport < 0.75  # a phone's version: every text at the smallest size, titles a little larger
+    titres = {id(t) for t in _titres(fig)}
     for texte in _textes(fig):
-        if texte.get_fontsize() < points_min:
-            texte.set_fontsize(points_min)
+        if texte.get_fontsize() < points_min or etroite:
+            texte.set_fontsize(points_min * (1.1 if etroite and id(texte) in titres else 1))
+    if etroite:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg as _Toile
+
+        (fig.canvas if isinstance(fig.canvas, _Toile) else _Toile(fig)).draw()
+        for ax in fig.get_axes():
+            ax.tick_params(labelsize=points_min)
+            _envelopper_les_categories(ax, largeur_px * 0.36, fig.canvas.get_renderer(), serre=True)
+        _legendes_sous_le_graphique(fig)
+        _hauteur_pour_les_categories(fig, points_min * dpi / 72, dpi)
     for ax in fig.get_axes():  # the ticks made later (fewer of them, see below) too
         for nom, axe in (("x", ax.xaxis), ("y", ax.yaxis)):
             etiquettes = axe.get_ticklabels()
-            if etiquettes and etiquettes[0].get_fontsize() < points_min:
+            if etiquettes and (etiquettes[0].get_fontsize() < points_min or etroite):
                 ax.tick_params(axis=nom, labelsize=points_min)
     toile = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
     toile.draw()
@@ -284,6 +331,12 @@ def ajuster_a_la_largeur(fig, largeur_px: int, dpi: float = DPI_ECRAN, texte_min
                 _envelopper_les_categories(ax, largeur_px * 0.3, renderer, serre=True)
             if not _mettre_en_page(fig):
                 fig.subplots_adjust(left=0.4, right=0.96)
+    toile.draw()
+    petits = [t for t in _textes(fig) if t.get_fontsize() < points_min - 1e-6]
+    if petits:  # texts made on the way (a legend moved under the chart, new ticks)
+        for texte in petits:
+            texte.set_fontsize(points_min)
+        _mettre_en_page(fig)
     return min((t.get_fontsize() * dpi / 72 for t in _textes(fig)), default=float(TEXTE_MIN_PX))
 
 
