@@ -203,7 +203,7 @@ def _hauteur_pour_les_categories(fig, taille_px: float, dpi: float) -> None:
     for ax in fig.get_axes():
         categories = isinstance(ax.yaxis.get_major_locator(), FixedLocator) or ax.yaxis.get_converter() is not None
         lignes = [t.get_text().count("\n") + 1 for t in ax.yaxis.get_ticklabels()] if categories else []
-        besoin += sum(l + 0.4 for l in lignes) * 1.1 * taille_px + 70
+        besoin += sum(l + 0.35 for l in lignes) * 1.1 * taille_px + 60
     hauteur = max(hauteur, besoin / dpi)
     legende = getattr(fig, "_dem_legende", None)
     if legende is not None:  # under the chart: the chart keeps its height
@@ -275,7 +275,7 @@ def ajuster_a_la_largeur(fig, largeur_px: int, dpi: float = DPI_ECRAN, texte_min
     nouvelle_largeur = largeur_px / dpi
     rapport = nouvelle_largeur / largeur
     fig.set_dpi(dpi)
-    fig.set_size_inches(nouvelle_largeur, hauteur * (1 if rapport >= 1 else max(0.55, rapport ** 0.7)))
+    fig.set_size_inches(nouvelle_largeur, hauteur * (1 if rapport >= 1 else max(0.5, rapport ** 0.85)))
     points_min = texte_min_px * 72 / dpi
     etroite = rapport < 0.75  # a phone's version: every text at the smallest size, titles a little larger
     titres = {id(t) for t in _titres(fig)}
