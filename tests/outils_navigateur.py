@@ -93,13 +93,19 @@ def navigateur() -> Iterator[object]:
 # closed dropdown is opened, and the tables it held are checked the same way.
 MESURES_TELEPHONE = """async () => {
   const article = document.querySelector('.bd-article') || document.body;
+  // the charts load lazily: loaded now, as a reader scrolling down would (their height counts)
+  const paresseuses = Array.from(article.querySelectorAll('img[loading="lazy"]'));
+  paresseuses.forEach(i => { i.loading = 'eager'; });
+  await Promise.all(paresseuses.map(i => i.decode().catch(() => null)));
   const ecran = window.innerHeight;
   const haut = el => el.getBoundingClientRect().top + window.scrollY;
   const interactif = Array.from(article.querySelectorAll('[data-vues], .dem-vues, .jupyter-widgets, iframe'))
     .filter(el => el.getBoundingClientRect().height > 0)[0];
   const images = Array.from(article.querySelectorAll('img'))
     .filter(i => i.naturalWidth && i.getBoundingClientRect().width > 0)
-    .map(i => ({src: (i.currentSrc || i.src).split('/').pop(), naturelle: i.naturalWidth,
+    .map(i => ({src: (i.currentSrc || i.src).split('/').pop(), naturelle: i.naturalWidth, alt: i.alt || '',
+                adresse: (i.currentSrc || i.src).startsWith('data:') ? (i.currentSrc || i.src)
+                         : new URL(i.currentSrc || i.src).pathname,
                 affichee: Math.round(i.getBoundingClientRect().width),
                 reduction: i.naturalWidth / i.getBoundingClientRect().width}));
   const colonne = article.clientWidth;

@@ -15,7 +15,22 @@ import matplotlib.pyplot as plt
 import pytest
 from PIL import Image
 
-from donnees_en_main.affichage.graphiques import BLEU, GRIS, figure_en_png, image_html, nombre_fr, pourcent_fr
+from donnees_en_main.affichage.graphiques import (
+    BLEU,
+    GRIS,
+    LARGEUR_TABLEAU_DE_BORD_PX,
+    TEXTE_MIN,
+    TEXTE_MIN_TABLEAU_DE_BORD_PX,
+    VARIANTE,
+    ajuster_a_la_largeur,
+    appliquer_style,
+    figure_en_png,
+    figure_pour_ecran,
+    format_axe_fr,
+    image_html,
+    nombre_fr,
+    pourcent_fr,
+)
 
 
 def _figure():
@@ -41,14 +56,16 @@ def test_png_reduit_plus_leger_et_lisible(dpi):
     complet.savefig(tampon, format="png", dpi=dpi)
     plt.close(complet)
     fig = _figure()
-    largeur, hauteur = fig.get_size_inches() * dpi
     png = figure_en_png(fig, dpi=dpi)
     assert not plt.fignum_exists(fig.number), "the figure must be closed (memory, when drawing many views)"
     assert len(png) < 0.6 * len(tampon.getvalue()), (len(png), len(tampon.getvalue()))
     image = Image.open(io.BytesIO(png))
     image.load()  # decodes
     assert image.format == "PNG" and image.mode == "P"
-    assert image.size == (round(largeur), round(hauteur))
+    # drawn for a phone's column as well as a computer's: 460 px wide, its text 16 px or more
+    assert image.size[0] == LARGEUR_TABLEAU_DE_BORD_PX
+    assert image.text[VARIANTE] == "tableau-de-bord"
+    assert float(image.text[TEXTE_MIN]) >= TEXTE_MIN_TABLEAU_DE_BORD_PX
     couleurs = image.convert("RGB").getcolors(maxcolors=1000)
     assert couleurs is not None and 2 < len(couleurs) <= 32
     # the chart's own colours survive the palette (close to the course's blue, and white background)
@@ -69,3 +86,66 @@ def test_balise_image_avec_texte_alternatif():
     style = trouve.group(3)
     assert "max-width:100%" in style and "height:auto" in style
     assert not re.search(r"(?<!max-)width\s*:\s*\d+px", style), "no fixed width: the chart must fit a phone"
+
+
+def _subventions():
+    """Like the subsidies chart of « Moyenne et médiane »: euros up to 20 000, long names, small labels."""
+    with matplotlib.rc_context():
+        appliquer_style()
+        return _subventions_dessinees()
+
+
+def _subventions_dessinees():
+    fig, ax = plt.subplots(figsize=(7.5, 5.2))
+    noms = [f"Association sportive numéro {i}" for i in range(12)]
+    ax.barh(noms, [300 * i + 200 for i in range(12)])
+    ax.set_xlim(0, 20_000)
+    ax.xaxis.set_major_formatter(format_axe_fr(0, " €"))
+    ax.set_xlabel("subventions en argent reçues dans l'année (la barre coupée dépasse le cadre)")
+    ax.set_title("Subventions aux associations en 2024 (commune fictive)", loc="left")
+    ax.tick_params(axis="y", labelsize=8.5)
+    fig.tight_layout()
+    return fig
+
+
+def _chevauchements(fig) -> list[tuple[str, str]]:
+    fig.canvas.draw()
+    rendu = fig.canvas.get_renderer()
+    paires = []
+    for ax in fig.get_axes():
+        etiquettes = sorted((t for t in ax.xaxis.get_ticklabels() if t.get_visible() and t.get_text()),
+                            key=lambda t: t.get_window_extent(rendu).x0)
+        for a, b in zip(etiquettes, etiquettes[1:]):
+            if a.get_window_extent(rendu).x1 >= b.get_window_extent(rendu).x0:
+                paires.append((a.get_text(), b.get_text()))
+    return paires
+
+
+def _hors_cadre(fig) -> list[str]:
+    rendu = fig.canvas.get_renderer()
+    largeur, hauteur = fig.canvas.get_width_height()
+    return [t.get_text() for t in fig.findobj(matplotlib.text.Text) if t.get_visible() and t.get_text().strip()
+            and t.get_in_layout() and (lambda b: b.x0 < -1 or b.x1 > largeur + 1)(t.get_window_extent(rendu))]
+
+
+@pytest.mark.parametrize("largeur", [720, 360])
+def test_un_graphique_redessine_pour_sa_largeur(largeur):
+    fig = _subventions()
+    fig.set_dpi(96)
+    assert _chevauchements(fig), "the example must show the bug: « 2 500 €5 000 €7 500 € » at full size"
+    texte_min = ajuster_a_la_largeur(fig, largeur)
+    fig.canvas.draw()
+    assert fig.canvas.get_width_height()[0] == largeur
+    assert not _chevauchements(fig), _chevauchements(fig)
+    assert not _hors_cadre(fig), f"texts out of the figure: {_hors_cadre(fig)}"
+    assert texte_min >= 12
+    tailles = [t.get_fontsize() * 96 / 72 for t in fig.findobj(matplotlib.text.Text) if t.get_visible() and t.get_text().strip()]
+    assert min(tailles) >= 12, min(tailles)
+    plt.close(fig)
+
+
+def test_chaque_version_dit_ce_qu_elle_est():
+    png = figure_pour_ecran(_subventions(), 360, "telephone")
+    image = Image.open(io.BytesIO(png))
+    assert image.size[0] == 360
+    assert image.text[VARIANTE] == "telephone" and float(image.text[TEXTE_MIN]) >= 12

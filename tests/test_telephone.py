@@ -6,7 +6,9 @@
 - every élu page (chapter manifest, public ELUS) in headless Chromium at 390 × 844: it opens on
   « L'essentiel » (3 to 5 points), is at most 12 screens long, shows its interactive element within
   the first 4 screens, and no table is wider than its place, folded ones included once their dropdown
-  is opened (figures in each failure message); no error in the console of a fresh visit;
+  is opened; its charts are drawn for the phone: shrunk at most 1.3 times into the column, their
+  smallest text 12 CSS px or more (read from the PNG's text chunk), a text alternative each (figures in
+  each failure message); no error in the console of a fresh visit;
 - the download menu tapped on a touch screen: French entries, no tooltip left over it;
 - the search page: accents and case ignored (« mediane » finds what « médiane » finds), the élus'
   pages before the trainers', excerpts from the page's own text, the magnifier beside the query.
@@ -26,6 +28,8 @@ F = ESPACE_FINE
 PAGES_ELUS = [f"book/{c.nom}" for c in CHAPITRES if c.public == ELUS]
 ECRANS_MAX = 12
 ECRANS_AVANT_INTERACTIF_MAX = 4
+REDUCTION_MAX = 1.3  # a chart's natural width / its width in the column
+TEXTE_GRAPHIQUE_MIN = 12  # CSS px
 POINTS_ESSENTIEL = range(3, 6)  # « L'essentiel »: what to remember, in 3 to 5 points
 # The élu pages whose dashboard (or interactive path) is their interactive element: each must be found
 # on the page (not folded away) and start within the first 4 screens.
@@ -378,3 +382,39 @@ def test_la_loupe_ne_cache_pas_la_requete(livre):
         browser.close()
     assert len(champs) == 2, champs
     assert all(c["loupe"] <= c["texte"] for c in champs), f"la loupe déborde sur le texte du champ (px) : {champs}"
+
+
+def _texte_min_px(livre, adresse: str) -> float | None:
+    """The smallest text of a chart image, in pixels of the image (its PNG text chunk), or None."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    from donnees_en_main.affichage.graphiques import TEXTE_MIN
+
+    if adresse.startswith("data:"):
+        donnees = base64.b64decode(adresse.split(",", 1)[1])
+    else:
+        donnees = (livre / adresse.lstrip("/")).read_bytes()
+    with Image.open(io.BytesIO(donnees)) as image:
+        texte = getattr(image, "text", {}).get(TEXTE_MIN)
+    return None if texte is None else float(texte)
+
+
+def test_les_graphiques_sont_dessines_pour_le_telephone(mesures, livre):
+    images = [(c, i) for c, m in mesures.items() for i in m["images"]]
+    assert len(images) >= 10, f"les graphiques des pages doivent être trouvés : {len(images)}"
+    sans_alt = {c: i["src"][:30] for c, i in images if not i["alt"].strip()}
+    assert not sans_alt, f"graphiques sans texte alternatif : {sans_alt}"
+    reduits = {}
+    petits = {}
+    for c, i in images:
+        if i["reduction"] > REDUCTION_MAX:
+            reduits.setdefault(c, []).append(f"{i['naturelle']} px affiché sur {i['affichee']} px (×{i['reduction']:.2f})")
+        texte = _texte_min_px(livre, i["adresse"])
+        if texte is None or texte / i["reduction"] < TEXTE_GRAPHIQUE_MIN:
+            petits.setdefault(c, []).append("taille inconnue" if texte is None else f"{texte / i['reduction']:.1f} px")
+    assert not reduits, (f"graphiques réduits plus de {REDUCTION_MAX} fois dans la colonne à 390 px "
+                         f"(pire par page : { {c: round(mesures[c]['pire_reduction'], 2) for c in reduits} }) : {reduits}")
+    assert not petits, f"texte des graphiques sous {TEXTE_GRAPHIQUE_MIN} px CSS à 390 px : {petits}"

@@ -5,6 +5,13 @@
 
 Charts embedded in a page (the book's kernel-free dashboards) go through ``figure_en_png`` (a small
 palette PNG) and ``image_html`` (an ``<img>`` with its French text alternative, as wide as its column).
+
+Charts are drawn for the width they are shown at (issue 18): ``ajuster_a_la_largeur`` lays a figure out
+again for a width in CSS pixels (titles wrapped, no text under 12 px, tick labels that do not overlap).
+In the book, ``appliquer_style`` makes every figure a page shows come out twice: a phone version drawn
+350 px wide, then the wide one; donnees_en_main.livre.sphinx_graphiques joins the two into one
+``<picture>`` (the phone reads the first, a wider screen the second). Each PNG says which it is, and the
+size of its smallest text, in a PNG text chunk (``VARIANTE``, ``TEXTE_MIN``).
 """
 
 from __future__ import annotations
@@ -15,6 +22,19 @@ import io
 
 import matplotlib as mpl
 from matplotlib.ticker import FuncFormatter
+
+# Charts on screens: 96 dots per inch is one dot per CSS pixel (1 pt = 4/3 px).
+DPI_ECRAN = 96
+LARGEUR_TELEPHONE_PX = 350  # a phone's column is 358 px at 390 px: shown there at its natural size, its text 12 px
+LARGEUR_ECRAN_PX = 720  # a computer's column
+TEXTE_MIN_PX = 12  # no chart text smaller than this, in pixels of the drawn image
+# A dashboard's chart is one image for every screen: 460 px, shrunk 1.28x in a phone's column, its
+# smallest text 16 px (12.5 CSS px there)
+LARGEUR_TABLEAU_DE_BORD_PX = 460
+TEXTE_MIN_TABLEAU_DE_BORD_PX = 16
+# PNG text chunks written with each chart of the book (read by the Sphinx extension and the tests)
+VARIANTE = "dem-variante"  # "telephone" or "large"
+TEXTE_MIN = "dem-texte-min-px"  # the size of the figure's smallest text, in pixels of the image
 
 # Okabe & Ito (2008) palette: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -68,26 +88,36 @@ def appliquer_style() -> None:
             "svg.hashsalt": "donnees-en-main",
         }
     )
+    installer_dans_ipython()
 
 
-def figure_en_png(fig, dpi: float = 96, couleurs: int = 32) -> bytes:
+def figure_en_png(fig, dpi: float = DPI_ECRAN, couleurs: int = 32,
+                  largeur_px: int | None = None) -> bytes:
     """The figure as a small PNG: reduced to a palette of ``couleurs`` colours (the figure is closed).
 
     The course's charts use a handful of flat colours, so 32 colours keep the same look (anti-aliased
     edges included) for about a quarter of the bytes of a full-colour PNG: lighter book pages.
-    The figure is drawn as it is laid out (call ``fig.tight_layout()`` before if needed).
+    The figure is first laid out again (``ajuster_a_la_largeur``) for ``largeur_px`` pixels
+    (LARGEUR_TABLEAU_DE_BORD_PX by default) with no text under TEXTE_MIN_TABLEAU_DE_BORD_PX: one image
+    that a phone's column shrinks at most 1.3 times, its text still 12 CSS pixels or more.
     """
     import matplotlib.pyplot as plt
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from PIL import Image
+    from PIL.PngImagePlugin import PngInfo
 
-    fig.set_dpi(dpi)
+    texte_min = ajuster_a_la_largeur(fig, largeur_px or LARGEUR_TABLEAU_DE_BORD_PX, dpi,
+                                     texte_min_px=TEXTE_MIN_TABLEAU_DE_BORD_PX)
     toile = FigureCanvasAgg(fig)
     toile.draw()
     image = Image.frombuffer("RGBA", toile.get_width_height(), toile.buffer_rgba(), "raw", "RGBA", 0, 1)
     plt.close(fig)
+    infos = PngInfo()
+    infos.add_text(VARIANTE, "tableau-de-bord")
+    infos.add_text(TEXTE_MIN, f"{texte_min:.1f}")
     sortie = io.BytesIO()
-    image.convert("RGB").quantize(colors=couleurs, method=Image.Quantize.FASTOCTREE).save(sortie, format="PNG")
+    image.convert("RGB").quantize(colors=couleurs, method=Image.Quantize.FASTOCTREE).save(
+        sortie, format="PNG", pnginfo=infos)
     return sortie.getvalue()
 
 
@@ -98,3 +128,257 @@ def image_html(png: bytes, alt: str) -> str:
         f'<img alt="{html.escape(alt, quote=True)}" src="data:image/png;base64,{code}" '
         'style="max-width:100%;height:auto">'
     )
+
+
+def _textes(fig):
+    from matplotlib.text import Text
+
+    return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+
+
+def _envelopper(texte, largeur_max: float, renderer) -> None:
+    """Wrap a text (a title, an axis label) on more lines until it is no wider than ``largeur_max`` px."""
+    import textwrap
+
+    brut = " ".join(texte.get_text().split("\n"))
+    if texte.get_window_extent(renderer).width <= largeur_max or " " not in brut:
+        return
+    for colonnes in range(len(brut) - 1, 10, -2):
+        texte.set_text(textwrap.fill(brut, colonnes, break_long_words=False))
+        if texte.get_window_extent(renderer).width <= largeur_max:
+            return
+
+
+def _titres(fig):
+    textes = [t for ax in fig.get_axes() for t in (ax.title, ax._left_title, ax._right_title, ax.xaxis.label)]
+    return [t for t in textes + ([fig._suptitle] if fig._suptitle is not None else []) if t.get_text()]
+
+
+def _envelopper_les_categories(ax, largeur_max: float, renderer, serre: bool = False) -> None:
+    """Long category names of a horizontal bar chart (y-axis labels) on two lines or more."""
+    import textwrap
+
+    from matplotlib.ticker import FixedLocator
+
+    axe = ax.yaxis
+    if not isinstance(axe.get_major_locator(), FixedLocator) and axe.get_converter() is None:
+        return  # numbers: left as they are
+    etiquettes = axe.get_ticklabels()
+    positions = sorted(t.get_window_extent(renderer).y0 for t in etiquettes)
+    ecart = min((b - a for a, b in zip(positions, positions[1:])), default=0.0)
+    if not etiquettes or (not serre and ecart < 2.4 * etiquettes[0].get_fontsize() * renderer.dpi / 72):
+        return  # no room for a second line
+    if not any(t.get_window_extent(renderer).width > largeur_max and " " in t.get_text() for t in etiquettes):
+        return
+    textes = []
+    for t in etiquettes:
+        brut = t.get_text()
+        if t.get_window_extent(renderer).width > largeur_max and " " in brut:
+            colonnes = max(8, int(len(brut) * largeur_max / t.get_window_extent(renderer).width))
+            brut = textwrap.fill(brut, colonnes, break_long_words=False)
+        textes.append(brut)
+    ax.set_yticks(axe.get_majorticklocs(), labels=textes)
+
+
+def _legendes_sous_le_graphique(fig) -> None:
+    """A phone's version: the legends go under the chart, one entry a line, instead of over the data."""
+    for ax in fig.get_axes():
+        legende = ax.get_legend()
+        if legende is None:
+            continue
+        poignees = legende.legend_handles
+        textes = [t.get_text() for t in legende.get_texts()]
+        legende.remove()
+        nouvelle = fig.legend(poignees, textes, loc="lower left", bbox_to_anchor=(0.0, 0.0), frameon=False,
+                              ncols=1, borderaxespad=0.2)
+        fig._dem_legende = nouvelle
+
+
+def _hauteur_pour_les_categories(fig, taille_px: float, dpi: float) -> None:
+    """A phone's version: room for each category of a bar chart (a line and a half of text each)."""
+    from matplotlib.ticker import FixedLocator
+
+    largeur, hauteur = fig.get_size_inches()
+    besoin = 0.0
+    for ax in fig.get_axes():
+        categories = isinstance(ax.yaxis.get_major_locator(), FixedLocator) or ax.yaxis.get_converter() is not None
+        lignes = [t.get_text().count("\n") + 1 for t in ax.yaxis.get_ticklabels()] if categories else []
+        besoin += sum(l + 0.35 for l in lignes) * 1.1 * taille_px + 60
+    hauteur = max(hauteur, besoin / dpi)
+    legende = getattr(fig, "_dem_legende", None)
+    if legende is not None:  # under the chart: the chart keeps its height
+        hauteur += (len(legende.get_texts()) + 0.4) * 1.3 * taille_px / dpi
+    fig.set_size_inches(largeur, hauteur)
+
+
+def _mettre_en_page(fig) -> bool:
+    """Tighten the layout again, unless the figure has its own layout engine (constrained layout).
+
+    False when matplotlib cannot make room for every label (it then leaves the layout as it was).
+    """
+    import warnings
+
+    moteur = fig.get_layout_engine()
+    if moteur is not None and type(moteur).__name__ not in ("TightLayoutEngine", "PlaceHolderLayoutEngine"):
+        return True
+    with warnings.catch_warnings(record=True) as avertissements:
+        warnings.simplefilter("always")
+        try:
+            legende = getattr(fig, "_dem_legende", None)
+            if legende is not None:  # the legend under the chart keeps its place
+                hauteur = legende.get_window_extent(fig.canvas.get_renderer()).height / (fig.get_size_inches()[1] * fig.dpi)
+                fig.tight_layout(rect=(0, min(0.5, hauteur + 0.01), 1, 1))
+            else:
+                fig.tight_layout()
+        except (ValueError, RuntimeError):
+            return False
+    return not any("ight" in str(a.message) for a in avertissements)
+
+
+def _chevauchent(etiquettes, renderer, ecart: float) -> bool:
+    boites = sorted((t.get_window_extent(renderer) for t in etiquettes), key=lambda b: b.x0)
+    return any(a.x1 + ecart > b.x0 for a, b in zip(boites, boites[1:]))
+
+
+def _espacer_les_graduations(ax, renderer) -> None:
+    """Fewer numeric ticks on the x axis while their labels overlap (« 2 500 €5 000 €7 500 € »)."""
+    from matplotlib.ticker import AutoLocator, MaxNLocator
+
+    axe = ax.xaxis
+    if not isinstance(axe.get_major_locator(), (AutoLocator, MaxNLocator)):
+        # categories or ticks chosen by hand (months): written upright when they overlap
+        etiquettes = [t for t in axe.get_ticklabels() if t.get_visible() and t.get_text()]
+        if len(etiquettes) > 1 and _chevauchent(etiquettes, renderer, ecart=TEXTE_MIN_PX * 0.25):
+            for t in etiquettes:
+                t.set_rotation(90)
+        return
+    for _ in range(8):
+        gauche, droite = sorted(axe.get_view_interval())
+        etiquettes = [t.label1 for t, v in zip(axe.get_major_ticks(), axe.get_majorticklocs())
+                      if t.label1.get_visible() and t.label1.get_text() and gauche <= v <= droite]
+        if len(etiquettes) < 3 or not _chevauchent(etiquettes, renderer, ecart=TEXTE_MIN_PX * 0.75):
+            return
+        axe.set_major_locator(MaxNLocator(nbins=len(etiquettes) - 2, steps=[1, 2, 2.5, 5, 10]))
+        ax.figure.canvas.draw()
+
+
+def ajuster_a_la_largeur(fig, largeur_px: int, dpi: float = DPI_ECRAN, texte_min_px: float = TEXTE_MIN_PX) -> float:
+    """Lay ``fig`` out again to be ``largeur_px`` pixels wide at ``dpi``; the size of its smallest text (px).
+
+    The height follows in part (a narrower chart gets taller, its bars keep room for their labels).
+    No text is smaller than ``texte_min_px``; titles and axis labels too long for the width are wrapped; the
+    x-axis numbers are thinned out until they no longer overlap; then the layout is tightened again.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    largeur, hauteur = fig.get_size_inches()
+    nouvelle_largeur = largeur_px / dpi
+    rapport = nouvelle_largeur / largeur
+    fig.set_dpi(dpi)
+    fig.set_size_inches(nouvelle_largeur, hauteur * (1 if rapport >= 1 else max(0.5, rapport ** 0.85)))
+    points_min = texte_min_px * 72 / dpi
+    etroite = rapport < 0.75  # a phone's version: every text at the smallest size, titles a little larger
+    titres = {id(t) for t in _titres(fig)}
+    for texte in _textes(fig):
+        if texte.get_fontsize() < points_min or etroite:
+            texte.set_fontsize(points_min * (1.1 if etroite and id(texte) in titres else 1))
+    if etroite:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg as _Toile
+
+        (fig.canvas if isinstance(fig.canvas, _Toile) else _Toile(fig)).draw()
+        for ax in fig.get_axes():
+            ax.tick_params(labelsize=points_min)
+            _envelopper_les_categories(ax, largeur_px * 0.36, fig.canvas.get_renderer(), serre=True)
+        _legendes_sous_le_graphique(fig)
+        _hauteur_pour_les_categories(fig, points_min * dpi / 72, dpi)
+    for ax in fig.get_axes():  # the ticks made later (fewer of them, see below) too
+        for nom, axe in (("x", ax.xaxis), ("y", ax.yaxis)):
+            etiquettes = axe.get_ticklabels()
+            if etiquettes and (etiquettes[0].get_fontsize() < points_min or etroite):
+                ax.tick_params(axis=nom, labelsize=points_min)
+    toile = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    toile.draw()
+    renderer = toile.get_renderer()
+    for ax in fig.get_axes():
+        _envelopper_les_categories(ax, largeur_px * 0.38, renderer)
+    for _ in range(2):  # wrap what goes out of the figure, lay out again
+        _mettre_en_page(fig)
+        toile.draw()
+        for texte in _titres(fig):
+            boite = texte.get_window_extent(renderer)
+            if boite.x0 >= 0 and boite.x1 <= largeur_px:
+                continue
+            if texte.get_horizontalalignment() == "left":  # from the figure's left edge, on the axes' width
+                x0, place = max(0.0, min(boite.x0, largeur_px / 2)), largeur_px * 0.97
+                if texte.axes is not None and texte is not texte.axes.xaxis.label:
+                    debut_axes = texte.axes.get_window_extent(renderer).x0
+                    texte.set_x((largeur_px * 0.02 - debut_axes) / texte.axes.get_window_extent(renderer).width)
+                    x0 = largeur_px * 0.02
+                _envelopper(texte, place - x0, renderer)
+            else:  # centred: as wide as twice the room on its narrower side
+                centre = (boite.x0 + boite.x1) / 2
+                _envelopper(texte, 2 * min(centre, largeur_px - centre) * 0.96, renderer)
+    for ax in fig.get_axes():
+        _espacer_les_graduations(ax, renderer)
+    if not _mettre_en_page(fig):
+        # no room for everything: the value labels written in the plot may go past it, then long
+        # category names go on two lines even in tight rows
+        for ax in fig.get_axes():
+            for texte in ax.texts:
+                texte.set_in_layout(False)
+        if not _mettre_en_page(fig):
+            for ax in fig.get_axes():
+                _envelopper_les_categories(ax, largeur_px * 0.3, renderer, serre=True)
+            if not _mettre_en_page(fig):
+                fig.subplots_adjust(left=0.4, right=0.96)
+    toile.draw()
+    petits = [t for t in _textes(fig) if t.get_fontsize() < points_min - 1e-6]
+    if petits:  # texts made on the way (a legend moved under the chart, new ticks)
+        for texte in petits:
+            texte.set_fontsize(points_min)
+        _mettre_en_page(fig)
+    return min((t.get_fontsize() * dpi / 72 for t in _textes(fig)), default=float(TEXTE_MIN_PX))
+
+
+def figure_pour_ecran(fig, largeur_px: int, variante: str, dpi: float = DPI_ECRAN) -> bytes:
+    """The figure laid out for ``largeur_px`` CSS pixels, as a PNG saying its variant and smallest text."""
+    texte_min = ajuster_a_la_largeur(fig, largeur_px, dpi)
+    sortie = io.BytesIO()
+    fig.savefig(sortie, format="png", dpi=dpi, metadata={VARIANTE: variante, TEXTE_MIN: f"{texte_min:.1f}"})
+    return sortie.getvalue()
+
+
+def _afficher_deux_fois(fig) -> None:
+    """IPython display of a figure in the book: its phone version, then the wide one."""
+    from IPython.display import publish_display_data
+
+    large = figure_pour_ecran(fig, LARGEUR_ECRAN_PX, "large")
+    telephone = figure_pour_ecran(fig, LARGEUR_TELEPHONE_PX, "telephone")
+    for png in (telephone, large):
+        publish_display_data({"image/png": base64.b64encode(png).decode("ascii"), "text/plain": "<Figure>"})
+
+
+# Set by the book's build (donnees_en_main.livre.construire) for the kernels that execute its pages.
+VARIABLE_LIVRE = "DONNEES_EN_MAIN_LIVRE"
+
+
+def installer_dans_ipython() -> bool:
+    """In a kernel executing the book's pages, show every matplotlib figure twice (phone, then wide).
+
+    False elsewhere: a notebook of the workshop shows each figure once, as usual.
+    """
+    import os
+
+    if not os.environ.get(VARIABLE_LIVRE):
+        return False
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    ipython = get_ipython()
+    if ipython is None or not hasattr(ipython, "display_formatter"):
+        return False
+    from matplotlib.figure import Figure
+
+    ipython.display_formatter.ipython_display_formatter.for_type(Figure, _afficher_deux_fois)
+    return True

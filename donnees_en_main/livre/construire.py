@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from donnees_en_main.affichage.graphiques import VARIABLE_LIVRE
 from donnees_en_main.commande import Analyseur, ErreurCommande, port, programme
 from donnees_en_main.reglages import RACINE
 
@@ -54,7 +56,7 @@ def _construire_une_fois(commande: list[str], journal: Path | None, ajouter: boo
     noyau_mort = False
     destination = sys.stdout if journal is None else open(journal, "a" if ajouter else "w", encoding="utf-8")
     try:
-        with subprocess.Popen(commande, cwd=RACINE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        with subprocess.Popen(commande, cwd=RACINE, env={**os.environ, VARIABLE_LIVRE: "1"}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               text=True, encoding="utf-8", errors="replace") as processus:
             for ligne in processus.stdout:
                 destination.write(ligne)
