@@ -13,7 +13,8 @@ Enabled in ``_config.yml`` (``sphinx.extra_extensions``). It does three things J
   a launch service such as Binder is configured); the menu in French (« Carnet pour l'atelier (.ipynb) »,
   « Télécharger en PDF »), without the raw .md source nor tooltips that stayed over it after a tap.
 - ``tableaux.js``: a table wider than its column (a phone) is shown as cards, one per row, each cell
-  after its column's name; a favicon and a default theme mode (no console error on any page).
+  after its column's name; a favicon and a default theme mode (no console error on any page), also
+  on the site's root page (``_root_index``: the redirect to the first page, in French).
 - Each inline script once: sphinx-thebe's configuration script is added twice by Jupyter Book, a
   JavaScript error ("THEBE_JS_URL has already been declared") on every page.
 - Fresh outputs, fast rebuilds: the execution cache is emptied when the package or the datasets
@@ -35,6 +36,7 @@ Enabled in ``_config.yml`` (``sphinx.extra_extensions``). It does three things J
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -312,6 +314,39 @@ def _try_in_browser(app: Sphinx, pagename: str, templatename: str, context: dict
     context["body"] = body[:position] + lien + body[position:]
 
 
+PAGE_ACCUEIL = """<!DOCTYPE html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{titre}</title>
+<link rel="icon" href="_static/{icone}">
+<meta http-equiv="Refresh" content="0; url={cible}">
+</head>
+<body>
+<p><a href="{cible}">Ouvrir le livre « {titre} »</a></p>
+</body>
+</html>
+"""
+
+
+def _root_index(app: Sphinx, exception: Exception | None) -> None:
+    """The site's root page: a redirect to the first page, in French, with the book's icon.
+
+    sphinx-external-toc writes a bare ``<meta http-equiv="Refresh">`` when the root page is not
+    ``index``: no icon, so the browser asks for a missing /favicon.ico (a 404 in the console on
+    every visit of the site's address), no language, no title, no link if refresh is disabled.
+    Written here first (sphinx-external-toc keeps an index.html that exists).
+    """
+    if exception is not None or app.builder.format != "html" or app.config.master_doc == "index":
+        return
+    cible = f"{app.config.master_doc}.html"
+    icone = Path(app.config.html_favicon or "favicon.svg").name
+    titre = html.escape(app.config.html_title or app.config.project)
+    page = PAGE_ACCUEIL.format(titre=titre, icone=html.escape(icone), cible=html.escape(cible))
+    (Path(app.outdir) / "index.html").write_text(page, encoding="utf-8")
+
+
 def _search_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     if pagename == "search":
         app.add_js_file("recherche.js", loading_method="defer")
@@ -335,6 +370,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", jupyterlite.faut_il_construire)
     app.connect("build-finished", jupyterlite.avant_jupyterlite, priority=400)  # jupyterlite-sphinx builds at 500
     app.connect("build-finished", jupyterlite.apres_jupyterlite, priority=600)
+    app.connect("build-finished", _root_index, priority=300)  # before sphinx-external-toc's (500)
     app.add_css_file("livre.css")
     app.add_js_file("tableaux.js", loading_method="defer")
     app.add_js_file("vues.js", loading_method="defer")
