@@ -38,8 +38,11 @@ def construire_livre(sortie: Path) -> tuple[int, str]:
     warnings as errors; (return code, end of the log)."""
     journal = sortie / "journal.txt"
     code = construire(sortie, strict=True, journal=journal)
-    texte = journal.read_text(encoding="utf-8", errors="replace")
-    return code, texte[-12000:]
+    texte = journal.read_text(encoding="utf-8", errors="replace")[-12000:]
+    # A page whose notebook failed: myst-nb saves its traceback apart; its end says why (a CI log must).
+    for rapport in sorted((sortie / "_build" / "html" / "reports").rglob("*.err.log")):
+        texte = f"--- {rapport.name} (fin) ---\n{rapport.read_text(encoding='utf-8', errors='replace')[-3000:]}\n" + texte
+    return code, texte
 
 
 @pytest.fixture(scope="session")

@@ -320,7 +320,7 @@ PAGE_ACCUEIL = """<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{titre}</title>
-<link rel="icon" href="_static/{icone}">
+<link rel="icon" href="data:,">
 <meta http-equiv="Refresh" content="0; url={cible}">
 </head>
 <body>
@@ -336,14 +336,15 @@ def _root_index(app: Sphinx, exception: Exception | None) -> None:
     sphinx-external-toc writes a bare ``<meta http-equiv="Refresh">`` when the root page is not
     ``index``: no icon, so the browser asks for a missing /favicon.ico (a 404 in the console on
     every visit of the site's address), no language, no title, no link if refresh is disabled.
-    Written here first (sphinx-external-toc keeps an index.html that exists).
+    Its icon is an empty data: address: the page is left at once, and a real icon's request would be
+    cut off by the redirect (an aborted request in the console). Written here first
+    (sphinx-external-toc keeps an index.html that exists).
     """
     if exception is not None or app.builder.format != "html" or app.config.master_doc == "index":
         return
     cible = f"{app.config.master_doc}.html"
-    icone = Path(app.config.html_favicon or "favicon.svg").name
     titre = html.escape(app.config.html_title or app.config.project)
-    page = PAGE_ACCUEIL.format(titre=titre, icone=html.escape(icone), cible=html.escape(cible))
+    page = PAGE_ACCUEIL.format(titre=titre, cible=html.escape(cible))
     (Path(app.outdir) / "index.html").write_text(page, encoding="utf-8")
 
 
