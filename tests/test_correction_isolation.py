@@ -223,6 +223,8 @@ def test_sans_root_une_copie_ne_touche_pas_la_suivante_et_rien_ne_reste():
         cours.generer()
         soumettre(cours, "a_verrouille_runtime", cellule_inseree(VERROUILLER_RUNTIME))
         soumettre(cours, "b_temoin")
+        # as an ordinary user, bwrap's own /dev/shm is the kernel's to fill (half the RAM): not any more
+        soumettre(cours, "a0_shm", cellule_inseree(REMPLIR_SHM))
         temporaire, maison = racine / "t", racine / "maison"
         temporaire.mkdir()
         maison.mkdir()
@@ -242,6 +244,8 @@ def test_sans_root_une_copie_ne_touche_pas_la_suivante_et_rien_ne_reste():
         assert cours.scores_par_cellule("b_temoin") == TOUT_JUSTE, r.stdout
         rapport = json.loads((cours.racine / "correction" / "cantine.json").read_text(encoding="utf-8"))
         assert rapport["eleves"]["b_temoin"]["statut"] == "corrigé", r.stdout
+        nb = (cours.racine / "autograded" / "a0_shm" / "cantine" / "cantine.ipynb").read_text(encoding="utf-8")
+        assert 10 <= int(nb.split("SHM_MO ")[1].split("\\n")[0]) <= 64
     finally:
         subprocess.run(["chmod", "-R", "u+rwX", str(racine)], check=False)
         shutil.rmtree(racine, ignore_errors=True)
