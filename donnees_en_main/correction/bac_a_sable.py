@@ -66,7 +66,7 @@ class Limites:
     processus: int = 64  # processes and threads of the kernel's uid (RLIMIT_NPROC)
     taille_fichier: int = 50 * MO  # largest file the kernel may write (RLIMIT_FSIZE)
     fichiers_ouverts: int = 256  # RLIMIT_NOFILE
-    sortie: int = 2 * MO  # outputs kept per notebook; beyond, dropped and the kernel interrupted
+    sortie: int = 2 * MO  # outputs kept per copy (every output path); beyond, dropped and the kernel interrupted
     tmp: int = 64 * MO  # size of the kernel's private /tmp
     shm: int = 64 * MO  # size of the kernel's private /dev/shm (shared memory, multiprocessing)
     fichiers_rendus: int = 200  # files of a graded copy kept in autograded/ (and so in feedback/)
