@@ -10,7 +10,9 @@ Layers, each used when this machine has it (``diagnostic()`` says which):
 1. ``bwrap`` (Debian package bubblewrap): new mount, network, PID, IPC and UTS namespaces. The
    kernel sees an empty root where only the system (``/usr``, ``/etc``…), the Python installation,
    the course package and its data are mounted read-only, plus, writable, the folder of the one
-   submission being graded and a private ``/tmp`` (a small tmpfs). No other submission, no
+   submission being graded, its own folder for the kernel's sockets (fresh for each submission,
+   removed after it) and, private to the one kernel, ``/tmp`` and ``/dev/shm`` (small tmpfs:
+   what a kernel writes there counts in no other copy, and vanishes with it). No other submission, no
    gradebook, no source solutions, no trainer home. The network namespace has only its own
    loopback: nothing leaves, nothing on the host's 127.0.0.1 is reachable. When the sandbox ends,
    every process left in it (forks, daemons) is killed with it (PID namespace).
@@ -20,7 +22,11 @@ Layers, each used when this machine has it (``diagnostic()`` says which):
    ignores it). Not root: bwrap's user namespace keeps the trainer's uid, without privileges.
 3. Resource limits (``resource.setrlimit`` in a tiny launcher, before the kernel starts):
    address space, processes, file size, CPU seconds, open files. Plus, in nbgrader's process
-   (``execution.py``): a time limit per cell and per notebook, and a cap on the output size.
+   (``execution.py``): a time limit per cell and per notebook, and a cap on the output size of the
+   copy (every output path: streams, displays and their updates, metadata, errors); and, in the
+   batch (``lot.py``), a cap on the number and size of the files a copy leaves in its folder.
+   Not bounded (no cgroup is used): the total of ``memfd_create`` files, each at most the file
+   size limit, as many as open files allow (``Diagnostic.resume`` says how much that is).
 4. A clean environment: the kernel gets a short allow-list of variables, never the trainer's
    (tokens and passwords in the environment would otherwise be printable into the feedback).
 """
@@ -60,8 +66,11 @@ class Limites:
     processus: int = 64  # processes and threads of the kernel's uid (RLIMIT_NPROC)
     taille_fichier: int = 50 * MO  # largest file the kernel may write (RLIMIT_FSIZE)
     fichiers_ouverts: int = 256  # RLIMIT_NOFILE
-    sortie: int = 2 * MO  # outputs kept per notebook; beyond, dropped and the kernel interrupted
+    sortie: int = 2 * MO  # outputs kept per copy (every output path); beyond, dropped and the kernel interrupted
     tmp: int = 64 * MO  # size of the kernel's private /tmp
+    shm: int = 64 * MO  # size of the kernel's private /dev/shm (shared memory, multiprocessing)
+    fichiers_rendus: int = 200  # files of a graded copy kept in autograded/ (and so in feedback/)
+    taille_rendue: int = 20 * MO  # their total size; the notebooks and answers files are always kept
 
     def en_json(self) -> str:
         return json.dumps(asdict(self))
@@ -93,8 +102,11 @@ class Diagnostic:
     def utilisateur_dedie(self) -> bool:
         return self.root and bool(self.setpriv)
 
-    def resume(self) -> str:
+    def resume(self, limites: Limites | None = None) -> str:
+        lim = limites or Limites()
         oui = lambda b: "oui" if b else "NON"  # noqa: E731
+        mo = lambda n: f"{n / MO:.3g}".replace(".", ",") + " Mo"  # noqa: E731
+        memfd = lim.fichiers_ouverts * lim.taille_fichier / (1024 * MO)
         lignes = [
             f"- réseau coupé pour le code des élèves : {oui(self.reseau_coupe)}"
             + (" (bwrap)" if self.bwrap else " (unshare --net)" if self.unshare else ""),
@@ -102,6 +114,13 @@ class Diagnostic:
             f"- noyau exécuté sous un utilisateur sans droits : {oui(self.utilisateur_dedie)}"
             + ("" if self.root else " (isolé par l'espace de noms utilisateur de bwrap)" if self.bwrap else ""),
             "- limites de mémoire, de processus, de temps et de taille de fichier : oui",
+            ("- mémoire partagée : /dev/shm privée de " + mo(lim.shm) + " pour chaque copie" if self.bwrap else
+             "- mémoire partagée : NON bornée (sans bwrap, /dev/shm est celui de la machine)"),
+            "- fichiers en mémoire (memfd) : NON borné au total (pas de cgroup) ; chacun au plus "
+            + mo(lim.taille_fichier) + f", {lim.fichiers_ouverts} ouverts à la fois, soit jusqu'à "
+            + f"{memfd:.3g}".replace(".", ",") + " Go en plus de la limite de mémoire",
+            f"- fichiers gardés d'une copie corrigée : au plus {lim.fichiers_rendus} et " + mo(lim.taille_rendue)
+            + " (carnets et réponses toujours gardés)",
         ]
         return "\n".join(lignes)
 
@@ -210,14 +229,17 @@ def chemins_en_lecture(masques=()) -> list[Path]:
     return sorted(gardes)
 
 
-def environnement_noyau(dossier_execution: Path) -> dict[str, str]:
-    """The kernel's whole environment: an allow-list, nothing of the trainer's secrets."""
+def environnement_noyau(dossier_execution: Path, tmp: str = "/tmp") -> dict[str, str]:
+    """The kernel's whole environment: an allow-list, nothing of the trainer's secrets.
+
+    `tmp` is the kernel's own temporary folder: the sandbox's private ``/tmp``, or without bwrap a
+    folder inside this submission's runtime folder (never one shared with another copy)."""
     env = {
         "PATH": os.pathsep.join([str(Path(sys.executable).parent), "/usr/local/bin", "/usr/bin", "/bin"]),
-        "HOME": "/tmp",
-        "TMPDIR": "/tmp",
-        "MPLCONFIGDIR": "/tmp/matplotlib",
-        "IPYTHONDIR": "/tmp/.ipython",
+        "HOME": tmp,
+        "TMPDIR": tmp,
+        "MPLCONFIGDIR": f"{tmp}/matplotlib",
+        "IPYTHONDIR": f"{tmp}/.ipython",
         "JUPYTER_RUNTIME_DIR": str(dossier_execution),
         "PYTHONNOUSERSITE": "1",
         # never the submission's folder (the kernel's working directory) on sys.path: a learner's
@@ -291,8 +313,14 @@ class BacASable:
         return ",".join(map(str, (lim.memoire, lim.processus, lim.taille_fichier, lim.delai_carnet + 30,
                                   lim.fichiers_ouverts)))
 
+    def tmp(self, dossier_execution: Path) -> Path:
+        """The kernel's temporary folder, as the kernel sees it."""
+        return Path("/tmp") if self.diag.bwrap else Path(dossier_execution) / "tmp"
+
     def preparer(self, dossier: Path, dossier_execution: Path) -> None:
         """Give the kernel's user the submission folder and the sockets folder (before it starts)."""
+        if not self.diag.bwrap:  # no private /tmp: a temporary folder of this submission's own
+            self.tmp(dossier_execution).mkdir(mode=0o700, exist_ok=True)
         if self.uid is None:
             return
         if self.racine is not None and not self.diag.bwrap:
@@ -313,7 +341,7 @@ class BacASable:
         """`commande` (the kernel's argv) wrapped in the sandbox, for a kernel working in `dossier`."""
         dossier = Path(dossier).resolve()
         lanceur = [sys.executable, "-I", "-S", "-c", LANCEUR, self.limites_rlimit(), *commande]
-        env = environnement_noyau(dossier_execution)
+        env = environnement_noyau(dossier_execution, str(self.tmp(dossier_execution)))
         prefixe: list[str] = []
         if self.diag.bwrap:
             prefixe = [self.diag.bwrap, "--die-with-parent", "--unshare-net", "--unshare-pid",
@@ -330,6 +358,7 @@ class BacASable:
             # The private /tmp first: the read-only folders bound next stay visible even when they
             # live under /tmp (a course cloned into /tmp, as CI does).
             prefixe += ["--proc", "/proc", "--dev", "/dev",
+                        "--perms", "1777", "--size", str(self.limites.shm), "--tmpfs", "/dev/shm",
                         "--perms", "1777", "--size", str(self.limites.tmp), "--tmpfs", "/tmp"]
             lectures = chemins_en_lecture(self.masques)
             for chemin in lectures:
@@ -352,3 +381,45 @@ class BacASable:
             prefixe += [self.diag.setpriv, f"--reuid={self.uid}", f"--regid={self.uid}", "--clear-groups",
                         "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--"]
         return prefixe + lanceur
+
+
+def _rendre_traversable(racine: Path) -> None:
+    """Give back to the owner (this process) the folders a kernel made unreadable (``chmod 0``)."""
+    try:
+        os.chmod(racine, 0o700)
+    except OSError:
+        pass
+    for parent, dossiers, _fichiers in os.walk(racine, topdown=True, followlinks=False):
+        for nom in dossiers:  # before os.walk goes down into it
+            chemin = os.path.join(parent, nom)
+            if not os.path.islink(chemin):
+                try:
+                    os.chmod(chemin, 0o700)
+                except OSError:
+                    pass
+
+
+def effacer_dossier(chemin: Path | str) -> None:
+    """Remove a folder a learner's kernel wrote in, even one it locked or emptied; never raises.
+
+    As root, permissions never stop ``rmtree``; as an ordinary user, a folder the kernel (same uid
+    under bwrap) set to ``chmod 0`` would: it is first made traversable again.
+    """
+    chemin = Path(chemin)
+    for _essai in range(3):
+        if not os.path.lexists(chemin):
+            return
+        if chemin.is_symlink() or not chemin.is_dir():
+            try:
+                chemin.unlink()
+            except OSError:
+                pass
+            continue
+        try:
+            shutil.rmtree(chemin)
+            return
+        except FileNotFoundError:
+            continue
+        except OSError:
+            _rendre_traversable(chemin)
+    shutil.rmtree(chemin, ignore_errors=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tempfile
 import time
 import traceback
 from pathlib import Path
@@ -31,7 +32,7 @@ from nbconvert.preprocessors import ClearMetadataPreprocessor
 from traitlets.config import Config, PyFileConfigLoader
 
 from . import execution, verdicts
-from .bac_a_sable import BacASable, Limites
+from .bac_a_sable import BacASable, Limites, effacer_dossier
 from .execution import GestionnaireNoyauIsole
 
 
@@ -90,12 +91,12 @@ def main(argv: list[str]) -> int:
     os.dup2(2, 1)
     os.umask(0o077)
 
-    execution_dir = racine / "noyau"
-    execution_dir.mkdir(exist_ok=True)
-    os.environ["JUPYTER_RUNTIME_DIR"] = str(execution_dir)
+    # the kernels' runtime folders (connection files, sockets): one per submission, made fresh and
+    # removed after it, so that a kernel locking, filling or deleting its own changes no other copy
+    noyaux = racine / "noyau"
+    noyaux.mkdir(exist_ok=True)
     GestionnaireNoyauIsole.bac_a_sable = BacASable(limites=limites, numero=numero, lot=lot, masques=masques,
                                                        racine=racine)
-    GestionnaireNoyauIsole.dossier_execution = execution_dir
 
     cfg = configuration(racine, limites, devoir)
     api = NbGraderAPI(config=cfg)
@@ -106,12 +107,17 @@ def main(argv: list[str]) -> int:
         if not ligne.strip():
             continue
         eleve = json.loads(ligne)["eleve"]
-        execution.INCIDENTS.clear()
+        execution.nouvelle_copie()
         debut = time.monotonic()
+        execution_dir = Path(tempfile.mkdtemp(prefix="c", dir=noyaux))
+        os.environ["JUPYTER_RUNTIME_DIR"] = str(execution_dir)
+        GestionnaireNoyauIsole.dossier_execution = execution_dir
         try:
             resultat = api.autograde(devoir, eleve, force=True, create=True)
         except BaseException:  # noqa: BLE001 - report anything, the parent decides
             resultat = {"success": False, "error": traceback.format_exc()}
+        finally:
+            effacer_dossier(execution_dir)
         if resultat.get("success"):
             # widget answers: judged here, from the answers file as handed in, not by the learner's kernel
             coursedir = api.coursedir

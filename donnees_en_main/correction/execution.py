@@ -20,8 +20,10 @@ The preprocessors plug into nbgrader's own pipeline (``Autograde.sanitize_prepro
   (JupyterLab keeps a cell's id; the released notebook has the source notebook's ids), or else
   by its text being exactly the released one.
 - ``ExecutionIsolee`` (replaces nbgrader's ``Execute``): the kernel starts in the sandbox
-  (``bac_a_sable``); a time limit per cell and one per notebook; output beyond a size cap is
-  dropped and the kernel interrupted; a kernel that dies (``os._exit``, ``exit()``, memory, CPU
+  (``bac_a_sable``); a time limit per cell and one per notebook; output beyond a size cap per copy
+  is dropped and the kernel interrupted — every path counts: streams, displays, results, errors,
+  their metadata, and the updates of a display (``update_display_data``, or a new display under
+  the same ``display_id``, which rewrite every output showing it); a kernel that dies (``os._exit``, ``exit()``, memory, CPU
   limit, killed) no longer makes nbgrader give up on the notebook: every cell not run gets an
   error output, so its tests score 0 instead of nbgrader's default for a silent cell (full marks).
   After execution, links and special files the kernel left are removed and files given back to
@@ -60,6 +62,15 @@ from .lot import REPARATION
 # What the preprocessors noticed while grading the current submission: {"carnet", "message"}, and
 # "sorte": REPARATION for an honest accident repaired (the copy is then « réparée », not flagged).
 INCIDENTS: list[dict] = []
+
+# Output bytes kept so far for the current submission (all its notebooks), and whether it was cut.
+SORTIE = {"octets": 0, "coupee": False}
+
+
+def nouvelle_copie() -> None:
+    """Forget what the previous submission did (called by the worker before each one)."""
+    INCIDENTS.clear()
+    SORTIE.update(octets=0, coupee=False)
 
 
 def signaler(resources: dict, message: str, sorte: str | None = None) -> None:
@@ -248,8 +259,6 @@ class ExecutionIsolee(Execute):
     def preprocess(self, nb, resources=None, km=None):
         self._debut = time.monotonic()
         self._arret: str | None = None
-        self._octets = 0
-        self._sortie_coupee = False
         self._resources = resources
         self._derniere = -1  # index of the last cell handled
         self.timeout_func = self._delai
@@ -268,6 +277,9 @@ class ExecutionIsolee(Execute):
                     cell.outputs = [_sortie_erreur("NoyauArrete", "Le carnet n'a pas pu être exécuté.")]
             return nb, resources
         finally:
+            if borner_sorties(nb, self.sortie_max):
+                signaler(resources, f"Sorties du carnet au-delà de {_mo(self.sortie_max)} retirées après "
+                         "l'exécution (seules les erreurs sont gardées, raccourcies).")
             rendre_le_dossier(dossier)
 
     def _delai(self, cell) -> int:
@@ -357,20 +369,10 @@ class ExecutionIsolee(Execute):
     # -- outputs -----------------------------------------------------------------------------------
     def output(self, outs, msg, display_id, cell_index):
         contenu = msg.get("content", {})
-        taille = _taille_sortie(contenu)
-        self._octets += taille
-        if self._octets <= self.sortie_max:
+        SORTIE["octets"] += _taille_sortie(contenu)
+        if SORTIE["octets"] <= self.sortie_max:
             return super().output(outs, msg, display_id, cell_index)
-        if not self._sortie_coupee:
-            self._sortie_coupee = True
-            limite = self.sortie_max / MO
-            signaler(self._resources, f"Sortie trop volumineuse (plus de {limite:g} Mo) dans la cellule "
-                     f"n° {cell_index + 1} : la suite est ignorée et la cellule interrompue.")
-            outs.append(NotebookNode(output_type="stream", name="stdout",
-                                     text=f"\n[… sortie coupée : plus de {limite:g} Mo …]\n"))
-            self._interrompre()
-        elif self._octets > 5 * self.sortie_max:
-            self._arreter("sortie démesurée malgré l'interruption")
+        self._couper(outs, cell_index)
         # errors and stderr decide a test cell's grade (nbgrader gives 0 for either): keep them, shortened
         if msg.get("msg_type") == "error":
             contenu["traceback"] = [ligne[:2000] for ligne in (contenu.get("traceback") or [])[:50]]
@@ -381,14 +383,81 @@ class ExecutionIsolee(Execute):
             return super().output(outs, msg, display_id, cell_index)
         return None
 
+    def _update_display_id(self, display_id, msg):
+        """A display updated in place (``update_display_data``, or shown again under the same id) rewrites
+        every output showing it: what that adds to the notebook counts, and beyond the cap the update
+        is refused."""
+        cibles = [(i, j) for i, indices in self._display_id_map.get(display_id, {}).items() for j in indices]
+        if cibles:
+            contenu = msg.get("content", {})
+            nouvelle = _taille_sortie({"data": contenu.get("data"), "metadata": contenu.get("metadata")})
+            anciennes = sum(_taille_sortie({"data": sortie.get("data"), "metadata": sortie.get("metadata")})
+                            for sortie in (self.nb.cells[i].outputs[j] for i, j in cibles))
+            ajout = nouvelle * len(cibles) - anciennes
+            if SORTIE["octets"] + ajout > self.sortie_max:
+                # over the cap from now on; what counts towards stopping the kernel is what it sends
+                SORTIE["octets"] = max(SORTIE["octets"] + nouvelle, self.sortie_max + 1)
+                index = max(self._derniere, 0)
+                self._couper(self.nb.cells[index].setdefault("outputs", []), index)
+                return None
+            SORTIE["octets"] += ajout
+        return super()._update_display_id(display_id, msg)
+
+    def _couper(self, outs, cell_index) -> None:
+        """The copy's outputs are over the cap: say so once (note, incident, interrupt), stop the kernel
+        if it goes on and on."""
+        if not SORTIE["coupee"]:
+            SORTIE["coupee"] = True
+            signaler(self._resources, f"Sortie trop volumineuse (plus de {_mo(self.sortie_max)}) dans la cellule "
+                     f"n° {cell_index + 1} : la suite est ignorée et la cellule interrompue.")
+            outs.append(_note_coupure(self.sortie_max))
+            self._interrompre()
+        elif SORTIE["octets"] > 5 * self.sortie_max:
+            self._arreter("sortie démesurée malgré l'interruption")
+
+
+def _mo(octets: int) -> str:
+    return f"{octets / MO:g}".replace(".", ",") + " Mo"
+
+
+def _note_coupure(sortie_max: int) -> NotebookNode:
+    return NotebookNode(output_type="stream", name="stdout",
+                        text=f"\n[… sortie coupée : plus de {_mo(sortie_max)} …]\n")
+
+
+def borner_sorties(nb, sortie_max: int) -> bool:
+    """Last guard, after execution: if the notebook's outputs are over what the counting above lets
+    through (the cap, plus errors and stderr kept shortened, at most 5 times the cap before the
+    kernel is stopped), keep past the cap only errors and stderr, shortened, and a note. Whether it cut."""
+    tailles = [[_taille_sortie(o) for o in cell.get("outputs", [])] for cell in nb.cells]
+    if sum(map(sum, tailles)) <= 6 * sortie_max:
+        return False
+    total = 0
+    for cell, ts in zip(nb.cells, tailles):
+        gardees = []
+        for sortie, taille in zip(cell.get("outputs", []), ts):
+            total += taille
+            if total <= sortie_max:
+                gardees.append(sortie)
+            elif sortie.get("output_type") == "error":
+                gardees.append(_sortie_erreur(str(sortie.get("ename", "Erreur"))[:200], str(sortie.get("evalue", ""))[:2000]))
+            elif sortie.get("output_type") == "stream" and sortie.get("name") == "stderr":
+                gardees.append(NotebookNode(output_type="stream", name="stderr", text=str(sortie.get("text", ""))[:2000]))
+        if len(gardees) < len(ts):
+            cell.outputs = gardees + [_note_coupure(sortie_max)]
+    return True
+
+
+_CHAMPS_SORTIE = ("text", "data", "metadata", "traceback", "ename", "evalue", "transient")
+
 
 def _taille_sortie(contenu: dict) -> int:
-    taille = len(contenu.get("text", "") or "")
-    for valeur in (contenu.get("data") or {}).values():
-        taille += len(valeur) if isinstance(valeur, str) else len(str(valeur))
-    for ligne in contenu.get("traceback") or []:
-        taille += len(ligne)
-    return taille
+    """Characters an output message would add to the notebook: every field, metadata included."""
+    utile = {k: contenu[k] for k in _CHAMPS_SORTIE if k in contenu}
+    try:
+        return len(json.dumps(utile, ensure_ascii=False, default=str))
+    except (ValueError, RecursionError):
+        return len(str(utile))
 
 
 def rendre_le_dossier(dossier: Path) -> None:

@@ -36,7 +36,9 @@ from nbgrader.utils import parse_utc
 from sqlalchemy.exc import SAWarning
 from traitlets.config import PyFileConfigLoader
 
-from .bac_a_sable import MO, TRAVAILLEURS_MAX, BacASable, Limites, avertir_si_incomplet, diagnostic
+from .bac_a_sable import (
+    MO, TRAVAILLEURS_MAX, BacASable, Limites, avertir_si_incomplet, diagnostic, effacer_dossier,
+)
 
 
 # The `sorte` of a worker's incident that is an honest accident, repaired (the copy is « réparée »).
@@ -438,7 +440,7 @@ class PiloteCorrecteur:
         self.tuer()
         self.process.wait()
         self.journal.close()
-        shutil.rmtree(self.racine, ignore_errors=True)
+        effacer_dossier(self.racine)
         self.demarrer()
 
 
@@ -480,14 +482,47 @@ def fusionner(gb: Gradebook, devoir: str, eleve: str, notes: dict | None, horoda
     gb.db.commit()
 
 
-def _remplacer_dossier(source: Path, cible: Path) -> None:
+def rendre_corrige(source: Path, cible: Path, toujours: set[str], limites: Limites) -> list[str]:
+    """Put a graded folder in place (autograded/, which nbgrader's feedback copies again), keeping only
+    what a copy may leave: the files named in `toujours` (its notebooks, answers files, timestamp),
+    then the others in name order while they fit in ``limites.fichiers_rendus`` files and
+    ``limites.taille_rendue`` bytes. Returns the French incident for the files left out, if any.
+    """
+    fichiers = []
+    for parent, dossiers, noms in os.walk(source):
+        dossiers.sort()
+        for nom in sorted(noms):
+            chemin = Path(parent) / nom
+            if chemin.is_file() and not chemin.is_symlink():
+                fichiers.append((chemin.relative_to(source), chemin.stat().st_size))
+    gardes = [(rel, t) for rel, t in fichiers if rel.as_posix() in toujours]
+    nombre, taille = len(gardes), sum(t for _, t in gardes)
+    ecartes = []
+    for rel, t in fichiers:
+        if rel.as_posix() in toujours:
+            continue
+        if nombre < limites.fichiers_rendus and taille + t <= limites.taille_rendue:
+            gardes.append((rel, t))
+            nombre, taille = nombre + 1, taille + t
+        else:
+            ecartes.append((rel, t))
     cible.parent.mkdir(parents=True, exist_ok=True)
     temporaire = cible.with_name(f".{cible.name}.nouveau")
-    shutil.rmtree(temporaire, ignore_errors=True)
-    shutil.copytree(source, temporaire, symlinks=True)
+    effacer_dossier(temporaire)
+    temporaire.mkdir()
+    for rel, _t in gardes:
+        (temporaire / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source / rel, temporaire / rel)
     if cible.exists():
-        shutil.rmtree(cible)
+        effacer_dossier(cible)
     temporaire.rename(cible)
+    if not ecartes:
+        return []
+    mo = lambda n: f"{n / MO:.3g}".replace(".", ",") + " Mo"  # noqa: E731
+    exemples = ", ".join(f"« {lisible(rel.as_posix())} »" for rel, _t in ecartes[:5])
+    return [f"{len(ecartes)} fichier(s) écrit(s) par la copie dans son dossier ({mo(sum(t for _, t in ecartes))}) "
+            f"non gardé(s) : une copie corrigée garde au plus {limites.fichiers_rendus} fichiers et "
+            f"{mo(limites.taille_rendue)} (ses carnets et ses réponses toujours). Par exemple : {exemples}."]
 
 
 def _horodatage(dossier: Path) -> datetime | None:
@@ -524,7 +559,7 @@ def verifier_bac_a_sable(base: Path, limites: Limites, masques: list[Path]) -> N
         probleme = r.stderr.strip()[-1500:] if r.returncode != 0 else None
     except (OSError, subprocess.TimeoutExpired) as e:
         probleme = str(e)
-    shutil.rmtree(essai, ignore_errors=True)
+    effacer_dossier(essai)
     if probleme is not None:
         raise ErreurCorrection(
             "Le bac à sable où s'exécute le code des élèves ne démarre pas sur cette machine ; aucune copie "
@@ -560,7 +595,7 @@ def corriger(devoir: str, course_dir: str | Path = "exercises", parallele: int |
     diag = diagnostic()
     avertissements = avertir_si_incomplet(diag)
     afficher(f"Correction de « {devoir} » : {len(a_corriger)} copie(s), {parallele} à la fois.")
-    afficher("Isolement du code des élèves :\n" + diag.resume())
+    afficher("Isolement du code des élèves :\n" + diag.resume(limites))
     for a in avertissements:
         afficher("⚠ Isolement incomplet — " + a)
 
@@ -642,10 +677,10 @@ def corriger(devoir: str, course_dir: str | Path = "exercises", parallele: int |
     finally:
         for t in travailleurs:
             t.arreter()
-        shutil.rmtree(base, ignore_errors=True)
+        effacer_dossier(base)
 
     rapport = Rapport(devoir, [resultats[e] for e in a_corriger], round(time.monotonic() - debut, 2), parallele,
-                      diag.resume(), avertissements)
+                      diag.resume(limites), avertissements)
     _ecrire_rapport(cours, rapport)
     a_verifier = sum(r.statut != "corrigé" for r in rapport.resultats)
     afficher(f"Terminé en {rapport.duree:.0f} s : {len(rapport.resultats)} copie(s) corrigée(s), "
@@ -675,8 +710,8 @@ def _corriger_une_copie(cours: Cours, t: PiloteCorrecteur, devoir: str, eleve: s
         # nothing nbgrader could grade (nbgrader itself would stop on "No notebooks found"): 0, flagged
         cible = cours.dossier("autograded", eleve, devoir)
         if cible.exists():
-            shutil.rmtree(cible)
-        shutil.rmtree(copie.parent, ignore_errors=True)
+            effacer_dossier(cible)
+        effacer_dossier(copie.parent)
         return {"succes": True, "notes": None, "incidents": [], "duree": 0.0}, incidents, horodatage
     resultat = t.corriger(nom, delai)
     cible = cours.dossier("autograded", eleve, devoir)
@@ -685,15 +720,16 @@ def _corriger_une_copie(cours: Cours, t: PiloteCorrecteur, devoir: str, eleve: s
                   else "Le correcteur s'est arrêté brutalement sur cette copie")
         t.redemarrer()
         if cible.exists():
-            shutil.rmtree(cible)
+            effacer_dossier(cible)
         return None, incidents + [raison + " : 0 point, à vérifier."], horodatage
     corrige = t.corrige(nom)
     if resultat.get("succes") and corrige.is_dir():
-        _remplacer_dossier(corrige, cible)
+        toujours = {f"{c}.ipynb" for c in carnets} | {f"reponses-{c}.json" for c in carnets + [devoir]} | {"timestamp.txt"}
+        incidents = incidents + rendre_corrige(corrige, cible, toujours, t.limites)
     elif cible.exists():
-        shutil.rmtree(cible)  # as nbgrader does: no stale graded copy of a failed grading
-    shutil.rmtree(copie.parent, ignore_errors=True)
-    shutil.rmtree(corrige.parent, ignore_errors=True)
+        effacer_dossier(cible)  # as nbgrader does: no stale graded copy of a failed grading
+    effacer_dossier(copie.parent)
+    effacer_dossier(corrige.parent)
     return resultat, incidents, horodatage
 
 

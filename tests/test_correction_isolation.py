@@ -1,0 +1,251 @@
+"""One copy cannot hurt another, and limits hold per copy (issue 17, points 2 and 4).
+
+Minimal reproductions graded through the real grading command: a copy that locks or deletes the
+kernels' runtime folder, then an honest copy graded after it by the same worker; outputs sent
+through ``update_display_data`` and display metadata; a copy filling ``/dev/shm``; a copy leaving
+thousands of files and big files in its folder. Once as the user running the tests (root here, in
+the container and the CI), once as an unprivileged user (``setpriv`` to a uid of its own), where the
+batch must leave nothing behind in its temporary folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from donnees_en_main.correction import Limites, corriger, diagnostic
+from donnees_en_main.correction.bac_a_sable import MO
+from outils_nbgrader import CoursNbgrader
+from test_correction_hostile import TOUT_JUSTE, cellule_inseree, code, reponses_widgets
+
+DIAG = diagnostic()
+pytestmark = pytest.mark.skipif(not DIAG.bwrap, reason="bubblewrap (bwrap) absent : isolement non testable ici")
+
+LIMITES = Limites(delai_cellule=20, delai_carnet=60, memoire=1600 * MO, processus=48, sortie=1 * MO)
+
+VERROUILLER_RUNTIME = 'import os\nos.chmod(os.environ["JUPYTER_RUNTIME_DIR"], 0)'
+EFFACER_RUNTIME = """import os, shutil
+dossier = os.environ["JUPYTER_RUNTIME_DIR"]
+for nom in os.listdir(dossier):
+    chemin = os.path.join(dossier, nom)
+    try:
+        os.unlink(chemin)
+    except OSError:
+        shutil.rmtree(chemin, ignore_errors=True)
+with open(os.path.join(dossier, "bouchon"), "w") as f:
+    f.write("x")
+os.chmod(dossier, 0o500)"""
+
+# issue 17: one display shown 40 times under one display_id, then updated with 1 MB: 40 MB of outputs
+MISE_A_JOUR_D_AFFICHAGE = """from IPython.display import display
+for _ in range(40):
+    h = display({"text/plain": "petit"}, raw=True, display_id="compteur")
+for i in range(3):
+    h.update({"text/plain": str(i) * 1_000_000}, raw=True)"""
+
+# issue 17: tiny outputs carrying 200 kB of metadata each: 12 MB
+METADONNEES_D_AFFICHAGE = """from IPython.display import display
+for _ in range(60):
+    display({"text/plain": "x"}, raw=True, metadata={"bourrage": "y" * 200_000})"""
+
+REMPLIR_SHM = """ecrits = 0
+for i in range(20):
+    try:
+        with open(f"/dev/shm/bloc{i}", "wb") as f:
+            f.write(b"x" * (10 * 1024 * 1024))
+    except OSError:
+        break
+    ecrits += 10
+print("SHM_MO", ecrits)"""
+
+BEAUCOUP_DE_FICHIERS = """import os
+os.makedirs("beaucoup", exist_ok=True)
+for i in range(3000):
+    with open(f"beaucoup/f{i}.txt", "w") as f:
+        f.write("x")
+for i in range(3):
+    with open(f"gros{i}.bin", "wb") as f:
+        f.write(b"0" * (40 * 1024 * 1024))
+print("FICHIERS ECRITS")"""
+
+
+def soumettre(cours: CoursNbgrader, eleve: str, modifier=None) -> Path:
+    dossier = cours.soumettre(eleve, modifier=modifier or code())
+    reponses_widgets(dossier)
+    return dossier
+
+
+@pytest.fixture(scope="module")
+def salle(tmp_path_factory):
+    """One worker (copies graded one after another, in the order of their names)."""
+    cours = CoursNbgrader(tmp_path_factory.mktemp("isolation"), "cantine")
+    cours.generer()
+    soumettre(cours, "a1_verrouille_runtime", cellule_inseree(VERROUILLER_RUNTIME))
+    soumettre(cours, "a2_vide_runtime", cellule_inseree(EFFACER_RUNTIME))
+    soumettre(cours, "b_temoin")
+    soumettre(cours, "c_mise_a_jour_affichage", cellule_inseree(MISE_A_JOUR_D_AFFICHAGE))
+    soumettre(cours, "d_metadonnees_affichage", cellule_inseree(METADONNEES_D_AFFICHAGE))
+    soumettre(cours, "e_shm", cellule_inseree(REMPLIR_SHM))
+    soumettre(cours, "f_fichiers", cellule_inseree(BEAUCOUP_DE_FICHIERS))
+    messages: list[str] = []
+    rapport = corriger("cantine", cours.racine, parallele=1, limites=LIMITES, afficher=messages.append)
+    return {"cours": cours, "rapport": rapport, "messages": messages}
+
+
+def resultat(salle, eleve):
+    return salle["rapport"].par_eleve()[eleve]
+
+
+def corrige(salle, eleve) -> Path:
+    return salle["cours"].racine / "autograded" / eleve / "cantine"
+
+
+def sorties(salle, eleve) -> str:
+    nb = nbformat.read(corrige(salle, eleve) / "cantine.ipynb", as_version=4)
+    return "\n".join(o.get("text", "") + str(o.get("data", "")) for c in nb.cells for o in c.get("outputs", []))
+
+
+def taille_et_nombre(dossier: Path) -> tuple[int, int]:
+    fichiers = [p for p in dossier.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in fichiers), len(fichiers)
+
+
+# -- point 2: one copy cannot hurt the next ------------------------------------------------------------
+
+def test_le_dossier_des_noyaux_verrouille_ou_vide_ne_touche_pas_les_copies_suivantes(salle):
+    for eleve in ("a1_verrouille_runtime", "a2_vide_runtime", "b_temoin"):
+        assert salle["cours"].scores_par_cellule(eleve) == TOUT_JUSTE, eleve
+    assert resultat(salle, "b_temoin").statut == "corrigé"
+    assert resultat(salle, "b_temoin").incidents == []
+
+
+# -- point 4: output cap counting every display path ----------------------------------------------------
+
+@pytest.mark.parametrize("eleve", ["c_mise_a_jour_affichage", "d_metadonnees_affichage"])
+def test_le_plafond_des_sorties_compte_tous_les_affichages(salle, eleve):
+    assert (corrige(salle, eleve) / "cantine.ipynb").stat().st_size < 3 * MO
+    r = resultat(salle, eleve)
+    assert any("Sortie trop volumineuse" in i for i in r.incidents), r.incidents
+    assert "sortie coupée" in sorties(salle, eleve)
+    assert salle["cours"].scores_par_cellule(eleve) == TOUT_JUSTE
+
+
+def test_dernier_garde_fou_sur_la_taille_des_sorties():
+    """Whatever path an output took, the notebook written after execution stays bounded (errors kept)."""
+    from donnees_en_main.correction.execution import borner_sorties
+
+    gros = nbformat.v4.new_output("display_data", data={"text/plain": "x"}, metadata={"m": "y" * MO})
+    erreur = nbformat.v4.new_output("error", ename="AssertionError", evalue="z" * 10_000, traceback=["t" * MO])
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("a", outputs=[gros] * 5),
+                                         nbformat.v4.new_code_cell("b", outputs=[gros] * 5 + [erreur])])
+    assert not borner_sorties(nb, 2 * MO)  # within what the counting lets through: untouched
+    assert borner_sorties(nb, MO)
+    assert len(nbformat.writes(nb)) < 2 * MO
+    assert [o.output_type for o in nb.cells[1].outputs] == ["error", "stream"]
+    assert "sortie coupée" in nb.cells[1].outputs[-1].text
+
+
+# -- point 4: shared memory -----------------------------------------------------------------------------
+
+def test_la_memoire_partagee_est_privee_et_bornee(salle):
+    texte = sorties(salle, "e_shm")
+    ecrits = int(texte.split("SHM_MO")[1].split()[0])
+    assert 10 <= ecrits <= 64  # usable (multiprocessing needs it), but small: 200 MB were tried
+    assert salle["cours"].scores_par_cellule("e_shm") == TOUT_JUSTE
+
+
+def test_le_diagnostic_dit_ce_que_la_memoire_hors_processus_peut_prendre():
+    texte = DIAG.resume()
+    assert f"/dev/shm privée de {Limites().shm // MO} Mo" in texte
+    assert "memfd" in texte and "NON borné" in texte
+
+
+# -- point 4: what a copy leaves in its folder ------------------------------------------------------------
+
+def test_les_fichiers_laisses_par_une_copie_sont_bornes(salle):
+    cours = salle["cours"]
+    dossier = corrige(salle, "f_fichiers")
+    taille, nombre = taille_et_nombre(dossier)
+    assert nombre <= 300 and taille <= 60 * MO  # 3,000 files and 120 MB were written
+    for nom in ("cantine.ipynb", "reponses-cantine.json", "timestamp.txt"):
+        assert (dossier / nom).is_file(), nom
+    r = resultat(salle, "f_fichiers")
+    assert any("non gardé" in i and "Mo" in i for i in r.incidents), r.incidents
+    assert cours.scores_par_cellule("f_fichiers") == TOUT_JUSTE
+    # the honest copy keeps everything it handed in
+    assert (corrige(salle, "b_temoin") / "reponses-cantine.json").is_file()
+    retours = cours.retours()  # nbgrader's generate_feedback copies what autograded/ holds
+    assert retours["f_fichiers"]
+    taille, nombre = taille_et_nombre(cours.racine / "feedback" / "f_fichiers")
+    assert nombre <= 300 and taille <= 65 * MO
+
+
+# -- as an unprivileged user: the same attack, and nothing left behind -------------------------------------
+
+def python_pour(uid: int, dossier: Path) -> str:
+    """A Python interpreter `uid` may run, with this environment's packages.
+
+    This one, if `uid` can run it; otherwise (a Python installed under /root, say) a virtualenv of the
+    system's Python of the same version, seeing this environment's packages (a .pth file).
+    """
+    essai = [shutil.which("setpriv"), f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--"]
+    # twice: the first exec may pass where the grader's own subprocesses (same interpreter) do not
+    relance = "import subprocess, sys; sys.exit(subprocess.run([sys.executable, '-c', 'import nbgrader']).returncode)"
+    if subprocess.run([*essai, sys.executable, "-c", relance], capture_output=True).returncode == 0:
+        return sys.executable
+    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    systeme = Path("/usr/bin") / version
+    if not systeme.is_file():
+        pytest.skip(f"aucun {version} utilisable par un utilisateur sans droits")
+    pont = dossier / "python"
+    subprocess.run([str(systeme), "-m", "venv", "--without-pip", str(pont)], check=True)
+    site_packages = next(p for p in sys.path if p.endswith("site-packages") and p.startswith(sys.prefix))
+    (pont / "lib" / version / "site-packages" / "pont.pth").write_text(
+        f"import site; site.addsitedir({site_packages!r})\n", encoding="utf-8")
+    return str(pont / "bin" / "python")
+
+
+def test_sans_root_une_copie_ne_touche_pas_la_suivante_et_rien_ne_reste():
+    racine = Path(tempfile.mkdtemp(prefix="dem-iso-", dir="/tmp"))
+    uid = 1_460_000 + os.getpid() % 10_000  # a uid of its own: no other process counts in its limits
+    try:
+        os.chmod(racine, 0o755)
+        python = python_pour(uid, racine) if os.geteuid() == 0 else sys.executable
+        cours = CoursNbgrader(racine, "cantine")
+        cours.generer()
+        soumettre(cours, "a_verrouille_runtime", cellule_inseree(VERROUILLER_RUNTIME))
+        soumettre(cours, "b_temoin")
+        # as an ordinary user, bwrap's own /dev/shm is the kernel's to fill (half the RAM): not any more
+        soumettre(cours, "a0_shm", cellule_inseree(REMPLIR_SHM))
+        temporaire, maison = racine / "t", racine / "maison"
+        temporaire.mkdir()
+        maison.mkdir()
+        commande = [python, "-m", "donnees_en_main.correction", "cantine", "--course-dir", str(cours.racine),
+                    "--parallele", "1", "--delai-cellule", "20", "--delai-carnet", "60"]
+        if os.geteuid() == 0:
+            for parent, dossiers, fichiers in os.walk(racine):
+                for nom in [parent, *(os.path.join(parent, n) for n in dossiers + fichiers)]:
+                    os.lchown(nom, uid, uid)
+            commande = [shutil.which("setpriv"), f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--",
+                        *commande]
+        env = {"PATH": os.pathsep.join([str(Path(python).parent), str(Path(sys.executable).parent), "/usr/bin", "/bin"]),
+               "HOME": str(maison), "TMPDIR": str(temporaire), "LANG": "C.UTF-8", "PYTHONUTF8": "1"}
+        r = subprocess.run(commande, cwd=cours.racine, env=env, capture_output=True, text=True, timeout=900)
+        assert r.returncode == 0, r.stdout + r.stderr
+        assert list(temporaire.iterdir()) == [], "la correction a laissé des dossiers derrière elle"
+        assert cours.scores_par_cellule("b_temoin") == TOUT_JUSTE, r.stdout
+        rapport = json.loads((cours.racine / "correction" / "cantine.json").read_text(encoding="utf-8"))
+        assert rapport["eleves"]["b_temoin"]["statut"] == "corrigé", r.stdout
+        nb = (cours.racine / "autograded" / "a0_shm" / "cantine" / "cantine.ipynb").read_text(encoding="utf-8")
+        assert 10 <= int(nb.split("SHM_MO ")[1].split("\\n")[0]) <= 64
+    finally:
+        subprocess.run(["chmod", "-R", "u+rwX", str(racine)], check=False)
+        shutil.rmtree(racine, ignore_errors=True)
