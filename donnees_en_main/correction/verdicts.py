@@ -280,7 +280,7 @@ def lire_valeur(donnees: Any, question_id: str) -> Any:
     if not isinstance(donnees, dict):
         raise ValeurRefusee("forme inattendue")
     _bornes(donnees)
-    if len(json.dumps(donnees, ensure_ascii=False)) > TAILLE_MAX_VALEUR + 1000:
+    if len(json.dumps(donnees, ensure_ascii=False)) > TAILLE_MAX_VALEUR + 1000:  # cheap cut first
         raise ValeurRefusee("valeur trop volumineuse")
     if not set(donnees) <= {"version", "question", "valeur", "trop_grande", "illisible"} \
             or donnees.get("version") != VERSION_VALEUR:
@@ -296,6 +296,8 @@ def lire_valeur(donnees: Any, question_id: str) -> Any:
         return stockage.ValeurNonReconnue("valeur impossible à transmettre", donnees["illisible"])
     if "valeur" not in donnees:
         raise ValeurRefusee("forme inattendue")
+    if len(json.dumps(donnees["valeur"], ensure_ascii=False)) > TAILLE_MAX_VALEUR:
+        raise ValeurRefusee("valeur trop volumineuse")  # the kernel sends a « trop_grande » mark instead
     _valider(donnees["valeur"])
     try:
         with stockage.sans_bruit():

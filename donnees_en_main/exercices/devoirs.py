@@ -166,6 +166,8 @@ def transmettre(question: Question, valeur) -> None:
             raise OverflowError
         with stockage.sans_bruit():
             code = stockage.encoder(valeur)
+        if _profondeur(code) >= PROFONDEUR_MAX_VALEUR:
+            raise RecursionError
         texte = json.dumps(code, ensure_ascii=False, allow_nan=False)
         if len(texte) > TAILLE_MAX_VALEUR:
             raise OverflowError
@@ -176,6 +178,19 @@ def transmettre(question: Question, valeur) -> None:
         donnees["illisible"] = type(e).__name__
     display({MIME_VALEUR: donnees, "text/plain": f"(valeur transmise au correcteur pour la question {question.id})"},
             raw=True)
+
+
+def _profondeur(code) -> int:
+    """How deeply lists and dicts are nested in `code` (iterative: any depth is measured)."""
+    plus_profond, a_voir = 0, [(code, 1)]
+    while a_voir:
+        o, niveau = a_voir.pop()
+        plus_profond = max(plus_profond, niveau)
+        if isinstance(o, dict):
+            a_voir.extend((v, niveau + 1) for v in o.values())
+        elif isinstance(o, list):
+            a_voir.extend((v, niveau + 1) for v in o)
+    return plus_profond
 
 
 def _points(x: float):
