@@ -144,6 +144,12 @@ def resultat(salle, eleve):
     return salle["rapport"].par_eleve()[eleve]
 
 
+def sorties_texte(salle, eleve, grade_id) -> str:
+    chemin = salle["cours"].racine / "autograded" / eleve / "cantine" / "cantine.ipynb"
+    nb = nbformat.read(chemin, as_version=4)
+    return "".join(o.get("text", "") for o in cellule(nb, grade_id).outputs)
+
+
 def valeurs_transmises(salle, eleve, grade_id):
     chemin = salle["cours"].racine / "autograded" / eleve / "cantine" / "cantine.ipynb"
     nb = nbformat.read(chemin, as_version=4)
@@ -157,6 +163,7 @@ def test_copie_juste_note_pleine_sans_signalement(salle):
     assert notes(salle, "juste") == TOUT_JUSTE
     r = resultat(salle, "juste")
     assert r.note == 5 and r.statut == "corrigé", r.incidents
+    assert "Note du correcteur" not in sorties_texte(salle, "juste", "q3-correction")
     # the value the grader judged is the one the hidden test displayed
     (valeur,) = valeurs_transmises(salle, "juste", "q3-correction")
     assert valeur["question"] == ID_Q3
@@ -187,6 +194,9 @@ def test_cellules_de_correction_videes_par_un_transformateur(salle):
     assert r.statut == "à vérifier"
     assert any("Aucune valeur" in i and "q3-correction" in i for i in r.incidents)
     assert any("Aucune valeur" in i and "q4-correction" in i for i in r.incidents)
+    # the learner reads why on the feedback page, under the cell
+    assert "Note du correcteur pour cette question : 0 point. Aucune valeur" in sorties_texte(
+        salle, "tests_vides", "q3-correction")
 
 
 def test_un_objet_egal_a_tout_ne_vaut_rien(salle):

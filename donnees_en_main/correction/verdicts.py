@@ -14,6 +14,8 @@ grading worker (``correcteur.py``, outside the sandbox) judges those questions i
 - the answers file is read from the submission as handed in (before the learner's code ran);
 - the grader's score replaces the kernel's in the worker's gradebook. When the kernel had granted
   more, the copy is flagged (the learner's code tried to decide its own grade).
+- when the grader decides a cell differently from the kernel (or refuses its value), it says why
+  in an output added to that cell of the autograded notebook, which the feedback page shows.
 
 Code questions (a graded cell whose metadata names a ``variable``) are judged the same way, from
 the value the learner computed: their hidden test displays it, serialized as JSON under the MIME
@@ -46,6 +48,7 @@ from donnees_en_main.exercices import stockage
 from donnees_en_main.exercices.devoirs import (
     CLE, MIME_VALEUR, PROFONDEUR_MAX_VALEUR, TAILLE_MAX_VALEUR, VERSION_VALEUR,
 )
+from donnees_en_main.exercices.normalisation import texte_en_clair
 from donnees_en_main.exercices.types_de_questions import Question, questions_du_carnet
 
 
@@ -337,6 +340,13 @@ def _sorties(carnet: dict, grade_id: str) -> list[dict] | None:
     return [o for o in trouvees[0]["outputs"] if isinstance(o, dict)]
 
 
+def _sortie_coupee(carnet: dict) -> bool:
+    """Whether the execution cut the notebook's output (execution.ExecutionIsolee writes this mark)."""
+    return any("[… sortie coupée" in str(o.get("text", ""))
+               for c in carnet["cells"] if isinstance(c, dict) and isinstance(c.get("outputs"), list)
+               for o in c["outputs"] if isinstance(o, dict))
+
+
 def juger_code(cellule: CelluleCode, question: Question, carnet: dict | None, probleme: str) -> Verdict:
     """Judge a code question from the value its hidden test displayed in the autograded notebook."""
     nom = f"« {cellule.variable} » ({cellule.grade_id})"
@@ -353,6 +363,11 @@ def juger_code(cellule: CelluleCode, question: Question, carnet: dict | None, pr
             erreur = f"{str(erreurs[0].get('ename', ''))[:80]} : {str(erreurs[0].get('evalue', ''))[:200]}"
             return Verdict(cellule, False, f"Valeur de {nom} non transmise : la cellule de correction s'est "
                                            f"arrêtée sur une erreur ({erreur}). 0 point.")
+        if _sortie_coupee(carnet):
+            return Verdict(cellule, False, (
+                f"Aucune valeur de {nom} transmise au correcteur : la sortie du carnet avait dépassé sa limite "
+                "de taille avant cette cellule, la suite n'a pas été gardée. 0 point ; relisez la copie."),
+                suspect=True)
         return Verdict(cellule, False, (
             f"Aucune valeur de {nom} transmise au correcteur, alors que la cellule de correction ne signale "
             "aucune erreur : elle a été vidée ou détournée pendant l'exécution (par le code de la copie ?). "
@@ -395,6 +410,33 @@ def juger_les_valeurs(cellules: list[CelluleCode], dossier_corrige: Path) -> tup
     return verdicts, incidents
 
 
+def _points(x: float) -> str:
+    return f"{x:g}".replace(".", ",")
+
+
+def expliquer(chemin: Path, verdicts: list[tuple[Verdict, float]]) -> None:
+    """Add the grader's verdict as an output of each graded cell whose grade it decided differently
+    from the kernel: the learner reads it on the feedback page, next to the cell's score."""
+    try:
+        nb = nbformat.read(chemin, as_version=4)
+    except Exception:  # noqa: BLE001 - no autograded notebook to annotate: the grades stand
+        return
+    par_id = {v.cellule.grade_id: (v, score) for v, score in verdicts}
+    for cellule in nb.cells:
+        meta = cellule.get("metadata", {}).get("nbgrader")
+        grade_id = meta.get("grade_id") if isinstance(meta, dict) else None
+        if cellule.cell_type != "code" or grade_id not in par_id:
+            continue
+        v, score = par_id.pop(grade_id)
+        texte = (f"Note du correcteur pour cette question : {_points(score)} point{'s' if score > 1 else ''}. "
+                 f"{texte_en_clair(v.message)}\n")
+        cellule.outputs.append(nbformat.v4.new_output("stream", name="stdout", text=texte))
+    try:
+        nbformat.write(nb, chemin)
+    except Exception:  # noqa: BLE001 - the note is a help, never a reason to lose a grade
+        pass
+
+
 def appliquer(db_url: str, devoir: str, eleve: str, dossier_source: Path, dossier_copie: Path,
               dossier_corrige: Path | None = None) -> list[str]:
     """Replace the kernel's score of every cell the grader judges by the grader's; French incidents.
@@ -414,6 +456,7 @@ def appliquer(db_url: str, devoir: str, eleve: str, dossier_source: Path, dossie
         verdicts += verdicts_code
         incidents += incidents_code
     accordes_par_le_noyau = []
+    a_expliquer: dict[str, list[tuple[Verdict, float]]] = {}
     with Gradebook(db_url) as gb:
         for v in verdicts:
             try:
@@ -424,9 +467,14 @@ def appliquer(db_url: str, devoir: str, eleve: str, dossier_source: Path, dossie
             ancien = note.auto_score
             if ancien is not None and float(ancien) > score:
                 accordes_par_le_noyau.append(v.cellule.grade_id)
+            if v.suspect or ancien is None or float(ancien) != score:
+                a_expliquer.setdefault(v.cellule.carnet_nbgrader, []).append((v, score))
             note.auto_score = score
             note.needs_manual_grade = False
         gb.db.commit()
+    if dossier_corrige is not None:
+        for carnet, liste in a_expliquer.items():
+            expliquer(Path(dossier_corrige) / f"{carnet}.ipynb", liste)
     if accordes_par_le_noyau:
         incidents.append(
             "Code inhabituel : le programme de la copie a validé " + ", ".join(sorted(accordes_par_le_noyau))

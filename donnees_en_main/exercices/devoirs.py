@@ -171,7 +171,7 @@ def transmettre(question: Question, valeur) -> None:
         texte = json.dumps(code, ensure_ascii=False, allow_nan=False)
         if len(texte) > TAILLE_MAX_VALEUR:
             raise OverflowError
-        donnees["valeur"] = code
+        donnees["valeur"] = json.loads(texte)  # plain JSON data: what was measured is what is sent
     except OverflowError:
         donnees["trop_grande"] = True
     except Exception as e:  # noqa: BLE001 - a value that cannot be encoded is graded as such
