@@ -176,8 +176,7 @@ def transmettre(question: Question, valeur) -> None:
         donnees["trop_grande"] = True
     except Exception as e:  # noqa: BLE001 - a value that cannot be encoded is graded as such
         donnees["illisible"] = type(e).__name__
-    display({MIME_VALEUR: donnees, "text/plain": f"(valeur transmise au correcteur pour la question {question.id})"},
-            raw=True)
+    display({MIME_VALEUR: donnees, "text/plain": "(valeur transmise au correcteur)"}, raw=True)
 
 
 def _profondeur(code) -> int:
