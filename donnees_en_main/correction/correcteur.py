@@ -119,18 +119,20 @@ def main(argv: list[str]) -> int:
         finally:
             effacer_dossier(execution_dir)
         if resultat.get("success"):
-            # widget answers: judged here, from the answers file as handed in, not by the learner's kernel
+            # widget answers (from the answers file as handed in) and code questions (from the values
+            # their hidden tests displayed): judged here, not by the learner's kernel
             coursedir = api.coursedir
             try:
                 for message in verdicts.appliquer(
                     db_url, devoir, eleve,
                     Path(coursedir.format_path(coursedir.source_directory, ".", devoir)),
                     Path(coursedir.format_path(coursedir.submitted_directory, eleve, devoir)),
+                    Path(coursedir.format_path(coursedir.autograded_directory, eleve, devoir)),
                 ):
                     execution.INCIDENTS.append({"carnet": "", "message": message})
             except Exception as e:  # noqa: BLE001 - never lose a copy: flag it, keep the kernel's grades
                 execution.INCIDENTS.append({"carnet": "", "message": (
-                    f"Les réponses cliquées n'ont pas pu être notées par le correcteur ({type(e).__name__} : {e}) : "
+                    f"Les réponses n'ont pas pu être notées par le correcteur ({type(e).__name__} : {e}) : "
                     "notes du noyau gardées, à vérifier.")})
         try:
             notes = lire_notes(db_url, devoir, eleve)

@@ -213,7 +213,7 @@ NOMBRE_MAX_FICHIERS = 500
 _SUSPECT = re.compile(
     r"get_ipython|set_custom_exc|excepthook|__builtins__|\bbuiltins\b|sys\.modules|ctypes|subprocess|"
     r"\bsocket\b|os\.(?:system|fork|kill|_exit|exec\w*|popen|setuid)|\bsignal\.|est_juste|"
-    r"\.verifier\s*=|\bsetattr\(|\.kernel\b|/proc/|_question_notee|"
+    r"\.verifier\s*=|\bsetattr\(|\.kernel\b|/proc/|_question_notee|_transmettre|vnd\.donnees-en-main|"
     r"^[ \t]*q[ \t]*=(?!=)",  # rebinding `q`, the question bank's name in the notebooks
     re.MULTILINE,
 )

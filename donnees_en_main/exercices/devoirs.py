@@ -25,6 +25,7 @@ chapter manifest are imported only by the generator.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,12 @@ from .types_de_questions import CalculPandas, Question
 
 CLE = "donnees_en_main"  # the cell metadata entry written for the grader
 EN_TETE = "# Correction automatique (ne pas modifier cette cellule)."
+# A code question's hidden test displays the learner's value under this MIME type; the trusted
+# grader (correction/verdicts.py) reads it from the autograded notebook and judges it itself.
+MIME_VALEUR = "application/vnd.donnees-en-main.valeur+json"
+TAILLE_MAX_VALEUR = 256 * 1024  # characters of JSON: the expected answers weigh 2 KB at most
+PROFONDEUR_MAX_VALEUR = 32
+VERSION_VALEUR = 1
 _EXPRESSION = re.compile(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)*")
 
 
@@ -123,13 +130,66 @@ def source_de_correction(notee: QuestionNotee, banque: str, nom: str) -> str:
     The question is imported afresh from the bank, not taken from the notebook's ``q``: a learner's
     cell rebinding ``q`` (to an object that says yes to everything) changes nothing. Widget
     questions are judged again by the trusted grader from the answers file (correction/verdicts.py).
+    A code question's test first hands the learner's value to that grader (``transmettre``), which
+    judges it again itself; the ``assert`` stays, so plain ``nbgrader autograde`` still grades.
     """
     tests = [f"from {banque} import {nom} as _question_notee"]
     if notee.depuis_le_fichier:
         tests += ["assert _question_notee.est_juste(), _question_notee.verifier().message"]
     else:
-        tests += [f"_resultat = _question_notee.verifier({notee.variable})", "assert _resultat.juste, _resultat.message"]
+        tests += [
+            "from donnees_en_main.exercices.devoirs import transmettre as _transmettre",
+            f"_valeur = {notee.variable}",
+            "_transmettre(_question_notee, _valeur)",
+            "_resultat = _question_notee.verifier(_valeur)",
+            "assert _resultat.juste, _resultat.message",
+        ]
     return "\n".join([EN_TETE, "### BEGIN HIDDEN TESTS", *tests, "### END HIDDEN TESTS"])
+
+
+def transmettre(question: Question, valeur) -> None:
+    """Display `valeur` for the trusted grader, serialized as JSON under ``MIME_VALEUR``.
+
+    Runs in the learner's kernel (the hidden test of a code question). The value is encoded like an
+    answer saved by ``verifier`` (``stockage.encoder``: pandas objects with their index and dtypes);
+    a value too big or that cannot be encoded is replaced by a short description, graded wrong.
+    Never raises: the kernel's own check runs next.
+    """
+    from IPython.display import display
+
+    from . import stockage
+
+    donnees = {"version": VERSION_VALEUR, "question": question.id}
+    try:
+        taille = getattr(valeur, "size", 0)
+        if isinstance(taille, int) and taille > TAILLE_MAX_VALEUR:
+            raise OverflowError
+        with stockage.sans_bruit():
+            code = stockage.encoder(valeur)
+        if _profondeur(code) >= PROFONDEUR_MAX_VALEUR:
+            raise RecursionError
+        texte = json.dumps(code, ensure_ascii=False, allow_nan=False)
+        if len(texte) > TAILLE_MAX_VALEUR:
+            raise OverflowError
+        donnees["valeur"] = json.loads(texte)  # plain JSON data: what was measured is what is sent
+    except OverflowError:
+        donnees["trop_grande"] = True
+    except Exception as e:  # noqa: BLE001 - a value that cannot be encoded is graded as such
+        donnees["illisible"] = type(e).__name__
+    display({MIME_VALEUR: donnees, "text/plain": "(valeur transmise au correcteur)"}, raw=True)
+
+
+def _profondeur(code) -> int:
+    """How deeply lists and dicts are nested in `code` (iterative: any depth is measured)."""
+    plus_profond, a_voir = 0, [(code, 1)]
+    while a_voir:
+        o, niveau = a_voir.pop()
+        plus_profond = max(plus_profond, niveau)
+        if isinstance(o, dict):
+            a_voir.extend((v, niveau + 1) for v in o.values())
+        elif isinstance(o, list):
+            a_voir.extend((v, niveau + 1) for v in o)
+    return plus_profond
 
 
 def _points(x: float):
