@@ -153,6 +153,23 @@ def test_dernier_garde_fou_sur_la_taille_des_sorties():
     assert "sortie coupée" in nb.cells[1].outputs[-1].text
 
 
+def test_la_valeur_remise_au_correcteur_passe_le_plafond_une_fois_par_cellule_notee():
+    """A code question is judged from the value its graded cell displays: kept past the cap, but only
+    one per graded cell (a copy can't use it to get round the cap)."""
+    from donnees_en_main.correction.execution import borner_sorties
+    from donnees_en_main.exercices.devoirs import MIME_VALEUR
+
+    gros = nbformat.v4.new_output("display_data", data={"text/plain": "x"}, metadata={"m": "y" * MO})
+    valeur = nbformat.v4.new_output("display_data", data={MIME_VALEUR: {"valeur": 42}, "text/plain": "42"})
+    notee = nbformat.v4.new_code_cell("transmettre", outputs=[valeur, valeur])
+    notee.metadata["nbgrader"] = {"grade": True, "grade_id": "q3-correction", "points": 2}
+    libre = nbformat.v4.new_code_cell("libre", outputs=[valeur])
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("a", outputs=[gros] * 10), notee, libre])
+    assert borner_sorties(nb, MO)
+    assert [o.get("data", {}).get(MIME_VALEUR) for o in nb.cells[1].outputs[:-1]] == [{"valeur": 42}]
+    assert all(MIME_VALEUR not in o.get("data", {}) for o in nb.cells[2].outputs)
+
+
 # -- point 4: shared memory -----------------------------------------------------------------------------
 
 def test_la_memoire_partagee_est_privee_et_bornee(salle):

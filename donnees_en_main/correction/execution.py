@@ -56,6 +56,8 @@ from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 from traitlets import Integer, Unicode
 
+from donnees_en_main.exercices.devoirs import MIME_VALEUR, TAILLE_MAX_VALEUR
+
 from .bac_a_sable import MO, BacASable
 from .lot import REPARATION
 
@@ -381,6 +383,9 @@ class ExecutionIsolee(Execute):
         if msg.get("msg_type") == "stream" and contenu.get("name") == "stderr":
             contenu["text"] = str(contenu.get("text", ""))[:2000]
             return super().output(outs, msg, display_id, cell_index)
+        # the value a graded cell hands to the grader (a code question): judged from it, so kept
+        if msg.get("msg_type") == "display_data" and valeur_a_garder(self.nb.cells[cell_index], outs, contenu):
+            return super().output(outs, msg, None, cell_index)
         return None
 
     def _update_display_id(self, display_id, msg):
@@ -425,6 +430,20 @@ def _note_coupure(sortie_max: int) -> NotebookNode:
                         text=f"\n[… sortie coupée : plus de {_mo(sortie_max)} …]\n")
 
 
+def valeur_a_garder(cellule, deja: list, sortie: dict) -> bool:
+    """Whether `sortie` is the value a graded cell hands to the grader, kept even past the output cap.
+
+    At most one per graded cell, of bounded size: a copy cannot use it to get round the cap."""
+    donnees = sortie.get("data")
+    if not (cellule.get("metadata", {}).get("nbgrader", {}).get("grade") and isinstance(donnees, dict)):
+        return False
+    if set(donnees) - {MIME_VALEUR, "text/plain"} or MIME_VALEUR not in donnees:
+        return False
+    if _taille_sortie(sortie) > TAILLE_MAX_VALEUR + 4096:
+        return False
+    return not any(isinstance(o.get("data"), dict) and MIME_VALEUR in o["data"] for o in deja)
+
+
 def borner_sorties(nb, sortie_max: int) -> bool:
     """Last guard, after execution: if the notebook's outputs are over what the counting above lets
     through (the cap, plus errors and stderr kept shortened, at most 5 times the cap before the
@@ -443,6 +462,8 @@ def borner_sorties(nb, sortie_max: int) -> bool:
                 gardees.append(_sortie_erreur(str(sortie.get("ename", "Erreur"))[:200], str(sortie.get("evalue", ""))[:2000]))
             elif sortie.get("output_type") == "stream" and sortie.get("name") == "stderr":
                 gardees.append(NotebookNode(output_type="stream", name="stderr", text=str(sortie.get("text", ""))[:2000]))
+            elif sortie.get("output_type") == "display_data" and valeur_a_garder(cell, gardees, sortie):
+                gardees.append(sortie)
         if len(gardees) < len(ts):
             cell.outputs = gardees + [_note_coupure(sortie_max)]
     return True
