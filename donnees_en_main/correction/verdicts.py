@@ -111,6 +111,18 @@ def trouver_question(question_id: str) -> Question | None:
     return next((q for q in questions_du_carnet(carnet) if q.id == question_id), None)
 
 
+def _questions_connues(cellules, incidents: list[str]):
+    """Yield (cell, question) for each cell whose question the course package knows; for the others,
+    add a French incident (the kernel's score stands) and skip them."""
+    for cellule in cellules:
+        question = trouver_question(cellule.question_id)
+        if question is None:
+            incidents.append(f"Question « {cellule.question_id} » ({cellule.grade_id}) inconnue du paquet du cours : "
+                             "notée par le noyau de la copie, à vérifier.")
+            continue
+        yield cellule, question
+
+
 @dataclass
 class Verdict:
     cellule: CelluleFichier | CelluleCode
@@ -127,12 +139,7 @@ def juger(cellules: list[CelluleFichier], dossier_copie: Path) -> tuple[list[Ver
     """
     verdicts, incidents = [], []
     fichiers: dict[str, tuple[dict, str | None]] = {}
-    for cellule in cellules:
-        question = trouver_question(cellule.question_id)
-        if question is None:
-            incidents.append(f"Question « {cellule.question_id} » ({cellule.grade_id}) inconnue du paquet du cours : "
-                             "notée par le noyau de la copie, à vérifier.")
-            continue
+    for cellule, question in _questions_connues(cellules, incidents):
         if question.carnet not in fichiers:
             fichiers[question.carnet] = stockage.lire_fichier_reponses(
                 Path(dossier_copie) / f"reponses-{question.carnet}.json")
@@ -394,12 +401,7 @@ def juger_les_valeurs(cellules: list[CelluleCode], dossier_corrige: Path) -> tup
     """Judge each code cell from the autograded notebooks in `dossier_corrige`; (verdicts, incidents)."""
     verdicts, incidents = [], []
     carnets: dict[str, tuple[dict | None, str]] = {}
-    for cellule in cellules:
-        question = trouver_question(cellule.question_id)
-        if question is None:
-            incidents.append(f"Question « {cellule.question_id} » ({cellule.grade_id}) inconnue du paquet du cours : "
-                             "notée par le noyau de la copie, à vérifier.")
-            continue
+    for cellule, question in _questions_connues(cellules, incidents):
         if cellule.carnet_nbgrader not in carnets:
             carnets[cellule.carnet_nbgrader] = _lire_carnet_corrige(
                 Path(dossier_corrige) / f"{cellule.carnet_nbgrader}.ipynb")
