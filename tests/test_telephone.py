@@ -165,6 +165,23 @@ def test_aucun_chemin_ni_commande_dans_les_pages_des_elus(livre):
     assert not trouves, f"code dans le texte des pages des élus (à dire en mots ou à déplacer vers le guide) : {trouves}"
 
 
+REPR_PYTHON = re.compile(r"<(?:Figure|Axes|matplotlib|ipywidgets|pandas|Output|[A-Z]\w*\(|\w+ object at 0x)[^>]{0,40}>?")
+
+
+def test_aucune_page_ne_montre_un_objet_python(livre):
+    # a chart's output carries its image and a text version (« <Figure> »): the page shows the image
+    from bs4 import BeautifulSoup
+
+    trouves = {}
+    for page in PAGES_ELUS + ["book/guide-animateur", "book/guide-exercices"]:
+        article = BeautifulSoup(_article(livre, page), "html.parser")
+        sorties = [s.get_text(" ") for s in article.select(".cell_output, div.output")]
+        restes = sorted({m.group(0) for s in sorties for m in REPR_PYTHON.finditer(s)})
+        if restes:
+            trouves[page] = restes[:5]
+    assert not trouves, f"texte d'objet Python au lieu de son rendu : {trouves}"
+
+
 # --- élu pages on a phone, in Chromium -------------------------------------------------------
 
 @pytest.fixture(scope="module")

@@ -189,9 +189,15 @@ def _legendes_sous_le_graphique(fig) -> None:
         poignees = legende.legend_handles
         textes = [t.get_text() for t in legende.get_texts()]
         legende.remove()
-        nouvelle = fig.legend(poignees, textes, loc="lower left", bbox_to_anchor=(0.0, 0.0), frameon=False,
-                              ncols=1, borderaxespad=0.2)
-        fig._dem_legende = nouvelle
+        legende_sous_le_graphique(fig, poignees, textes)
+
+
+def legende_sous_le_graphique(fig, poignees, textes, ncols: int = 1):
+    """The figure's legend under the chart, from its left edge, whatever the width of the plot (the
+    layout keeps its room: see ``_mettre_en_page``)."""
+    fig._dem_legende = fig.legend(poignees, textes, loc="lower left", bbox_to_anchor=(0.0, 0.0), frameon=False,
+                                  ncols=ncols, borderaxespad=0.2)
+    return fig._dem_legende
 
 
 def _hauteur_pour_les_categories(fig, taille_px: float, dpi: float) -> None:

@@ -41,6 +41,30 @@ def _variante(transform: SphinxTransform, image: nodes.image) -> str | None:
         return None
 
 
+def _retirer_la_sortie(image: nodes.image) -> None:
+    """Take the phone image's whole output out of the page: its myst-nb mime bundle (which also holds
+    the output's « <Figure> » text, else chosen in the image's place), then containers left empty."""
+    noeud = image
+    for ancetre in _ancetres(image):
+        noeud = ancetre
+        if ancetre.get("nb_element") == "mime_bundle":
+            break
+    else:
+        noeud = image
+    parent = noeud.parent
+    parent.remove(noeud)
+    while isinstance(parent, nodes.container) and not parent.children and parent.parent is not None:
+        suivant = parent.parent
+        suivant.remove(parent)  # the phone output's own (now empty) container
+        parent = suivant
+
+
+def _ancetres(noeud):
+    while noeud.parent is not None and isinstance(noeud.parent, nodes.container):
+        noeud = noeud.parent
+        yield noeud
+
+
 class JoindreLesVariantes(SphinxTransform):
     """Each phone image followed by its wide image (the next image of the page) becomes an image_double."""
 
@@ -54,10 +78,7 @@ class JoindreLesVariantes(SphinxTransform):
                                                    siblings=True, ascend=True)), None)
             if suivante is None or _variante(self, suivante) != "large":
                 continue
-            parent = telephone.parent
-            parent.remove(telephone)
-            if isinstance(parent, nodes.container) and not parent.children and parent.parent is not None:
-                parent.parent.remove(parent)  # the phone output's own (now empty) container
+            _retirer_la_sortie(telephone)
             suivante.replace_self(image_double("", telephone, suivante.deepcopy()))
 
 

@@ -28,7 +28,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import textwrap
 import unicodedata
 from pathlib import Path
 
@@ -937,8 +936,11 @@ def comparateur_elections(elections: dict[str, pd.DataFrame], lieux: dict[str, s
     """
     import ipywidgets as widgets
     import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
 
-    from donnees_en_main.affichage.graphiques import PALETTE, ecart_points_fr, format_axe_fr, nombre_fr, pourcent_fr
+    from donnees_en_main.affichage.graphiques import (
+        PALETTE, ecart_points_fr, format_axe_fr, legende_sous_le_graphique, nombre_fr, pourcent_fr,
+    )
 
     lieux = lieux or {}
     motifs = ["", "..", "//", "xx"]
@@ -947,23 +949,28 @@ def comparateur_elections(elections: dict[str, pd.DataFrame], lieux: dict[str, s
         libelle, _num, _den, axe = INDICATEURS[cle]
         t = tableau_comparaison(elections, cle)
         bureaux = t.drop(index="Commune")
-        fig, ax = plt.subplots(figsize=(8, 4.2))
         n = len(t.columns)
-        largeur = 0.8 / n
-        x = range(len(bureaux))
+        # horizontal bars, one row per bureau: on a phone the names and values stay side by side
+        fig, ax = plt.subplots(figsize=(6.5, 0.32 * n * len(bureaux) + 1.8))
+        hauteur = 0.8 / n
+        y = range(len(bureaux))
         for k, nom in enumerate(t.columns):
-            pos = [i - 0.4 + largeur * (k + 0.5) for i in x]
-            barres = ax.bar(pos, bureaux[nom], width=largeur, color=PALETTE[k], hatch=motifs[k % len(motifs)],
-                            edgecolor="white", label=nom)
-            ax.bar_label(barres, labels=[nombre_fr(v) for v in bureaux[nom]], fontsize=7, padding=2)
-            ax.axhline(t.loc["Commune", nom], color=PALETTE[k], linestyle="--", linewidth=1)
-        ax.set_xticks(list(x), [f"{c}\n" + textwrap.fill(lieux.get(c, ""), 13) for c in bureaux.index], fontsize=8)
-        ax.set_ylim(0, max(100 if cle == "participation" else 5, float(bureaux.max().max()) * 1.2))
-        ax.yaxis.set_major_formatter(format_axe_fr(0, " %"))
-        ax.set_ylabel(axe)
-        ax.set_title(f"{libelle} par bureau de vote (tirets : toute la commune)", loc="left")
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncols=n, fontsize=9)
-        ax.grid(axis="x", visible=False)
+            pos = [i - 0.4 + hauteur * (k + 0.5) for i in y]
+            barres = ax.barh(pos, bureaux[nom], height=hauteur, color=PALETTE[k], hatch=motifs[k % len(motifs)],
+                             edgecolor="white", label=nom)
+            ax.bar_label(barres, labels=[nombre_fr(v) for v in bureaux[nom]], fontsize=9, padding=3)
+            ax.axvline(t.loc["Commune", nom], color=PALETTE[k], linestyle="--", linewidth=1)
+        ax.set_yticks(list(y), [f"{c} " + lieux.get(c, "") for c in bureaux.index])
+        ax.invert_yaxis()  # the first bureau on top, each election in the legend's order
+        ax.set_xlim(0, max(100 if cle == "participation" else 5, float(bureaux.max().max()) * 1.25))
+        ax.xaxis.set_major_formatter(format_axe_fr(0, " %"))
+        ax.set_xlabel(axe)
+        ax.set_title(f"{libelle} par bureau de vote", loc="left")
+        poignees, noms = ax.get_legend_handles_labels()
+        poignees.append(Line2D([], [], color="0.3", linestyle="--", linewidth=1))
+        noms.append("Toute la commune")
+        legende_sous_le_graphique(fig, poignees, noms)
+        ax.grid(axis="y", visible=False)
         resume = f"{libelle} : toute la commune " + ", ".join(
             f"{nom} {pourcent_fr(t.loc['Commune', nom])}" for nom in t.columns
         )
