@@ -75,6 +75,8 @@ _LEGIFRANCE = "https://www.legifrance.gouv.fr"
 # The producer's open-data export of the 2021 campaign (also published on data.gouv.fr); a copy of
 # these bytes is in ../shared/fichiers-reels/cantine/ and tests/test_faits.py recomputes the figures.
 _MA_CANTINE_2021 = "https://github.com/betagouv/ma-cantine/blob/04dddca9/opendata/campagne_td_2021.csv"
+# The ministry of Agriculture's regional directorate summarising the 2023 report to Parliament (2021 purchases).
+_DRAAF_EGALIM_2023 = "https://draaf.bourgogne-franche-comte.agriculture.gouv.fr/nouveau-rapport-egalim-2023-a2994.html"
 
 _ENTREES = (
     # --- Access to documents and open data: CRPA ---------------------------------------------
@@ -370,13 +372,16 @@ _ENTREES = (
          "des données » : c'est une organisation recommandée, pas une obligation. Les sources lues le "
          "présentent comme un choix ; aucune ne dit expressément qu'aucun texte ne l'impose : point à "
          "vérifier auprès de la préfecture ou d'OpenDataFrance.",
-         "https://smart-city.cerema.fr/territoire-intelligent/open-data-smart-city",
-         "La mise en œuvre d'une politique d'open data requiert des compétences de gestion de projet et "
-         "d'accompagnement au changement. Son pilotage peut être confié à un administrateur général des "
-         "données (Chief Data Officer), lorsque cette fonction existe. (Le décret n° 2014-1050 du 16 "
-         "septembre 2014 n'institue un administrateur général des données que pour l'État : "
-         "https://www.legifrance.gouv.fr/affichTexte.do?cidTexte=JORFTEXT000029463482)", A_VERIFIER,
-         valeur="référent données", verifie_le="2026-12-04"),
+         "https://opendatafrance.gitbook.io/kit-de-ressources-odf/~gitbook/pdf?only=yes&page=-LRr6xt6yZTUtgyrGtQF",
+         "Kit de ressources d'OpenDataFrance (v2.0, juillet 2022) : « Au sein de l'organisation, il sera "
+         "également nécessaire d'initier la démarche en mode projet (gouvernance, moyens, calendrier "
+         "prévisionnel…). Notamment en nommant un élu référent (soutien et légitimité de la démarche), un chef "
+         "de projet (facilitateur, animateur et communicant) » (et, selon "
+         "https://smart-city.cerema.fr/territoire-intelligent/open-data-smart-city : « Son pilotage peut être "
+         "confié à un administrateur général des données (Chief Data Officer), lorsque cette fonction existe. » ; "
+         "le décret n° 2014-1050 du 16 septembre 2014 n'institue un administrateur général des données que pour "
+         "l'État : https://www.legifrance.gouv.fr/affichTexte.do?cidTexte=JORFTEXT000029463482)", A_VERIFIER,
+         valeur="référent données", verifie_le="2026-12-05"),
     # --- Laws ----------------------------------------------------------------------------------
     Fait("loi-2016-1321", "loi n° 2016-1321 du 7 octobre 2016 pour une République numérique",
          "Elle a créé l'ouverture par défaut (article 6), les données de référence (article 14) et "
@@ -568,26 +573,33 @@ _ENTREES = (
     Fait("cantines-2021-ministere", "Taux global de bio, achats 2021, bilan du ministère de l'Agriculture",
          "Achats bio rapportés à l'ensemble des achats des cantines déclarantes (pondéré par les "
          "achats), selon le rapport du Gouvernement au Parlement sur les objectifs de la loi Égalim.",
-         "https://www.vie-publique.fr/en-bref/293406-restauration-collective-plus-de-produits-durables-en-2022",
-         "Le taux d'approvisionnement en produits durables et de qualité des restaurants collectifs est passé "
-         "de : 23% dont 10,6% de bio en 2021 ; à 27,5%, dont 13,1% de bio en 2022 (vie-publique.fr, résumé "
+         _DRAAF_EGALIM_2023,
+         "Le taux global des achats en Bio est de 10,6%, quant au taux global des achats EGAlim (bio inclus), il "
+         "est de 23%. (DRAAF Bourgogne-Franche-Comté, ministère de l'Agriculture, résumé du bilan statistique "
+         "remis au Parlement en 2023.) Et, sur "
+         "https://www.vie-publique.fr/en-bref/293406-restauration-collective-plus-de-produits-durables-en-2022 : "
+         "« Le taux d'approvisionnement en produits durables et de qualité des restaurants collectifs est passé "
+         "de : 23% dont 10,6% de bio en 2021 ; à 27,5%, dont 13,1% de bio en 2022 » (vie-publique.fr, résumé "
          "du rapport au Parlement sur « l'application des objectifs d'approvisionnement fixés à la "
          "restauration collective » ; même chiffre dans "
          "http://www.pleinchamp.com/actualite/13-1-de-bio-et-27-5-de-produits-durables-et-de-qualite-dans-les-cantines-en-2022 "
          ": « En 2021, année inaugurale, les taux respectifs s'établissaient à 10,6% et 23% »)",
-         VERIFIE, valeur="10,6\u00a0%", verifie_le="2026-12-04"),
-    Fait("cantines-representativite", "Part des lieux de restauration couverts par les télédéclarations",
-         "Les télédéclarations couvrent une minorité des restaurants collectifs : 13 % des quelque "
-         "81 000 sites pour la campagne sur les achats 2022. Deux comptes rendus de presse du rapport au "
-         "Parlement concordent sur les 13 % ; seul l'un donne les 81 000 sites ; le rapport lui-même n'a pas "
-         "été lu : point à vérifier auprès du ministère de l'Agriculture (bilan statistique annuel « ma "
-         "cantine »).",
-         "http://www.pleinchamp.com/actualite/13-1-de-bio-et-27-5-de-produits-durables-et-de-qualite-dans-les-cantines-en-2022",
-         "En hausse de 65% sur un an, les télédéclarations sont représentatives de 13% des 81.000 sites "
-         "de consommation (et, selon https://lainagricole.fr/articles/28/03/2024/Cantines-l-atteinte-des-objectifs-egalim-progresse-90251/ "
-         ": « 5 200 déclarations qui représentent 10 450 lieux de consommation, soit un taux de "
-         "représentativité du secteur de l'ordre de 13 % »)", A_VERIFIER, valeur="13\u00a0%",
-         verifie_le="2026-12-04"),
+         VERIFIE, valeur="10,6\u00a0%", verifie_le="2026-12-05"),
+    Fait("cantines-representativite", "Part des lieux de restauration couverts par les télédéclarations, achats 2021 (bilan du ministère)",
+         "Pour la campagne sur les achats 2021, le bilan du ministère de l'Agriculture compte 3 281 "
+         "déclarations, environ 10 % du total estimé des lieux de service, et précise que les répondants ne "
+         "peuvent pas être considérés comme statistiquement représentatifs de leur secteur. (Le fichier "
+         "publié en données ouvertes en compte 3 089 : c'est sur lui que sont recalculées la moyenne et la "
+         "médiane.)",
+         _DRAAF_EGALIM_2023,
+         "Si les répondants ne peuvent être considérés comme statistiquement représentatifs de leur secteur, "
+         "ils sont bien plus nombreux que dans les précédents travaux. Les 3 281 déclarations correspondent à "
+         "environ 10 % du total estimé des lieux de service. (Page « Nouveau rapport EGalim 2023 » de la "
+         "direction régionale de l'alimentation, de l'agriculture et de la forêt Bourgogne-Franche-Comté, qui "
+         "résume le bilan statistique remis au Parlement. Pour la campagne suivante, achats 2022, deux comptes "
+         "rendus de presse donnent 13 % : http://www.pleinchamp.com/actualite/13-1-de-bio-et-27-5-de-produits-durables-et-de-qualite-dans-les-cantines-en-2022 "
+         "« représentatives de 13% des 81.000 sites de consommation » ; non repris dans le livre, faute d'avoir "
+         "lu le bilan lui-même.)", VERIFIE, valeur="10\u00a0%", verifie_le="2026-12-05"),
     # --- Other chapters -----------------------------------------------------------------------
     Fait("electoral-r67-r69", "code électoral, articles R67 et R69",
          "Proclamation du résultat de chaque bureau de vote ; procès-verbaux.",

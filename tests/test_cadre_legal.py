@@ -160,6 +160,41 @@ def test_les_precautions_suivent_le_chemin():
     assert puis_je_publier({"acheve": NON}).precautions == ()
 
 
+def test_marches_publics_et_budget_quelle_que_soit_la_taille():
+    """Issue point 3: « not required » never hides the two obligations that hold whatever the size: the
+    essential data of public contracts (code de la commande publique) and the budget summary (CGCT
+    L2313-1, whose online threshold the sources disagree on: the verdict says so, names the préfecture)."""
+    for nom in ("petite_commune", "petite_commune_50_agents", "peu_d_agents", "hors_categorie", "exception"):
+        verdict = puis_je_publier(CAS[nom][0])
+        assert verdict.statut == POSSIBLE
+        assert {"ccp-donnees-essentielles", "cgct-l2313-1"} <= set(verdict.faits), (nom, verdict.faits)
+        assert "marchés publics de 40 000 € HT ou plus" in verdict.raison and "data.gouv.fr" in verdict.raison
+        assert "quelle que soit la taille" in verdict.raison and "préfecture" in verdict.raison
+
+
+def test_un_refus_ou_un_silence_renvoie_a_la_cada_puis_au_juge():
+    """Issue point 3: one month of silence is a refusal (R311-12, R311-13), then the CADA (R343-1), a
+    required step before the administrative judge (L342-1): named and linked in every verdict that
+    says it."""
+    for nom in ("petite_commune", "peu_d_agents", "hors_categorie", "obligation", "algorithme"):
+        verdict = puis_je_publier(CAS[nom][0])
+        assert any("un mois de silence vaut refus" in p for p in verdict.precautions)
+        assert {"crpa-refus", "crpa-recours"} <= set(verdict.faits), (nom, verdict.faits)
+        html = verdict._repr_html_()
+        assert faits.fait("crpa-refus").source in html and faits.fait("crpa-recours").source in html
+
+
+def test_chaque_texte_qu_un_verdict_cite_est_relie_a_sa_source():
+    """Every article a verdict or its precautions cite is one of its registry entries (shown with a link
+    and the date it was read), for every combination of answers."""
+    for valeurs in itertools.product([True, False], repeat=len(QUESTIONS)):
+        verdict = puis_je_publier(dict(zip(QUESTIONS, valeurs)))
+        couvertes = {r for i in verdict.faits for r in faits.fait(i).references}
+        citees = faits.references_citees(" ".join((verdict.raison, *verdict.precautions)))
+        assert citees <= couvertes, (citees - couvertes, verdict.faits)
+        assert len(set(verdict.faits)) == len(verdict.faits)
+
+
 TOUTES_LES_CLES = list(QUESTIONS)
 
 

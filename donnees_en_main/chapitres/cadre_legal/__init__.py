@@ -23,11 +23,14 @@ right of access yet but may be published of the commune's own accord (L312-1): n
 The geographic question (INSPIRE, per the ministry's guide) is asked only where it changes the
 verdict, for communes above both thresholds; the algorithm question (L312-1-3) for every commune of
 50 agents or more, whatever its population: that article has no 3,500-inhabitant threshold, so the
-agents question is asked of small communes too.
+agents question is asked of small communes too. A « possible, not required » verdict also names the
+two obligations that hold whatever the size (essential data of public contracts, code de la commande
+publique; the budget summary, CGCT L2313-1) rather than asking about them, for the same reason.
 
 Legal sources: every article a verdict rests on is an entry of the registry of facts
 (``donnees_en_main.faits``), with the source checked, the date and the exact sentence; a verdict
-names them by their ids (``Verdict.faits``) and shows them with a link (``Verdict._repr_html_``).
+names them by their ids (``Verdict.faits``: those of its reason, then those its precautions cite) and
+shows them with a link (``Verdict._repr_html_``).
 This is a teaching aid, not legal advice: the verdict says which texts to read, with whom to check.
 """
 
@@ -212,6 +215,25 @@ _PRECAUTION_MENTION_ALGORITHME = (
     "concernée, par une mention explicite (CRPA, article L311-3-1) : cela vaut pour toutes les "
     "communes, quelle que soit leur taille."
 )
+# The registry entries each precaution names: a verdict links every text it cites (``_verdict``).
+_TEXTES_DES_PRECAUTIONS = {
+    _PRECAUTION_FORMAT: ("crpa-l300-4", "decret-2017-638"),
+    _PRECAUTION_OCCULTATION: ("crpa-l312-1-2",),
+    _PRECAUTION_MINIMISATION: ("rgpd",),
+    _PRECAUTION_DEMANDE: ("crpa-refus", "crpa-recours"),
+    _PRECAUTION_INSPIRE: ("inspire-communes", "inspire-directive"),
+    _PRECAUTION_MENTION_ALGORITHME: ("crpa-l311-3-1",),
+}
+# Two obligations that hold whatever the size of the commune (code de la commande publique; CGCT
+# L2313-1): a « not required » verdict must not hide them. The registry records that the sources
+# disagree on the threshold of putting the budget summary online; the verdict says so.
+_QUELLE_QUE_SOIT_LA_TAILLE = (
+    " Deux obligations valent quelle que soit la taille de la commune : les données essentielles des "
+    "marchés publics de 40 000 € HT ou plus se publient sur data.gouv.fr ; une présentation brève et "
+    "synthétique est jointe au budget et au compte administratif (pour sa mise en ligne sur le site de "
+    "la commune, les sources ne disent pas toutes la même chose du seuil : demandez à la préfecture)."
+)
+_TEXTES_QUELLE_QUE_SOIT_LA_TAILLE = ("ccp-donnees-essentielles", "cgct-l2313-1")
 # Whom to check with: a teaching aid is not legal advice.
 _CONSEIL = ("En cas de doute, parlez-en au délégué à la protection des données de votre collectivité, "
             "ou demandez conseil à la CADA ; la préfecture peut aussi vous orienter.")
@@ -275,6 +297,14 @@ class Verdict:
         )
 
 
+def _verdict(statut: str, raison: str, textes: tuple[str, ...], precautions: tuple[str, ...] = ()) -> Verdict:
+    """A verdict naming the texts its reason rests on, then those its precautions cite."""
+    tous = list(textes)
+    for precaution in precautions:
+        tous += [i for i in _TEXTES_DES_PRECAUTIONS.get(precaution, ()) if i not in tous]
+    return Verdict(statut, raison, tuple(tous), tuple(precautions))
+
+
 class ErreurReponses(ValueError):
     """The answers dict cannot be read (unknown key, a value that is not yes/no, a missing answer)."""
 
@@ -320,7 +350,7 @@ def _parcourir(reponses: dict[str, bool]) -> tuple[Question | None, Verdict | No
     if manque("acheve"):
         return QUESTIONS["acheve"], None
     if not reponses["acheve"]:
-        return None, Verdict(
+        return None, _verdict(
             PAS_ENCORE,
             "Tant que la décision qu'il prépare n'est pas prise, ce document n'ouvre pas de droit d'accès : "
             "personne ne peut exiger de l'obtenir. Mais la commune peut décider d'elle-même de le rendre "
@@ -338,7 +368,7 @@ def _parcourir(reponses: dict[str, bool]) -> tuple[Question | None, Verdict | No
         if manque("occultable"):
             return QUESTIONS["occultable"], None
         if not reponses["occultable"]:
-            return None, Verdict(
+            return None, _verdict(
                 INTERDIT,
                 "Les informations protégées par un secret prévu par la loi ne peuvent pas être rendues "
                 "publiques ; si on ne peut pas les séparer du reste, le jeu de données ne peut pas être "
@@ -358,7 +388,7 @@ def _parcourir(reponses: dict[str, bool]) -> tuple[Question | None, Verdict | No
             if manque("exception"):
                 return QUESTIONS["exception"], None
             if not reponses["exception"]:
-                return None, Verdict(
+                return None, _verdict(
                     INTERDIT,
                     "Un jeu de données qui contient des données personnelles ne peut être rendu public "
                     "qu'après un traitement qui rend impossible l'identification des personnes, sauf "
@@ -373,28 +403,28 @@ def _parcourir(reponses: dict[str, bool]) -> tuple[Question | None, Verdict | No
     sur_demande = (
         " Attention : si quelqu'un vous demande ce document et choisit qu'il soit publié en ligne, vous "
         "devez le faire, quelle que soit la taille de la commune, dans la limite de vos moyens "
-        "techniques. " + _CONSEIL
+        "techniques." + _QUELLE_QUE_SOIT_LA_TAILLE + " " + _CONSEIL
     )
     if manque("habitants"):
         return QUESTIONS["habitants"], None
     if manque("agents"):
         return QUESTIONS["agents"], None
-    petite_commune = Verdict(
+    petite_commune = _verdict(
         POSSIBLE,
         "Une collectivité de moins de 3 500 habitants n'est pas tenue de publier d'elle-même ses "
         "données en ligne, mais la loi lui permet de le faire : c'est un service rendu aux habitants "
         "et aux partenaires." + sur_demande,
-        ("crpa-l312-1", "crpa-l312-1-1", "crpa-l311-9"),
+        ("crpa-l312-1", "crpa-l312-1-1", "crpa-l311-9", *_TEXTES_QUELLE_QUE_SOIT_LA_TAILLE),
         (*precautions, _PRECAUTION_DEMANDE),
     )
     if not reponses["habitants"] and not reponses["agents"]:
         return None, petite_commune
     if not reponses["agents"]:
-        return None, Verdict(
+        return None, _verdict(
             POSSIBLE,
             "Une administration de moins de 50 agents (en équivalent temps plein) n'est pas tenue de "
             "publier d'elle-même ses données en ligne, mais la loi lui permet de le faire." + sur_demande,
-            ("crpa-l312-1", "crpa-l312-1-1", "decret-2016-1922", "crpa-l311-9"),
+            ("crpa-l312-1", "crpa-l312-1-1", "decret-2016-1922", "crpa-l311-9", *_TEXTES_QUELLE_QUE_SOIT_LA_TAILLE),
             (*precautions, _PRECAUTION_DEMANDE),
         )
     # 50 agents or more. Below 3,500 inhabitants, L312-1-1 does not apply, but L312-1-3 (algorithms)
@@ -406,7 +436,7 @@ def _parcourir(reponses: dict[str, bool]) -> tuple[Question | None, Verdict | No
             if manque("geographique"):
                 return QUESTIONS["geographique"], None
             geo = reponses["geographique"]
-            return None, Verdict(
+            return None, _verdict(
                 OBLIGATION,
                 "Votre collectivité doit publier en ligne ce type de données : c'est l'« ouverture par "
                 "défaut » voulue par la loi pour une République numérique." + (
@@ -418,7 +448,7 @@ def _parcourir(reponses: dict[str, bool]) -> tuple[Question | None, Verdict | No
     if manque("algorithme"):
         return QUESTIONS["algorithme"], None
     if reponses["algorithme"]:
-        return None, Verdict(
+        return None, _verdict(
             OBLIGATION,
             "Les règles des principaux algorithmes qui fondent des décisions individuelles doivent être "
             "publiées en ligne par les administrations d'au moins 50 agents, quelle que soit la population "
@@ -428,18 +458,18 @@ def _parcourir(reponses: dict[str, bool]) -> tuple[Question | None, Verdict | No
         )
     if not reponses["habitants"]:
         return None, petite_commune
-    return None, Verdict(
+    return None, _verdict(
         POSSIBLE,
         "Ce jeu de données n'entre pas dans les catégories que la loi oblige à publier d'office ; vous "
         "pouvez toutefois le publier." + sur_demande,
-        ("crpa-l312-1", "crpa-l311-9"),
+        ("crpa-l312-1", "crpa-l311-9", *_TEXTES_QUELLE_QUE_SOIT_LA_TAILLE),
         (*precautions, _PRECAUTION_DEMANDE),
     )
 
 
 def question_suivante(reponses: Mapping[str, Any] | None = None) -> Question | None:
     """The next question to answer given `reponses`, or None when a verdict is reached."""
-    question, _verdict = _parcourir(_lire_reponses(reponses or {}))
+    question, _ = _parcourir(_lire_reponses(reponses or {}))
     return question
 
 
@@ -467,7 +497,7 @@ def chemin_des_questions(reponses: Mapping[str, Any]) -> list[Question]:
     vues: list[Question] = []
     partielles: dict[str, bool] = {}
     while True:
-        question, _verdict = _parcourir(partielles)
+        question, _ = _parcourir(partielles)
         if question is None:
             return vues
         if question.cle not in lues:
