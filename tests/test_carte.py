@@ -83,8 +83,10 @@ def mots_de_prose(texte: str) -> int:
     return len(re.findall(r"\w+", " ".join(lignes)))
 
 
-@pytest.mark.parametrize("situation", carte.SITUATIONS, ids=[f"situation-{s['numero']}" for s in carte.SITUATIONS])
-def test_chaque_situation_renvoie_a_des_sections_consequentes(situation):
+@pytest.mark.parametrize("situation", carte.SITUATIONS + carte.COMPETENCES,
+                         ids=[f"situation-{s['numero']}" for s in carte.SITUATIONS]
+                         + [f"competence-{c['numero']}" for c in carte.COMPETENCES])
+def test_chaque_entree_renvoie_a_des_sections_consequentes(situation):
     assert situation["cibles"], f"« {situation['intitule']} » ne renvoie à aucune section"
     assert len(set(situation["cibles"])) == len(situation["cibles"]), "section citée deux fois"
     for page, titre in situation["cibles"]:
@@ -146,10 +148,8 @@ def test_les_tableaux_ont_une_ligne_par_entree_avec_ses_liens(fabrique, entrees)
     assert len(lignes) == len(entrees)
     for ligne, e in zip(lignes, entrees):
         assert ligne.startswith(f"| {e['numero']} | ")
-        if "cibles" in e:  # a situation: each section named, linked to its page
-            assert [(p, t) for t, p in re.findall(r"\{doc\}`([^`<]+) <([^>`]+)>`", ligne)] == e["cibles"]
-        else:
-            assert re.findall(r"\{doc\}`([^`]+)`", ligne) == e["pages"]
+        # each section named, linked to its page
+        assert [(p, t) for t, p in re.findall(r"\{doc\}`([^`<]+) <([^>`]+)>`", ligne)] == e["cibles"]
 
 
 def test_les_situations_sont_repliees_famille_par_famille_sans_en_perdre():

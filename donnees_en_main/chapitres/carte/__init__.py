@@ -10,8 +10,8 @@ check that each entry still matches the field research.
     from donnees_en_main.chapitres.carte import SITUATIONS, COMPETENCES, tableau_situations
     print(tableau_situations())   # a MyST table, one {doc} link per section
 
-Each situation points to sections (``cibles``: page and section title, checked by tests/test_carte.py:
-the section exists and has substance); its ``pages`` are derived from them. A competence points to pages.
+Each situation and competence points to sections (``cibles``: page and section title, checked by
+tests/test_carte.py: the section exists and has substance); its ``pages`` are derived from them.
 """
 
 from __future__ import annotations
@@ -217,52 +217,91 @@ COMPETENCES: list[dict] = [
         "numero": 1,
         "intitule": "Savoir comment une donnée est produite : par quels services, selon quelles règles et quels circuits",
         "mots_cles": ["contexte de production", "administration"],
-        "pages": ["pourquoi", "elections", "qualite", "gouvernance"],
+        "cibles": [
+            ("pourquoi", "Votre commune produit déjà des données"),
+            ("elections", "Du bureau de vote au fichier : inscrits, votants, exprimés"),
+            ("qualite", "Qui, comment, quand : le contexte de production"),
+            ("gouvernance", "Les silos : quand deux services ne se comprennent pas"),
+        ],
         "dans_le_cours": "du bureau de vote au fichier du ministère ; qui, dans la commune, produit quoi",
     },
     {
         "numero": 2,
         "intitule": "Connaître les textes qui s'appliquent : le RGPD, la loi pour une République numérique, la loi NOTRe, la directive INSPIRE",
         "mots_cles": ["cadre légal", "RGPD", "INSPIRE", "République Numérique"],
-        "pages": ["cadre-legal", "ouvrir", "cantine"],
+        "cibles": [
+            ("cadre-legal", "Ce que la loi demande : publier par défaut"),
+            ("cadre-legal", "Les données géographiques : la directive INSPIRE"),
+            ("rgpd-au-quotidien", "Le registre : la liste des fichiers de personnes"),
+            ("ouvrir", "1. Décider de la licence"),
+        ],
         "dans_le_cours": "ce que la loi impose, ce qu'elle interdit, la question « puis-je publier ? », et les deux licences possibles",
     },
     {
         "numero": 3,
         "intitule": "Juger la qualité d'une donnée : est-elle fiable, de quand date-t-elle, est-elle encore valable ?",
         "mots_cles": ["qualité", "fiabilité", "date de collecte"],
-        "pages": ["qualite", "energie", "cantine"],
+        "cibles": [
+            ("qualite", "Ce qui manque : une case vide n'est pas un zéro"),
+            ("energie", "Des trous et des estimations dans les relevés"),
+            ("cantine", "Ce que le tableur fait au fichier"),
+        ],
         "dans_le_cours": "relevés manquants ou estimés, doublons, fautes de frappe, fichier périmé",
     },
     {
         "numero": 4,
         "intitule": "Reconnaître les formats de fichiers et leurs pièges",
         "mots_cles": ["formats"],
-        "pages": ["formats", "cantine", "elections"],
+        "cibles": [
+            ("formats", "Le même fichier, deux lectures : l'encodage"),
+            ("formats", "Le séparateur : où finit une colonne ?"),
+            ("formats", "CSV, JSON, XLSX : trois formats pour trois usages"),
+            ("elections", "Le fichier du ministère : pratique, mais plein de pièges"),
+        ],
         "dans_le_cours": "CSV, séparateur, encodage, dates et nombres à la française",
     },
     {
         "numero": 5,
         "intitule": "Comprendre l'interopérabilité : des données qui passent d'un logiciel à l'autre et se combinent",
         "mots_cles": ["interopérabilité"],
-        "pages": ["formats", "ouvrir", "cantine"],
+        "cibles": [
+            ("formats", "Un schéma : le mode d'emploi partagé d'un fichier"),
+            ("ouvrir", "4. Préparer le fichier au schéma national"),
+            ("formats", "Code INSEE ou code postal ?"),
+            ("gouvernance", "Les silos : quand deux services ne se comprennent pas"),
+        ],
         "dans_le_cours": "les schémas nationaux (SCDL) et leur validateur, le code INSEE plutôt que le code postal",
     },
     {
         "numero": 6,
         "intitule": "Savoir interroger un jeu de données : quelles questions lui poser, et pour en faire quoi",
         "mots_cles": ["bonnes questions", "jeu de données"],
-        "pages": ["repondre-citoyen", "qualite"],
+        "cibles": [
+            ("repondre-citoyen", "1. Qui a produit ce fichier, et pourquoi ?"),
+            ("repondre-citoyen", "2. Que représente une ligne ?"),
+            ("qualite", "Radiographier un fichier : le profil, colonne par colonne"),
+        ],
         "dans_le_cours": "qui l'a produit, quand, pour quoi, ce qu'il compte et ce qu'il ne compte pas",
     },
     {
         "numero": 7,
         "intitule": "Acquérir quelques bases de calcul pour bien lire les chiffres (moyenne et médiane, taux et dénominateur)",
         "mots_cles": ["mathématiques", "moyenne", "médiane"],
-        "pages": ["moyenne-mediane", "cantine", "energie", "elections"],
+        "cibles": [
+            ("moyenne-mediane", "Moyenne et médiane : deux résumés différents"),
+            ("moyenne-mediane", "Un taux, c'est une division : de quoi, et par quoi ?"),
+            ("cantine", "La part de bio : moyenne ou médiane ?"),
+            ("elections", "Un pourcentage, mais de quoi ?"),
+            ("energie", "Un bâtiment « typique » : moyenne ou médiane ?"),
+        ],
         "dans_le_cours": "la cantine « typique », le bâtiment « typique », le pourcentage « de quoi ? »",
     },
 ]
+
+# The pages of each competence, in the order of its targets (a page once).
+for _c in COMPETENCES:
+    _c["pages"] = list(dict.fromkeys(page for page, _ in _c["cibles"]))
+
 
 # The field documents the course is built from, with a phrase of each (``repere``) that lets the
 # tests find it among the seeds.
