@@ -3,7 +3,7 @@
 Four communes of a fictional intercommunalité (their INSEE codes are those of the course's
 reference list, datasets/formats/communes-codes-postaux.csv), month by month over 2023 and 2024:
 population, drinking water distributed (m³) and the drought level of the prefectoral order in force.
-Fixed seed: the same file every time.
+Fixed seed: the same file every time. Also writes its entry in datasets/datapackage.json.
 
     python datasets/generer_appel_et_observatoire.py
 """
@@ -13,7 +13,11 @@ from __future__ import annotations
 import calendar
 import csv
 import random
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from catalogue import LICENCE_ETALAB, remplacer_ressources  # noqa: E402
 
 DOSSIER = Path(__file__).resolve().parent / "appel-et-observatoire"
 
@@ -58,13 +62,41 @@ def lignes() -> list[dict]:
     return resultat
 
 
-def main() -> None:
-    DOSSIER.mkdir(exist_ok=True)
+RESSOURCE = {
+    "name": "observatoire-eau-potable",
+    "path": "appel-et-observatoire/eau-potable.csv",
+    "title": "Eau potable distribuée chaque mois dans quatre communes de l'intercommunalité de Belval, 2023-2024 (fictif)",
+    "description": (
+        "Données fictives : ces communes n'existent pas et les volumes sont inventés, avec des ordres de grandeur plausibles (de 130 à 200 litres par habitant et par jour). Une ligne par mois et par commune : population, eau potable mise en distribution (m³) et niveau de l'arrêté de restriction sécheresse en vigueur. Un relevé manque volontairement (Chênebrune, août 2024) : la case est vide, ce n'est pas zéro. Sert à l'exemple de l'observatoire de la sécheresse."
+    ),
+    "format": "csv",
+    "mediatype": "text/csv",
+    "encoding": "utf-8",
+    "dialect": {"delimiter": ","},
+    "licenses": [LICENCE_ETALAB],
+    "created": "2026-12-05",
+    "fictif": True,
+    "nature": "fictif — exemple réaliste",
+    "sources": [{"title": "Données fictives produites par le script datasets/generer_appel_et_observatoire.py (graine fixe)", "path": "generer_appel_et_observatoire.py"}],
+    "schema": "appel-et-observatoire/eau-potable.schema.json",
+}
+
+
+def ecrire(dossier: Path = DOSSIER) -> Path:
+    """Write the CSV into ``dossier``; its path."""
+    dossier.mkdir(parents=True, exist_ok=True)
     donnees = lignes()
-    with open(DOSSIER / "eau-potable.csv", "w", encoding="utf-8", newline="") as f:
+    fichier = dossier / "eau-potable.csv"
+    with open(fichier, "w", encoding="utf-8", newline="") as f:
         ecrivain = csv.DictWriter(f, fieldnames=list(donnees[0]), lineterminator="\n")
         ecrivain.writeheader()
         ecrivain.writerows(donnees)
+    return fichier
+
+
+def main() -> None:
+    ecrire()
+    remplacer_ressources([RESSOURCE], prefixe="observatoire-")
 
 
 if __name__ == "__main__":

@@ -82,3 +82,23 @@ def test_la_page_calcule_ses_chiffres_et_cite_sa_source_reelle():
     # the one real experience quoted comes with its link; the rest is declared fictional
     assert "Ils l'ont fait" in source and "https://www.ahsp.fr/" in source
     assert "inventés" in source
+
+
+def test_le_fichier_fictif_suit_son_schema_et_son_generateur(tmp_path):
+    import importlib.util
+    import sys
+
+    from donnees_en_main.donnees import chemin
+    from donnees_en_main.donnees.validation import valider
+
+    fichier = chemin("observatoire-eau-potable")
+    rapport = valider(fichier, fichier.with_name("eau-potable.schema.json"))
+    assert rapport.valide, rapport.resume()
+    datasets = Path(__file__).resolve().parent.parent / "datasets"
+    spec = importlib.util.spec_from_file_location("generer_appel_et_observatoire",
+                                                  datasets / "generer_appel_et_observatoire.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    assert module.ecrire(tmp_path).read_bytes() == fichier.read_bytes(), (
+        "le fichier ne correspond plus au générateur : relancez python datasets/generer_appel_et_observatoire.py")
