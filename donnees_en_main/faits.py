@@ -600,6 +600,108 @@ _ENTREES = (
          "rendus de presse donnent 13 % : http://www.pleinchamp.com/actualite/13-1-de-bio-et-27-5-de-produits-durables-et-de-qualite-dans-les-cantines-en-2022 "
          "« représentatives de 13% des 81.000 sites de consommation » ; non repris dans le livre, faute d'avoir "
          "lu le bilan lui-même.)", VERIFIE, valeur="10\u00a0%", verifie_le="2026-12-05"),
+    # --- RGPD in practice (book/rgpd-au-quotidien.md), read on 2026-12-05 -----------------------
+    Fait("rgpd-art30", "RGPD, article 30 (registre des activités de traitement)",
+         "Le responsable du traitement tient un registre des activités de traitement : finalités, "
+         "catégories de personnes et de données, destinataires, délais d'effacement, mesures de sécurité. "
+         "Selon la CNIL, cela concerne tous les organismes, publics comme privés, quelle que soit leur "
+         "taille.",
+         "https://prp.openum.ca/articles/article-30-rgpd/",
+         "« 1. Chaque responsable du traitement et, le cas échéant, le représentant du responsable du "
+         "traitement tiennent un registre des activités de traitement effectuées sous leur responsabilité. » "
+         "(Et la CNIL, http://cnil.fr/RGDP-le-registre-des-activites-de-traitement : « L’obligation de "
+         "tenir un registre des traitements concerne tous les organismes, publics comme privés et quelle "
+         "que soit leur taille, dès lors qu’ils traitent des données personnelles. »)",
+         VERIFIE, ("RGPD art. 30",), verifie_le="2026-12-05"),
+    Fait("rgpd-art28", "RGPD, article 28 (sous-traitant)",
+         "Un prestataire qui traite des données pour la commune (un sous-traitant) est lié par un contrat "
+         "qui fixe l'objet, la durée, la nature et la finalité du traitement, les données et les "
+         "personnes concernées ; il n'agit que sur instruction documentée de la commune.",
+         "https://gdprinfo.eu/fr/fr-article-28",
+         "« Le traitement par un sous-traitant est régi par un contrat ou un autre acte juridique au titre "
+         "du droit de l’Union ou du droit d’un État membre, qui lie le sous-traitant à l’égard du "
+         "responsable du traitement, définit l’objet et la durée du traitement, la nature et la finalité "
+         "du traitement, le type de données à caractère personnel et les catégories de personnes "
+         "concernées, et les obligations et les droits du responsable du traitement. Ce contrat ou cet "
+         "autre acte juridique prévoit, notamment, que le sous-traitant: a) ne traite les données à "
+         "caractère personnel que sur instruction documentée du responsable du traitement […] »",
+         VERIFIE, ("RGPD art. 28",), verifie_le="2026-12-05"),
+    Fait("rgpd-art35", "RGPD, article 35 (analyse d'impact, AIPD)",
+         "Avant un traitement susceptible d'engendrer un risque élevé pour les droits et libertés des "
+         "personnes, le responsable effectue une analyse d'impact, en demandant conseil au délégué à la "
+         "protection des données ; la CNIL a publié une liste de quatorze types de traitements pour "
+         "lesquels elle l'estime obligatoire.",
+         "https://audit-dpo.com/article-35-analyse-d-impact-relative-a-la-protection-des-donnees/index.html",
+         "« Lorsqu’un type de traitement, en particulier par le recours à de nouvelles technologies, et "
+         "compte tenu de la nature, de la portée, du contexte et des finalités du traitement, est "
+         "susceptible d’engendrer un risque élevé pour les droits et libertés des personnes physiques, le "
+         "responsable du traitement effectue, avant le traitement, une analyse de l’impact des opérations "
+         "de traitement envisagées sur la protection des données à caractère personnel. » (Paragraphe 2, "
+         "https://gdprinfo.eu/fr/fr-article-35 : « le responsable du traitement demande conseil au délégué "
+         "à la protection des données, si un tel délégué a été désigné » ; la CNIL, "
+         "https://www.cnil.fr/liste-traitements-aipd-requise : « Elle comporte quatorze types d’opérations "
+         "de traitement pour lesquelles elle estime obligatoire de réaliser une analyse d’impact relative "
+         "[à la protection des données] ».)",
+         VERIFIE, ("RGPD art. 35",), verifie_le="2026-12-05"),
+    Fait("cnil-aipd-deux-criteres", "CNIL, lignes directrices sur l'AIPD : la règle des deux critères",
+         "En principe, un traitement qui remplit au moins deux des neuf critères européens (données "
+         "sensibles, personnes vulnérables comme les enfants, croisement de fichiers, grande échelle…) "
+         "demande une analyse d'impact. Lu chez un tiers qui résume la CNIL, pas sur le site de la CNIL.",
+         "https://mgsi.lu/cnil/cnil-liste-des-traitements-pour-lesquels-une-aipd-est-requise",
+         "« La CNIL considère qu’en principe, un traitement qui rencontre au moins deux des critères "
+         "mentionnés ci-dessus doit faire l’objet d’une AIPD. »",
+         A_VERIFIER, ("CNIL AIPD deux critères",), verifie_le="2026-12-05"),
+    Fait("rgpd-art5-conservation", "RGPD, article 5, paragraphe 1, e (limitation de la conservation)",
+         "Les données personnelles ne sont gardées sous une forme qui identifie les personnes que le temps "
+         "nécessaire à leur finalité ; la CNIL distingue la base active, l'archivage intermédiaire et "
+         "l'archivage définitif.",
+         "https://www.lexagone.fr/duree-de-conservation-des-donnees-personnelles",
+         "L’article 5 du RGPD prévoit notamment que : « Les données à caractère personnel doivent être […] "
+         "conservées sous une forme permettant l’identification des personnes concernées pendant une durée "
+         "n’excédant pas celle nécessaire au regard des finalités pour lesquelles elles sont traitées » "
+         "(et la CNIL, http://www.cnil.fr/fr/gerer-la-duree-de-conservation-des-donnees : « une durée de "
+         "conservation doit être déterminée par le responsable de traitement en fonction de l’objectif "
+         "ayant conduit à la collecte de ces données » ; « Ce cycle connaît trois phases : Conservation en "
+         "base active […] Archivage intermédiaire […] Archivage définitif »)",
+         VERIFIE, ("RGPD art. 5",), verifie_le="2026-12-05"),
+    Fait("rgpd-art33", "RGPD, article 33 (notifier une violation à la CNIL)",
+         "Une violation de données personnelles qui présente un risque pour les personnes est notifiée à "
+         "la CNIL dans les meilleurs délais et, si possible, 72 heures au plus tard après en avoir pris "
+         "connaissance ; un sous-traitant prévient la commune sans attendre.",
+         "https://privacy-gdpr.eu/fr/article-33-rgpd",
+         "« 1. En cas de violation de données à caractère personnel, le responsable du traitement en "
+         "notifie la violation en question à l’autorité de contrôle compétente conformément à l’article 55, "
+         "dans les meilleurs délais et, si possible, 72 heures au plus tard après en avoir pris "
+         "connaissance, à moins que la violation en question ne soit pas susceptible d’engendrer un risque "
+         "pour les droits et libertés des personnes physiques. » « 2. Le sous-traitant notifie au "
+         "responsable du traitement toute violation de données à caractère personnel dans les meilleurs "
+         "délais après en avoir pris connaissance. » (Et la CNIL, "
+         "https://www.cnil.fr/fr/cnil-direct/question/reglement-europeen-quand-faut-il-notifier-une-violation-de-donnees-la-cnil : "
+         "« Vous devez le notifier à la CNIL dans les meilleurs délais, au plus tard dans les 72 heures, "
+         "en utilisant notre téléservice de notification de violations. »)",
+         VERIFIE, ("RGPD art. 33",), verifie_le="2026-12-05"),
+    Fait("rgpd-art34", "RGPD, article 34 (informer les personnes d'une violation)",
+         "Quand la violation est susceptible d'engendrer un risque élevé pour les personnes, la commune les "
+         "informe dans les meilleurs délais, en termes clairs et simples.",
+         "https://privacy-gdpr.eu/fr/article-34-rgpd",
+         "« 1. Lorsqu’une violation de données à caractère personnel est susceptible d’engendrer un risque "
+         "élevé pour les droits et libertés d’une personne physique, le responsable du traitement communique "
+         "la violation de données à caractère personnel à la personne concernée dans les meilleurs délais. "
+         "2. La communication à la personne concernée visée au paragraphe 1 du présent article décrit, en "
+         "des termes clairs et simples, la nature de la violation de données à caractère personnel […] »",
+         VERIFIE, ("RGPD art. 34",), verifie_le="2026-12-05"),
+    Fait("rgpd-art37", "RGPD, article 37 (désignation du délégué à la protection des données)",
+         "Toute autorité publique ou organisme public, donc toute commune, désigne un délégué à la "
+         "protection des données ; un même délégué peut être désigné pour plusieurs communes.",
+         "https://privacy-gdpr.eu/?p=243",
+         "« 1. Le responsable du traitement et le sous-traitant désignent en tout état de cause un délégué "
+         "à la protection des données lorsque: a) le traitement est effectué par une autorité publique ou "
+         "un organisme public, à l’exception des juridictions agissant dans l’exercice de leur fonction "
+         "juridictionnelle; […] 3. Lorsque le responsable du traitement ou le sous-traitant est une "
+         "autorité publique ou un organisme public, un seul délégué à la protection des données peut être "
+         "désigné pour plusieurs autorités ou organismes de ce type, compte tenu de leur structure "
+         "organisationnelle et de leur taille. »",
+         VERIFIE, ("RGPD art. 37",), verifie_le="2026-12-05"),
     # --- Other chapters -----------------------------------------------------------------------
     Fait("electoral-r67-r69", "code électoral, articles R67 et R69",
          "Proclamation du résultat de chaque bureau de vote ; procès-verbaux.",

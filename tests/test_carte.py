@@ -59,6 +59,60 @@ def test_chaque_entree_renvoie_a_au_moins_une_page_connue(entree):
     assert not inconnues, f"pages absentes de carte.PAGES : {inconnues}"
 
 
+MOTS_MIN_SECTION = 80  # a section « with substance »: more than a title and a sentence
+
+
+def _section(page: str, titre: str) -> tuple[int, str] | None:
+    """(level, text) of the section titled ``titre`` in book/<page>.md, up to the next heading of the same
+    or a higher level (its subsections included); None when the page has no such heading."""
+    lignes = (LIVRE / f"{page}.md").read_text(encoding="utf-8").splitlines()
+    for i, ligne in enumerate(lignes):
+        titre_trouve = re.match(r"^(#{2,4}) (.+?)\s*$", ligne)
+        if titre_trouve and titre_trouve.group(2) == titre:
+            niveau = len(titre_trouve.group(1))
+            fin = next((j for j in range(i + 1, len(lignes))
+                        if (h := re.match(r"^(#{1,6}) ", lignes[j])) and len(h.group(1)) <= niveau), len(lignes))
+            return niveau, "\n".join(lignes[i + 1:fin])
+    return None
+
+
+def mots_de_prose(texte: str) -> int:
+    """Words a reader reads in a MyST extract: code cells, directive fences and options left out."""
+    texte = re.sub(r"^```\{code-cell\}.*?^```\s*$", "", texte, flags=re.M | re.S)
+    lignes = [l for l in texte.splitlines() if not re.match(r"^\s*(```|:::|:[\w-]+:)", l)]
+    return len(re.findall(r"\w+", " ".join(lignes)))
+
+
+@pytest.mark.parametrize("situation", carte.SITUATIONS + carte.COMPETENCES,
+                         ids=[f"situation-{s['numero']}" for s in carte.SITUATIONS]
+                         + [f"competence-{c['numero']}" for c in carte.COMPETENCES])
+def test_chaque_entree_renvoie_a_des_sections_consequentes(situation):
+    assert situation["cibles"], f"« {situation['intitule']} » ne renvoie à aucune section"
+    assert len(set(situation["cibles"])) == len(situation["cibles"]), "section citée deux fois"
+    for page, titre in situation["cibles"]:
+        assert page in carte.PAGES, f"page absente de carte.PAGES : {page}"
+        section = _section(page, titre)
+        assert section is not None, f"book/{page}.md n'a pas de section « {titre} » (titre de niveau 2 à 4)"
+        mots = mots_de_prose(section[1])
+        assert mots >= MOTS_MIN_SECTION, f"book/{page}.md, « {titre} » : {mots} mots, il en faut {MOTS_MIN_SECTION}"
+
+
+def test_la_mesure_des_sections_sait_dire_non():
+    # a heading that does not exist, and a section made only of code and fences, are refused
+    assert _section("carte", "Une section qui n'existe pas") is None
+    assert mots_de_prose("```{code-cell} ipython3\nx = 1 + 2 + 3\n```\n:::{dropdown} Titre\n:::\n") == 0
+    assert mots_de_prose("Un deux trois.\n```{code-cell} ipython3\nprint('quatre')\n```") == 3
+
+
+@pytest.mark.parametrize("numero, page, titre", [(4, "appel-et-observatoire", "Répondre à un appel à projets"),
+                                                  (12, "appel-et-observatoire", "Bâtir un observatoire"),
+                                                  (9, "rgpd-au-quotidien", "Le registre : la liste des fichiers de personnes"),
+                                                  (9, "gouvernance", "Les silos : quand deux services ne se comprennent pas")])
+def test_les_situations_minces_renvoient_a_leur_section(numero, page, titre):
+    situation = next(s for s in carte.SITUATIONS if s["numero"] == numero)
+    assert (page, titre) in situation["cibles"]
+
+
 def test_chaque_famille_de_situations_est_utilisee():
     familles = {s["famille"] for s in carte.SITUATIONS}
     assert familles == set(carte.FAMILLES)
@@ -94,7 +148,8 @@ def test_les_tableaux_ont_une_ligne_par_entree_avec_ses_liens(fabrique, entrees)
     assert len(lignes) == len(entrees)
     for ligne, e in zip(lignes, entrees):
         assert ligne.startswith(f"| {e['numero']} | ")
-        assert re.findall(r"\{doc\}`([^`]+)`", ligne) == e["pages"]
+        # each section named, linked to its page
+        assert [(p, t) for t, p in re.findall(r"\{doc\}`([^`<]+) <([^>`]+)>`", ligne)] == e["cibles"]
 
 
 def test_les_situations_sont_repliees_famille_par_famille_sans_en_perdre():

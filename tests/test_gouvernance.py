@@ -55,3 +55,46 @@ def test_la_page_affiche_les_questions_de_la_banque_et_une_liste_a_cocher():
                                   "intercommunalité"])
 def test_la_page_dit_qui_fait_quoi(role):
     assert role in PAGE.read_text(encoding="utf-8")
+
+
+# -- the silos: one shared reference list between services ---------------------------------------
+
+def test_un_nom_de_commune_se_simplifie_sans_se_deformer():
+    from donnees_en_main.chapitres.gouvernance import cle_nom
+
+    assert cle_nom("Hauts-de-Belval (Les)") == cle_nom("Les Hauts de Belval") == "les hauts de belval"
+    assert cle_nom("St Ombert la Foret") == cle_nom("Saint-Ombert-la-Forêt")
+    assert cle_nom("Chênebrune") != cle_nom("Rochefleur")
+
+
+def test_la_liste_de_reference_retrouve_ce_que_le_nom_brut_perd():
+    from donnees_en_main.chapitres.gouvernance import AIDES_CCAS, INSCRIPTIONS_CANTINE, croiser_services, rapprocher
+
+    rapproche = rapprocher(["CHENEBRUNE", "Hauts-de-Belval (Les)", "Rochefleurs"])
+    assert rapproche["code_commune_insee"].tolist()[:2] == ["49903", "49904"]
+    assert rapproche["code_commune_insee"].isna().tolist() == [False, False, True], "un nom inconnu n'est pas deviné"
+    croise, comptes = croiser_services()
+    assert comptes["lignes"] == len(INSCRIPTIONS_CANTINE)
+    assert comptes["par_nom_brut"] < comptes["par_referentiel"] < comptes["lignes"]
+    assert comptes["non_trouves"] == ["Rochefleurs"]
+    assert croise["familles_cantine"].sum() == comptes["par_referentiel"]
+    assert croise["familles_aidees"].sum() == AIDES_CCAS["familles_aidees"].sum()
+    assert croise.set_index("nom_commune").loc["Chênebrune", "familles_cantine"] == 3
+
+
+def test_une_liste_de_reference_inutilisable_est_expliquee():
+    import pandas as pd
+
+    from donnees_en_main.chapitres.gouvernance import ErreurRapprochement, rapprocher
+
+    with pytest.raises(ErreurRapprochement, match="il manque code_commune_insee"):
+        rapprocher(["Chênebrune"], pd.DataFrame({"nom_commune": ["Chênebrune"]}))
+    double = pd.DataFrame({"code_commune_insee": ["49903", "72001"], "nom_commune": ["Chênebrune", "Chenebrune"]})
+    with pytest.raises(ErreurRapprochement, match="même nom une fois simplifié"):
+        rapprocher(["Chênebrune"], double)
+
+
+def test_la_page_montre_les_silos_calcules():
+    source = PAGE.read_text(encoding="utf-8")
+    assert "## Les silos" in source and "croiser_services()" in source
+    assert "{glue:text}`silo_ref`" in source

@@ -251,6 +251,8 @@ JEUX: tuple[Jeu, ...] = (
     Jeu("ouvrir-inventaire"),
     Jeu("ouvrir-catalogue"),
     Jeu("ouvrir-catalogue-brouillon", lecteur=TABLEUR, charger_le_fictif=False),
+    # -- appel à projets et observatoire (fictional drinking water of four communes)
+    Jeu("observatoire-eau-potable"),
 )
 
 

@@ -8,7 +8,10 @@ below are our own paraphrases; ``mots_cles`` are words of the original item, use
 check that each entry still matches the field research.
 
     from donnees_en_main.chapitres.carte import SITUATIONS, COMPETENCES, tableau_situations
-    print(tableau_situations())   # a MyST table, one {doc} link per page
+    print(tableau_situations())   # a MyST table, one {doc} link per section
+
+Each situation and competence points to sections (``cibles``: page and section title, checked by
+tests/test_carte.py: the section exists and has substance); its ``pages`` are derived from them.
 """
 
 from __future__ import annotations
@@ -32,7 +35,10 @@ SITUATIONS: list[dict] = [
         "famille": "informer",
         "intitule": "Faire connaître une décision après le vote d'une délibération",
         "mots_cles": ["délibération", "vote"],
-        "pages": ["repondre-citoyen", "formats"],
+        "cibles": [
+            ("repondre-citoyen", "Après le vote : communiquer sans déformer"),
+            ("formats", "Un schéma : le mode d'emploi partagé d'un fichier"),
+        ],
         "dans_le_cours": "publier les délibérations au format national pour qu'on les retrouve, et les expliquer par des faits",
     },
     {
@@ -40,7 +46,10 @@ SITUATIONS: list[dict] = [
         "famille": "piloter",
         "intitule": "Suivre l'avancement d'une action grâce à un tableau de bord",
         "mots_cles": ["tableau de bord"],
-        "pages": ["repondre-citoyen", "energie"],
+        "cibles": [
+            ("repondre-citoyen", "Piloter : un tableau de bord des subventions"),
+            ("energie", "La preuve qu'une action marche"),
+        ],
         "dans_le_cours": "peu d'indicateurs, bien définis ; prouver qu'une action a marché (climat corrigé, bâtiment témoin)",
     },
     {
@@ -48,7 +57,12 @@ SITUATIONS: list[dict] = [
         "famille": "dialoguer",
         "intitule": "Publier un jeu de données parce qu'un collectif d'habitants le réclame",
         "mots_cles": ["collectif de citoyens", "jeu de données"],
-        "pages": ["ouvrir", "cadre-legal", "qualite", "repondre-citoyen"],
+        "cibles": [
+            ("ouvrir", "6. Publier"),
+            ("cadre-legal", "Le parcours : « Puis-je publier ce jeu de données ? »"),
+            ("qualite", "Radiographier un fichier : le profil, colonne par colonne"),
+            ("repondre-citoyen", "1. Qui a produit ce fichier, et pourquoi ?"),
+        ],
         "dans_le_cours": "vérifier qu'on a le droit de publier, valider le fichier contre son schéma, le décrire, choisir une licence et le publier sur data.gouv.fr",
     },
     {
@@ -56,15 +70,23 @@ SITUATIONS: list[dict] = [
         "famille": "gerer",
         "intitule": "Rassembler des données pour monter un appel à projets",
         "mots_cles": ["appel à projet"],
-        "pages": ["qualite", "formats", "repondre-citoyen"],
-        "dans_le_cours": "trouver des chiffres fiables et datés, les croiser grâce au code INSEE, les interroger avant de s'en servir",
+        "cibles": [
+            ("appel-et-observatoire", "Répondre à un appel à projets"),
+            ("qualite", "Qui, comment, quand : le contexte de production"),
+            ("formats", "Code INSEE ou code postal ?"),
+        ],
+        "dans_le_cours": "choisir le projet à présenter avec des chiffres datés, complets et rapportés à un dénominateur ; les croiser grâce au code INSEE",
     },
     {
         "numero": 5,
         "famille": "informer",
         "intitule": "Mettre en ligne des données utiles à la vie de tous les jours, par exemple les menus de la cantine",
         "mots_cles": ["cantine", "menu"],
-        "pages": ["cantine", "ouvrir", "formats"],
+        "cibles": [
+            ("cantine", "À quoi ressemble un bon fichier de menus ?"),
+            ("ouvrir", "3. Choisir par quoi commencer"),
+            ("cantine", "Ce que le tableur fait au fichier"),
+        ],
         "dans_le_cours": "le fichier national des menus, les défauts d'un export de tableur, et par quel jeu commencer",
     },
     {
@@ -72,7 +94,11 @@ SITUATIONS: list[dict] = [
         "famille": "piloter",
         "intitule": "Disposer de chiffres exacts pour conduire une politique publique",
         "mots_cles": ["piloter", "chiffres précis"],
-        "pages": ["energie", "moyenne-mediane", "qualite"],
+        "cibles": [
+            ("energie", "Comparer à armes égales : par m² et sur une année complète"),
+            ("moyenne-mediane", "Un taux, c'est une division : de quoi, et par quoi ?"),
+            ("qualite", "Ce qui manque : une case vide n'est pas un zéro"),
+        ],
         "dans_le_cours": "comparer à armes égales, repérer les trous dans les relevés, choisir le bon indicateur",
     },
     {
@@ -80,7 +106,11 @@ SITUATIONS: list[dict] = [
         "famille": "informer",
         "intitule": "Présenter les chiffres d'un projet porté par la commune",
         "mots_cles": ["communiquer les chiffres", "projet de politique publique"],
-        "pages": ["moyenne-mediane", "cantine", "elections"],
+        "cibles": [
+            ("moyenne-mediane", "Moyenne et médiane : deux résumés différents"),
+            ("cantine", "La part de bio : moyenne ou médiane ?"),
+            ("elections", "Un pourcentage, mais de quoi ?"),
+        ],
         "dans_le_cours": "annoncer un chiffre honnête : moyenne ou médiane, un taux avec son dénominateur",
     },
     {
@@ -88,7 +118,10 @@ SITUATIONS: list[dict] = [
         "famille": "informer",
         "intitule": "Obtenir et annoncer les résultats d'une élection",
         "mots_cles": ["élection"],
-        "pages": ["elections"],
+        "cibles": [
+            ("elections", "Du bureau de vote au fichier : inscrits, votants, exprimés"),
+            ("elections", "Un pourcentage, mais de quoi ?"),
+        ],
         "dans_le_cours": "lire le fichier du ministère de l'Intérieur et dire « pour cent de quoi »",
     },
     {
@@ -96,15 +129,24 @@ SITUATIONS: list[dict] = [
         "famille": "gerer",
         "intitule": "Revoir le système d'information de la mairie pour respecter le RGPD",
         "mots_cles": ["RGPD", "système d'information"],
-        "pages": ["cadre-legal", "gouvernance"],
-        "dans_le_cours": "les données personnelles, le registre des traitements, le rôle du délégué à la protection des données",
+        "cibles": [
+            ("rgpd-au-quotidien", "Le registre : la liste des fichiers de personnes"),
+            ("cadre-legal", "Ce que la loi protège : les données personnelles"),
+            ("gouvernance", "Les silos : quand deux services ne se comprennent pas"),
+        ],
+        "dans_le_cours": "le registre des traitements, les sous-traitants, l'analyse d'impact, les durées de conservation, les fuites ; une liste de référence commune aux services",
     },
     {
         "numero": 10,
         "famille": "gerer",
         "intitule": "Tenir à jour une base de données consacrée à un sujet ou à une action",
         "mots_cles": ["base de données"],
-        "pages": ["qualite", "ouvrir", "formats", "gouvernance"],
+        "cibles": [
+            ("qualite", "Ce qui est en trop : les doublons"),
+            ("ouvrir", "Qui s'en charge ?"),
+            ("formats", "Un schéma : le mode d'emploi partagé d'un fichier"),
+            ("gouvernance", "Garder la compétence quand quelqu'un part"),
+        ],
         "dans_le_cours": "un fichier sans doublons ni cases vides, décrit par une fiche de catalogue, mis à jour à un rythme annoncé, qui survit au départ de l'agent",
     },
     {
@@ -112,7 +154,10 @@ SITUATIONS: list[dict] = [
         "famille": "dialoguer",
         "intitule": "Répondre à la question précise d'un habitant",
         "mots_cles": ["répondre à une question", "administré"],
-        "pages": ["repondre-citoyen", "cadre-legal"],
+        "cibles": [
+            ("repondre-citoyen", "La question : « Combien pour le club de foot ? »"),
+            ("cadre-legal", "Des documents communiqués sur demande…"),
+        ],
         "dans_le_cours": "partir de la question, trouver la donnée, répondre avec sa source et ses limites",
     },
     {
@@ -120,15 +165,22 @@ SITUATIONS: list[dict] = [
         "famille": "piloter",
         "intitule": "Créer un observatoire qui mesure l'effet d'un phénomène (épidémie, sécheresse…) sur le territoire",
         "mots_cles": ["observatoire", "sécheresse"],
-        "pages": ["energie", "formats", "moyenne-mediane"],
-        "dans_le_cours": "les données publiques par commune, le secret statistique, des taux pour comparer des territoires",
+        "cibles": [
+            ("appel-et-observatoire", "Bâtir un observatoire"),
+            ("energie", "Et toute la commune ? Les données publiques par secteur"),
+            ("moyenne-mediane", "La moyenne des taux n'est pas le taux de l'ensemble"),
+        ],
+        "dans_le_cours": "le même indicateur, par habitant, au même rythme pour chaque commune ; un relevé manquant n'est pas un zéro",
     },
     {
         "numero": 13,
         "famille": "gerer",
         "intitule": "Instruire et suivre les demandes de subvention",
         "mots_cles": ["subvention"],
-        "pages": ["repondre-citoyen", "formats"],
+        "cibles": [
+            ("repondre-citoyen", "5. Quel total ?"),
+            ("moyenne-mediane", "La question : « Combien reçoit une association ? »"),
+        ],
         "dans_le_cours": "le fichier national des subventions : qui a reçu combien, et pour quoi",
     },
     {
@@ -136,7 +188,10 @@ SITUATIONS: list[dict] = [
         "famille": "piloter",
         "intitule": "Savoir combien d'énergie consomment les bâtiments et la commune",
         "mots_cles": ["consommation d'énergie"],
-        "pages": ["energie"],
+        "cibles": [
+            ("energie", "Deux fichiers, deux unités"),
+            ("energie", "Le décret tertiaire : où en est la commune ?"),
+        ],
         "dans_le_cours": "kWh et MWh, comparaison par m², valeurs masquées, décret tertiaire",
     },
     {
@@ -144,62 +199,109 @@ SITUATIONS: list[dict] = [
         "famille": "dialoguer",
         "intitule": "Organiser une concertation sur un projet en partant de faits vérifiables",
         "mots_cles": ["concertation", "faits objectifs"],
-        "pages": ["repondre-citoyen", "moyenne-mediane"],
+        "cibles": [
+            ("repondre-citoyen", "Concerter : partir de faits, pas d'opinions"),
+            ("moyenne-mediane", "Moyenne et médiane : deux résumés différents"),
+        ],
         "dans_le_cours": "mettre les mêmes faits sous les yeux de tous, sources à l'appui, avant de débattre",
     },
 ]
+
+
+# The pages of each situation, in the order of its targets (a page once).
+for _s in SITUATIONS:
+    _s["pages"] = list(dict.fromkeys(page for page, _ in _s["cibles"]))
 
 COMPETENCES: list[dict] = [
     {
         "numero": 1,
         "intitule": "Savoir comment une donnée est produite : par quels services, selon quelles règles et quels circuits",
         "mots_cles": ["contexte de production", "administration"],
-        "pages": ["pourquoi", "elections", "qualite", "gouvernance"],
+        "cibles": [
+            ("pourquoi", "Votre commune produit déjà des données"),
+            ("elections", "Du bureau de vote au fichier : inscrits, votants, exprimés"),
+            ("qualite", "Qui, comment, quand : le contexte de production"),
+            ("gouvernance", "Les silos : quand deux services ne se comprennent pas"),
+        ],
         "dans_le_cours": "du bureau de vote au fichier du ministère ; qui, dans la commune, produit quoi",
     },
     {
         "numero": 2,
         "intitule": "Connaître les textes qui s'appliquent : le RGPD, la loi pour une République numérique, la loi NOTRe, la directive INSPIRE",
         "mots_cles": ["cadre légal", "RGPD", "INSPIRE", "République Numérique"],
-        "pages": ["cadre-legal", "ouvrir", "cantine"],
+        "cibles": [
+            ("cadre-legal", "Ce que la loi demande : publier par défaut"),
+            ("cadre-legal", "Les données géographiques : la directive INSPIRE"),
+            ("rgpd-au-quotidien", "Le registre : la liste des fichiers de personnes"),
+            ("ouvrir", "1. Décider de la licence"),
+        ],
         "dans_le_cours": "ce que la loi impose, ce qu'elle interdit, la question « puis-je publier ? », et les deux licences possibles",
     },
     {
         "numero": 3,
         "intitule": "Juger la qualité d'une donnée : est-elle fiable, de quand date-t-elle, est-elle encore valable ?",
         "mots_cles": ["qualité", "fiabilité", "date de collecte"],
-        "pages": ["qualite", "energie", "cantine"],
+        "cibles": [
+            ("qualite", "Ce qui manque : une case vide n'est pas un zéro"),
+            ("energie", "Des trous et des estimations dans les relevés"),
+            ("cantine", "Ce que le tableur fait au fichier"),
+        ],
         "dans_le_cours": "relevés manquants ou estimés, doublons, fautes de frappe, fichier périmé",
     },
     {
         "numero": 4,
         "intitule": "Reconnaître les formats de fichiers et leurs pièges",
         "mots_cles": ["formats"],
-        "pages": ["formats", "cantine", "elections"],
+        "cibles": [
+            ("formats", "Le même fichier, deux lectures : l'encodage"),
+            ("formats", "Le séparateur : où finit une colonne ?"),
+            ("formats", "CSV, JSON, XLSX : trois formats pour trois usages"),
+            ("elections", "Le fichier du ministère : pratique, mais plein de pièges"),
+        ],
         "dans_le_cours": "CSV, séparateur, encodage, dates et nombres à la française",
     },
     {
         "numero": 5,
         "intitule": "Comprendre l'interopérabilité : des données qui passent d'un logiciel à l'autre et se combinent",
         "mots_cles": ["interopérabilité"],
-        "pages": ["formats", "ouvrir", "cantine"],
+        "cibles": [
+            ("formats", "Un schéma : le mode d'emploi partagé d'un fichier"),
+            ("ouvrir", "4. Préparer le fichier au schéma national"),
+            ("formats", "Code INSEE ou code postal ?"),
+            ("gouvernance", "Les silos : quand deux services ne se comprennent pas"),
+        ],
         "dans_le_cours": "les schémas nationaux (SCDL) et leur validateur, le code INSEE plutôt que le code postal",
     },
     {
         "numero": 6,
         "intitule": "Savoir interroger un jeu de données : quelles questions lui poser, et pour en faire quoi",
         "mots_cles": ["bonnes questions", "jeu de données"],
-        "pages": ["repondre-citoyen", "qualite"],
+        "cibles": [
+            ("repondre-citoyen", "1. Qui a produit ce fichier, et pourquoi ?"),
+            ("repondre-citoyen", "2. Que représente une ligne ?"),
+            ("qualite", "Radiographier un fichier : le profil, colonne par colonne"),
+        ],
         "dans_le_cours": "qui l'a produit, quand, pour quoi, ce qu'il compte et ce qu'il ne compte pas",
     },
     {
         "numero": 7,
         "intitule": "Acquérir quelques bases de calcul pour bien lire les chiffres (moyenne et médiane, taux et dénominateur)",
         "mots_cles": ["mathématiques", "moyenne", "médiane"],
-        "pages": ["moyenne-mediane", "cantine", "energie", "elections"],
+        "cibles": [
+            ("moyenne-mediane", "Moyenne et médiane : deux résumés différents"),
+            ("moyenne-mediane", "Un taux, c'est une division : de quoi, et par quoi ?"),
+            ("cantine", "La part de bio : moyenne ou médiane ?"),
+            ("elections", "Un pourcentage, mais de quoi ?"),
+            ("energie", "Un bâtiment « typique » : moyenne ou médiane ?"),
+        ],
         "dans_le_cours": "la cantine « typique », le bâtiment « typique », le pourcentage « de quoi ? »",
     },
 ]
+
+# The pages of each competence, in the order of its targets (a page once).
+for _c in COMPETENCES:
+    _c["pages"] = list(dict.fromkeys(page for page, _ in _c["cibles"]))
+
 
 # The field documents the course is built from, with a phrase of each (``repere``) that lets the
 # tests find it among the seeds.
@@ -276,6 +378,13 @@ def lien(page: str) -> str:
     return f"{{doc}}`{page}`"
 
 
+def lien_section(page: str, section: str) -> str:
+    """A MyST link to a page of the book, titled by one of its sections (the reader lands on the page
+    and finds the section by its title)."""
+    lien(page)  # the same check: a page of the map
+    return f"{{doc}}`{section} <{page}>`"
+
+
 def _cellule(texte: str) -> str:
     return texte.replace("|", "\\|").replace("\n", " ")
 
@@ -286,7 +395,10 @@ def _tableau(entrees: list[dict], titre_colonne: str) -> str:
         "|---:|---|---|---|",
     ]
     for e in entrees:
-        liens = "<br>".join(lien(p) for p in e["pages"])  # one page per line
+        if "cibles" in e:  # a situation: one section per line, named by its title
+            liens = "<br>".join(lien_section(p, titre) for p, titre in e["cibles"])
+        else:
+            liens = "<br>".join(lien(p) for p in e["pages"])  # one page per line
         lignes.append(f"| {e['numero']} | {_cellule(e['intitule'])} | {_cellule(e['dans_le_cours'])} | {liens} |")
     return "\n".join(lignes)
 
