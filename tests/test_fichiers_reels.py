@@ -147,10 +147,11 @@ def test_subventions_montants_parts_et_siret_comme_pandas(fichier):
     lu = lire_ou_erreur(lire_subventions, fichier)
     brut = _pandas(fichier)
     montant = next((c for c in brut.columns if c.lower() in ("montant", "sub_montant")), None)
+    fautifs = [v for v in brut[montant] if v and _nombre(v) is None and v.lower() not in VALEURS_MASQUEES]
     if isinstance(lu, ErreurDonnees):
-        # Only a value that is neither a number nor a masked word may stop the reading.
-        fautifs = [v for v in brut[montant] if v and _nombre(v) is None and v.lower() not in VALEURS_MASQUEES]
+        # Only a column where no value at all is a number may stop the reading; words among numbers do not.
         assert fautifs and f"« {fautifs[0]} »" in str(lu)
+        assert not any(_nombre(v) is not None for v in brut[montant] if v), lu
         return
     assert len(lu) == len(brut)
     attendus = [_nombre(v) if v and v.lower() not in VALEURS_MASQUEES else None for v in brut[montant]]
@@ -177,6 +178,42 @@ def test_subventions_montants_parts_et_siret_comme_pandas(fichier):
     if any(c.startswith("ATTRIB_") for c in brut.columns):
         assert any("ancien format national" in n and "« ATTRIB_NOM » → « nomBeneficiaire »" in n
                    for n in lu.attrs["notes"])
+
+
+def test_subventions_un_mot_au_lieu_d_un_montant_meme_regle_dans_les_deux_lecteurs():
+    """The Nièvre file writes « SEM » or « ODHLM » (a kind of beneficiary) where the amount goes: neither a crash
+    nor a refused file; the amount stays missing, the lines are listed, the totals say they exclude them."""
+    from donnees_en_main.chapitres.repondre_citoyen import totaux_par_annee, totaux_par_beneficiaire
+
+    fichier = REELS / "subventions" / "reel_DEP_Nievre_CD58_SUBVENTIONS_2016_LISTE.csv"
+    brut = _pandas(fichier)
+    assert len(brut) == len(fichier.read_bytes().splitlines()) - 1  # no empty line: row i is line i + 2
+    fautifs = [(i + 2, v) for i, v in enumerate(brut["SUB_MONTANT"])
+               if v and _nombre(v) is None and v.lower() not in VALEURS_MASQUEES]
+    assert {v for _, v in fautifs} == {"SEM", "ODHLM"}  # the real defect
+    lisibles = sum(x for x in (_nombre(v) for v in brut["SUB_MONTANT"] if v) if x is not None)
+    sub = lire_ou_erreur(lire_subventions, fichier)
+    scdl = lire_ou_erreur(lire_scdl, fichier, "subventions")
+    assert not isinstance(sub, ErreurDonnees), sub
+    assert not isinstance(scdl, ErreurDonnees), scdl
+    annonces = []
+    for tableau, notes in ((sub, sub.attrs["notes"]), (scdl.tableau, scdl.notes)):
+        assert len(tableau) == len(brut)
+        assert tableau["montant"].sum() == pytest.approx(lisibles)
+        assert tableau["montant"].isna().tolist() == [_nombre(v) is None for v in brut["SUB_MONTANT"]]
+        note = [n for n in notes if "texte au lieu d'un nombre" in n]
+        assert len(note) == 1, notes
+        assert f"lignes {', '.join(str(ligne) for ligne, _ in fautifs)} du fichier" in note[0]
+        assert "« SEM » (4)" in note[0] and "« ODHLM » (1)" in note[0] and "les excluent" in note[0]
+        annonces.append(note[0])
+    assert annonces[0] == annonces[1]  # one rule, said once, the same way
+    vide = sub.iloc[0:0].assign(nom=[], domaine=[], adherents=[], rna=[], siret=[])
+    prep = preparer(sub, annuaire=vide)
+    sans = int(prep["montant_beneficiaire"].isna().sum())
+    assert sans == sum(1 for v in brut["SUB_MONTANT"] if _nombre(v) is None)  # SEM, ODHLM and NC
+    for total in (totaux_par_annee(prep), totaux_par_beneficiaire(prep)):
+        assert total["argent"].sum() == pytest.approx(lisibles)
+        assert any(f"exclut {sans} subventions" in n and "NIEVRE HABITAT" in n for n in total.attrs["notes"])
 
 
 @pytest.mark.parametrize("fichier", SUBVENTIONS, ids=_ids(SUBVENTIONS))

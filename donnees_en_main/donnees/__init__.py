@@ -50,6 +50,9 @@ __all__ = [
     "lignes_utf8_accentuees",
     "nombres_fr",
     "note_valeurs_masquees",
+    "note_non_numeriques",
+    "nombres_colonne",
+    "lignes_d_origine",
     "decrire",
     "detecter_format",
     "formater_entier",
@@ -749,6 +752,62 @@ def nombres_fr(serie: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     return valeurs, masquees, illisibles.astype(bool)
 
 
+def note_non_numeriques(ecrites: pd.Series, illisibles: pd.Series, colonne: str, lignes=None) -> str:
+    """The one rule for a cell where a number is expected that holds another word (« SEM », « ODHLM »…),
+    as every reader applies it: not a crash, not a refusal of the file; the value stays missing, and this
+    French note counts the cells, lists their lines in the file and says that totals exclude them.
+
+    ``ecrites``: the column as written; ``illisibles``: the mask from ``nombres_fr``; ``lignes``: the line of
+    the original file of each row (``attrs["lignes"]`` of ``lire_csv_tableur``), else row + 2 (header line 1).
+    """
+    from collections import Counter
+
+    positions = [int(i) for i in illisibles.to_numpy().nonzero()[0]]
+    if lignes is None or len(lignes) != len(ecrites):
+        lignes = range(2, len(ecrites) + 2)
+    numeros = [lignes[i] for i in positions]
+    comptes = Counter(str(v).strip() for v in ecrites[illisibles])
+    total = len(positions)
+    mots = ", ".join(f"« {m} »" + (f" ({formater_entier(k)})" if total > 1 else "") for m, k in comptes.most_common(5))
+    une = total == 1
+    exclure = "l'excluent" if une else "les excluent"
+    return (
+        f"Colonne {colonne} : {pluriel(total, 'case contient', 'cases contiennent')} un texte au lieu d'un nombre "
+        f"({mots}{', …' if len(comptes) > 5 else ''}), "
+        f"{'ligne' if une else 'lignes'} {', '.join(map(str, numeros[:12]))}{'…' if total > 12 else ''} du fichier. "
+        f"Ce n'est pas un mot connu de valeur masquée (« secret », « nd », « NC »…) : "
+        f"{'la valeur est laissée vide' if une else 'les valeurs sont laissées vides'} (inconnue{'' if une else 's'}, "
+        f"pas zéro), {'la ligne est gardée' if une else 'les lignes sont gardées'}, et les totaux de cette colonne "
+        f"{exclure} : ce sont des minimums. Demandez au service qui a "
+        "publié le fichier ce que ce texte veut dire."
+    )
+
+
+def nombres_colonne(serie: pd.Series, colonne: str, notes: list[str], lignes=None) -> pd.Series:
+    """A column of French-written numbers as floats, with the shared rules said in ``notes``: masked words
+    (``note_valeurs_masquees``) and other words (``note_non_numeriques``) are missing values, never a refusal."""
+    valeurs, masquees, illisibles = nombres_fr(serie)
+    if masquees.any():
+        notes.append(note_valeurs_masquees(serie[masquees], f" de la colonne {colonne}"))
+    if illisibles.any():
+        notes.append(note_non_numeriques(serie, illisibles, colonne, lignes))
+    return valeurs.astype("float64")
+
+
+def lignes_d_origine(texte: str, separateur: str | None) -> list[int]:
+    """Line (in the original file, 1-based) where each non-empty data row starts, the header excluded."""
+    lecteur = csv.reader(io.StringIO(texte, newline=""), delimiter=separateur or "\x1f")
+    debuts, fin_precedente, premiere = [], 0, True
+    for ligne in lecteur:
+        if any(c.strip() for c in ligne):
+            if premiere:
+                premiere = False
+            else:
+                debuts.append(fin_precedente + 1)
+        fin_precedente = lecteur.line_num
+    return debuts
+
+
 MOTIF_DATE_FR = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}( \d{1,2}:\d{2}(:\d{2})?)?$")
 MOTIF_NOMBRE_FR = re.compile(r"^[-+]?\d{1,3}([  \u202f]?\d{3})*(,\d+)?$|^[-+]?\d+(,\d+)?$")
 FORMATS_DATE = ("%d/%m/%Y", "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d")
@@ -854,6 +913,12 @@ def lire_csv_tableur(
     if vides.any():
         tableau = tableau[~vides].reset_index(drop=True)
         notes.append(f"Lignes vides : {pluriel(int(vides.sum()), 'ligne sans valeur retirée', 'lignes sans valeur retirées')}.")
+
+    try:  # the line of the file each row comes from, for messages that name lines
+        lignes = lignes_d_origine(format_.texte, format_.separateur)
+    except csv.Error:
+        lignes = []
+    tableau.attrs["lignes"] = lignes if len(lignes) == len(tableau) else list(range(2, len(tableau) + 2))
 
     # French dates.
     if dates is True:

@@ -34,7 +34,8 @@ import pandas as pd
 
 from donnees_en_main.reglages import dossier_donnees
 from donnees_en_main.donnees import (
-    ErreurDonnees, detecter_format, est_masquee, formater_entier, lire_csv_tableur, note_valeurs_masquees, pluriel,
+    ErreurDonnees, detecter_format, est_masquee, formater_entier, lignes_d_origine, lire_csv_tableur, note_non_numeriques,
+    note_valeurs_masquees, pluriel,
 )
 
 __all__ = [
@@ -474,20 +475,6 @@ def _schema(schema_nom: str) -> tuple[dict, str, list[str]]:
     return {"title": f"{national} (champs minimaux)", "fields": champs, "missingValues": [""]}, national, [note]
 
 
-def _lignes_d_origine(texte: str, separateur: str | None) -> list[int]:
-    """Line (in the original file) where each non-empty data row starts."""
-    lecteur = csv.reader(io.StringIO(texte, newline=""), delimiter=separateur or ",")
-    debuts, fin_precedente, premiere = [], 0, True
-    for ligne in lecteur:
-        if any(c.strip() for c in ligne):
-            if premiere:
-                premiere = False
-            else:
-                debuts.append(fin_precedente + 1)
-        fin_precedente = lecteur.line_num
-    return debuts
-
-
 # --------------------------------------------------------------------------- reading
 
 
@@ -535,7 +522,7 @@ def lire_scdl(chemin_fichier, schema: str = "menus-collectifs") -> LectureScdl:
             notes_lecture = [n for n in notes_lecture if not n.startswith("Encodage")]
         notes += [n for n in notes_lecture if n not in notes]
         separateur = detecter_format(source).separateur
-        lignes = _lignes_d_origine(texte, separateur)
+        lignes = lignes_d_origine(texte, separateur)
 
         vides = [c for c in tableau.columns if str(c).startswith("Unnamed:") and tableau[c].isna().all()]
         if vides:
@@ -623,7 +610,12 @@ def lire_scdl(chemin_fichier, schema: str = "menus-collectifs") -> LectureScdl:
         masquees = vides & textes[n].map(est_masquee).astype(bool)
         if masquees.any():  # « secret », « nd », « NC »…: unknown, not unreadable
             notes.append(note_valeurs_masquees(textes[n][masquees], f" de la colonne {n}"))
-        illisibles[n] = int((vides & ~masquees).sum())
+        autres = vides & ~masquees
+        if autres.any() and champs[n].get("type") in ("number", "integer", "year"):
+            # « SEM », « ODHLM » where an amount is expected: the rule every reader shares (kept, missing, listed).
+            notes.append(note_non_numeriques(textes[n], autres, n, lignes))
+            continue
+        illisibles[n] = int(autres.sum())
     illisibles = {n: k for n, k in illisibles.items() if k}
     if illisibles:
         notes.append(
