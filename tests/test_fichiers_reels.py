@@ -32,6 +32,8 @@ pytestmark = pytest.mark.skipif(
 FICHIERS = sorted(p for p in REELS.rglob("*") if p.is_file() and p.name != "README.md") if REELS.is_dir() else []
 
 # Encoding and separator of each CSV, as the README and the bytes say (the JSON files are not tables).
+# The SDES files have « two header rows (French labels, then codes) » (README): row 2 is not data.
+DEUX_ENTETES = {"energie/sdes-chaleur-froid-iris.2020-10.csv", "energie/sdes-chaleur-froid-iris.2023-09.csv"}
 FORMATS = {
     "cantine/campagne_td_2021.csv": ("utf-8", ","),
     "cantine/campagne_td_2021_ancienne_version_pointvirgule.csv": ("utf-8", ";"),
@@ -62,8 +64,11 @@ def _par_dossier(dossier: str, suffixe: str = ".csv"):
 
 
 def _pandas(fichier: Path, **options) -> pd.DataFrame:
-    """The plain pandas reading: every cell as text, empty cells empty, fully empty rows dropped."""
+    """The plain pandas reading: every cell as text, empty cells empty, fully empty rows dropped; the codes row
+    of a file with two header rows (``DEUX_ENTETES``) skipped."""
     encodage, sep = FORMATS[_nom(fichier)]
+    if _nom(fichier) in DEUX_ENTETES:
+        options.setdefault("skiprows", [1])
     brut = pd.read_csv(fichier, sep=sep, encoding=encodage, dtype=str, keep_default_na=False, **options)
     brut.columns = [str(c).strip() for c in brut.columns]
     brut = brut.apply(lambda s: s.str.strip())
@@ -120,6 +125,14 @@ def test_chaque_fichier_lu_comme_un_export_de_tableur(fichier):
     pd.testing.assert_frame_equal(tableau.fillna(""), attendu, check_dtype=False)
     encodage = FORMATS[_nom(fichier)][0]
     assert any(("Windows-1252" if encodage == "cp1252" else "UTF-8") in n for n in notes if n.startswith("Encodage"))
+    # A second header row (the codes of the columns) is taken out of the data and said; no other row is.
+    deux = [n for n in notes if n.startswith("Deux lignes d'en-tête")]
+    if _nom(fichier) in DEUX_ENTETES:
+        codes = _pandas(fichier, skiprows=None, nrows=1).iloc[0].tolist()
+        assert list(tableau.attrs["codes_colonnes"].values()) == codes
+        assert len(deux) == 1 and "la ligne 2" in deux[0] and ", ".join(codes[:3]) in deux[0]
+    else:
+        assert not deux and "codes_colonnes" not in tableau.attrs
 
 
 @pytest.mark.parametrize("fichier", FICHIERS, ids=_ids(FICHIERS))
@@ -247,7 +260,7 @@ ENERGIE = _par_dossier("energie")
 
 
 def _sdes_pandas(fichier: Path) -> pd.DataFrame:
-    brut = _pandas(fichier, skiprows=[1])  # second header row: the codes of the columns
+    brut = _pandas(fichier)  # without its second header row: the codes of the columns
     brut["commune"] = brut["Code de l'IRIS - Code de la zone"].str[:5]
     conso = brut["Consommation (en MWh)"]
     brut["masque"] = conso.str.lower().isin(VALEURS_MASQUEES)

@@ -53,6 +53,8 @@ __all__ = [
     "note_non_numeriques",
     "nombres_colonne",
     "lignes_d_origine",
+    "est_ligne_de_codes",
+    "note_ligne_de_codes",
     "decrire",
     "detecter_format",
     "formater_entier",
@@ -794,6 +796,51 @@ def nombres_colonne(serie: pd.Series, colonne: str, notes: list[str], lignes=Non
     return valeurs.astype("float64")
 
 
+# A column code as producers write them under their labels: CONSO, IRIS_CODE, code_commune, consoa, nb.pdl.
+MOTIF_CODE_COLONNE = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)*$")
+
+
+def _est_nombre(valeur: str) -> bool:
+    return nombres_fr(pd.Series([valeur], dtype="string"))[0].notna().iloc[0]
+
+
+def est_ligne_de_codes(entete: list[str], ligne: list[str], suivantes: list[list[str]]) -> bool:
+    """True when ``ligne``, the row under the header, is a second header row — the codes of the columns under
+    their French labels, as SDES and Agence ORE publish them — and not data. The one rule every reader uses.
+
+    It is one when: at least 3 columns and 80 % of its cells are filled; every filled cell looks like a column
+    code (letters, digits, ``_``; no space; not a number nor a masked-value word), all different; at least one
+    column holds numbers in the rows below (``suivantes``) — where this row has a word; and none of its cells
+    comes back as a value of its column below (a data row's words do: « SEM », « Gaz »…).
+    """
+    cellules = [str(c).strip() for c in ligne]
+    remplies = [c for c in cellules if c]
+    if len(entete) < 3 or len(remplies) < max(3, 0.8 * len(entete)) or len(set(remplies)) != len(remplies):
+        return False
+    if not all(MOTIF_CODE_COLONNE.fullmatch(c) and not est_masquee(c) for c in remplies):
+        return False
+    numerique_dessous = False
+    for j, code in enumerate(cellules):
+        dessous = [str(l[j]).strip() for l in suivantes if j < len(l) and str(l[j]).strip()]
+        if code and code in dessous:
+            return False
+        chiffres = [v for v in dessous if not est_masquee(v)]
+        if code and chiffres and sum(map(_est_nombre, chiffres)) >= 0.9 * len(chiffres):
+            numerique_dessous = True
+    return numerique_dessous
+
+
+def note_ligne_de_codes(codes: list[str], ligne: int, premiere_donnee: int | None = None) -> str:
+    """The French note on a second header row (``est_ligne_de_codes``) taken out of the data."""
+    codes = [c for c in codes if c]
+    suite = f", les données commencent à la ligne {premiere_donnee}" if premiere_donnee else ""
+    return (
+        f"Deux lignes d'en-tête : la ligne {ligne} donne les codes des colonnes ({', '.join(codes[:6])}"
+        f"{'…' if len(codes) > 6 else ''}) sous leurs libellés en français. Ce n'est pas une ligne de données : elle "
+        f"n'est pas comptée{suite}."
+    )
+
+
 def lignes_d_origine(texte: str, separateur: str | None) -> list[int]:
     """Line (in the original file, 1-based) where each non-empty data row starts, the header excluded."""
     lecteur = csv.reader(io.StringIO(texte, newline=""), delimiter=separateur or "\x1f")
@@ -918,7 +965,17 @@ def lire_csv_tableur(
         lignes = lignes_d_origine(format_.texte, format_.separateur)
     except csv.Error:
         lignes = []
-    tableau.attrs["lignes"] = lignes if len(lignes) == len(tableau) else list(range(2, len(tableau) + 2))
+    lignes = lignes if len(lignes) == len(tableau) else list(range(2, len(tableau) + 2))
+
+    # A second header row (SDES, ORE: the codes of the columns under their French labels) is not data.
+    if len(tableau) > 1 and est_ligne_de_codes(
+            list(tableau.columns), tableau.iloc[0].fillna("").tolist(), tableau.iloc[1:51].fillna("").values.tolist()):
+        codes_colonnes = dict(zip(tableau.columns, tableau.iloc[0].fillna("")))
+        notes.append(note_ligne_de_codes(list(codes_colonnes.values()), lignes[0], lignes[1]))
+        tableau = tableau.iloc[1:].reset_index(drop=True)
+        tableau.attrs["codes_colonnes"] = codes_colonnes
+        lignes = lignes[1:]
+    tableau.attrs["lignes"] = lignes
 
     # French dates.
     if dates is True:
