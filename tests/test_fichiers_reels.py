@@ -18,7 +18,7 @@ import pytest
 from donnees_en_main.chapitres import energie
 from donnees_en_main.chapitres.elections import lire_resultats
 from donnees_en_main.chapitres.repondre_citoyen import lire_subventions, preparer
-from donnees_en_main.donnees import ErreurDonnees, VALEURS_MASQUEES, codes, lire_csv_tableur
+from donnees_en_main.donnees import ErreurDonnees, VALEURS_MASQUEES, codes, formater_entier, lire_csv_tableur
 from donnees_en_main.donnees.commune import donnees_commune
 from donnees_en_main.donnees.scdl import lire_scdl, siren_valide, siret_valide
 
@@ -342,6 +342,48 @@ def test_lecteur_ma_cantine_filtre_par_commune(fichier):
     assert lu["teledeclaration_ratio_bio"].tolist() == pytest.approx(bio.tolist(), nan_ok=True)
     assert any(code in n for n in lu.attrs["notes"])
 
+
+
+@pytest.mark.parametrize("fichier", CANTINE, ids=_ids(CANTINE))
+def test_ma_cantine_parts_selon_la_convention_du_schema_valeur_par_valeur(fichier, tmp_path):
+    import csv
+    import io
+    import json
+
+    from donnees_en_main.donnees.ma_cantine import lire_ma_cantine
+
+    # The producer's schema writes the shares between 0 and 1 (its example); so does every value of the file.
+    schema = json.loads((REELS / "cantine" / "schema_teledeclarations.json").read_text(encoding="utf-8"))
+    exemples = {f["name"]: f.get("example") for f in schema["fields"]}
+    assert 0 < float(exemples["teledeclaration_ratio_bio"]) < 1
+    brut = _pandas(fichier)
+    bio = pd.to_numeric(brut["teledeclaration_ratio_bio"].replace("", None))
+    hors_bio = pd.to_numeric(brut["teledeclaration_ratio_egalim_hors_bio"].replace("", None))
+    lu = lire_ou_erreur(lire_ma_cantine, fichier)
+    assert not isinstance(lu, ErreurDonnees), lu
+    assert lu["teledeclaration_ratio_bio"].tolist() == pytest.approx(bio.tolist(), nan_ok=True)
+    assert not [n for n in lu.attrs["notes"] if "pourcentage" in n or "ambiguë" in n]
+    incoherentes = int(((bio + hors_bio) > 1 + 1e-9).sum())  # bio is EGalim: bio + « hors bio » ≤ 100 %
+    assert any(n.startswith(f"Parts incohérentes : {incoherentes} ligne") for n in lu.attrs["notes"]) == bool(incoherentes)
+
+    # The same bytes after a spreadsheet wrote three shares as percentages: those rows only are divided by 100,
+    # the others are kept as the schema writes them — and reported as ambiguous, the file now mixing both.
+    encodage, sep = FORMATS[_nom(fichier)]
+    rangees = list(csv.reader(io.StringIO(fichier.read_bytes().decode(encodage), newline=""), delimiter=sep))
+    j = rangees[0].index("teledeclaration_ratio_bio")
+    changees = [i for i in range(1, len(rangees)) if 0.01 < float(rangees[i][j] or 0) < 1][:3]
+    for i in changees:
+        rangees[i][j] = f"{float(rangees[i][j]) * 100:g}"
+    sortie = io.StringIO(newline="")
+    csv.writer(sortie, delimiter=sep, lineterminator="\n").writerows(rangees)
+    copie = tmp_path / fichier.name
+    copie.write_text(sortie.getvalue(), encoding="utf-8")
+    lu = lire_ma_cantine(copie)
+    assert lu["teledeclaration_ratio_bio"].tolist() == pytest.approx(bio.tolist(), nan_ok=True)
+    note = next(n for n in lu.attrs["notes"] if "3 valeurs écrites en pourcentage" in n)
+    assert f"lignes {', '.join(str(i + 1) for i in changees)})" in note
+    ambigues = int(((bio > 0) & (bio <= 1)).sum()) - 3
+    assert any(f"{formater_entier(ambigues)} valeurs ambiguës" in n for n in lu.attrs["notes"])
 
 
 TABLEAUX = [f for f in FICHIERS if f.suffix == ".csv"]

@@ -53,6 +53,8 @@ __all__ = [
     "note_non_numeriques",
     "nombres_colonne",
     "lignes_d_origine",
+    "ecrit_en_pourcent",
+    "parts_par_valeur",
     "est_ligne_de_codes",
     "note_ligne_de_codes",
     "decrire",
@@ -794,6 +796,69 @@ def nombres_colonne(serie: pd.Series, colonne: str, notes: list[str], lignes=Non
     if illisibles.any():
         notes.append(note_non_numeriques(serie, illisibles, colonne, lignes))
     return valeurs.astype("float64")
+
+
+def _lignes_de(lignes, n: int) -> list:
+    return list(lignes) if lignes is not None and len(lignes) == n else list(range(2, n + 2))
+
+
+def _liste_lignes(numeros) -> str:
+    numeros = list(numeros)
+    return ", ".join(map(str, numeros[:8])) + ("…" if len(numeros) > 8 else "")
+
+
+def ecrit_en_pourcent(serie: pd.Series) -> pd.Series:
+    """True where a share is written as a percentage: « 45 % », or a number between 1 (excluded) and 100."""
+    texte = serie.astype("string").str.strip()
+    signe = texte.str.endswith("%").fillna(False).astype(bool)
+    valeurs = nombres_fr(texte.str.rstrip("%"))[0]
+    return signe | ((valeurs > 1) & (valeurs <= 100)).fillna(False).astype(bool)
+
+
+def parts_par_valeur(serie: pd.Series, colonne: str, notes: list[str], lignes=None, *,
+                     fichier_en_pourcent: bool | None = None) -> pd.Series:
+    """Shares that the schema writes between 0 and 1 (0.45 for 45 %), decided value by value — never a whole
+    column rescaled. Each decision is said in French in ``notes``, with the lines of the file:
+
+    - 0 to 1: a share, as the schema says; but when the file also writes percentages
+      (``fichier_en_pourcent``, by default: this column does), a value in (0, 1] may be a share or a
+      percentage (0.5 = 50 % or 0.5 %?): kept as a share and reported as ambiguous;
+    - « 45 % », or between 1 (excluded) and 100: a percentage, divided by 100 on its own row;
+    - below 0 or above 100 (100 %): impossible, left missing and reported as inconsistent;
+    - masked and other words: missing, by the shared rules (``nombres_colonne``).
+    """
+    texte = serie.astype("string").str.strip()
+    numeros = pd.Series(_lignes_de(lignes, len(serie)), index=serie.index)
+    signe = texte.str.endswith("%").fillna(False).astype(bool)
+    valeurs = nombres_colonne(texte.str.rstrip("%").str.strip(), colonne, notes, list(numeros))
+    en_pourcent = ecrit_en_pourcent(serie)
+    if fichier_en_pourcent is None:
+        fichier_en_pourcent = bool(en_pourcent.any())
+    impossibles = ((valeurs < 0) | (valeurs > 100)).fillna(False).astype(bool)
+    en_pourcent &= ~impossibles
+    ambigues = (~en_pourcent & ~signe & (valeurs > 0) & (valeurs <= 1)).fillna(False).astype(bool) & fichier_en_pourcent
+    parts = valeurs.where(~en_pourcent, valeurs / 100).mask(impossibles)
+    if en_pourcent.any():
+        notes.append(
+            f"Colonne {colonne} : {pluriel(int(en_pourcent.sum()), 'valeur écrite', 'valeurs écrites')} en pourcentage "
+            f"({'par exemple ' if en_pourcent.sum() > 1 else ''}« {serie[en_pourcent].iloc[0]} »), et non en part entre 0 et 1 comme le prévoit le schéma : "
+            f"divisée{'s' if en_pourcent.sum() > 1 else ''} par 100, ligne par ligne (ligne{'s' if en_pourcent.sum() > 1 else ''} "
+            f"{_liste_lignes(numeros[en_pourcent])}). Les autres valeurs ne sont pas changées."
+        )
+    if ambigues.any():
+        notes.append(
+            f"Colonne {colonne} : {pluriel(int(ambigues.sum()), 'valeur ambiguë', 'valeurs ambiguës')} (ligne"
+            f"{'s' if ambigues.sum() > 1 else ''} {_liste_lignes(numeros[ambigues])}, {'par exemple ' if ambigues.sum() > 1 else ''}« {serie[ambigues].iloc[0]} ») : "
+            "une part entre 0 et 1 selon le schéma, mais ce fichier écrit aussi des pourcentages (« 0,5 » voudrait alors "
+            "dire 0,5 % et non 50 %). Gardées comme des parts : vérifiez-les auprès de celui qui a rempli le fichier."
+        )
+    if impossibles.any():
+        notes.append(
+            f"Colonne {colonne} : {pluriel(int(impossibles.sum()), 'valeur incohérente', 'valeurs incohérentes')} (ligne"
+            f"{'s' if impossibles.sum() > 1 else ''} {_liste_lignes(numeros[impossibles])}, {'par exemple ' if impossibles.sum() > 1 else ''}« {serie[impossibles].iloc[0]} ») : "
+            "une part ne peut pas être négative ni dépasser 100 %. Laissées vides (inconnues) : corrigez-les dans le fichier."
+        )
+    return parts.astype("float64")
 
 
 # A column code as producers write them under their labels: CONSO, IRIS_CODE, code_commune, consoa, nb.pdl.
