@@ -595,3 +595,26 @@ def test_ma_cantine_parts_incoherentes_signalees(tmp_path):
     entete = ENTETE_MA_CANTINE.replace("teledeclaration_ratio_egalim_hors_bio", "teledeclaration_ratio_egalim")
     lu = _ma_cantine(tmp_path, ['21490007800012,École A,49007,0.4,0.3', '21490007800020,École B,49007,0.2,0.5'], entete)
     assert any(n.startswith("Parts incohérentes : 1 ligne (2) où la part bio dépasse la part EGalim") for n in lu.attrs["notes"])
+
+
+def test_colonne_pas_a_sa_place_quand_le_schema_impose_l_ordre(tmp_path):
+    fichier = tmp_path / "ordre.csv"
+    fichier.write_text("siret,effectif,allergenes,insee,nom\n21490912900014,3,,49007,a\n", encoding="utf-8")
+    rapport = valider(fichier, SCHEMA_TEST)  # frictionless: « incorrect-label » at places 2 and 4
+    deplacees = [e for e in rapport.erreurs if e["categorie"] == "colonne_pas_a_sa_place"]
+    assert {e["colonne"] for e in deplacees} == {"effectif", "insee"}
+    effectif = next(e for e in deplacees if e["colonne"] == "effectif")
+    assert "« effectif » est bien dans le fichier, mais pas à sa place : elle est en n°2" in effectif["probleme"]
+    assert "le schéma la veut en n°4" in effectif["probleme"]
+    assert effectif["conseil"].startswith("Ne la renommez pas : remettez les colonnes dans l'ordre du schéma "
+                                          "(siret, insee, allergenes, effectif, nom)")
+    assert not [e for e in rapport.erreurs if e["categorie"] == "colonne_mal_nommee"]
+    assert rapport.compter()["colonne_pas_a_sa_place"] == 2
+    # The cell errors come from the shift (« 3 » checked as a code INSEE…): said in a remark.
+    assert any(r.startswith("Colonnes pas à leur place : « effectif », « insee »") and "décalage" in r
+               for r in rapport.remarques)
+    # A schema that does not require the order (fieldsMatch « equal »): nothing to report.
+    assert valider(fichier, {**SCHEMA_TEST, "fieldsMatch": "equal"}).valide
+    # A column really misnamed stays « mal nommée ».
+    fichier.write_text("siret,INSEE_COM,allergenes,effectif,nom\n21490912900014,49007,,3,a\n", encoding="utf-8")
+    assert valider(fichier, SCHEMA_TEST).compter() == {"colonne_mal_nommee": 1}

@@ -18,7 +18,7 @@ import pytest
 from donnees_en_main.chapitres import energie
 from donnees_en_main.chapitres.elections import lire_resultats
 from donnees_en_main.chapitres.repondre_citoyen import lire_subventions, preparer
-from donnees_en_main.donnees import ErreurDonnees, VALEURS_MASQUEES, codes, formater_entier, lire_csv_tableur
+from donnees_en_main.donnees import ErreurDonnees, VALEURS_MASQUEES, chemin, codes, formater_entier, lire_csv_tableur
 from donnees_en_main.donnees.commune import donnees_commune
 from donnees_en_main.donnees.scdl import lire_scdl, siren_valide, siret_valide
 
@@ -227,6 +227,30 @@ def test_subventions_un_mot_au_lieu_d_un_montant_meme_regle_dans_les_deux_lecteu
     for total in (totaux_par_annee(prep), totaux_par_beneficiaire(prep)):
         assert total["argent"].sum() == pytest.approx(lisibles)
         assert any(f"exclut {sans} subventions" in n and "NIEVRE HABITAT" in n for n in total.attrs["notes"])
+
+
+@pytest.mark.parametrize("fichier", SUBVENTIONS, ids=_ids(SUBVENTIONS))
+def test_validation_colonnes_pas_a_leur_place(fichier):
+    """Validated against the project's SCDL schema (which requires the order): a column of the schema found at
+    another place is said « pas à sa place », with what to do — not « renommez-la »."""
+    import json
+
+    from donnees_en_main.donnees.validation import valider
+
+    schema = chemin("subventions").parent / "subventions.schema.json"
+    ordre = [f["name"] for f in json.loads(schema.read_text(encoding="utf-8"))["fields"]]
+    entete = list(_pandas(fichier).columns)
+    attendues = {c for i, c in enumerate(entete) if c in ordre and i < len(ordre) and ordre[i] != c}
+    rapport = valider(fichier, schema)
+    deplacees = [e for e in rapport.erreurs if e["categorie"] == "colonne_pas_a_sa_place"]
+    assert {e["colonne"] for e in deplacees} == attendues
+    for e in deplacees:
+        assert f"n°{entete.index(e['colonne']) + 1}" in e["probleme"] and f"n°{ordre.index(e['colonne']) + 1}." in e["probleme"]
+        assert e["conseil"].startswith("Ne la renommez pas")
+    assert not [e for e in rapport.erreurs if e["categorie"] == "colonne_mal_nommee" and e["valeur"] in ordre]
+    assert any(r.startswith("Colonnes pas à leur place") for r in rapport.remarques) == bool(attendues)
+    if fichier.name == "exemple_invalide_erreurs_colonnes.csv":  # the maintainers' example swaps two columns
+        assert attendues == {"idAttribuant", "nomAttribuant"}
 
 
 @pytest.mark.parametrize("fichier", SUBVENTIONS, ids=_ids(SUBVENTIONS))
