@@ -254,3 +254,21 @@ def test_un_mot_au_lieu_d_un_montant_meme_regle_pour_lire_subventions_et_lire_sc
     totaux = totaux_par_annee(preparer(sub, annuaire=sub.iloc[0:0].assign(nom=[], domaine=[], adherents=[], rna=[], siret=[])))
     assert totaux["argent"].tolist() == [1200]
     assert totaux.attrs["notes"] and "exclut 3 subventions" in totaux.attrs["notes"][0]
+
+
+def test_un_seul_lecteur_de_nombres_a_la_francaise(tmp_path):
+    # lire_subventions (nombres_fr) and lire_scdl read the same amounts the same way: one parser.
+    from donnees_en_main.chapitres.repondre_citoyen import lire_subventions
+    from donnees_en_main.donnees import nombres_fr, texte_nombre_fr
+
+    ecrits = ["40 000,00", "1.234,50", "12 euros", "17\u202f833", "2,5E+03", "1.5", "inf", "SEM"]
+    attendus = [40000.0, 1234.5, 12.0, 17833.0, 2500.0, 1.5, None, None]
+    valeurs, _, illisibles = nombres_fr(pd.Series(ecrits))
+    assert [None if pd.isna(v) else v for v in valeurs] == attendus
+    assert illisibles.tolist() == [a is None for a in attendus]
+    assert [None if texte_nombre_fr(e) is None else float(texte_nombre_fr(e)) for e in ecrits] == attendus
+    fichier = tmp_path / "subventions.csv"
+    fichier.write_text("nomBeneficiaire;montant;dateConvention\n"
+                       + "".join(f"Asso {i};{e};2024-01-0{i % 9 + 1}\n" for i, e in enumerate(ecrits)), encoding="utf-8")
+    for montants in (lire_subventions(fichier)["montant"], lire_scdl(fichier, "subventions").tableau["montant"]):
+        assert [None if pd.isna(v) else v for v in montants] == attendus

@@ -49,6 +49,7 @@ __all__ = [
     "est_masquee",
     "lignes_utf8_accentuees",
     "nombres_fr",
+    "texte_nombre_fr",
     "note_valeurs_masquees",
     "note_non_numeriques",
     "nombres_colonne",
@@ -740,17 +741,28 @@ def note_valeurs_masquees(mots, ou: str = "") -> str:
     )
 
 
+def texte_nombre_fr(valeur) -> str | None:
+    """A number as written in a French file, as text Python reads: '40 000,00' -> '40000.00', '17 833' -> '17833',
+    '1.234,5' -> '1234.5', '12 €' or '12 euros' -> '12', '1,5E+05' -> '1.5E+05'; None when it is not a number
+    (a word, a masked value, « inf »). The one French-number parser: ``nombres_fr`` and the SCDL reader use it."""
+    if not isinstance(valeur, str):
+        return None
+    propre = re.sub(r"[\s\u00a0\u202f€]|eur(os?)?$", "", valeur.strip(), flags=re.IGNORECASE)
+    if re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+,\d+", propre):  # 1.234,5: dots between thousands
+        propre = propre.replace(".", "")
+    if propre.count(",") == 1 and "." not in propre:
+        propre = propre.replace(",", ".")
+    return propre if re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?", propre) else None
+
+
 def nombres_fr(serie: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """French-written numbers as floats: '1 234,5', '1234.5', '12 €'.
+    """French-written numbers as floats (``texte_nombre_fr``): '1 234,5', '1234.5', '12 €'.
 
     Returns (values, masked, unreadable): masked words (``VALEURS_MASQUEES``) and empty cells are NaN;
     ``unreadable`` marks the other cells that are not numbers (NaN too: the caller decides).
     """
     texte = serie.astype("string").str.strip()
-    propre = texte.str.replace(r"[\s\u00a0\u202f€]", "", regex=True)
-    virgule_seule = propre.str.contains(",", regex=False) & ~propre.str.contains(".", regex=False)
-    propre = propre.where(~virgule_seule.fillna(False), propre.str.replace(",", ".", regex=False))
-    valeurs = pd.to_numeric(propre, errors="coerce").astype("float64")
+    valeurs = pd.to_numeric(texte.map(texte_nombre_fr, na_action="ignore"), errors="coerce").astype("float64")
     masquees = texte.str.lower().isin(_MASQUEES).fillna(False).astype(bool)
     illisibles = (texte.fillna("") != "") & valeurs.isna() & ~masquees
     return valeurs, masquees, illisibles.astype(bool)
@@ -1073,10 +1085,7 @@ def lire_csv_tableur(
     else:
         colonnes_nombres = []
     for colonne in colonnes_nombres:
-        masquees = tableau[colonne].map(est_masquee).astype(bool)
-        texte = tableau[colonne].str.replace(r"[  \u202f]", "", regex=True).str.replace(",", ".")
-        valeurs = pd.to_numeric(texte.mask(masquees), errors="coerce")
-        illisibles = tableau[colonne].notna() & valeurs.isna() & ~masquees
+        valeurs, masquees, illisibles = nombres_fr(tableau[colonne])  # the one French-number parser
         if masquees.any():
             notes.append(note_valeurs_masquees(tableau[colonne][masquees], f" de la colonne {colonne}"))
         note = (

@@ -35,7 +35,7 @@ import pandas as pd
 from donnees_en_main.reglages import dossier_donnees
 from donnees_en_main.donnees import (
     ErreurDonnees, detecter_format, est_masquee, formater_entier, lignes_d_origine, lire_csv_tableur, note_non_numeriques,
-    note_valeurs_masquees, pluriel,
+    note_valeurs_masquees, pluriel, texte_nombre_fr,
 )
 
 __all__ = [
@@ -194,14 +194,7 @@ def _texte_et_notes(fichier: Path) -> tuple[str, list[str], bool]:
 # --------------------------------------------------------------------------- values
 
 
-def _texte_nombre(valeur: str) -> str | None:
-    """'40 000,00' -> '40000.00', '17 833' -> '17833', '1.234,5' -> '1234.5', '12 €' -> '12'; None if not a number."""
-    propre = re.sub(r"[\s\u00a0\u202f€]|eur(os?)?$", "", valeur.strip(), flags=re.IGNORECASE)
-    if re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+,\d+", propre):
-        propre = propre.replace(".", "")
-    if propre.count(",") == 1 and "." not in propre:
-        propre = propre.replace(",", ".")
-    return propre if re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)", propre) else None
+_texte_nombre = texte_nombre_fr  # the one French-number parser, shared with nombres_fr
 
 
 def _texte_date(valeur: str) -> str | None:
@@ -651,10 +644,10 @@ def _parts_ambigues(tableau: pd.DataFrame, textes: pd.DataFrame, champs: dict, c
 def _typer(textes: pd.Series, champ: dict) -> pd.Series:
     type_ = champ.get("type", "string")
     vides = textes.eq("")
-    if type_ == "number":
-        return pd.to_numeric(textes.mask(vides), errors="coerce").astype(float)
+    if type_ == "number":  # only what the French-number parser reads (not « inf », « nan »)
+        return pd.to_numeric(textes.map(texte_nombre_fr), errors="coerce").astype(float)
     if type_ in ("integer", "year"):
-        nombres = pd.to_numeric(textes.mask(vides), errors="coerce")
+        nombres = pd.to_numeric(textes.map(texte_nombre_fr), errors="coerce")
         entiers = nombres.where(nombres.isna() | (nombres == nombres.round()))
         return entiers.astype("Int64")
     if type_ == "date":

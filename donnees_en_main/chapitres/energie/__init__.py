@@ -23,7 +23,7 @@ import pandas as pd
 
 from donnees_en_main.donnees import (
     VALEURS_MASQUEES, ErreurDonnees, chemin, cle_entete, detecter_format, erreur_de_structure, est_ligne_de_codes,
-    note_ligne_de_codes, note_valeurs_masquees,
+    note_ligne_de_codes, note_valeurs_masquees, texte_nombre_fr,
 )
 from donnees_en_main.donnees import codes as codes_communes
 from donnees_en_main.donnees.catalogue import ressemble
@@ -84,8 +84,7 @@ def _exiger_colonnes(table: pd.DataFrame, colonnes: list[str], quoi: str) -> Non
 def _nombres(valeurs: pd.Series, colonne: str, quoi: str, masques: set[str] = frozenset()) -> pd.Series:
     """Text -> float, accepting '1 234,5'; masked words -> NaN; anything else -> French error."""
     texte = valeurs.astype(str).str.strip()
-    propre = texte.str.replace("\u202f", "").str.replace("\u00a0", "").str.replace(" ", "").str.replace(",", ".")
-    nombres = pd.to_numeric(propre, errors="coerce")
+    nombres = pd.to_numeric(texte.map(texte_nombre_fr), errors="coerce")  # the one French-number parser
     vides_ou_masques = texte.eq("") | texte.str.lower().isin(masques)
     fautifs = nombres.isna() & ~vides_ou_masques
     if fautifs.any():
