@@ -1020,3 +1020,27 @@ def test_deuxieme_ligne_d_en_tete_reconnue_par_une_seule_regle(tmp_path):
     textes = tmp_path / "textes.csv"
     textes.write_text("Nom;Ville;Rue\nNOM;VILLE;RUE\nDupont;Angers;Rue Haute\n", encoding="utf-8")
     assert len(lire_csv_tableur(textes)[0]) == 2
+
+
+def test_un_mot_au_lieu_d_un_montant_dans_le_fichier_de_la_commune_meme_regle(tmp_path):
+    # A commune's purchases file read like the course's (lire_comme): « NC » is masked, « SEM » is a word among
+    # numbers — kept, missing, its line listed, as lire_subventions and lire_scdl do; not a refused file.
+    from donnees_en_main.donnees import lire
+
+    fichier = tmp_path / "achats-cantines.csv"
+    fichier.write_text(
+        "nom_cantine;commune;code_insee;secteur;mode_de_gestion;annee;achats_totaux_ht;achats_bio_ht;achats_durables_qualite_ht\n"
+        "École A;Angers;49007;scolaire;directe;2024;1 000,50;200;100\n"
+        "\n"
+        "École B;Angers;49007;scolaire;directe;2024;2000;SEM;NC\n", encoding="utf-8")
+    achats = lire(fichier, comme="achats-cantines")
+    assert achats["achats_totaux_ht"].tolist() == [1000.5, 2000.0]
+    assert achats["achats_bio_ht"].sum() == 200 and achats["achats_bio_ht"].isna().tolist() == [False, True]
+    notes = achats.attrs["notes"]
+    assert any(n.startswith("Colonne achats_bio_ht : 1 case contient un texte au lieu d'un nombre (« SEM »), "
+                            "ligne 4 du fichier.") for n in notes), notes
+    assert any("« NC »" in n for n in notes)
+    # Not one number in the column: that is not the column the workshop needs, said in French.
+    fichier.write_text(fichier.read_text(encoding="utf-8").replace(";200;", ";deux cents;"), encoding="utf-8")
+    with pytest.raises(ErreurDonnees, match="n'est pas un nombre"):
+        lire(fichier, comme="achats-cantines")

@@ -387,7 +387,9 @@ def lire_comme(chemin_fichier: Path | str, nom: str, *, code_insee: str | None =
         valeurs, masquees, illisibles = nombres_fr(tableau[colonne])
         if masquees.any():
             notes.append(note_valeurs_masquees(tableau[colonne][masquees], f" de la colonne « {colonne} »"))
-        if illisibles.any():
+        if illisibles.any() and valeurs.notna().any():  # words among numbers: the shared rule, never a refusal
+            notes.append(note_non_numeriques(tableau[colonne], illisibles, colonne, tableau.attrs.get("lignes")))
+        elif illisibles.any():  # not one number in the column: not the column the workshop needs
             raise ErreurDonnees(
                 f"Dans votre fichier {fichier.name}, la colonne « {colonne} » contient "
                 f"« {tableau[colonne][illisibles].iloc[0]} », qui n'est pas un nombre. Corrigez cette cellule "
