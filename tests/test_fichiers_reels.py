@@ -264,8 +264,13 @@ def test_subventions_au_format_scdl(fichier):
         assert len(annonce) == 1 and "« ATTRIB_NOM » → « nomBeneficiaire »" in annonce[0]
         assert "« SUB_MONTANT » → « montant »" in annonce[0]
         assert not [n for n in lu.notes if "« SUB_MONTANT » a été lue comme" in n]
-    # Shares decided value by value, as lire_subventions does; a « 1 » next to percentages is reported.
+    # Amounts: equal to the plain pandas reading; a word or a masked value stays missing, never a number.
     brut = _pandas(fichier)
+    montant = next(c for c in brut.columns if c.lower() in ("montant", "sub_montant"))
+    attendus = [_nombre(v) if v and v.lower() not in VALEURS_MASQUEES else None for v in brut[montant]]
+    assert lu.tableau["montant"].tolist() == pytest.approx(
+        [float("nan") if a is None else a for a in attendus], nan_ok=True)
+    # Shares decided value by value, as lire_subventions does; a « 1 » next to percentages is reported.
     if "pourcentageSubvention" in brut.columns:
         valeurs = [_nombre(v) if v else None for v in brut["pourcentageSubvention"]]
         parts = [float("nan") if v is None else v / 100 if v > 1 else v for v in valeurs]
