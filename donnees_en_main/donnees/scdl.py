@@ -20,7 +20,6 @@ lists as Python lists, SIRET as 14-character text. A value that cannot be repair
 from __future__ import annotations
 
 import copy
-import csv
 import difflib
 import io
 import json
