@@ -540,3 +540,81 @@ def test_lire_csv_tableur_ligne_irreguliere(tmp_path):
     fichier = _ecrire(tmp_path / "i.csv", "a;b\n1;2\n3;4\n5;6;7;8\n", "utf-8")
     with pytest.raises(ErreurDonnees, match="ligne 4"):
         lire_csv_tableur(fichier)
+
+
+# --------------------------------------------------------------------------- ma-cantine shares, value by value
+
+ENTETE_MA_CANTINE = "canteen_siret,canteen_name,canteen_city_insee_code,teledeclaration_ratio_bio,teledeclaration_ratio_egalim_hors_bio\n"
+
+
+def _ma_cantine(tmp_path, lignes: list[str], entete: str = ENTETE_MA_CANTINE):
+    from donnees_en_main.donnees.ma_cantine import lire_ma_cantine
+
+    fichier = tmp_path / "campagne.csv"
+    fichier.write_text(entete + "".join(l + "\n" for l in lignes), encoding="utf-8")
+    return lire_ma_cantine(fichier)
+
+
+def test_ma_cantine_parts_decidees_valeur_par_valeur(tmp_path):
+    lu = _ma_cantine(tmp_path, [
+        '21490007800012,École A,49007,0.25,0.1',   # line 2: shares, as the schema writes them
+        '21490007800020,École B,49007,45,20',      # line 3: percentages -> divided on their own row
+        '21490007800038,École C,49007,"12,5 %",0', # line 4: « 12,5 % »
+        '21490007800046,École D,49007,1,0.5',      # line 5: 1 and 0.5 in a file that also writes percentages
+    ])
+    assert lu["teledeclaration_ratio_bio"].tolist() == pytest.approx([0.25, 0.45, 0.125, 1.0])
+    assert lu["teledeclaration_ratio_egalim_hors_bio"].tolist() == pytest.approx([0.1, 0.2, 0.0, 0.5])
+    notes = lu.attrs["notes"]
+    pourcent = next(n for n in notes if n.startswith("Colonne teledeclaration_ratio_bio : 2 valeurs écrites en pourcentage"))
+    assert "lignes 3, 4" in pourcent and "ligne par ligne" in pourcent
+    ambigues = next(n for n in notes if n.startswith("Colonne teledeclaration_ratio_bio : 2 valeurs ambiguës"))
+    assert "lignes 2, 5" in ambigues  # 0.25 and 1: kept as shares, but reported
+    assert any(n.startswith("Colonne teledeclaration_ratio_egalim_hors_bio : 1 valeur écrite en pourcentage (« 20 »)")
+               for n in notes)
+
+
+def test_ma_cantine_sans_pourcentage_rien_n_est_change_ni_signale(tmp_path):
+    lu = _ma_cantine(tmp_path, ['21490007800012,École A,49007,0.25,0.1', '21490007800020,École B,49007,1,0'])
+    assert lu["teledeclaration_ratio_bio"].tolist() == [0.25, 1.0]
+    assert not [n for n in lu.attrs["notes"] if "teledeclaration_ratio" in n or "incohérent" in n]
+
+
+def test_ma_cantine_parts_incoherentes_signalees(tmp_path):
+    lu = _ma_cantine(tmp_path, [
+        '21490007800012,École A,49007,0.7,0.5',    # bio + EGalim hors bio = 120 %
+        '21490007800020,École B,49007,0.2,0.3',
+        '21490007800038,École C,49007,250,0.1',    # a share above 100 %
+        '21490007800046,École D,49007,SEM,0.1',    # a word: missing, by the shared rule
+    ])
+    assert lu["teledeclaration_ratio_bio"].isna().tolist() == [False, False, True, True]
+    notes = lu.attrs["notes"]
+    assert any(n.startswith("Parts incohérentes : 1 ligne (2) où la part bio plus la part") for n in notes), notes
+    assert any("1 valeur incohérente (ligne 4, « 250 »)" in n for n in notes), notes
+    assert any("« SEM »" in n and "ligne 5" in n for n in notes), notes
+    # Where the EGalim column includes bio, bio above EGalim is the inconsistency.
+    entete = ENTETE_MA_CANTINE.replace("teledeclaration_ratio_egalim_hors_bio", "teledeclaration_ratio_egalim")
+    lu = _ma_cantine(tmp_path, ['21490007800012,École A,49007,0.4,0.3', '21490007800020,École B,49007,0.2,0.5'], entete)
+    assert any(n.startswith("Parts incohérentes : 1 ligne (2) où la part bio dépasse la part EGalim") for n in lu.attrs["notes"])
+
+
+def test_colonne_pas_a_sa_place_quand_le_schema_impose_l_ordre(tmp_path):
+    fichier = tmp_path / "ordre.csv"
+    fichier.write_text("siret,effectif,allergenes,insee,nom\n21490912900014,3,,49007,a\n", encoding="utf-8")
+    rapport = valider(fichier, SCHEMA_TEST)  # frictionless: « incorrect-label » at places 2 and 4
+    deplacees = [e for e in rapport.erreurs if e["categorie"] == "colonne_pas_a_sa_place"]
+    assert {e["colonne"] for e in deplacees} == {"effectif", "insee"}
+    effectif = next(e for e in deplacees if e["colonne"] == "effectif")
+    assert "« effectif » est bien dans le fichier, mais pas à sa place : elle est en n°2" in effectif["probleme"]
+    assert "le schéma la veut en n°4" in effectif["probleme"]
+    assert effectif["conseil"].startswith("Ne la renommez pas : remettez les colonnes dans l'ordre du schéma "
+                                          "(siret, insee, allergenes, effectif, nom)")
+    assert not [e for e in rapport.erreurs if e["categorie"] == "colonne_mal_nommee"]
+    assert rapport.compter()["colonne_pas_a_sa_place"] == 2
+    # The cell errors come from the shift (« 3 » checked as a code INSEE…): said in a remark.
+    assert any(r.startswith("Colonnes pas à leur place : « effectif », « insee »") and "décalage" in r
+               for r in rapport.remarques)
+    # A schema that does not require the order (fieldsMatch « equal »): nothing to report.
+    assert valider(fichier, {**SCHEMA_TEST, "fieldsMatch": "equal"}).valide
+    # A column really misnamed stays « mal nommée ».
+    fichier.write_text("siret,INSEE_COM,allergenes,effectif,nom\n21490912900014,49007,,3,a\n", encoding="utf-8")
+    assert valider(fichier, SCHEMA_TEST).compter() == {"colonne_mal_nommee": 1}

@@ -18,7 +18,7 @@ import pytest
 from donnees_en_main.chapitres import energie
 from donnees_en_main.chapitres.elections import lire_resultats
 from donnees_en_main.chapitres.repondre_citoyen import lire_subventions, preparer
-from donnees_en_main.donnees import ErreurDonnees, VALEURS_MASQUEES, codes, lire_csv_tableur
+from donnees_en_main.donnees import ErreurDonnees, VALEURS_MASQUEES, chemin, codes, formater_entier, lire_csv_tableur
 from donnees_en_main.donnees.commune import donnees_commune
 from donnees_en_main.donnees.scdl import lire_scdl, siren_valide, siret_valide
 
@@ -32,6 +32,8 @@ pytestmark = pytest.mark.skipif(
 FICHIERS = sorted(p for p in REELS.rglob("*") if p.is_file() and p.name != "README.md") if REELS.is_dir() else []
 
 # Encoding and separator of each CSV, as the README and the bytes say (the JSON files are not tables).
+# The SDES files have « two header rows (French labels, then codes) » (README): row 2 is not data.
+DEUX_ENTETES = {"energie/sdes-chaleur-froid-iris.2020-10.csv", "energie/sdes-chaleur-froid-iris.2023-09.csv"}
 FORMATS = {
     "cantine/campagne_td_2021.csv": ("utf-8", ","),
     "cantine/campagne_td_2021_ancienne_version_pointvirgule.csv": ("utf-8", ";"),
@@ -62,8 +64,11 @@ def _par_dossier(dossier: str, suffixe: str = ".csv"):
 
 
 def _pandas(fichier: Path, **options) -> pd.DataFrame:
-    """The plain pandas reading: every cell as text, empty cells empty, fully empty rows dropped."""
+    """The plain pandas reading: every cell as text, empty cells empty, fully empty rows dropped; the codes row
+    of a file with two header rows (``DEUX_ENTETES``) skipped."""
     encodage, sep = FORMATS[_nom(fichier)]
+    if _nom(fichier) in DEUX_ENTETES:
+        options.setdefault("skiprows", [1])
     brut = pd.read_csv(fichier, sep=sep, encoding=encodage, dtype=str, keep_default_na=False, **options)
     brut.columns = [str(c).strip() for c in brut.columns]
     brut = brut.apply(lambda s: s.str.strip())
@@ -120,6 +125,14 @@ def test_chaque_fichier_lu_comme_un_export_de_tableur(fichier):
     pd.testing.assert_frame_equal(tableau.fillna(""), attendu, check_dtype=False)
     encodage = FORMATS[_nom(fichier)][0]
     assert any(("Windows-1252" if encodage == "cp1252" else "UTF-8") in n for n in notes if n.startswith("Encodage"))
+    # A second header row (the codes of the columns) is taken out of the data and said; no other row is.
+    deux = [n for n in notes if n.startswith("Deux lignes d'en-tête")]
+    if _nom(fichier) in DEUX_ENTETES:
+        codes = _pandas(fichier, skiprows=None, nrows=1).iloc[0].tolist()
+        assert list(tableau.attrs["codes_colonnes"].values()) == codes
+        assert len(deux) == 1 and "la ligne 2" in deux[0] and ", ".join(codes[:3]) in deux[0]
+    else:
+        assert not deux and "codes_colonnes" not in tableau.attrs
 
 
 @pytest.mark.parametrize("fichier", FICHIERS, ids=_ids(FICHIERS))
@@ -147,10 +160,11 @@ def test_subventions_montants_parts_et_siret_comme_pandas(fichier):
     lu = lire_ou_erreur(lire_subventions, fichier)
     brut = _pandas(fichier)
     montant = next((c for c in brut.columns if c.lower() in ("montant", "sub_montant")), None)
+    fautifs = [v for v in brut[montant] if v and _nombre(v) is None and v.lower() not in VALEURS_MASQUEES]
     if isinstance(lu, ErreurDonnees):
-        # Only a value that is neither a number nor a masked word may stop the reading.
-        fautifs = [v for v in brut[montant] if v and _nombre(v) is None and v.lower() not in VALEURS_MASQUEES]
+        # Only a column where no value at all is a number may stop the reading; words among numbers do not.
         assert fautifs and f"« {fautifs[0]} »" in str(lu)
+        assert not any(_nombre(v) is not None for v in brut[montant] if v), lu
         return
     assert len(lu) == len(brut)
     attendus = [_nombre(v) if v and v.lower() not in VALEURS_MASQUEES else None for v in brut[montant]]
@@ -179,6 +193,66 @@ def test_subventions_montants_parts_et_siret_comme_pandas(fichier):
                    for n in lu.attrs["notes"])
 
 
+def test_subventions_un_mot_au_lieu_d_un_montant_meme_regle_dans_les_deux_lecteurs():
+    """The Nièvre file writes « SEM » or « ODHLM » (a kind of beneficiary) where the amount goes: neither a crash
+    nor a refused file; the amount stays missing, the lines are listed, the totals say they exclude them."""
+    from donnees_en_main.chapitres.repondre_citoyen import totaux_par_annee, totaux_par_beneficiaire
+
+    fichier = REELS / "subventions" / "reel_DEP_Nievre_CD58_SUBVENTIONS_2016_LISTE.csv"
+    brut = _pandas(fichier)
+    assert len(brut) == len(fichier.read_bytes().splitlines()) - 1  # no empty line: row i is line i + 2
+    fautifs = [(i + 2, v) for i, v in enumerate(brut["SUB_MONTANT"])
+               if v and _nombre(v) is None and v.lower() not in VALEURS_MASQUEES]
+    assert {v for _, v in fautifs} == {"SEM", "ODHLM"}  # the real defect
+    lisibles = sum(x for x in (_nombre(v) for v in brut["SUB_MONTANT"] if v) if x is not None)
+    sub = lire_ou_erreur(lire_subventions, fichier)
+    scdl = lire_ou_erreur(lire_scdl, fichier, "subventions")
+    assert not isinstance(sub, ErreurDonnees), sub
+    assert not isinstance(scdl, ErreurDonnees), scdl
+    annonces = []
+    for tableau, notes in ((sub, sub.attrs["notes"]), (scdl.tableau, scdl.notes)):
+        assert len(tableau) == len(brut)
+        assert tableau["montant"].sum() == pytest.approx(lisibles)
+        assert tableau["montant"].isna().tolist() == [_nombre(v) is None for v in brut["SUB_MONTANT"]]
+        note = [n for n in notes if "texte au lieu d'un nombre" in n]
+        assert len(note) == 1, notes
+        assert f"lignes {', '.join(str(ligne) for ligne, _ in fautifs)} du fichier" in note[0]
+        assert "« SEM » (4)" in note[0] and "« ODHLM » (1)" in note[0] and "les excluent" in note[0]
+        annonces.append(note[0])
+    assert annonces[0] == annonces[1]  # one rule, said once, the same way
+    vide = sub.iloc[0:0].assign(nom=[], domaine=[], adherents=[], rna=[], siret=[])
+    prep = preparer(sub, annuaire=vide)
+    sans = int(prep["montant_beneficiaire"].isna().sum())
+    assert sans == sum(1 for v in brut["SUB_MONTANT"] if _nombre(v) is None)  # SEM, ODHLM and NC
+    for total in (totaux_par_annee(prep), totaux_par_beneficiaire(prep)):
+        assert total["argent"].sum() == pytest.approx(lisibles)
+        assert any(f"exclut {sans} subventions" in n and "NIEVRE HABITAT" in n for n in total.attrs["notes"])
+
+
+@pytest.mark.parametrize("fichier", SUBVENTIONS, ids=_ids(SUBVENTIONS))
+def test_validation_colonnes_pas_a_leur_place(fichier):
+    """Validated against the project's SCDL schema (which requires the order): a column of the schema found at
+    another place is said « pas à sa place », with what to do — not « renommez-la »."""
+    import json
+
+    from donnees_en_main.donnees.validation import valider
+
+    schema = chemin("subventions").parent / "subventions.schema.json"
+    ordre = [f["name"] for f in json.loads(schema.read_text(encoding="utf-8"))["fields"]]
+    entete = list(_pandas(fichier).columns)
+    attendues = {c for i, c in enumerate(entete) if c in ordre and i < len(ordre) and ordre[i] != c}
+    rapport = valider(fichier, schema)
+    deplacees = [e for e in rapport.erreurs if e["categorie"] == "colonne_pas_a_sa_place"]
+    assert {e["colonne"] for e in deplacees} == attendues
+    for e in deplacees:
+        assert f"n°{entete.index(e['colonne']) + 1}" in e["probleme"] and f"n°{ordre.index(e['colonne']) + 1}." in e["probleme"]
+        assert e["conseil"].startswith("Ne la renommez pas")
+    assert not [e for e in rapport.erreurs if e["categorie"] == "colonne_mal_nommee" and e["valeur"] in ordre]
+    assert any(r.startswith("Colonnes pas à leur place") for r in rapport.remarques) == bool(attendues)
+    if fichier.name == "exemple_invalide_erreurs_colonnes.csv":  # the maintainers' example swaps two columns
+        assert attendues == {"idAttribuant", "nomAttribuant"}
+
+
 @pytest.mark.parametrize("fichier", SUBVENTIONS, ids=_ids(SUBVENTIONS))
 def test_subventions_au_format_scdl(fichier):
     lu = lire_ou_erreur(lire_scdl, fichier, "subventions")
@@ -190,8 +264,13 @@ def test_subventions_au_format_scdl(fichier):
         assert len(annonce) == 1 and "« ATTRIB_NOM » → « nomBeneficiaire »" in annonce[0]
         assert "« SUB_MONTANT » → « montant »" in annonce[0]
         assert not [n for n in lu.notes if "« SUB_MONTANT » a été lue comme" in n]
-    # Shares decided value by value, as lire_subventions does; a « 1 » next to percentages is reported.
+    # Amounts: equal to the plain pandas reading; a word or a masked value stays missing, never a number.
     brut = _pandas(fichier)
+    montant = next(c for c in brut.columns if c.lower() in ("montant", "sub_montant"))
+    attendus = [_nombre(v) if v and v.lower() not in VALEURS_MASQUEES else None for v in brut[montant]]
+    assert lu.tableau["montant"].tolist() == pytest.approx(
+        [float("nan") if a is None else a for a in attendus], nan_ok=True)
+    # Shares decided value by value, as lire_subventions does; a « 1 » next to percentages is reported.
     if "pourcentageSubvention" in brut.columns:
         valeurs = [_nombre(v) if v else None for v in brut["pourcentageSubvention"]]
         parts = [float("nan") if v is None else v / 100 if v > 1 else v for v in valeurs]
@@ -210,7 +289,7 @@ ENERGIE = _par_dossier("energie")
 
 
 def _sdes_pandas(fichier: Path) -> pd.DataFrame:
-    brut = _pandas(fichier, skiprows=[1])  # second header row: the codes of the columns
+    brut = _pandas(fichier)  # without its second header row: the codes of the columns
     brut["commune"] = brut["Code de l'IRIS - Code de la zone"].str[:5]
     conso = brut["Consommation (en MWh)"]
     brut["masque"] = conso.str.lower().isin(VALEURS_MASQUEES)
@@ -292,6 +371,48 @@ def test_lecteur_ma_cantine_filtre_par_commune(fichier):
     assert lu["teledeclaration_ratio_bio"].tolist() == pytest.approx(bio.tolist(), nan_ok=True)
     assert any(code in n for n in lu.attrs["notes"])
 
+
+
+@pytest.mark.parametrize("fichier", CANTINE, ids=_ids(CANTINE))
+def test_ma_cantine_parts_selon_la_convention_du_schema_valeur_par_valeur(fichier, tmp_path):
+    import csv
+    import io
+    import json
+
+    from donnees_en_main.donnees.ma_cantine import lire_ma_cantine
+
+    # The producer's schema writes the shares between 0 and 1 (its example); so does every value of the file.
+    schema = json.loads((REELS / "cantine" / "schema_teledeclarations.json").read_text(encoding="utf-8"))
+    exemples = {f["name"]: f.get("example") for f in schema["fields"]}
+    assert 0 < float(exemples["teledeclaration_ratio_bio"]) < 1
+    brut = _pandas(fichier)
+    bio = pd.to_numeric(brut["teledeclaration_ratio_bio"].replace("", None))
+    hors_bio = pd.to_numeric(brut["teledeclaration_ratio_egalim_hors_bio"].replace("", None))
+    lu = lire_ou_erreur(lire_ma_cantine, fichier)
+    assert not isinstance(lu, ErreurDonnees), lu
+    assert lu["teledeclaration_ratio_bio"].tolist() == pytest.approx(bio.tolist(), nan_ok=True)
+    assert not [n for n in lu.attrs["notes"] if "pourcentage" in n or "ambiguë" in n]
+    incoherentes = int(((bio + hors_bio) > 1 + 1e-9).sum())  # bio is EGalim: bio + « hors bio » ≤ 100 %
+    assert any(n.startswith(f"Parts incohérentes : {incoherentes} ligne") for n in lu.attrs["notes"]) == bool(incoherentes)
+
+    # The same bytes after a spreadsheet wrote three shares as percentages: those rows only are divided by 100,
+    # the others are kept as the schema writes them — and reported as ambiguous, the file now mixing both.
+    encodage, sep = FORMATS[_nom(fichier)]
+    rangees = list(csv.reader(io.StringIO(fichier.read_bytes().decode(encodage), newline=""), delimiter=sep))
+    j = rangees[0].index("teledeclaration_ratio_bio")
+    changees = [i for i in range(1, len(rangees)) if 0.01 < float(rangees[i][j] or 0) < 1][:3]
+    for i in changees:
+        rangees[i][j] = f"{float(rangees[i][j]) * 100:g}"
+    sortie = io.StringIO(newline="")
+    csv.writer(sortie, delimiter=sep, lineterminator="\n").writerows(rangees)
+    copie = tmp_path / fichier.name
+    copie.write_text(sortie.getvalue(), encoding="utf-8")
+    lu = lire_ma_cantine(copie)
+    assert lu["teledeclaration_ratio_bio"].tolist() == pytest.approx(bio.tolist(), nan_ok=True)
+    note = next(n for n in lu.attrs["notes"] if "3 valeurs écrites en pourcentage" in n)
+    assert f"lignes {', '.join(str(i + 1) for i in changees)})" in note
+    ambigues = int(((bio > 0) & (bio <= 1)).sum()) - 3
+    assert any(f"{formater_entier(ambigues)} valeurs ambiguës" in n for n in lu.attrs["notes"])
 
 
 TABLEAUX = [f for f in FICHIERS if f.suffix == ".csv"]

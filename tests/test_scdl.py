@@ -101,7 +101,9 @@ def test_fichier_windows_virgules_et_ligne_illisible_au_bon_numero(tmp_path):
     assert tableau["montant"].iloc[0] == 1200.5 and pd.isna(tableau["montant"].iloc[1])
     assert tableau["nomBeneficiaire"].tolist() == ["Association Été", "Association Été"]
     assert any(n.startswith("Encodage : Windows-1252 (cp1252)") for n in notes)
-    assert any("Valeurs illisibles laissées vides" in n and "1 valeur dans montant" in n for n in notes)
+    # The rule every reader shares for a word where an amount goes: kept, missing, its line (of the file) given.
+    assert any(n.startswith("Colonne montant : 1 case contient un texte au lieu d'un nombre (« quarante euros »), "
+                            "ligne 4 du fichier.") and "l'excluent" in n for n in notes), notes
     assert not rapport.valide
     erreur = next(e for e in rapport.erreurs if e["colonne"] == "montant")
     assert erreur["ligne"] == 4 and erreur["valeur"] == "quarante euros"  # line 3 is blank
@@ -230,3 +232,43 @@ def test_siret_repare_seulement_si_sa_cle_le_confirme_et_anciennes_entetes(tmp_p
     assert "ancien format national des subventions" in notes and "« ATTRIB_NOM » → « nomBeneficiaire »" in notes
     assert "1 SIRET transformé en nombre par un tableur (« 52499120500013.0 ») : le « .0 » a été retiré, sa clé de contrôle est juste" in notes
     assert "(« 52499120500014.0 ») : le « .0 » a été retiré, mais sa clé de contrôle (Luhn) est fausse" in notes
+
+
+def test_un_mot_au_lieu_d_un_montant_meme_regle_pour_lire_subventions_et_lire_scdl(tmp_path):
+    # Built from bytes (runs without ../shared): « SEM » where the amount goes, as in a real département file.
+    from donnees_en_main.chapitres.repondre_citoyen import lire_subventions, preparer, totaux_par_annee
+
+    fichier = tmp_path / "subventions.csv"
+    fichier.write_bytes(
+        "ATTRIB_NOM;SUB_MONTANT;ACTE_DATE\nClub;1 200;2016-01-01\nNièvre Aménagement;SEM;2016-01-01\n"
+        "Office;ODHLM;2016-01-01\nÉcole;NC;2016-01-01\n".encode("cp1252"))
+    sub = lire_subventions(fichier)
+    scdl = lire_scdl(fichier, "subventions")
+    regles = []
+    for tableau, notes in ((sub, sub.attrs["notes"]), (scdl.tableau, scdl.notes)):
+        assert tableau["montant"].tolist()[0] == 1200 and tableau["montant"].isna().tolist() == [False, True, True, True]
+        note = [n for n in notes if "texte au lieu d'un nombre" in n]
+        assert len(note) == 1 and "(« SEM » (1), « ODHLM » (1)), lignes 3, 4 du fichier" in note[0], notes
+        regles.append(note[0])
+    assert regles[0] == regles[1]
+    totaux = totaux_par_annee(preparer(sub, annuaire=sub.iloc[0:0].assign(nom=[], domaine=[], adherents=[], rna=[], siret=[])))
+    assert totaux["argent"].tolist() == [1200]
+    assert totaux.attrs["notes"] and "exclut 3 subventions" in totaux.attrs["notes"][0]
+
+
+def test_un_seul_lecteur_de_nombres_a_la_francaise(tmp_path):
+    # lire_subventions (nombres_fr) and lire_scdl read the same amounts the same way: one parser.
+    from donnees_en_main.chapitres.repondre_citoyen import lire_subventions
+    from donnees_en_main.donnees import nombres_fr, texte_nombre_fr
+
+    ecrits = ["40 000,00", "1.234,50", "12 euros", "17\u202f833", "2,5E+03", "1.5", "inf", "SEM"]
+    attendus = [40000.0, 1234.5, 12.0, 17833.0, 2500.0, 1.5, None, None]
+    valeurs, _, illisibles = nombres_fr(pd.Series(ecrits))
+    assert [None if pd.isna(v) else v for v in valeurs] == attendus
+    assert illisibles.tolist() == [a is None for a in attendus]
+    assert [None if texte_nombre_fr(e) is None else float(texte_nombre_fr(e)) for e in ecrits] == attendus
+    fichier = tmp_path / "subventions.csv"
+    fichier.write_text("nomBeneficiaire;montant;dateConvention\n"
+                       + "".join(f"Asso {i};{e};2024-01-0{i % 9 + 1}\n" for i, e in enumerate(ecrits)), encoding="utf-8")
+    for montants in (lire_subventions(fichier)["montant"], lire_scdl(fichier, "subventions").tableau["montant"]):
+        assert [None if pd.isna(v) else v for v in montants] == attendus

@@ -990,3 +990,57 @@ def test_achats_de_paris_par_arrondissement_comptes_pour_paris(tmp_path, monkeyp
     notes = " ".join(achats.attrs["notes"])
     assert "ne désigne pas Paris par son code de commune (75056) mais par ses arrondissements municipaux (75105, 75112)" in notes
     assert "Communes :" not in notes  # …and not taken for other communes
+
+
+def test_deuxieme_ligne_d_en_tete_reconnue_par_une_seule_regle(tmp_path):
+    # Built from bytes: French labels, then the codes of the columns, then numbers (as SDES publishes).
+    from donnees_en_main.donnees import lire_csv_tableur
+
+    sdes = tmp_path / "sdes.csv"
+    sdes.write_text(
+        '"Nom de l\'opérateur";"Millésime";"Énergie";"Code de l\'IRIS";"Code du grand secteur";"Consommation (en MWh)"\n'
+        '"OPERATEUR";"ANNEE";"FILIERE";"IRIS_CODE";"CODE_GRAND_SECTEUR";"CONSO"\n'
+        '"Réseau A";"2022";"C";"490070101";"R";"1 200,5"\n"Réseau A";"2022";"C";"490070102";"T";"secret"\n',
+        encoding="utf-8")
+    tableau, notes = lire_csv_tableur(sdes)
+    assert len(tableau) == 2 and tableau["Millésime"].tolist() == ["2022", "2022"]
+    assert tableau.attrs["codes_colonnes"]["Consommation (en MWh)"] == "CONSO"
+    assert tableau.attrs["lignes"] == [3, 4]
+    note = next(n for n in notes if n.startswith("Deux lignes d'en-tête"))
+    assert "la ligne 2" in note and "OPERATEUR, ANNEE, FILIERE" in note and "à la ligne 3" in note
+    ore = energie.lire_consommations_ore(sdes)  # the energy reader: the same rule, the same note
+    assert ore["conso_mwh"].sum() == 1200.5 and len(ore) == 2
+    assert any(n.startswith(note) for n in ore.attrs["notes"])
+    # A first data row of words that come back below (« Gaz », « SEM ») is data, not a header: kept.
+    mots = tmp_path / "mots.csv"
+    mots.write_text("operateur;filiere;montant;pdl\nGRDF;Gaz;SEM;NC\nGRDF;Gaz;12;3\nGRDF;Gaz;SEM;4\n", encoding="utf-8")
+    tableau, notes = lire_csv_tableur(mots)
+    assert len(tableau) == 3 and not [n for n in notes if n.startswith("Deux lignes")]
+    # Codes row over columns that are all text below: nothing tells it from data, it is kept.
+    textes = tmp_path / "textes.csv"
+    textes.write_text("Nom;Ville;Rue\nNOM;VILLE;RUE\nDupont;Angers;Rue Haute\n", encoding="utf-8")
+    assert len(lire_csv_tableur(textes)[0]) == 2
+
+
+def test_un_mot_au_lieu_d_un_montant_dans_le_fichier_de_la_commune_meme_regle(tmp_path):
+    # A commune's purchases file read like the course's (lire_comme): « NC » is masked, « SEM » is a word among
+    # numbers — kept, missing, its line listed, as lire_subventions and lire_scdl do; not a refused file.
+    from donnees_en_main.donnees import lire
+
+    fichier = tmp_path / "achats-cantines.csv"
+    fichier.write_text(
+        "nom_cantine;commune;code_insee;secteur;mode_de_gestion;annee;achats_totaux_ht;achats_bio_ht;achats_durables_qualite_ht\n"
+        "École A;Angers;49007;scolaire;directe;2024;1 000,50;200;100\n"
+        "\n"
+        "École B;Angers;49007;scolaire;directe;2024;2000;SEM;NC\n", encoding="utf-8")
+    achats = lire(fichier, comme="achats-cantines")
+    assert achats["achats_totaux_ht"].tolist() == [1000.5, 2000.0]
+    assert achats["achats_bio_ht"].sum() == 200 and achats["achats_bio_ht"].isna().tolist() == [False, True]
+    notes = achats.attrs["notes"]
+    assert any(n.startswith("Colonne achats_bio_ht : 1 case contient un texte au lieu d'un nombre (« SEM »), "
+                            "ligne 4 du fichier.") for n in notes), notes
+    assert any("« NC »" in n for n in notes)
+    # Not one number in the column: that is not the column the workshop needs, said in French.
+    fichier.write_text(fichier.read_text(encoding="utf-8").replace(";200;", ";deux cents;"), encoding="utf-8")
+    with pytest.raises(ErreurDonnees, match="n'est pas un nombre"):
+        lire(fichier, comme="achats-cantines")

@@ -49,7 +49,15 @@ __all__ = [
     "est_masquee",
     "lignes_utf8_accentuees",
     "nombres_fr",
+    "texte_nombre_fr",
     "note_valeurs_masquees",
+    "note_non_numeriques",
+    "nombres_colonne",
+    "lignes_d_origine",
+    "ecrit_en_pourcent",
+    "parts_par_valeur",
+    "est_ligne_de_codes",
+    "note_ligne_de_codes",
     "decrire",
     "detecter_format",
     "formater_entier",
@@ -379,7 +387,9 @@ def lire_comme(chemin_fichier: Path | str, nom: str, *, code_insee: str | None =
         valeurs, masquees, illisibles = nombres_fr(tableau[colonne])
         if masquees.any():
             notes.append(note_valeurs_masquees(tableau[colonne][masquees], f" de la colonne « {colonne} »"))
-        if illisibles.any():
+        if illisibles.any() and valeurs.notna().any():  # words among numbers: the shared rule, never a refusal
+            notes.append(note_non_numeriques(tableau[colonne], illisibles, colonne, tableau.attrs.get("lignes")))
+        elif illisibles.any():  # not one number in the column: not the column the workshop needs
             raise ErreurDonnees(
                 f"Dans votre fichier {fichier.name}, la colonne « {colonne} » contient "
                 f"« {tableau[colonne][illisibles].iloc[0]} », qui n'est pas un nombre. Corrigez cette cellule "
@@ -733,20 +743,195 @@ def note_valeurs_masquees(mots, ou: str = "") -> str:
     )
 
 
+def texte_nombre_fr(valeur) -> str | None:
+    """A number as written in a French file, as text Python reads: '40 000,00' -> '40000.00', '17 833' -> '17833',
+    '1.234,5' -> '1234.5', '12 €' or '12 euros' -> '12', '1,5E+05' -> '1.5E+05'; None when it is not a number
+    (a word, a masked value, « inf »). The one French-number parser: ``nombres_fr`` and the SCDL reader use it."""
+    if not isinstance(valeur, str):
+        return None
+    propre = re.sub(r"[\s\u00a0\u202f€]|eur(os?)?$", "", valeur.strip(), flags=re.IGNORECASE)
+    if re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+,\d+", propre):  # 1.234,5: dots between thousands
+        propre = propre.replace(".", "")
+    if propre.count(",") == 1 and "." not in propre:
+        propre = propre.replace(",", ".")
+    return propre if re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?", propre) else None
+
+
 def nombres_fr(serie: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """French-written numbers as floats: '1 234,5', '1234.5', '12 €'.
+    """French-written numbers as floats (``texte_nombre_fr``): '1 234,5', '1234.5', '12 €'.
 
     Returns (values, masked, unreadable): masked words (``VALEURS_MASQUEES``) and empty cells are NaN;
     ``unreadable`` marks the other cells that are not numbers (NaN too: the caller decides).
     """
     texte = serie.astype("string").str.strip()
-    propre = texte.str.replace(r"[\s\u00a0\u202f€]", "", regex=True)
-    virgule_seule = propre.str.contains(",", regex=False) & ~propre.str.contains(".", regex=False)
-    propre = propre.where(~virgule_seule.fillna(False), propre.str.replace(",", ".", regex=False))
-    valeurs = pd.to_numeric(propre, errors="coerce").astype("float64")
+    valeurs = pd.to_numeric(texte.map(texte_nombre_fr, na_action="ignore"), errors="coerce").astype("float64")
     masquees = texte.str.lower().isin(_MASQUEES).fillna(False).astype(bool)
     illisibles = (texte.fillna("") != "") & valeurs.isna() & ~masquees
     return valeurs, masquees, illisibles.astype(bool)
+
+
+def note_non_numeriques(ecrites: pd.Series, illisibles: pd.Series, colonne: str, lignes=None) -> str:
+    """The one rule for a cell where a number is expected that holds another word (« SEM », « ODHLM »…),
+    as every reader applies it: not a crash, not a refusal of the file; the value stays missing, and this
+    French note counts the cells, lists their lines in the file and says that totals exclude them.
+
+    ``ecrites``: the column as written; ``illisibles``: the mask from ``nombres_fr``; ``lignes``: the line of
+    the original file of each row (``attrs["lignes"]`` of ``lire_csv_tableur``), else row + 2 (header line 1).
+    """
+    from collections import Counter
+
+    positions = [int(i) for i in illisibles.to_numpy().nonzero()[0]]
+    if lignes is None or len(lignes) != len(ecrites):
+        lignes = range(2, len(ecrites) + 2)
+    numeros = [lignes[i] for i in positions]
+    comptes = Counter(str(v).strip() for v in ecrites[illisibles])
+    total = len(positions)
+    mots = ", ".join(f"« {m} »" + (f" ({formater_entier(k)})" if total > 1 else "") for m, k in comptes.most_common(5))
+    une = total == 1
+    exclure = "l'excluent" if une else "les excluent"
+    return (
+        f"Colonne {colonne} : {pluriel(total, 'case contient', 'cases contiennent')} un texte au lieu d'un nombre "
+        f"({mots}{', …' if len(comptes) > 5 else ''}), "
+        f"{'ligne' if une else 'lignes'} {', '.join(map(str, numeros[:12]))}{'…' if total > 12 else ''} du fichier. "
+        f"Ce n'est pas un mot connu de valeur masquée (« secret », « nd », « NC »…) : "
+        f"{'la valeur est laissée vide' if une else 'les valeurs sont laissées vides'} (inconnue{'' if une else 's'}, "
+        f"pas zéro), {'la ligne est gardée' if une else 'les lignes sont gardées'}, et les totaux de cette colonne "
+        f"{exclure} : ce sont des minimums. Demandez au service qui a "
+        "publié le fichier ce que ce texte veut dire."
+    )
+
+
+def nombres_colonne(serie: pd.Series, colonne: str, notes: list[str], lignes=None) -> pd.Series:
+    """A column of French-written numbers as floats, with the shared rules said in ``notes``: masked words
+    (``note_valeurs_masquees``) and other words (``note_non_numeriques``) are missing values, never a refusal."""
+    valeurs, masquees, illisibles = nombres_fr(serie)
+    if masquees.any():
+        notes.append(note_valeurs_masquees(serie[masquees], f" de la colonne {colonne}"))
+    if illisibles.any():
+        notes.append(note_non_numeriques(serie, illisibles, colonne, lignes))
+    return valeurs.astype("float64")
+
+
+def _lignes_de(lignes, n: int) -> list:
+    return list(lignes) if lignes is not None and len(lignes) == n else list(range(2, n + 2))
+
+
+def _liste_lignes(numeros) -> str:
+    numeros = list(numeros)
+    return ", ".join(map(str, numeros[:8])) + ("…" if len(numeros) > 8 else "")
+
+
+def ecrit_en_pourcent(serie: pd.Series) -> pd.Series:
+    """True where a share is written as a percentage: « 45 % », or a number between 1 (excluded) and 100."""
+    texte = serie.astype("string").str.strip()
+    signe = texte.str.endswith("%").fillna(False).astype(bool)
+    valeurs = nombres_fr(texte.str.rstrip("%"))[0]
+    return signe | ((valeurs > 1) & (valeurs <= 100)).fillna(False).astype(bool)
+
+
+def parts_par_valeur(serie: pd.Series, colonne: str, notes: list[str], lignes=None, *,
+                     fichier_en_pourcent: bool | None = None) -> pd.Series:
+    """Shares that the schema writes between 0 and 1 (0.45 for 45 %), decided value by value — never a whole
+    column rescaled. Each decision is said in French in ``notes``, with the lines of the file:
+
+    - 0 to 1: a share, as the schema says; but when the file also writes percentages
+      (``fichier_en_pourcent``, by default: this column does), a value in (0, 1] may be a share or a
+      percentage (0.5 = 50 % or 0.5 %?): kept as a share and reported as ambiguous;
+    - « 45 % », or between 1 (excluded) and 100: a percentage, divided by 100 on its own row;
+    - below 0 or above 100 (100 %): impossible, left missing and reported as inconsistent;
+    - masked and other words: missing, by the shared rules (``nombres_colonne``).
+    """
+    texte = serie.astype("string").str.strip()
+    numeros = pd.Series(_lignes_de(lignes, len(serie)), index=serie.index)
+    signe = texte.str.endswith("%").fillna(False).astype(bool)
+    valeurs = nombres_colonne(texte.str.rstrip("%").str.strip(), colonne, notes, list(numeros))
+    en_pourcent = ecrit_en_pourcent(serie)
+    if fichier_en_pourcent is None:
+        fichier_en_pourcent = bool(en_pourcent.any())
+    impossibles = ((valeurs < 0) | (valeurs > 100)).fillna(False).astype(bool)
+    en_pourcent &= ~impossibles
+    ambigues = (~en_pourcent & ~signe & (valeurs > 0) & (valeurs <= 1)).fillna(False).astype(bool) & fichier_en_pourcent
+    parts = valeurs.where(~en_pourcent, valeurs / 100).mask(impossibles)
+    if en_pourcent.any():
+        notes.append(
+            f"Colonne {colonne} : {pluriel(int(en_pourcent.sum()), 'valeur écrite', 'valeurs écrites')} en pourcentage "
+            f"({'par exemple ' if en_pourcent.sum() > 1 else ''}« {serie[en_pourcent].iloc[0]} »), et non en part entre 0 et 1 comme le prévoit le schéma : "
+            f"divisée{'s' if en_pourcent.sum() > 1 else ''} par 100, ligne par ligne (ligne{'s' if en_pourcent.sum() > 1 else ''} "
+            f"{_liste_lignes(numeros[en_pourcent])}). Les autres valeurs ne sont pas changées."
+        )
+    if ambigues.any():
+        notes.append(
+            f"Colonne {colonne} : {pluriel(int(ambigues.sum()), 'valeur ambiguë', 'valeurs ambiguës')} (ligne"
+            f"{'s' if ambigues.sum() > 1 else ''} {_liste_lignes(numeros[ambigues])}, {'par exemple ' if ambigues.sum() > 1 else ''}« {serie[ambigues].iloc[0]} ») : "
+            "une part entre 0 et 1 selon le schéma, mais ce fichier écrit aussi des pourcentages (« 0,5 » voudrait alors "
+            "dire 0,5 % et non 50 %). Gardées comme des parts : vérifiez-les auprès de celui qui a rempli le fichier."
+        )
+    if impossibles.any():
+        notes.append(
+            f"Colonne {colonne} : {pluriel(int(impossibles.sum()), 'valeur incohérente', 'valeurs incohérentes')} (ligne"
+            f"{'s' if impossibles.sum() > 1 else ''} {_liste_lignes(numeros[impossibles])}, {'par exemple ' if impossibles.sum() > 1 else ''}« {serie[impossibles].iloc[0]} ») : "
+            "une part ne peut pas être négative ni dépasser 100 %. Laissées vides (inconnues) : corrigez-les dans le fichier."
+        )
+    return parts.astype("float64")
+
+
+# A column code as producers write them under their labels: CONSO, IRIS_CODE, code_commune, consoa, nb.pdl.
+MOTIF_CODE_COLONNE = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)*$")
+
+
+def _est_nombre(valeur: str) -> bool:
+    return nombres_fr(pd.Series([valeur], dtype="string"))[0].notna().iloc[0]
+
+
+def est_ligne_de_codes(entete: list[str], ligne: list[str], suivantes: list[list[str]]) -> bool:
+    """True when ``ligne``, the row under the header, is a second header row — the codes of the columns under
+    their French labels, as SDES and Agence ORE publish them — and not data. The one rule every reader uses.
+
+    It is one when: at least 3 columns and 80 % of its cells are filled; every filled cell looks like a column
+    code (letters, digits, ``_``; no space; not a number nor a masked-value word), all different; at least one
+    column holds numbers in the rows below (``suivantes``) — where this row has a word; and none of its cells
+    comes back as a value of its column below (a data row's words do: « SEM », « Gaz »…).
+    """
+    cellules = [str(c).strip() for c in ligne]
+    remplies = [c for c in cellules if c]
+    if len(entete) < 3 or len(remplies) < max(3, 0.8 * len(entete)) or len(set(remplies)) != len(remplies):
+        return False
+    if not all(MOTIF_CODE_COLONNE.fullmatch(c) and not est_masquee(c) for c in remplies):
+        return False
+    numerique_dessous = False
+    for j, code in enumerate(cellules):
+        dessous = [str(l[j]).strip() for l in suivantes if j < len(l) and str(l[j]).strip()]
+        if code and code in dessous:
+            return False
+        chiffres = [v for v in dessous if not est_masquee(v)]
+        if code and chiffres and sum(map(_est_nombre, chiffres)) >= 0.9 * len(chiffres):
+            numerique_dessous = True
+    return numerique_dessous
+
+
+def note_ligne_de_codes(codes: list[str], ligne: int, premiere_donnee: int | None = None) -> str:
+    """The French note on a second header row (``est_ligne_de_codes``) taken out of the data."""
+    codes = [c for c in codes if c]
+    suite = f", les données commencent à la ligne {premiere_donnee}" if premiere_donnee else ""
+    return (
+        f"Deux lignes d'en-tête : la ligne {ligne} donne les codes des colonnes ({', '.join(codes[:6])}"
+        f"{'…' if len(codes) > 6 else ''}) sous leurs libellés en français. Ce n'est pas une ligne de données : elle "
+        f"n'est pas comptée{suite}."
+    )
+
+
+def lignes_d_origine(texte: str, separateur: str | None) -> list[int]:
+    """Line (in the original file, 1-based) where each non-empty data row starts, the header excluded."""
+    lecteur = csv.reader(io.StringIO(texte, newline=""), delimiter=separateur or "\x1f")
+    debuts, fin_precedente, premiere = [], 0, True
+    for ligne in lecteur:
+        if any(c.strip() for c in ligne):
+            if premiere:
+                premiere = False
+            else:
+                debuts.append(fin_precedente + 1)
+        fin_precedente = lecteur.line_num
+    return debuts
 
 
 MOTIF_DATE_FR = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}( \d{1,2}:\d{2}(:\d{2})?)?$")
@@ -855,6 +1040,22 @@ def lire_csv_tableur(
         tableau = tableau[~vides].reset_index(drop=True)
         notes.append(f"Lignes vides : {pluriel(int(vides.sum()), 'ligne sans valeur retirée', 'lignes sans valeur retirées')}.")
 
+    try:  # the line of the file each row comes from, for messages that name lines
+        lignes = lignes_d_origine(format_.texte, format_.separateur)
+    except csv.Error:
+        lignes = []
+    lignes = lignes if len(lignes) == len(tableau) else list(range(2, len(tableau) + 2))
+
+    # A second header row (SDES, ORE: the codes of the columns under their French labels) is not data.
+    if len(tableau) > 1 and est_ligne_de_codes(
+            list(tableau.columns), tableau.iloc[0].fillna("").tolist(), tableau.iloc[1:51].fillna("").values.tolist()):
+        codes_colonnes = dict(zip(tableau.columns, tableau.iloc[0].fillna("")))
+        notes.append(note_ligne_de_codes(list(codes_colonnes.values()), lignes[0], lignes[1]))
+        tableau = tableau.iloc[1:].reset_index(drop=True)
+        tableau.attrs["codes_colonnes"] = codes_colonnes
+        lignes = lignes[1:]
+    tableau.attrs["lignes"] = lignes
+
     # French dates.
     if dates is True:
         colonnes_dates = [
@@ -886,10 +1087,7 @@ def lire_csv_tableur(
     else:
         colonnes_nombres = []
     for colonne in colonnes_nombres:
-        masquees = tableau[colonne].map(est_masquee).astype(bool)
-        texte = tableau[colonne].str.replace(r"[  \u202f]", "", regex=True).str.replace(",", ".")
-        valeurs = pd.to_numeric(texte.mask(masquees), errors="coerce")
-        illisibles = tableau[colonne].notna() & valeurs.isna() & ~masquees
+        valeurs, masquees, illisibles = nombres_fr(tableau[colonne])  # the one French-number parser
         if masquees.any():
             notes.append(note_valeurs_masquees(tableau[colonne][masquees], f" de la colonne {colonne}"))
         note = (

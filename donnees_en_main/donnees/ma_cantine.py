@@ -16,13 +16,43 @@ from pathlib import Path
 
 import pandas as pd
 
-from donnees_en_main.donnees import ErreurDonnees, codes, lire_csv_tableur, nombres_fr, note_valeurs_masquees, pluriel
+from donnees_en_main.donnees import ErreurDonnees, codes, ecrit_en_pourcent, lire_csv_tableur, parts_par_valeur, pluriel
 
-__all__ = ["COLONNES_MA_CANTINE", "RATIOS", "lire_ma_cantine"]
+__all__ = ["BIO", "COLONNES_MA_CANTINE", "EGALIM", "RATIOS", "lire_ma_cantine"]
 
 COLONNES_MA_CANTINE = ("canteen_siret", "canteen_name", "canteen_city_insee_code", "teledeclaration_ratio_bio")
-RATIOS = ("teledeclaration_ratio_bio", "teledeclaration_ratio_egalim_hors_bio")
+BIO = "teledeclaration_ratio_bio"
+# EGalim shares: ma-cantine's export gives the share « hors bio » (bio excluded); some copies give the
+# EGalim share with bio included.
+EGALIM = ("teledeclaration_ratio_egalim_hors_bio", "teledeclaration_ratio_egalim")
+RATIOS = (BIO, *EGALIM)
 PAGE = "https://www.data.gouv.fr/fr/datasets/?q=ma%20cantine%20t%C3%A9l%C3%A9d%C3%A9clarations"
+
+
+def _incoherences(tableau: pd.DataFrame, lignes: pd.Series) -> list[str]:
+    """Bio and EGalim shares that cannot both be true, in French with their lines: organic products are EGalim
+    products, so a bio share above the EGalim share (when the EGalim column includes bio) — or bio plus
+    « EGalim hors bio » above 100 % (ma-cantine's own export) — is reported, never corrected."""
+    bio = tableau.get(BIO)
+    notes = []
+    for colonne in EGALIM:
+        if bio is None or colonne not in tableau.columns:
+            continue
+        egalim = tableau[colonne]
+        if "hors_bio" in colonne:
+            fautives, quoi = (bio + egalim) > 1 + 1e-9, f"la part bio plus la part {colonne} dépasse 100 %"
+        else:
+            fautives, quoi = bio > egalim + 1e-9, f"la part bio dépasse la part EGalim ({colonne}), qui la comprend"
+        fautives = fautives.fillna(False).astype(bool)
+        if fautives.any():
+            n = int(fautives.sum())
+            numeros = ", ".join(map(str, lignes[fautives].head(8))) + ("…" if n > 8 else "")
+            notes.append(
+                f"Parts incohérentes : {pluriel(n, 'ligne', 'lignes')} ({numeros}) où {quoi} : les produits bio sont "
+                "des produits EGalim, ces deux chiffres ne peuvent pas être vrais ensemble. Gardés tels quels : "
+                "vérifiez la télédéclaration de ces cantines avant de les citer."
+            )
+    return notes
 
 
 def lire_ma_cantine(chemin_fichier, code_insee=None) -> pd.DataFrame:
@@ -41,15 +71,9 @@ def lire_ma_cantine(chemin_fichier, code_insee=None) -> pd.DataFrame:
             + f". Téléchargez les télédéclarations de ma-cantine sur data.gouv.fr ({PAGE})."
         )
     tableau["canteen_city_insee_code"], _ = codes.normaliser_serie(tableau["canteen_city_insee_code"])
-    for colonne in RATIOS:
-        if colonne in tableau.columns:
-            valeurs, masquees, illisibles = nombres_fr(tableau[colonne])
-            if masquees.any():
-                notes.append(note_valeurs_masquees(tableau[colonne][masquees], f" de la colonne {colonne}"))
-            if illisibles.any():
-                notes.append(f"Colonne {colonne} : {pluriel(int(illisibles.sum()), 'valeur')} qui ne sont pas des nombres "
-                             f"(par exemple « {tableau[colonne][illisibles].iloc[0]} ») : laissées vides.")
-            tableau[colonne] = valeurs
+    lignes = pd.Series(tableau.attrs.get("lignes") or range(2, len(tableau) + 2), index=tableau.index)
+    # Whether the file writes percentages somewhere, decided on the whole file (before keeping one commune).
+    fichier_en_pourcent = {c: bool(ecrit_en_pourcent(tableau[c]).any()) for c in RATIOS if c in tableau.columns}
     if "year" in tableau.columns:
         tableau["year"] = pd.to_numeric(tableau["year"], errors="coerce").astype("Int64")
     total = len(tableau)
@@ -60,7 +84,8 @@ def lire_ma_cantine(chemin_fichier, code_insee=None) -> pd.DataFrame:
         des_arrondissements = communes.isin(codes.arrondissements(code))  # Paris, Lyon, Marseille
         if des_arrondissements.any():
             notes.append(codes.note_arrondissements(code, communes[des_arrondissements], (communes == code).any()))
-        tableau = tableau[(communes == code) | des_arrondissements].reset_index(drop=True)
+        gardees = (communes == code) | des_arrondissements
+        tableau, lignes = tableau[gardees].reset_index(drop=True), lignes[gardees].reset_index(drop=True)
         if tableau.empty:
             raise ErreurDonnees(
                 f"Aucune cantine de la commune {code} dans « {fichier.name} » ({pluriel(total, 'cantine')}, dont "
@@ -72,5 +97,12 @@ def lire_ma_cantine(chemin_fichier, code_insee=None) -> pd.DataFrame:
             f"{'gardée' if len(tableau) == 1 else 'gardées'} sur {pluriel(total, 'ligne')} du fichier. Les parts "
             "(teledeclaration_ratio_…) vont de 0 à 1 ; le fichier ne donne pas les montants d'achats en euros."
         )
+    # Shares: 0 to 1 by the producer's schema (« ratio », example 0.1), decided value by value.
+    for colonne in RATIOS:
+        if colonne in tableau.columns:
+            tableau[colonne] = parts_par_valeur(tableau[colonne], colonne, notes, list(lignes),
+                                                fichier_en_pourcent=fichier_en_pourcent[colonne])
+    notes += _incoherences(tableau, lignes)
+    tableau.attrs["lignes"] = list(lignes)
     tableau.attrs["notes"] = notes
     return tableau

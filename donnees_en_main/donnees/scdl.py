@@ -20,7 +20,6 @@ lists as Python lists, SIRET as 14-character text. A value that cannot be repair
 from __future__ import annotations
 
 import copy
-import csv
 import difflib
 import io
 import json
@@ -34,7 +33,8 @@ import pandas as pd
 
 from donnees_en_main.reglages import dossier_donnees
 from donnees_en_main.donnees import (
-    ErreurDonnees, detecter_format, est_masquee, formater_entier, lire_csv_tableur, note_valeurs_masquees, pluriel,
+    ErreurDonnees, detecter_format, est_masquee, formater_entier, lignes_d_origine, lire_csv_tableur, note_non_numeriques,
+    note_valeurs_masquees, pluriel, texte_nombre_fr,
 )
 
 __all__ = [
@@ -193,14 +193,7 @@ def _texte_et_notes(fichier: Path) -> tuple[str, list[str], bool]:
 # --------------------------------------------------------------------------- values
 
 
-def _texte_nombre(valeur: str) -> str | None:
-    """'40 000,00' -> '40000.00', '17 833' -> '17833', '1.234,5' -> '1234.5', '12 €' -> '12'; None if not a number."""
-    propre = re.sub(r"[\s\u00a0\u202f€]|eur(os?)?$", "", valeur.strip(), flags=re.IGNORECASE)
-    if re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+,\d+", propre):
-        propre = propre.replace(".", "")
-    if propre.count(",") == 1 and "." not in propre:
-        propre = propre.replace(",", ".")
-    return propre if re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)", propre) else None
+_texte_nombre = texte_nombre_fr  # the one French-number parser, shared with nombres_fr
 
 
 def _texte_date(valeur: str) -> str | None:
@@ -474,20 +467,6 @@ def _schema(schema_nom: str) -> tuple[dict, str, list[str]]:
     return {"title": f"{national} (champs minimaux)", "fields": champs, "missingValues": [""]}, national, [note]
 
 
-def _lignes_d_origine(texte: str, separateur: str | None) -> list[int]:
-    """Line (in the original file) where each non-empty data row starts."""
-    lecteur = csv.reader(io.StringIO(texte, newline=""), delimiter=separateur or ",")
-    debuts, fin_precedente, premiere = [], 0, True
-    for ligne in lecteur:
-        if any(c.strip() for c in ligne):
-            if premiere:
-                premiere = False
-            else:
-                debuts.append(fin_precedente + 1)
-        fin_precedente = lecteur.line_num
-    return debuts
-
-
 # --------------------------------------------------------------------------- reading
 
 
@@ -535,7 +514,7 @@ def lire_scdl(chemin_fichier, schema: str = "menus-collectifs") -> LectureScdl:
             notes_lecture = [n for n in notes_lecture if not n.startswith("Encodage")]
         notes += [n for n in notes_lecture if n not in notes]
         separateur = detecter_format(source).separateur
-        lignes = _lignes_d_origine(texte, separateur)
+        lignes = lignes_d_origine(texte, separateur)
 
         vides = [c for c in tableau.columns if str(c).startswith("Unnamed:") and tableau[c].isna().all()]
         if vides:
@@ -623,7 +602,12 @@ def lire_scdl(chemin_fichier, schema: str = "menus-collectifs") -> LectureScdl:
         masquees = vides & textes[n].map(est_masquee).astype(bool)
         if masquees.any():  # « secret », « nd », « NC »…: unknown, not unreadable
             notes.append(note_valeurs_masquees(textes[n][masquees], f" de la colonne {n}"))
-        illisibles[n] = int((vides & ~masquees).sum())
+        autres = vides & ~masquees
+        if autres.any() and champs[n].get("type") in ("number", "integer", "year"):
+            # « SEM », « ODHLM » where an amount is expected: the rule every reader shares (kept, missing, listed).
+            notes.append(note_non_numeriques(textes[n], autres, n, lignes))
+            continue
+        illisibles[n] = int(autres.sum())
     illisibles = {n: k for n, k in illisibles.items() if k}
     if illisibles:
         notes.append(
@@ -659,10 +643,10 @@ def _parts_ambigues(tableau: pd.DataFrame, textes: pd.DataFrame, champs: dict, c
 def _typer(textes: pd.Series, champ: dict) -> pd.Series:
     type_ = champ.get("type", "string")
     vides = textes.eq("")
-    if type_ == "number":
-        return pd.to_numeric(textes.mask(vides), errors="coerce").astype(float)
+    if type_ == "number":  # only what the French-number parser reads (not « inf », « nan »)
+        return pd.to_numeric(textes.map(texte_nombre_fr), errors="coerce").astype(float)
     if type_ in ("integer", "year"):
-        nombres = pd.to_numeric(textes.mask(vides), errors="coerce")
+        nombres = pd.to_numeric(textes.map(texte_nombre_fr), errors="coerce")
         entiers = nombres.where(nombres.isna() | (nombres == nombres.round()))
         return entiers.astype("Int64")
     if type_ == "date":

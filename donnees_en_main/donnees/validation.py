@@ -92,6 +92,7 @@ CATEGORIES: dict[str, tuple[str, str]] = {
     "cellule_manquante": ("cellule manquante", "cellules manquantes"),
     "colonne_manquante": ("colonne manquante", "colonnes manquantes"),
     "colonne_mal_nommee": ("colonne mal nommée", "colonnes mal nommées"),
+    "colonne_pas_a_sa_place": ("colonne pas à sa place", "colonnes pas à leur place"),
     "colonne_en_trop": ("colonne en trop", "colonnes en trop"),
     "colonne_sans_nom": ("colonne sans nom", "colonnes sans nom"),
     "colonne_en_double": ("nom de colonne en double", "noms de colonne en double"),
@@ -351,6 +352,7 @@ def valider(fichier, schema=None, *, doublons: bool = True) -> RapportValidation
     erreurs.sort(key=lambda x: (x["ligne"] if x["ligne"] is not None else 0))
 
     remarques = [n for n in format_.notes if "comme recommandé" not in n]
+    remarques += _colonnes_pas_a_leur_place(erreurs, list(champs))
     espaces = _cellules_avec_espaces(format_.texte, format_.separateur)
     if espaces:
         remarques.append(
@@ -714,6 +716,45 @@ def _erreur_de_contrainte(err, champ: dict) -> dict:
         colonne=nom,
         valeur=valeur,
     )
+
+
+def _colonnes_pas_a_leur_place(erreurs: list[dict], ordre: list[str]) -> list[str]:
+    """A column the schema knows, found at another column's place (frictionless: « incorrect-label » whose label
+    is another field's name): not a badly named column, a misplaced one. When the schema requires the order of
+    the columns (``fieldsMatch`` « exact », the default), frictionless checks each value with the rules of the
+    column expected at its place. Rewrites those errors in place; returns the French remark to add."""
+    deplacees, attendues = [], set()
+    for erreur in erreurs:
+        etiquette = str(erreur.get("valeur") or "").strip()
+        if erreur.get("code") != "incorrect-label" or etiquette not in ordre or etiquette == erreur.get("colonne"):
+            continue
+        attendue = erreur["colonne"]
+        place = ordre.index(attendue) + 1 if attendue in ordre else "?"
+        erreur.update(
+            categorie="colonne_pas_a_sa_place",
+            colonne=etiquette,
+            probleme=(f"La colonne « {etiquette} » est bien dans le fichier, mais pas à sa place : elle est en "
+                      f"n°{place}, là où le schéma attend « {attendue} » ; le schéma la veut en n°"
+                      f"{ordre.index(etiquette) + 1}. Ce schéma impose l'ordre des colonnes."),
+            conseil=("Ne la renommez pas : remettez les colonnes dans l'ordre du schéma ("
+                     + ", ".join(ordre[:8]) + ("…" if len(ordre) > 8 else "") + "). Dans un tableur : sélectionnez la "
+                     "colonne, coupez-la, puis insérez les cellules coupées à sa place ; enregistrez et validez à nouveau."),
+        )
+        deplacees.append(etiquette)
+        attendues.add(attendue)
+    if not deplacees:
+        return []
+    # Cell errors are named after the column expected at their place: those of the misplaced places.
+    cellules = sum(1 for e in erreurs if e.get("ligne") not in (None, 1) and e.get("colonne") in attendues)
+    remarque = (
+        f"Colonnes pas à leur place : {', '.join(f'« {c} »' for c in deplacees)}. Tant que l'ordre n'est pas celui du "
+        "schéma, chaque valeur est contrôlée avec les règles de la colonne attendue à sa place"
+    )
+    if cellules:
+        remarque += (f" : {'l' if cellules == 1 else 'les'} {pluriel(cellules, 'erreur signalée', 'erreurs signalées')} "
+                     "dans ces colonnes " + ("vient" if cellules == 1 else "viennent") + " sans doute de ce décalage ; "
+                     "remettez d'abord les colonnes dans l'ordre, puis validez à nouveau")
+    return [remarque + "."]
 
 
 def _normaliser(texte: Any) -> str:

@@ -22,7 +22,8 @@ import numpy as np
 import pandas as pd
 
 from donnees_en_main.donnees import (
-    VALEURS_MASQUEES, ErreurDonnees, chemin, cle_entete, detecter_format, erreur_de_structure, note_valeurs_masquees,
+    VALEURS_MASQUEES, ErreurDonnees, chemin, cle_entete, detecter_format, erreur_de_structure, est_ligne_de_codes,
+    note_ligne_de_codes, note_valeurs_masquees, texte_nombre_fr,
 )
 from donnees_en_main.donnees import codes as codes_communes
 from donnees_en_main.donnees.catalogue import ressemble
@@ -83,8 +84,7 @@ def _exiger_colonnes(table: pd.DataFrame, colonnes: list[str], quoi: str) -> Non
 def _nombres(valeurs: pd.Series, colonne: str, quoi: str, masques: set[str] = frozenset()) -> pd.Series:
     """Text -> float, accepting '1 234,5'; masked words -> NaN; anything else -> French error."""
     texte = valeurs.astype(str).str.strip()
-    propre = texte.str.replace("\u202f", "").str.replace("\u00a0", "").str.replace(" ", "").str.replace(",", ".")
-    nombres = pd.to_numeric(propre, errors="coerce")
+    nombres = pd.to_numeric(texte.map(texte_nombre_fr), errors="coerce")  # the one French-number parser
     vides_ou_masques = texte.eq("") | texte.str.lower().isin(masques)
     fautifs = nombres.isna() & ~vides_ou_masques
     if fautifs.any():
@@ -664,22 +664,17 @@ def lire_consommations_ore(chemin_fichier: str | Path | None = None, *, code_ins
     entete = [c.strip() for c in lignes[0]]
     roles = _roles_entete(entete)
     debut_donnees = 1
-    if len(lignes) > 1:
+    # A second header row (codes under the labels): the rule every reader shares (donnees.est_ligne_de_codes).
+    if len(lignes) > 1 and est_ligne_de_codes(entete, lignes[1], lignes[2:52]):
         seconde = _roles_entete([c.strip() for c in lignes[1]])
-        annee_i = next((i for i, r in roles.items() if r == ("colonne", "annee")), None)
-        seconde_est_entete = len(seconde) >= 3 and not (
-            annee_i is not None and annee_i < len(lignes[1]) and re.fullmatch(r"\s*\d{4}\s*", lignes[1][annee_i])
+        notes.append(
+            note_ligne_de_codes([c.strip() for c in lignes[1]], numeros[1], numeros[2] if len(numeros) > 2 else None)
+            + " Les libellés et les codes ont servi, ensemble, à reconnaître les colonnes."
         )
-        if seconde_est_entete:
-            notes.append(
-                "Deux lignes d'en-tête (les libellés en français, puis les codes des colonnes) : "
-                "les deux ont servi à reconnaître les colonnes, les données commencent à la ligne "
-                f"{numeros[2] if len(numeros) > 2 else 3}."
-            )
-            for i, role in seconde.items():
-                if role not in roles.values():
-                    roles[i] = role
-            debut_donnees = 2
+        for i, role in seconde.items():
+            if role not in roles.values():
+                roles[i] = role
+        debut_donnees = 2
     abimes = [t for t in entete if "?" in t or "\ufffd" in t]
     if abimes:
         notes.append(

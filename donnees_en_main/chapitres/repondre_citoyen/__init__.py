@@ -24,7 +24,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from donnees_en_main.donnees import (
-    ErreurDonnees, charger, lire_csv_tableur, nombres_fr, note_valeurs_masquees, pluriel,
+    ErreurDonnees, charger, lire_csv_tableur, nombres_colonne, nombres_fr, pluriel,
 )
 from donnees_en_main.donnees.scdl import (
     ANCIENNES_ENTETES_SUBVENTIONS, note_ancien_format, note_parts_ambigues, siren_valide, siret_valide,
@@ -40,6 +40,7 @@ __all__ = [
     "preparer",
     "totaux_par_annee",
     "totaux_par_beneficiaire",
+    "note_montants_exclus",
     "euros",
     "phrase_pour_l_elu",
     "qualifier_vote",
@@ -82,20 +83,20 @@ def _cle(texte: str) -> str:
     return re.sub(r"[^a-z0-9]", "", t)
 
 
-def _nombres(serie: pd.Series, colonne: str, notes: list[str] | None = None) -> pd.Series:
-    """« 40 000,00 », « 17 833 », « 1.5 » -> floats; masked words (« NC », « nd »…) -> missing, announced
-    in ``notes``; anything else is reported in French."""
-    valeurs, masquees, illisibles = nombres_fr(serie)
-    if masquees.any() and notes is not None:
-        notes.append(note_valeurs_masquees(serie[masquees], f" de la colonne {colonne}"))
-    if illisibles.any():
-        ligne = int(illisibles.to_numpy().nonzero()[0][0]) + 2  # + header, 1-based like a spreadsheet
+def _nombres(serie: pd.Series, colonne: str, notes: list[str] | None = None, lignes=None) -> pd.Series:
+    """« 40 000,00 », « 17 833 », « 1.5 » -> floats, with the rule every reader shares (``nombres_colonne``):
+    masked words (« NC », « nd »…) and other words (« SEM », « ODHLM »…) are missing values, counted and
+    listed in ``notes``. Only a column where no value at all is a number stops the reading, in French."""
+    valeurs, _, illisibles = nombres_fr(serie)
+    if illisibles.any() and valeurs.notna().sum() == 0:
+        numeros = lignes if lignes is not None and len(lignes) == len(serie) else range(2, len(serie) + 2)
+        ligne = numeros[int(illisibles.to_numpy().nonzero()[0][0])]
         raise ErreurDonnees(
             f"Colonne « {colonne} » : la valeur « {serie[illisibles].iloc[0]} » (ligne {ligne} du fichier) "
-            f"n'est pas un nombre, et {int(illisibles.sum())} valeur(s) sont dans ce cas. Écrivez les "
-            "montants avec des chiffres seulement, par exemple 40000.00 ou 40 000,00."
+            f"n'est pas un nombre, et aucune valeur de la colonne n'en est un ({int(illisibles.sum())} valeur(s) "
+            "écrites en lettres). Écrivez les montants avec des chiffres seulement, par exemple 40000.00 ou 40 000,00."
         )
-    return valeurs.astype("float64")
+    return nombres_colonne(serie, colonne, notes if notes is not None else [], lignes)
 
 
 def _identifiants(serie: pd.Series, colonne: str, notes: list[str]) -> pd.Series:
@@ -152,18 +153,20 @@ def _identifiants(serie: pd.Series, colonne: str, notes: list[str]) -> pd.Series
     return valeurs
 
 
-def _parts(serie: pd.Series, notes: list[str]) -> pd.Series:
+def _parts(serie: pd.Series, notes: list[str], lignes=None) -> pd.Series:
     """``pourcentageSubvention`` decided value by value against the national convention.
 
     The SCDL writes the beneficiary's share as a decimal number between 0.01 and 1 (45 % -> 0.45).
     A value between 1 (excluded) and 100 cannot be a share: it is a percentage, divided by 100 on its
     own row, and reported. A value of 1 in a file that also writes percentages, or below 0.01, is
     ambiguous (1 % or 100 %? 0.5 % or a slip?): kept as written and reported with its lines. Empty:
-    one beneficiary (1). Negative or above 100: a French error naming the lines.
+    one beneficiary (1). A word (« NC », « SEM »…): unknown share, said by the shared rule (``_nombres``), and
+    the beneficiary's amount stays unknown. Negative or above 100: a French error naming the lines.
     """
     texte = serie.astype("string").str.strip()
-    part = _nombres(texte.fillna("1").mask(texte.fillna("") == "", "1"), "pourcentageSubvention")
-    lignes = pd.Series(range(2, len(part) + 2), index=part.index)  # as in a spreadsheet: header is line 1
+    part = _nombres(texte.fillna("1").mask(texte.fillna("") == "", "1"), "pourcentageSubvention", notes, lignes)
+    numeros = lignes if lignes is not None and len(lignes) == len(part) else range(2, len(part) + 2)
+    lignes = pd.Series(list(numeros), index=part.index)  # as in a spreadsheet: header is line 1
     hors = (part < 0) | (part > 100)
     if hors.any():
         raise ErreurDonnees(
@@ -238,9 +241,10 @@ def lire_subventions(fichier: str | Path | None = None) -> pd.DataFrame:
         )
     if tableau.empty:
         raise ErreurDonnees(f"« {Path(fichier).name} » a bien des colonnes, mais aucune subvention.")
-    tableau["montant"] = _nombres(tableau["montant"], "montant", notes)
+    lignes = tableau.attrs.get("lignes")  # line of the file of each row, for the notes
+    tableau["montant"] = _nombres(tableau["montant"], "montant", notes, lignes)
     if "pourcentageSubvention" in tableau.columns:
-        tableau["pourcentageSubvention"] = _parts(tableau["pourcentageSubvention"], notes)
+        tableau["pourcentageSubvention"] = _parts(tableau["pourcentageSubvention"], notes, lignes)
     tableau["dateConvention"] = _dates(tableau["dateConvention"], "dateConvention")
     for colonne in ("idAttribuant", "idBeneficiaire"):
         if colonne in tableau.columns:
@@ -277,7 +281,8 @@ def preparer(subventions: pd.DataFrame, annuaire: pd.DataFrame | None = None) ->
         annuaire = charger("annuaire-associations")
     t = subventions.copy()
     t["annee"] = pd.to_datetime(t["dateConvention"]).dt.year.astype("Int64")
-    part = t["pourcentageSubvention"].fillna(1.0) if "pourcentageSubvention" in t.columns else 1.0
+    # An unknown share (a word in the file) leaves the beneficiary's amount unknown: never taken as 100 %.
+    part = t["pourcentageSubvention"] if "pourcentageSubvention" in t.columns else 1.0
     t["montant_beneficiaire"] = t["montant"] * part
     nature = t["nature"].fillna("") if "nature" in t.columns else pd.Series("", index=t.index)
     t["en_nature"] = nature.str.strip().eq("aide en nature")
@@ -316,6 +321,20 @@ def _selection(prep: pd.DataFrame, beneficiaire: str | None = None, domaine: str
     return t
 
 
+def note_montants_exclus(t: pd.DataFrame) -> str:
+    """The French sentence a total adds when rows of ``t`` (a ``preparer`` table) have no known amount (a word
+    or a masked value in the file: « SEM », « NC »…): how many, for whom, and that the total excludes them."""
+    if "montant_beneficiaire" not in t.columns:
+        return ""
+    sans = t[t["montant_beneficiaire"].isna()]
+    if sans.empty:
+        return ""
+    noms = sorted(set(sans.get("beneficiaire", sans.get("nomBeneficiaire", pd.Series(dtype=str))).dropna().astype(str)))
+    liste = ", ".join(noms[:5]) + ("…" if len(noms) > 5 else "")
+    return (f"Ce total exclut {pluriel(len(sans), 'subvention')} dont le montant n'est pas connu dans le fichier (un mot "
+            f"au lieu d'un nombre{', pour ' + liste if liste else ''}) : c'est un minimum.")
+
+
 def totaux_par_annee(prep: pd.DataFrame, beneficiaire: str | None = None, domaine: str | None = None,
                      annees: list[int] | None = None) -> pd.DataFrame:
     """Per year: ``argent`` (money, beneficiary's share), ``nature`` (in-kind, valued), ``aides`` (number of rows)."""
@@ -330,6 +349,7 @@ def totaux_par_annee(prep: pd.DataFrame, beneficiaire: str | None = None, domain
     sortie["aides"] = sortie["aides"].astype(int)
     sortie.index = sortie.index.astype(int)
     sortie.index.name = "annee"
+    sortie.attrs["notes"] = [n for n in [note_montants_exclus(t)] if n]
     return sortie
 
 
@@ -343,7 +363,9 @@ def totaux_par_beneficiaire(prep: pd.DataFrame, annees: list[int] | None = None)
     sortie = infos.assign(argent=argent, nature=nature).fillna({"argent": 0.0, "nature": 0.0})
     sortie["par_adherent"] = sortie["argent"] / sortie["adherents"].astype("float64")
     sortie["part_argent"] = sortie["argent"] / sortie["argent"].sum() * 100
-    return sortie.sort_values(["argent", "nature"], ascending=False)
+    sortie = sortie.sort_values(["argent", "nature"], ascending=False)
+    sortie.attrs["notes"] = [n for n in [note_montants_exclus(t)] if n]
+    return sortie
 
 
 def euros(x: float) -> str:
@@ -376,6 +398,8 @@ def phrase_pour_l_elu(prep: pd.DataFrame, beneficiaire: str, annees: list[int] |
     nature = ici[ici["en_nature"]]["montant_beneficiaire"].sum()
     if nature:
         texte += f" S'y ajoutent des aides en nature (prêt d'équipements) valorisées à {euros(nature)}."
+    if exclus := note_montants_exclus(ici):
+        texte += " " + exclus
     return texte
 
 
@@ -470,7 +494,7 @@ def vue_tableau_de_bord(prep: pd.DataFrame, choix: str, population: int = POPULA
                    f"{nombre_fr(derniere / population, 2)}\u00a0€ par habitant ({nombre_fr(population, 0)} habitants).")
     elif not choix.startswith(PREFIXE_DOMAINE) and pd.notna(t["adherents"].iloc[0]):
         resume += f" Soit {euros(total / int(t['adherents'].iloc[0]))} par adhérent sur la période."
-    notes = []
+    notes = [f"Remarque : {html.escape(n)}" for n in totaux.attrs.get("notes", [])]
     partagees = t[t["pourcentageSubvention"].fillna(1) < 1] if "pourcentageSubvention" in t else t.iloc[0:0]
     if len(partagees):
         notes.append("Remarque : une subvention partagée entre plusieurs bénéficiaires n'est comptée que pour la part "
