@@ -2,7 +2,9 @@
 nbgrader assignments (what ``bash outils/atelier.sh`` runs).
 
 nbgrader: the course is ``exercises/``, its exchange folder ``exercises/echange/`` (one machine); the
-configuration is ``outils/jupyter/`` (nbgrader_config.py, the French interface in lab-settings/).
+configuration is ``outils/jupyter/`` (nbgrader_config.py, the French interface in lab-settings/, the course's
+JupyterLab extension in labextensions/). ``options_jupyterlab()`` is shared with the class hub
+(deploiement/jupyterhub/jupyterhub_config.py): both JupyterLabs look and behave the same.
 """
 
 from __future__ import annotations
@@ -17,6 +19,22 @@ from donnees_en_main.reglages import RACINE
 PORT_PAR_DEFAUT = 8888
 CONFIGURATION = RACINE / "outils" / "jupyter"
 ECHANGE = RACINE / "exercises" / "echange"
+REGLAGES_JUPYTERLAB = CONFIGURATION / "lab-settings"
+EXTENSIONS_JUPYTERLAB = CONFIGURATION / "labextensions"
+# What a JupyterLab of the course must be able to read (the hub's sandbox binds them read-only).
+DOSSIERS_JUPYTERLAB = (REGLAGES_JUPYTERLAB, EXTENSIONS_JUPYTERLAB)
+
+
+def options_jupyterlab() -> list[str]:
+    """JupyterLab's options for the course, the same for ``atelier`` and for every server of the class hub.
+
+    - French interface by default, no news pop-up, a « Tout exécuter » button (lab-settings/overrides.json;
+      the language pack is in requirements.txt);
+    - the course's extension (labextensions/donnees-en-main/, prebuilt, no build step): its one stylesheet, the side
+      panels folded on a phone, nbgrader's « Validate » and feedback link in French, assignment tabs named apart.
+    """
+    return [f"--LabApp.app_settings_dir={REGLAGES_JUPYTERLAB}",
+            f"--LabApp.extra_labextensions_path={EXTENSIONS_JUPYTERLAB}"]
 
 
 def commande_jupyter(jupyter: str, numero: int, options: list[str], root: bool) -> list[str]:
@@ -24,8 +42,7 @@ def commande_jupyter(jupyter: str, numero: int, options: list[str], root: bool) 
     return [
         jupyter, "lab", f"--ServerApp.root_dir={RACINE}", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={numero}",
         "--LabApp.default_url=/lab/tree/notebooks",
-        # French interface by default (the language pack is in requirements.txt): lab-settings/overrides.json
-        f"--LabApp.app_settings_dir={CONFIGURATION / 'lab-settings'}",
+        *options_jupyterlab(),
         # As root (a container, a classroom server), Jupyter refuses to start without --allow-root.
         *(["--allow-root"] if root else []),
         *options,

@@ -7,11 +7,12 @@ stops cleanly on SIGTERM.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import sys
-from pathlib import Path
-
 import time
+from pathlib import Path
 
 import pytest
 import requests
@@ -20,6 +21,27 @@ from outils_processus import Processus, groupe_vivant, port_libre
 
 RACINE = Path(__file__).resolve().parent.parent
 DEVOIRS = sorted(d.name for d in (RACINE / "exercises" / "source").iterdir() if d.is_dir())
+EXTENSION = RACINE / "outils" / "jupyter" / "labextensions" / "donnees-en-main"
+
+
+def extensions_chargees(html: str) -> dict[str, dict]:
+    """The prebuilt (federated) extensions a JupyterLab page will load, from its page configuration."""
+    donnees = re.search(r'<script id="jupyter-config-data" type="application/json">(.*?)</script>', html, re.S)
+    assert donnees, html[:2000]
+    return {e["name"]: e for e in json.loads(donnees.group(1))["federated_extensions"]}
+
+
+def verifier_extension_du_cours(session, url_lab: str) -> None:
+    """The JupyterLab at ``url_lab`` (…/lab) loads the course's extension, and serves its one stylesheet."""
+    r = session.get(url_lab, timeout=60)
+    r.raise_for_status()
+    extension = extensions_chargees(r.text).get("donnees-en-main")
+    assert extension and extension["style"] == "./style" and extension["extension"] == "./extension", extension
+    base = url_lab.rsplit("/lab", 1)[0] + "/lab/extensions/donnees-en-main/"
+    for fichier in (extension["load"], "static/style.css"):
+        r = session.get(base + fichier, timeout=30)
+        r.raise_for_status()
+        assert r.content == (EXTENSION / fichier).read_bytes(), fichier
 
 
 def attendre_reponse(session: requests.Session, url: str, processus: Processus, timeout: float = 30) -> None:
@@ -67,6 +89,11 @@ def test_traductions_francaises_servies(atelier):
     assert jupyterlab[""]["language"] == "fr-FR"
     assert jupyterlab["Save"] == ["Sauvegarder"]
     assert jupyterlab["Restart Kernel…"][0].startswith("Redémarrer le noyau")
+
+
+def test_extension_du_cours_chargee(atelier):
+    # The same function gives the hub's servers their options (tests/test_jupyterhub.py checks them there).
+    verifier_extension_du_cours(atelier["session"], atelier["url"] + "/lab")
 
 
 def test_formgrader_liste_les_devoirs_du_cours(atelier):

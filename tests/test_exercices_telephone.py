@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import os
 import secrets
-import shutil
 import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 
+from donnees_en_main.atelier import options_jupyterlab
 from outils_navigateur import TELEPHONE, chromium_executable, options_chromium
 from outils_processus import Processus, port_libre
 
@@ -83,9 +83,6 @@ def jupyterlab(tmp_path_factory):
     erreur = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("mediane = 9"), test])
     erreur.metadata["kernelspec"] = nb.metadata["kernelspec"]
     nbformat.write(erreur, dossier / "erreur.ipynb")
-    # The course's custom.css, where JupyterLab looks for it (as deploiement/jupyterhub/ puts it in each home).
-    (dossier / ".config" / "custom").mkdir(parents=True)
-    shutil.copy2(RACINE / "outils" / "jupyter" / "custom" / "custom.css", dossier / ".config" / "custom" / "custom.css")
     port, jeton = port_libre(), secrets.token_hex(16)
     env = dict(os.environ, PATH=os.pathsep.join([str(BIN), os.environ["PATH"]]),
                JUPYTER_CONFIG_DIR=str(dossier / ".config"), JUPYTER_DATA_DIR=str(dossier / ".data"),
@@ -93,7 +90,7 @@ def jupyterlab(tmp_path_factory):
     processus = Processus(
         [str(BIN / "jupyter"), "lab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
          f"--IdentityProvider.token={jeton}", f"--ServerApp.root_dir={dossier}", "--expose-app-in-browser",
-         f"--LabApp.app_settings_dir={RACINE / 'outils' / 'jupyter' / 'lab-settings'}", "--LabApp.custom_css=True"]
+         *options_jupyterlab()]  # the course's settings and extension, as outils/atelier.sh and the class hub
         + (["--allow-root"] if os.geteuid() == 0 else []),
         cwd=dossier, env=env)
     try:
@@ -120,9 +117,7 @@ def mesures(jupyterlab):
                 const w = window.jupyterapp.shell.currentWidget;
                 return w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel
                     && w.sessionContext.session.kernel.status === 'idle'; }""")
-            # JupyterLab opens with the file list over most of a phone's width (not changed here): the learner taps
-            # the folder icon to fold it, as the trainer's guide says.
-            page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab[data-id='filebrowser']").tap()
+            # On a phone the course's extension folds the file list (it covered half of the screen): nothing to tap.
             page.wait_for_function("() => window.jupyterapp.shell.leftCollapsed && window.jupyterapp.shell.rightCollapsed")
             # The whole notebook run with a tap on the notebook's own « Tout exécuter » button (a tap on the menu's
             # « Exécuter toutes les cellules » does nothing in JupyterLab 4.6), without a dialog to confirm.

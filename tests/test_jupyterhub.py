@@ -32,6 +32,7 @@ import websocket
 from donnees_en_main.chapitres.cantine import questions as q
 from outils_nbgrader import code_repondre_par_widgets, executer_notebook
 from outils_processus import Processus, port_libre
+from test_atelier import verifier_extension_du_cours
 from test_cantine import BONNES_REPONSES_WIDGETS, code_juste
 
 RACINE = Path(__file__).resolve().parent.parent
@@ -199,7 +200,9 @@ def classe(hub):
     for u in tous:
         assert connexions[u.nom].status_code == 302, f"{u.nom} : connexion refusée ({connexions[u.nom].status_code})"
         u.creer_jeton()
-        assert u.hub("POST", f"/users/{u.nom}/server").status_code in (201, 202)
+        # (Its server may already run: tests/test_hub_navigateur.py logs the trainer in with a browser first.)
+        if "" not in u.hub("GET", f"/users/{u.nom}").json().get("servers", {}):
+            assert u.hub("POST", f"/users/{u.nom}/server").status_code in (201, 202)
     etape("servers asked")
     with ThreadPoolExecutor(len(tous)) as pool:
         list(pool.map(lambda u: u.attendre_serveur(), tous))
@@ -320,6 +323,9 @@ def test_chaque_apprenant_a_son_serveur_en_francais_avec_les_carnets(classe):
         sauvegarde = a.json("GET", "/lab/api/settings/@jupyterlab/docmanager-extension:plugin")
         assert sauvegarde["schema"]["properties"]["autosaveInterval"]["default"] == 10
         assert sorted(f["name"] for f in a.lire("carnets")["content"]) == carnets
+    # The course's JupyterLab extension and its stylesheet, as with outils/atelier.sh (one function gives both).
+    for u in (classe["formateur"], *classe["apprenants"].values()):
+        verifier_extension_du_cours(u.api, f"{u.url}/user/{u.nom}/lab")
 
 
 def test_formgrader_reserve_au_formateur(classe):

@@ -36,6 +36,7 @@ from pathlib import Path
 from jupyterhub.authenticators.shared import SharedPasswordAuthenticator
 from tornado import web
 
+from donnees_en_main.atelier import DOSSIERS_JUPYTERLAB, options_jupyterlab
 from donnees_en_main.correction.bac_a_sable import _SYSTEME, _dossiers_parents, chemins_en_lecture
 
 c = get_config()  # noqa: F821 (provided by JupyterHub)
@@ -140,10 +141,9 @@ c.Spawner.default_url = "/lab"
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 90
 c.Spawner.args = [
-    # French interface by default: the same overrides.json as outils/atelier.sh.
-    f"--LabApp.app_settings_dir={RACINE / 'outils' / 'jupyter' / 'lab-settings'}",
-    # outils/jupyter/custom/custom.css, copied into each home by preparer_dossier below.
-    "--LabApp.custom_css=True",
+    # The same JupyterLab as outils/atelier.sh: French settings and the course's extension (its stylesheet, phone
+    # layout, nbgrader in French), from one function.
+    *options_jupyterlab(),
     # A kernel left idle for an hour is stopped: its memory goes back to the others.
     "--MappingKernelManager.cull_idle_timeout=3600",
     "--MappingKernelManager.cull_interval=300",
@@ -162,10 +162,6 @@ def preparer_dossier(spawner):
     for carnet in sorted((RACINE / "notebooks").glob("*.ipynb")):
         if not (carnets / carnet.name).exists():  # never overwrite a learner's work
             shutil.copy2(carnet, carnets / carnet.name)
-
-    # JupyterLab's custom.css (outils/jupyter/custom/): « Validate » says in French what it checks.
-    (home / ".jupyter" / "custom").mkdir(parents=True, exist_ok=True)
-    shutil.copy2(RACINE / "outils" / "jupyter" / "custom" / "custom.css", home / ".jupyter" / "custom" / "custom.css")
 
     env = {
         "NBGRADER_ECHANGE": str(ECHANGE),
@@ -239,7 +235,7 @@ def cloison(home: Path) -> list[str]:
     # The private /tmp first: folders bound next stay visible when they live under /tmp.
     args += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--tmpfs", "/tmp"]
     masques = [RACINE / "exercises", DONNEES]
-    lectures = chemins_en_lecture(masques) + [ICI / "apprenant", ICI / "commun", RACINE / "outils" / "jupyter" / "lab-settings"]
+    lectures = chemins_en_lecture(masques) + [ICI / "apprenant", ICI / "commun", *DOSSIERS_JUPYTERLAB]
     for chemin in lectures:
         args += _dossiers_parents(chemin) + ["--ro-bind", str(chemin), str(chemin)]
     for masque in masques:
