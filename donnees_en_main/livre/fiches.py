@@ -186,11 +186,11 @@ def _document(fiche: Fiche, adresse: str, date: datetime.date, titre_pt: int, te
         pdf.add_font("DejaVu", style, str(fichier))
     pdf.add_page()
     largeur = pdf.epw
-    suite = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT}
+    suite = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT, "align": "L"}  # ragged right: easier to read
 
     pdf.set_text_color(90, 90, 90)
     pdf.set_font("DejaVu", "", 10)
-    pdf.cell(largeur, 6, f"{LIVRE} · fiche à imprimer", **suite)
+    pdf.cell(largeur, 6, f"{LIVRE} · fiche à imprimer", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(2)
     pdf.set_text_color(0, 0, 0)
     pdf.set_font("DejaVu", "B", titre_pt)
@@ -200,7 +200,7 @@ def _document(fiche: Fiche, adresse: str, date: datetime.date, titre_pt: int, te
     # the box: a coloured title band, then the points, as on the page
     pdf.set_fill_color(225, 240, 232)
     pdf.set_font("DejaVu", "B", texte_pt + 1)
-    pdf.cell(largeur, (texte_pt + 1) * 0.6, " " + fiche.titre_encadre, fill=True, **suite)
+    pdf.cell(largeur, (texte_pt + 1) * 0.6, " " + fiche.titre_encadre, fill=True, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(3)
     pdf.set_font("DejaVu", "", texte_pt)
     hauteur = texte_pt * 0.5
