@@ -217,7 +217,7 @@ def _page(points: list[str], titre: str = "Connaître la consommation d’énerg
     items = "".join(f"<li><p>{p}</p></li>\n" for p in points)
     return f"""<!DOCTYPE html><html lang="fr"><head><title>{titre}</title></head><body><article class="bd-article">
 <section><h1>{titre}<a class="headerlink" href="#t" title="Lien">#</a></h1>
-<div class="admonition tip essentiel">
+<div class="tip essentiel admonition">
 <p class="admonition-title">L’essentiel</p>
 <ul class="simple">
 {items}</ul>
@@ -299,12 +299,15 @@ def test_la_construction_du_livre_avertit_d_un_encadre_trop_long(tmp_path, caplo
 def test_le_lien_est_la_derniere_ligne_de_l_encadre():
     corps = _page(["Un.", "Deux.", "Trois."])
     avec = fiches.ajouter_lien(corps, "book/energie")
-    boite = avec[avec.find('<div class="admonition tip essentiel">'):]
+    boite = avec[avec.find('<div class="tip essentiel admonition">'):]
     boite = boite[:boite.find("</div>")]
     assert boite.rstrip().endswith("</p>") and boite.count(fiches.CLASSE_LIEN) == 1
     assert 'href="../fiches/essentiel-energie.pdf"' in boite and fiches.LIEN_TEXTE in boite
     assert fiches.ajouter_lien(avec, "book/energie") == avec, "une seule fois"
     assert fiches.ajouter_lien("<p>Sans encadré</p>", "book/energie") == "<p>Sans encadré</p>"
+    autre_ordre = corps.replace("tip essentiel admonition", "admonition essentiel")
+    assert fiches.CLASSE_LIEN in fiches.ajouter_lien(autre_ordre, "book/energie")
+    assert fiches.ajouter_lien(corps.replace("essentiel", "note"), "book/energie") == corps.replace("essentiel", "note")
 
 
 # --- publishing ------------------------------------------------------------------------------------

@@ -66,7 +66,8 @@ def lien_imprimer(page: str) -> str:
             f'type="application/pdf">{LIEN_TEXTE}</a></p>')
 
 
-_BOITE = re.compile(r'<div class="[^"]*\badmonition\b[^"]*\bessentiel\b[^"]*">')
+# the box's classes in any order (docutils writes « tip essentiel admonition »)
+_BOITE = re.compile(r'<div class="(?=[^"]*\badmonition\b)(?=[^"]*\bessentiel\b)[^"]*">')
 
 
 def ajouter_lien(body: str, page: str) -> str:
@@ -219,7 +220,7 @@ def _document(fiche: Fiche, adresse: str, date: datetime.date, titre_pt: int, te
     pdf.ln(3)
     pdf.set_font("DejaVu", "", 10)
     pdf.set_text_color(60, 60, 60)
-    pdf.multi_cell(largeur, 5, typographie("Le chapitre complet, avec ses exemples et son atelier : ") + adresse, **suite)
+    pdf.multi_cell(largeur, 5, typographie("Le chapitre complet, avec ses exemples : ") + adresse, **suite)
     pdf.multi_cell(largeur, 5, f"Fiche à jour au {date_francaise(date)}.", **suite)
     return pdf
 
