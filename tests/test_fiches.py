@@ -5,7 +5,7 @@ What an élu does: on a chapter's page, under the box's points, taps « Imprimer
 date. Checked here:
 
 - the built book (``livre``, tests/conftest.py): every élu page has the link in its box, the link
-  resolves in the site (and in Chromium at phone width it downloads that PDF, the link on one line),
+  resolves in the site (in Chromium at phone width, a tap opens that PDF; the link is one line),
   each PDF has exactly one page and holds the box's text as the page shows it;
 - ``donnees_en_main.livre.fiches`` on synthetic pages: French characters printed as they are (« », €,
   narrow no-break spaces, accents), a long box set smaller to fit, a box too long for one page refused
@@ -37,18 +37,24 @@ ADRESSE = "https://donnees.example.fr/livre/"
 # --- reading a PDF, independently of fpdf2 -----------------------------------------------------------
 
 def _objets(pdf: bytes) -> dict[int, tuple[bytes, bytes | None]]:
-    """Each indirect object: (its dictionary's text, its decoded stream or None)."""
+    """Each indirect object: (its dictionary's text, its decoded stream or None). A stream is read
+    by its /Length: its compressed bytes may hold anything, "endobj" included."""
     objets = {}
-    for m in re.finditer(rb"(\d+)\s+0\s+obj\b(.*?)\bendobj", pdf, re.S):
-        corps = m[2]
-        flux = None
-        debut = re.search(rb"\bstream\r?\n", corps)
-        if debut:
-            donnees = corps[debut.end():corps.rfind(b"endstream")].rstrip(b"\r\n")
-            dico = corps[:debut.start()]
-            flux = zlib.decompress(donnees) if b"/FlateDecode" in dico else donnees
-            corps = dico
-        objets[int(m[1])] = (corps, flux)
+    debut_objet = re.compile(rb"(\d+)\s+0\s+obj\b")
+    suite = re.compile(rb"\bstream\r?\n|\bendobj\b")
+    position = 0
+    while (m := debut_objet.search(pdf, position)) is not None:
+        s = suite.search(pdf, m.end())
+        assert s is not None, f"objet {m[1]} sans fin"
+        dico = pdf[m.end():s.start()]
+        if s[0] == b"endobj":
+            objets[int(m[1])] = (dico, None)
+            position = s.end()
+            continue
+        longueur = int(re.search(rb"/Length\s+(\d+)", dico)[1])
+        donnees = pdf[s.end():s.end() + longueur]
+        objets[int(m[1])] = (dico, zlib.decompress(donnees) if b"/FlateDecode" in dico else donnees)
+        position = pdf.index(b"endobj", s.end() + longueur) + len(b"endobj")
     return objets
 
 
@@ -176,7 +182,7 @@ def test_chaque_page_des_elus_a_son_lien_et_sa_fiche_d_une_page(livre):
     assert len(PAGES_ELUS) >= 10
 
 
-def test_le_lien_telecharge_la_fiche_sur_un_telephone(livre):
+def test_le_lien_ouvre_la_fiche_sur_un_telephone(livre):
     from outils_navigateur import TELEPHONE, chromium_executable, options_chromium, servir
 
     if chromium_executable() is None:
@@ -185,7 +191,7 @@ def test_le_lien_telecharge_la_fiche_sur_un_telephone(livre):
 
     with servir(livre) as base, sync_playwright() as p:
         browser = p.chromium.launch(**options_chromium())
-        page = browser.new_context(viewport=TELEPHONE, accept_downloads=True).new_page()
+        page = browser.new_page(viewport=TELEPHONE)
         page.goto(f"{base}book/elections.html", wait_until="networkidle")
         lien = page.locator(".admonition.essentiel a", has_text=fiches.LIEN_TEXTE)
         assert lien.count() == 1
@@ -197,13 +203,13 @@ def test_le_lien_telecharge_la_fiche_sur_un_telephone(livre):
                   dedans: r.bottom <= boite.bottom && r.right <= boite.right};
         }""")
         assert mesure["hauteur"] <= mesure["ligne"] * 1.1 and mesure["dedans"] and mesure["ecart"] <= 1, mesure
-        reponse = page.request.get(urljoin(page.url, lien.get_attribute("href")))
-        assert reponse.status == 200 and reponse.headers["content-type"] == "application/pdf"
-        with page.expect_download() as telechargement:
+        # a tap opens the sheet (Chromium shows it in its PDF viewer)
+        with page.expect_response(lambda r: urlsplit(r.url).path.endswith(".pdf")) as reponse:
             lien.click()
-        chemin = telechargement.value.path()
-        assert telechargement.value.suggested_filename == "essentiel-elections.pdf"
-        pages, texte = lire_pdf(Path(chemin).read_bytes())
+        r = reponse.value
+        assert urlsplit(r.url).path == "/fiches/essentiel-elections.pdf"
+        assert r.status == 200 and r.headers["content-type"] == "application/pdf", (r.status, r.headers)
+        pages, texte = lire_pdf(r.body())
         browser.close()
     assert pages == 1 and "Avoir et communiquer les résultats d" in texte
 
