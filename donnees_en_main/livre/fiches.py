@@ -35,7 +35,8 @@ MARGE_MM = 18
 
 
 class FicheTropLongue(ValueError):
-    """A « L'essentiel » box too long for one A4 page, even in small type (French message)."""
+    """A « L'essentiel » box that cannot make a one-page sheet: too long for one A4 page even in
+    small type, or without any point (French message)."""
 
 
 @dataclass(frozen=True)
