@@ -16,7 +16,9 @@ that any static web server can serve as is (nginx on the collectivité's own ser
   come into view (``loading="lazy"``): a page weighs its text, not its 20 charts;
 - precompressed copies of text files (``.gz``, and ``.br`` with the ``brotli`` package), served
   without compressing on each request (nginx ``gzip_static``/``brotli_static``, GitLab Pages);
-- a French 404 page, ``robots.txt`` and ``sitemap.xml`` (with ``--adresse``, the site's public URL).
+- a French 404 page, ``robots.txt`` and ``sitemap.xml`` (with ``--adresse``, the site's public URL);
+- each élu chapter's « L'essentiel » sheet (``fiches/*.pdf``, written by the book's build), written
+  again with the page's public address when ``--adresse`` is given (``donnees_en_main.livre.fiches``).
 
 Nothing is lost: the publication is written beside the target, then swapped in; a non-empty target
 that is not a previous publication is refused unless ``--remplacer``; nothing outside the target is
@@ -331,6 +333,24 @@ def ecrire_annexes(site: Path, adresse: str | None) -> None:
     (site / ".nojekyll").write_text("")  # GitHub Pages: serve _static/ as is
 
 
+# --- « L'essentiel » to print ---------------------------------------------------------------------------
+
+def ecrire_fiches(site: Path, adresse: str | None) -> None:
+    """The élu pages' one-page sheets: with the public address when known, else those of the build
+    (written again only when missing, e.g. a book built before they existed)."""
+    from donnees_en_main.livre import fiches
+
+    pages = [p for p in fiches.pages_elus() if (site / f"{p}.html").is_file()]
+    if not adresse:
+        pages = [p for p in pages if not (site / fiches.nom_du_pdf(p)).is_file()]
+    if not pages:
+        return
+    _dire("Fiches « L'essentiel » à imprimer" + (f", avec l'adresse {adresse}…" if adresse else "…"))
+    _, problemes = fiches.ecrire_fiches(site, adresse, pages=pages)
+    if problemes:
+        raise ErreurPublication("\n".join(problemes))
+
+
 # --- JupyterLite ------------------------------------------------------------------------------------
 
 def verifier_lite(site: Path) -> bool:
@@ -434,6 +454,7 @@ def publier(cible: Path, depuis: Path | None = None, remplacer: bool = False, ad
         try:
             _dire(f"Copie du livre depuis {depuis}…")
             shutil.copytree(depuis, temporaire, ignore=shutil.ignore_patterns(".buildinfo", ".doctrees", ".donnees-en-main.empreinte"))
+            ecrire_fiches(temporaire, adresse)
             _dire("Noms des fichiers statiques avec empreinte (cache d'un an possible)…")
             correspondances = empreinter(temporaire)
             images = externaliser_images(temporaire)

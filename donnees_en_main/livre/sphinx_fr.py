@@ -28,6 +28,9 @@ Enabled in ``_config.yml`` (``sphinx.extra_extensions``). It does three things J
 - Search in French (``RechercheFrancaise``, ``score_recherche`` and ``static/recherche.js`` on the
   search page): accents and case ignored, excerpts from the page's text rather than its menus, the
   élus' pages before the trainers' pages; the field's magnifier beside the query (``livre.css``).
+- « L'essentiel » to print (``donnees_en_main.livre.fiches``): the link « Imprimer l'essentiel (PDF,
+  1 page) » as the last line of each élu page's box, and, once the pages are written, each page's
+  one-page PDF read from its built box (a box too long for one page is a warning, in French).
 - « Essayer dans le navigateur » (JupyterLite, built by jupyterlite-sphinx): a link under the title of
   every chapter that has a workshop notebook; the project's files for lite written before lite's build
   (``donnees_en_main.livre.jupyterlite.avant_jupyterlite``); jupyterlite-sphinx's own CSS, script and its
@@ -314,6 +317,29 @@ def _try_in_browser(app: Sphinx, pagename: str, templatename: str, context: dict
     context["body"] = body[:position] + lien + body[position:]
 
 
+def _print_link(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    from donnees_en_main.livre import fiches
+
+    if app.builder.name != "html" or "body" not in context or pagename not in fiches.pages_elus():
+        return
+    context["body"] = fiches.ajouter_lien(context["body"], pagename)
+
+
+def _print_sheets(app: Sphinx, exception: Exception | None) -> None:
+    """Each élu page's « L'essentiel » sheet, from the page as written (see donnees_en_main.livre.fiches)."""
+    if exception is not None or app.builder.name != "html":
+        return
+    from sphinx.util import logging
+
+    from donnees_en_main.livre import fiches
+
+    ecrits, problemes = fiches.ecrire_fiches(Path(app.outdir), app.config.html_baseurl or None)
+    journal = logging.getLogger(__name__)
+    for probleme in problemes:
+        journal.warning(probleme, type="donnees_en_main", subtype="fiche")
+    journal.info(f"Fiches « L’essentiel » à imprimer : {len(ecrits)} PDF dans {fiches.DOSSIER}/")
+
+
 PAGE_ACCUEIL = """<!DOCTYPE html>
 <html lang="fr">
 <head>
@@ -366,12 +392,14 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _dedupe_scripts, priority=900)
     app.connect("html-page-context", _lite_assets, priority=900)
     app.connect("html-page-context", _try_in_browser, priority=500)
+    app.connect("html-page-context", _print_link, priority=500)
     from donnees_en_main.livre import jupyterlite
 
     app.connect("builder-inited", jupyterlite.faut_il_construire)
     app.connect("build-finished", jupyterlite.avant_jupyterlite, priority=400)  # jupyterlite-sphinx builds at 500
     app.connect("build-finished", jupyterlite.apres_jupyterlite, priority=600)
     app.connect("build-finished", _root_index, priority=300)  # before sphinx-external-toc's (500)
+    app.connect("build-finished", _print_sheets, priority=350)
     app.add_css_file("livre.css")
     app.add_js_file("tableaux.js", loading_method="defer")
     app.add_js_file("vues.js", loading_method="defer")
