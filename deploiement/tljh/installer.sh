@@ -30,6 +30,10 @@ PY
 # French by default, and the workshop notebooks in every new home.
 install -d "$ENV_TLJH/share/jupyter/lab/settings"
 cp "$COURS/outils/jupyter/lab-settings/overrides.json" "$ENV_TLJH/share/jupyter/lab/settings/overrides.json"
+# The course's JupyterLab extension (one stylesheet: phone layout, « Validate » in French, feedback link).
+install -d "$ENV_TLJH/share/jupyter/labextensions"
+rm -rf "$ENV_TLJH/share/jupyter/labextensions/donnees-en-main"
+cp -r "$COURS/outils/jupyter/labextensions/donnees-en-main" "$ENV_TLJH/share/jupyter/labextensions/"
 install -d /etc/skel/carnets
 cp "$COURS"/notebooks/*.ipynb /etc/skel/carnets/
 
