@@ -20,6 +20,7 @@ text verbatim (a CADA opinion, a ministry's guide) counts as checked; a paraphra
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -64,8 +65,12 @@ class Fait:
 def _etat(f: Fait) -> str:
     if not f.verifie:
         return A_VERIFIER
-    annee, mois, jour = f.verifie_le.split("-")
-    return f"source vérifiée le {int(jour)} {_MOIS[int(mois) - 1]} {annee}"
+    return f"source vérifiée le {date_francaise(datetime.date.fromisoformat(f.verifie_le))}"
+
+
+def date_francaise(jour: datetime.date) -> str:
+    """« 5 décembre 2026 »."""
+    return f"{jour.day} {_MOIS[jour.month - 1]} {jour.year}"
 
 
 _MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",

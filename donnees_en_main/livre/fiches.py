@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from donnees_en_main.faits import date_francaise
+
 DOSSIER = "fiches"
 LIEN_TEXTE = "Imprimer l’essentiel (PDF, 1 page)"
 CLASSE_LIEN = "essentiel-imprimer"
@@ -133,11 +135,6 @@ def lire_fiche(page_html: str, page: str) -> Fiche | None:
     return Fiche(page, titre, titre_encadre, [p for p in points if p])
 
 
-def date_francaise(jour: datetime.date) -> str:
-    """« 5 décembre 2026 »."""
-    from donnees_en_main.faits import _MOIS
-
-    return f"{jour.day} {_MOIS[jour.month - 1]} {jour.year}"
 
 
 POLICES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf",

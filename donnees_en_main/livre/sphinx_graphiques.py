@@ -44,13 +44,7 @@ def _variante(transform: SphinxTransform, image: nodes.image) -> str | None:
 def _retirer_la_sortie(image: nodes.image) -> None:
     """Take the phone image's whole output out of the page: its myst-nb mime bundle (which also holds
     the output's « <Figure> » text, else chosen in the image's place), then containers left empty."""
-    noeud = image
-    for ancetre in _ancetres(image):
-        noeud = ancetre
-        if ancetre.get("nb_element") == "mime_bundle":
-            break
-    else:
-        noeud = image
+    noeud = next((a for a in _ancetres(image) if a.get("nb_element") == "mime_bundle"), image)
     parent = noeud.parent
     parent.remove(noeud)
     while isinstance(parent, nodes.container) and not parent.children and parent.parent is not None:
