@@ -142,6 +142,7 @@
           app.shell.collapseRight();
         }
         app.shell.fit();  // the menu bar's height, from style.css (two rows on a phone)
+        document.body.setAttribute('data-dem-pret', '');  // layout settled (the browser tests wait for it)
       });
 
       // « (view feedback) »: nbgrader's link asks the file list to go to the feedback's folder.
