@@ -174,7 +174,10 @@ def test_la_page_cite_ses_sources_du_registre_et_montre_ce_qui_reste_a_verifier(
     assert identifiants and all(i in FAITS for i in identifiants)
     non_verifies = [i for i in identifiants if not FAITS[i].verifie]
     assert non_verifies == ["referent-donnees"]
-    assert "administrateur des données**. Aucun texte ne semble l'imposer à une commune (à vérifier)" in page
+    # what is settled (two designations required, each with its text) and what is not, said on the page
+    assert "Nous n'avons trouvé aucun texte qui impose ce rôle à une commune\n(à vérifier" in page
+    assert "(RGPD, article 37)" in page and "(CRPA, article R330-2)" in page
+    assert {"crpa-r330-2", "rgpd-art37"} <= set(identifiants)
     # the "Ils l'ont fait" boxes link to the source the registry checked
     for i in ("opendata56", "rennes-vie-quotidienne"):
         assert FAITS[i].verifie and FAITS[i].source in page
