@@ -15,7 +15,9 @@ not in this registry.
 
 Sources were read with the project's search tool (stored copies of Légifrance mirrors, CADA
 opinions, ministries' pages, press); the date is the day of that reading. A source quoting the
-text verbatim (a CADA opinion, a ministry's guide) counts as checked; a paraphrase does not.
+text verbatim (a CADA opinion, a ministry's guide) counts as checked; a paraphrase does not. When the
+sentence was read on a copy of the text (the RGPD: EUR-Lex itself was not found), ``officiel`` names the
+official text and ``lien_html`` links both.
 """
 
 from __future__ import annotations
