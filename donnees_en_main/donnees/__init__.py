@@ -334,10 +334,14 @@ def lire(source, comme: str | None = None, *, code_insee: str | None = None) -> 
     return tableau
 
 
-def exiger_colonnes(colonnes, requises, nom_fichier: str, nom: str) -> None:
+def exiger_colonnes(colonnes, requises, nom_fichier: str | None, nom: str, *, conseil: str = "",
+                    erreur: type[ErreurDonnees] = ErreurDonnees) -> None:
     """Before a workshop computes anything: the columns it needs (``requises``, those of the course's
-    dataset ``nom``) are in the commune's file, or ``ErreurDonnees`` names the missing ones, says what
-    the file looks like (« ce fichier ressemble à l'export ma-cantine… ») and which columns it has."""
+    dataset ``nom``) are in the commune's file, or ``erreur`` (``ErreurDonnees`` or a chapter's subclass)
+    names the missing ones, says what the file looks like (« ce fichier ressemble à l'export ma-cantine… »),
+    ``conseil`` (the layout expected, in French) and which columns it has.
+
+    ``nom_fichier``: the file's name, or None for a table already loaded (« Votre tableau … »)."""
     from donnees_en_main.donnees.catalogue import ressemble
 
     colonnes = [str(c) for c in colonnes]
@@ -350,8 +354,9 @@ def exiger_colonnes(colonnes, requises, nom_fichier: str, nom: str) -> None:
     else:
         quoi = (f"n'a pas {'la colonne' if len(manquantes) == 1 else 'les colonnes'} "
                 + ", ".join(f"« {c} »" for c in manquantes) + f" qu'il faut pour cet atelier (fichier du cours « {nom} »).")
-    raise ErreurDonnees(
-        f"Votre fichier {nom_fichier} {quoi}" + ressemble(colonnes)
+    qui = f"Votre fichier {nom_fichier}" if nom_fichier else "Votre tableau"
+    raise erreur(
+        f"{qui} {quoi}" + ressemble(colonnes) + (f" {conseil}" if conseil else "")
         + f" Colonnes trouvées : {', '.join(colonnes[:12])}" + ("…" if len(colonnes) > 12 else ".")
     )
 
