@@ -112,17 +112,15 @@ def test_fichier_windows_virgules_et_ligne_illisible_au_bon_numero(tmp_path):
 
 def test_parts_une_seule_regle_valeur_par_valeur_dans_les_deux_lecteurs(tmp_path):
     """pourcentageSubvention as a spreadsheet mixes it: each value decided on its own row, by the rule that
-    lire_subventions and the ma-cantine reader share; never the whole column divided because one value is > 1."""
+    lire_subventions and the ma-cantine reader share; never the whole column divided because one value is > 1.
+    The headers as a publisher spells them (« Date de la convention »): one rule too, for both readers."""
     from donnees_en_main.chapitres.repondre_citoyen import lire_subventions
 
     parts = ["0,6", "40", "45 %", "1", "250", "NC", ""]  # lines 2 to 8 of the file
     lignes = [ligne("Commune de Ménil", "21490912900014", "2023-01-06", "", f"Association {i}", "", "", "Fête",
                     "1000", "aide en numéraire", "unique", "2023-01-01", "", "non", p, "") for i, p in enumerate(parts)]
     fichier = tmp_path / "subventions.csv"
-    entete = ENTETE_SUBVENTIONS[:]  # the schema's names, which both readers know
-    entete[:5] = ["nomAttribuant", "idAttribuant", "dateConvention", "referenceDecision", "nomBeneficiaire"]
-    entete[8] = "montant"
-    fichier.write_text("\n".join([ligne(*entete), *lignes]) + "\n", encoding="utf-8")
+    fichier.write_text("\n".join([ligne(*ENTETE_SUBVENTIONS), *lignes]) + "\n", encoding="utf-8")
 
     tableau, notes, rapport = lire_scdl(fichier, "subventions")
     # 0,6 a share; 40 and 45 % percentages (their own rows only); 1 kept as 100 %; 250, NC and empty unknown.
@@ -144,6 +142,10 @@ def test_parts_une_seule_regle_valeur_par_valeur_dans_les_deux_lecteurs(tmp_path
     assert sub["pourcentageSubvention"].tolist() == pytest.approx(
         [0.6, 0.4, 0.45, 1.0, float("nan"), float("nan"), 1.0], nan_ok=True)
     assert [n for n in sub.attrs["notes"] if n.startswith("Colonne pourcentageSubvention")] == dites
+    # ... and the headers as well (« Date de la convention » is dateConvention for both, and said so).
+    entetes = [n for n in notes if n.startswith("En-tête")]
+    assert "En-tête : la colonne « Date de la convention » a été lue comme « dateConvention » (nom prévu par le schéma)." in entetes
+    assert [n for n in sub.attrs["notes"] if n.startswith("En-tête")] == entetes
 
 
 def test_deliberations_siret_sans_son_zero_votes_et_en_tetes(tmp_path):

@@ -38,7 +38,7 @@ from donnees_en_main.donnees import (
 )
 
 __all__ = [
-    "ANCIENNES_ENTETES_SUBVENTIONS", "SCHEMAS_SCDL", "LectureScdl", "lire_scdl", "note_ancien_format", "siren_valide",
+    "ANCIENNES_ENTETES_SUBVENTIONS", "SCHEMAS_SCDL", "LectureScdl", "lire_scdl", "note_ancien_format", "renommer_colonnes", "siren_valide",
     "siret_valide",
 ]
 
@@ -394,8 +394,10 @@ def _normaliser_siret(v: str, nom: str, compter: _Compteur, signales: list) -> s
 # --------------------------------------------------------------------------- headers
 
 
-def _renommer_colonnes(colonnes: list[str], champs: list[str], schema_nom: str) -> tuple[dict[str, str], list[str]]:
-    """{file's column: schema name} for the columns recognised, and the French notes."""
+def renommer_colonnes(colonnes: list[str], champs: list[str], schema_nom: str) -> tuple[dict[str, str], list[str]]:
+    """{file's column: schema name} for the columns recognised (same name in another case or spelling, a
+    synonym met in real files, the 2016-2017 subsidies headers), and the French notes. The one header rule
+    of ``lire_scdl`` and ``lire_subventions``."""
     par_cle = {_cle(c): c for c in champs}
     synonymes = SYNONYMES.get(schema_nom, {})
     renommage, notes, pris, anciennes = {}, [], set(), {}
@@ -512,7 +514,7 @@ def lire_scdl(chemin_fichier, schema: str = "menus-collectifs") -> LectureScdl:
         descripteur, national, notes_schema = _schema(schema_nom)
         notes += notes_schema
         champs = {f["name"]: f for f in descripteur.get("fields", [])}
-        renommage, notes_entete = _renommer_colonnes(list(tableau.columns), list(champs), schema_nom)
+        renommage, notes_entete = renommer_colonnes(list(tableau.columns), list(champs), schema_nom)
         notes += notes_entete
         tableau = tableau.rename(columns=renommage)
         presents = [n for n in champs if n in tableau.columns]

@@ -26,9 +26,7 @@ import pandas as pd
 from donnees_en_main.donnees import (
     ErreurDonnees, charger, lire_csv_tableur, nombres_colonne, nombres_fr, parts_par_valeur, pluriel,
 )
-from donnees_en_main.donnees.scdl import (
-    ANCIENNES_ENTETES_SUBVENTIONS, note_ancien_format, siren_valide, siret_valide,
-)
+from donnees_en_main.donnees.scdl import renommer_colonnes, siren_valide, siret_valide
 from donnees_en_main.affichage.graphiques import BLEU, ORANGE, nombre_fr, pourcent_fr
 from donnees_en_main.affichage.interactif import menu as menu_deroulant, vues_par_choix
 
@@ -193,14 +191,9 @@ def lire_subventions(fichier: str | Path | None = None) -> pd.DataFrame:
     if fichier is None:
         return charger("subventions")
     tableau, notes = lire_csv_tableur(fichier)
-    noms = {_cle(c): c for c in COLONNES_SCDL}
-    renommage = {c: noms[_cle(c)] for c in tableau.columns if _cle(c) in noms}
-    anciennes = {c: ANCIENNES_ENTETES_SUBVENTIONS[_cle(c)] for c in tableau.columns
-                 if c not in renommage and _cle(c) in ANCIENNES_ENTETES_SUBVENTIONS
-                 and ANCIENNES_ENTETES_SUBVENTIONS[_cle(c)] not in tableau.columns}
-    if anciennes:
-        notes.append(note_ancien_format(anciennes))
-    tableau = tableau.rename(columns={**renommage, **anciennes})
+    renommage, notes_entete = renommer_colonnes(list(tableau.columns), list(COLONNES_SCDL), "subventions")
+    notes += notes_entete  # the header rule of lire_scdl: other spellings, synonyms, the 2016-2017 format
+    tableau = tableau.rename(columns=renommage)
     manquantes = [c for c in COLONNES_OBLIGATOIRES if c not in tableau.columns]
     if manquantes:
         from donnees_en_main.donnees.catalogue import ressemble
