@@ -15,7 +15,7 @@ import pytest
 from donnees_en_main.chapitres.ouvrir import (ErreurInventaire, POINTS, conseil_licence, corriger_catalogue,
                                               prioriser)
 from donnees_en_main.chapitres.ouvrir import questions as q
-from donnees_en_main.donnees import charger, chemin
+from donnees_en_main.donnees import ErreurDonnees, charger, chemin
 from donnees_en_main.donnees.validation import valider
 from outils_nbgrader import CoursNbgrader, cellules_a_completer_sans_fuite, code_repondre_par_widgets, remplir
 
@@ -43,8 +43,12 @@ def test_le_classement_suit_la_regle_annoncee():
 
 
 def test_un_inventaire_incomplet_est_refuse_en_francais():
-    with pytest.raises(ErreurInventaire, match="n'a pas les colonnes effort"):
+    with pytest.raises(ErreurDonnees, match="Votre tableau n'a pas la colonne « effort » qu'il faut pour cet atelier "
+                                            ".*Il faut une ligne par jeu de données") as erreur:
         prioriser(charger("ouvrir-inventaire").drop(columns="effort"))
+    assert isinstance(erreur.value, ErreurInventaire) and "Colonnes trouvées : jeu, service" in str(erreur.value)
+    with pytest.raises(ErreurInventaire, match="n'a aucune des colonnes .*: jeu, demandes_an, publication_obligatoire"):
+        prioriser(pd.DataFrame({"Nom": ["Budget"]}))
     mauvais = charger("ouvrir-inventaire").assign(effort="énorme")
     with pytest.raises(ErreurInventaire, match="valeurs inconnues \\['énorme'\\]"):
         prioriser(mauvais)
