@@ -73,16 +73,18 @@ def libelles_du_menu(page) -> list[str]:
 
 # -- A whole class in the browser: release, fetch, answer by clicking, submit, collect, autograde, feedback ------
 
-# Two learners, as they type their names at the login; what they click and type (from the question bank and
-# tests/test_cantine.py's code answers). Learner A answers everything right; learner B picks a wrong answer to
-# question 1 (one of its frequent errors), the right one to question 2, types question 3's code and leaves
-# question 4 as given. Their exact grades follow from the assignment's points (``points_par_question``).
+# Two learners, as they type their names at the login (their account names: see test_noms_tels_qu_on_les_tape);
+# what they click and type (from the question bank and tests/test_cantine.py's code answers). Learner A types both
+# code answers, then « Tout exécuter », and answers everything right. Learner B clicks « Tout exécuter » as soon as
+# the notebook opens (its kernel still starting), picks a wrong answer to question 1 (one of its frequent errors),
+# the right one to question 2, types question 3's code and leaves question 4 as given. Their exact grades follow
+# from the assignment's points (``note_attendue``).
 CHOIX_FAUX_Q1 = next(c for c in q.separateur.choix if c != q.separateur.reponse and c in q.separateur.erreurs_frequentes)
 CLASSE_NAVIGATEUR = {
-    "Anne Dupuis": {"compte": "anne.dupuis", "clics": {q.separateur: q.separateur.reponse, q.indicateur: q.indicateur.reponse},
-                    "code": [CODE_Q3, CODE_Q4]},
-    "Bruno Leroy": {"compte": "bruno.leroy", "clics": {q.separateur: CHOIX_FAUX_Q1, q.indicateur: q.indicateur.reponse},
-                    "code": [CODE_Q3]},
+    "Anne Dupuis": {"compte": "anne.dupuis", "tout_executer_d_abord": False, "code": [CODE_Q3, CODE_Q4],
+                    "clics": {q.separateur: q.separateur.reponse, q.indicateur: q.indicateur.reponse}},
+    "Bruno Leroy": {"compte": "bruno.leroy", "tout_executer_d_abord": True, "code": [CODE_Q3],
+                    "clics": {q.separateur: CHOIX_FAUX_Q1, q.indicateur: q.indicateur.reponse}},
 }
 SOURCE_DEVOIR = RACINE / "exercises" / "source" / DEVOIR / f"{DEVOIR}.ipynb"
 
@@ -132,8 +134,9 @@ def carnet_au_premier_plan(page):
 
 
 def repondre_dans_le_navigateur(page, reponses: dict) -> None:
-    """As a learner does: fetch the assignment, open it, type the code answers over the stubs, run it all, click
-    the answers and « Vérifier », save."""
+    """As a learner does: fetch the assignment, open it; type the code answers over the stubs then « Tout exécuter »,
+    or (``tout_executer_d_abord``, the button clicked at once, while the kernel starts) the other way round, each
+    answer run with Maj + Entrée; click the answers and « Vérifier »; save."""
     ouvrir_la_liste_des_devoirs(page)
     devoir_dans_la_liste(page, "released").get_by_role("button", name="Fetch").click()
     recu = devoir_dans_la_liste(page, "fetched")
@@ -141,13 +144,24 @@ def repondre_dans_le_navigateur(page, reponses: dict) -> None:
     recu.locator(".assignment-notebooks a", has_text=re.compile(rf"^{DEVOIR}$")).click()
     carnet = carnet_au_premier_plan(page)
     page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current", has_text=f"{DEVOIR}.ipynb").wait_for()
+    tout_executer = carnet.locator(".jp-NotebookPanel-toolbar").get_by_text("Tout exécuter", exact=True)
+    if reponses["tout_executer_d_abord"]:
+        tout_executer.click()
+        carnet.locator(".dem-question").nth(1).wait_for()
     for code in reponses["code"]:  # the first stub left is question 3's, then question 4's
         ligne = carnet.locator(".jp-CodeCell .cm-line", has_text=re.compile(r"^raise NotImplementedError\(\)$")).first
         ligne.click()
         page.keyboard.press("End")
         page.keyboard.press("Shift+Home")
         page.keyboard.insert_text(code)
-    carnet.locator(".jp-NotebookPanel-toolbar").get_by_text("Tout exécuter", exact=True).click()
+        if reponses["tout_executer_d_abord"]:
+            page.keyboard.press("Shift+Enter")
+    if not reponses["tout_executer_d_abord"]:
+        tout_executer.click()
+    # Every code answer has run (its cell numbered), and nothing is running any more.
+    for code in reponses["code"]:
+        cellule = carnet.locator(".jp-CodeCell").filter(has=page.locator(".cm-line", has_text=code))
+        cellule.locator(".jp-InputPrompt", has_text=re.compile(r"\[\d+\]")).wait_for()
     carnet.locator(".dem-question").nth(1).wait_for()
     page.wait_for_function("""() => { const n = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
         return n && !Array.from(n.querySelectorAll('.jp-InputPrompt')).some(p => p.textContent.includes('*')); }""")
@@ -273,10 +287,6 @@ def test_une_classe_entiere_dans_le_navigateur(navigateur, hub_vierge):
             assert "BEGIN HIDDEN TESTS" not in texte and "Traceback" not in texte and "No response" not in texte, nom
             assert page.locator("text=(view feedback)").count() == 0
         etape("feedback read")
-    except BaseException:
-        for i, page in enumerate(pages):  # DEBUG
-            page.screenshot(path=f"/tmp/hubtest-ecran-{i}.png", full_page=True)
-        raise
     finally:
         for page in pages:
             page.context.close()
