@@ -1,7 +1,11 @@
 """The class hub in a real browser (headless Chromium driven by Playwright), as a trainer and a learner use it.
 
 The hub starts as deploiement/jupyterhub/README.md says (the fixture of tests/test_jupyterhub.py, which also
-checks every grade over HTTP). Here: the French login form, typed into and clicked; the trainer's JupyterLab
+checks every grade over HTTP). Here, first, a whole class on a hub of its own, everything clicked: the trainer
+releases from the formgrader inside JupyterLab, two learners fetch, answer through the widgets and the code cells,
+submit; the trainer collects, autogrades and reads each exact grade in the formgrader, releases the feedback, which
+each learner opens from the Assignment List; one cell of learner B fails to read A's copy and the trainer's
+solutions. Then, on the shared hub: the French login form, typed into and clicked; the trainer's JupyterLab
 opens the formgrader from the Nbgrader menu, and the formgrader really shows inside JupyterLab's frame (a
 refused frame is an empty error page); the learner, logging in as « Léa Martin », gets the account lea.martin
 and a French JupyterLab without the news pop-up, whose « Validate » says in French what it checks.
