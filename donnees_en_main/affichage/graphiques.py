@@ -35,6 +35,7 @@ TEXTE_MIN_TABLEAU_DE_BORD_PX = 16
 # PNG text chunks written with each chart of the book (read by the Sphinx extension and the tests)
 VARIANTE = "dem-variante"  # "telephone" or "large"
 TEXTE_MIN = "dem-texte-min-px"  # the size of the figure's smallest text, in pixels of the image
+ETIQUETTES = "dem-etiquettes"  # JSON: per axes, the boxes of its tick labels in pixels of the image (tests)
 
 # Okabe & Ito (2008) palette: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -91,6 +92,22 @@ def appliquer_style() -> None:
     installer_dans_ipython()
 
 
+def boites_des_etiquettes(fig, renderer) -> str:
+    """The tick labels of each axes of a drawn figure, as JSON: ``[{"x": [[x0, y0, x1, y1, text], ...],
+    "y": [...]}, ...]`` in pixels of the image (origin at the bottom left). Written in each chart's PNG so
+    that a test can check, on every chart of the built book, that no two labels overlap."""
+    import json
+
+    axes = []
+    for ax in fig.get_axes():
+        boites = {}
+        for nom, axe in (("x", ax.xaxis), ("y", ax.yaxis)):
+            boites[nom] = [[*(round(v, 1) for v in t.get_window_extent(renderer).extents), t.get_text()]
+                           for t in axe.get_ticklabels() if t.get_visible() and t.get_text().strip()]
+        axes.append(boites)
+    return json.dumps(axes, ensure_ascii=False)
+
+
 def figure_en_png(fig, dpi: float = DPI_ECRAN, couleurs: int = 32,
                   largeur_px: int | None = None) -> bytes:
     """The figure as a small PNG: reduced to a palette of ``couleurs`` colours (the figure is closed).
@@ -111,10 +128,11 @@ def figure_en_png(fig, dpi: float = DPI_ECRAN, couleurs: int = 32,
     toile = FigureCanvasAgg(fig)
     toile.draw()
     image = Image.frombuffer("RGBA", toile.get_width_height(), toile.buffer_rgba(), "raw", "RGBA", 0, 1)
-    plt.close(fig)
     infos = PngInfo()
     infos.add_text(VARIANTE, "tableau-de-bord")
     infos.add_text(TEXTE_MIN, f"{texte_min:.1f}")
+    infos.add_itxt(ETIQUETTES, boites_des_etiquettes(fig, toile.get_renderer()))
+    plt.close(fig)
     sortie = io.BytesIO()
     image.convert("RGB").quantize(colors=couleurs, method=Image.Quantize.FASTOCTREE).save(
         sortie, format="PNG", pnginfo=infos)
@@ -349,8 +367,11 @@ def ajuster_a_la_largeur(fig, largeur_px: int, dpi: float = DPI_ECRAN, texte_min
 def figure_pour_ecran(fig, largeur_px: int, variante: str, dpi: float = DPI_ECRAN) -> bytes:
     """The figure laid out for ``largeur_px`` CSS pixels, as a PNG saying its variant and smallest text."""
     texte_min = ajuster_a_la_largeur(fig, largeur_px, dpi)
+    fig.canvas.draw()
+    etiquettes = boites_des_etiquettes(fig, fig.canvas.get_renderer())
     sortie = io.BytesIO()
-    fig.savefig(sortie, format="png", dpi=dpi, metadata={VARIANTE: variante, TEXTE_MIN: f"{texte_min:.1f}"})
+    fig.savefig(sortie, format="png", dpi=dpi, metadata={VARIANTE: variante, TEXTE_MIN: f"{texte_min:.1f}",
+                                                         ETIQUETTES: etiquettes})
     return sortie.getvalue()
 
 
