@@ -286,6 +286,43 @@ def _espacer_les_graduations(ax, renderer) -> None:
         ax.figure.canvas.draw()
 
 
+def _hauteur_manquante(fig, renderer, ecart_px: float) -> float:
+    """The height (px) the figure lacks for its category labels (y axis) to stop overlapping.
+
+    Measured on the drawn figure, once: for each pair of neighbouring labels, the distance their centres
+    need (half of each one's height, plus ``ecart_px``) against the distance they have. The distance
+    between categories grows with the axes' height, so the worst pair tells how much taller the axes
+    must be; axes side by side share that growth, axes one above the other add theirs.
+    """
+    rangees: dict[tuple[float, float], float] = {}
+    for ax in fig.get_axes():
+        boites = sorted((t.get_window_extent(renderer) for t in ax.yaxis.get_ticklabels()
+                         if t.get_visible() and t.get_text().strip()), key=lambda b: b.y0 + b.y1)
+        facteur = 1.0
+        for a, b in zip(boites, boites[1:]):
+            distance = (b.y0 + b.y1) / 2 - (a.y0 + a.y1) / 2
+            besoin = a.height / 2 + b.height / 2 + ecart_px
+            if distance > 0.5 and besoin > distance:
+                facteur = max(facteur, besoin / distance)
+        if facteur > 1:
+            boite = ax.get_window_extent(renderer)
+            rangee = (round(boite.y0), round(boite.y1))
+            rangees[rangee] = max(rangees.get(rangee, 0.0), boite.height * (facteur - 1))
+    return sum(rangees.values())
+
+
+def _faire_place_aux_categories(fig, toile, ecart_px: float) -> None:
+    """A taller figure when its category labels overlap (long names wrapped on two lines, at a phone's
+    width): one measure, one new layout, one draw (no loop of redraws: dashboards draw many charts)."""
+    manque = _hauteur_manquante(fig, toile.get_renderer(), ecart_px)
+    if manque < 0.5:
+        return
+    largeur, hauteur = fig.get_size_inches()
+    fig.set_size_inches(largeur, hauteur + (manque + 2) / fig.dpi)
+    _mettre_en_page(fig)
+    toile.draw()
+
+
 def ajuster_a_la_largeur(fig, largeur_px: int, dpi: float = DPI_ECRAN, texte_min_px: float = TEXTE_MIN_PX) -> float:
     """Lay ``fig`` out again to be ``largeur_px`` pixels wide at ``dpi``; the size of its smallest text (px).
 
@@ -356,6 +393,7 @@ def ajuster_a_la_largeur(fig, largeur_px: int, dpi: float = DPI_ECRAN, texte_min
             if not _mettre_en_page(fig):
                 fig.subplots_adjust(left=0.4, right=0.96)
     toile.draw()
+    _faire_place_aux_categories(fig, toile, ecart_px=points_min * dpi / 72 * 0.25)
     petits = [t for t in _textes(fig) if t.get_fontsize() < points_min - 1e-6]
     if petits:  # texts made on the way (a legend moved under the chart, new ticks)
         for texte in petits:
