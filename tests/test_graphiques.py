@@ -248,3 +248,20 @@ def test_aucune_etiquette_ne_se_chevauche_dans_les_graphiques_du_livre(livre):
     assert not sans, f"graphiques sans la position de leurs étiquettes : {sans[:10]}"
     fautifs = {f"{ou} ({v})": p for ou, v, png in graphiques if (p := chevauchements_png(png))}
     assert not fautifs, f"{len(fautifs)} graphique(s) aux étiquettes qui se chevauchent : {fautifs}"
+
+
+def test_deux_graphiques_cote_a_cote_s_empilent_au_telephone():
+    # like « Des graphiques honnêtes » (Élections): two panels side by side, their % ran together at 350 px
+    with matplotlib.rc_context():
+        appliquer_style()
+        fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(8, 2.8))
+        for ax, debut in [(ax1, 20), (ax2, 0)]:
+            ax.barh(range(2), [25.0, 21.8])
+            ax.set_yticks(range(2), ["Élodie MARCHAND", "Paul BERTIN"])
+            ax.set_xlim(debut, 30)
+            ax.xaxis.set_major_formatter(format_axe_fr(0, " %"))
+            ax.set_title("À éviter : l'axe commence à 20 %", loc="left", fontsize=11)
+        ax2.tick_params(labelleft=False)
+        fig.tight_layout()
+        png = figure_pour_ecran(fig, 350, "telephone")
+    assert chevauchements_png(png) == []

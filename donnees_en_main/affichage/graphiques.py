@@ -323,6 +323,24 @@ def _faire_place_aux_categories(fig, toile, ecart_px: float) -> None:
     toile.draw()
 
 
+def _empiler_les_graphiques(fig) -> None:
+    """A phone's version: charts drawn side by side (one row of subplots) go one above the other, each
+    as wide as the figure (side by side in 350 px, their axes' numbers ran into each other)."""
+    axes = fig.get_axes()
+    specs = [ax.get_subplotspec() for ax in axes]
+    if len(axes) < 2 or any(s is None for s in specs):
+        return
+    grille = specs[0].get_gridspec()
+    if grille.nrows != 1 or grille.ncols != len(axes) or any(s.get_gridspec() is not grille for s in specs):
+        return
+    nouvelle = fig.add_gridspec(len(axes), 1)
+    for i, ax in enumerate(sorted(axes, key=lambda a: a.get_subplotspec().colspan.start)):
+        ax.set_subplotspec(nouvelle[i])
+        ax.tick_params(labelleft=True)  # each chart, now alone on its line, names its categories
+    largeur, hauteur = fig.get_size_inches()
+    fig.set_size_inches(largeur, hauteur * len(axes))
+
+
 def ajuster_a_la_largeur(fig, largeur_px: int, dpi: float = DPI_ECRAN, texte_min_px: float = TEXTE_MIN_PX) -> float:
     """Lay ``fig`` out again to be ``largeur_px`` pixels wide at ``dpi``; the size of its smallest text (px).
 
@@ -335,6 +353,9 @@ def ajuster_a_la_largeur(fig, largeur_px: int, dpi: float = DPI_ECRAN, texte_min
     largeur, hauteur = fig.get_size_inches()
     nouvelle_largeur = largeur_px / dpi
     rapport = nouvelle_largeur / largeur
+    if rapport < 0.75:
+        _empiler_les_graphiques(fig)
+        hauteur = fig.get_size_inches()[1]
     fig.set_dpi(dpi)
     fig.set_size_inches(nouvelle_largeur, hauteur * (1 if rapport >= 1 else max(0.5, rapport ** 0.85)))
     points_min = texte_min_px * 72 / dpi
