@@ -338,6 +338,32 @@ def test_un_carnet_s_execute_dans_le_navigateur_sans_requete_vers_un_tiers(livre
         cdn.server_close()
 
 
+def test_avec_la_distribution_complete_pandas_se_charge_pendant_la_lecture_sans_accord(livre, tmp_path):
+    """The site hosts pandas & co. (here stand-in wheels with the real names, see tests/outils_lite.py)."""
+    from outils_lite import site_complet
+
+    if chromium_executable() is None:
+        pytest.fail("Chromium est introuvable : `.ci/run` l'installe (Debian : sudo apt install chromium).")
+    site = site_complet(livre, tmp_path)
+    with servir(site) as base, navigateur() as nav:
+        page = nav.new_page()
+        requetes: list[str] = []
+        page.on("request", lambda r: requetes.append(r.url))
+        page.route(lambda url: not url.startswith(base), lambda route: route.abort())
+        # pandas is fetched from the site as the kernel starts, before the reader runs anything
+        with page.expect_request(lambda r: "/lite/static/pyodide/pandas-" in r.url, timeout=240_000):
+            page.goto(base + "lite/notebooks/index.html?path=cantine.ipynb")
+        cellules = page.locator(".jp-CodeCell")
+        cellules.first.wait_for(timeout=120_000)
+        _executer(page, cellules.nth(0), "Tout est prêt : pandas, numpy et matplotlib sont chargés depuis ce site.")
+        assert page.get_by_role("button", name=TEXTE_BOUTON).count() == 0  # nothing to consent to
+        assert not page.locator(".jp-OutputArea-output", has_text="ne sont pas hébergées").count()
+        _remplacer_code(page, cellules.nth(2), "import pandas, matplotlib\nprint('doublures :', pandas.DOUBLURE, matplotlib.DOUBLURE)")
+        _executer(page, cellules.nth(2), "doublures : True True")
+        assert [u for u in requetes if not u.startswith(base)] == []
+        assert all(u.count("/lite/static/pyodide/numpy-") <= 1 for u in requetes)
+
+
 # --- On a phone (390 x 844, touch): the menu, the badge, running a cell with a finger ---------------
 
 # Each element: its box, whether it lies within the screen's width, and whether a finger on its centre
