@@ -189,7 +189,7 @@ def test_charger_releves_additionne_des_kwh():
     [
         ("batiment_id,mois,consommation,unite,type_releve\na,2024-01,12,kW,réel\n", "puissance"),
         ("batiment_id,mois,consommation,unite,type_releve\na,2024-01,12,litres,réel\n", "Unité « litres » inconnue"),
-        ("batiment_id,mois,consommation,type_releve\na,2024-01,12,réel\n", "Il manque la colonne « unite »"),
+        ("batiment_id,mois,consommation,type_releve\na,2024-01,12,réel\n", "n'a pas la colonne « unite » qu'il faut pour cet atelier"),
         ("batiment_id,mois,consommation,unite,type_releve\na,01/2024,12,kWh,réel\n", "AAAA-MM"),
         ("batiment_id,mois,consommation,unite,type_releve\na,2024-01,douze,kWh,réel\n", "« douze »"),
         ("batiment_id,mois,consommation,unite,type_releve\na,2024-01,-12,kWh,réel\n", "négative"),
@@ -235,7 +235,7 @@ def test_lire_secteurs_d_une_autre_edition(tmp_path):
 def test_lire_secteurs_colonne_manquante(tmp_path):
     fichier = tmp_path / "ore.csv"
     fichier.write_text("annee;filiere;secteur;pdl\n2023;Gaz;Tertiaire;4\n", encoding="utf-8")
-    with pytest.raises(ErreurDonnees, match="Il manque la colonne « conso »"):
+    with pytest.raises(ErreurDonnees, match="n'a pas la colonne « conso » qu'il faut pour cet atelier"):
         energie.lire_secteurs(fichier)
 
 

@@ -23,6 +23,7 @@ import pandas as pd
 
 from donnees_en_main.donnees import (
     VALEURS_MASQUEES, ErreurDonnees, chemin, cle_entete, detecter_format, erreur_de_structure, est_ligne_de_codes,
+    exiger_colonnes,
     note_ligne_de_codes, note_valeurs_masquees, texte_nombre_fr,
 )
 from donnees_en_main.donnees import codes as codes_communes
@@ -68,17 +69,14 @@ def _lire_csv(fichier: str | Path, quoi: str) -> pd.DataFrame:
     return table
 
 
-def _exiger_colonnes(table: pd.DataFrame, colonnes: list[str], quoi: str) -> None:
-    manquantes = [c for c in colonnes if c not in table.columns]
-    if manquantes:
-        raise ErreurDonnees(
-            f"Il manque {'la colonne' if len(manquantes) == 1 else 'les colonnes'} "
-            f"{', '.join('« ' + c + ' »' for c in manquantes)} dans le fichier {quoi}. "
-            f"Colonnes trouvées : {', '.join(table.columns[:12])}{'…' if len(table.columns) > 12 else '.'}"
-            + ressemble(table.columns)
-            + " Renommez la colonne correspondante dans votre tableur, ou vérifiez que le séparateur est bien la "
-            "virgule ou le point-virgule."
-        )
+# What to do when a file lacks a column the workshop needs (after the shared exiger_colonnes message).
+CONSEIL_COLONNES = ("Renommez la colonne correspondante dans votre tableur, ou vérifiez que le séparateur est bien "
+                    "la virgule ou le point-virgule.")
+
+
+def _exiger_colonnes(table: pd.DataFrame, colonnes: list[str], fichier: str | Path, nom: str) -> None:
+    """The shared check (``donnees.exiger_colonnes``) for one of this chapter's files (dataset ``nom``)."""
+    exiger_colonnes(table.columns, colonnes, Path(fichier).name, nom, conseil=CONSEIL_COLONNES)
 
 
 def _nombres(valeurs: pd.Series, colonne: str, quoi: str, masques: set[str] = frozenset()) -> pd.Series:
@@ -101,7 +99,7 @@ def charger_batiments(fichier: str | Path | None = None) -> pd.DataFrame:
     """The commune's buildings (id, name, use, floor area in m²…), the course's file by default."""
     fichier = fichier or chemin("energie-batiments")
     table = _lire_csv(fichier, "des bâtiments")
-    _exiger_colonnes(table, ["batiment_id", "nom", "surface_m2"], "des bâtiments")
+    _exiger_colonnes(table, ["batiment_id", "nom", "surface_m2"], fichier, "energie-batiments")
     table["batiment_id"] = table["batiment_id"].str.strip()
     doublons = table["batiment_id"][table["batiment_id"].duplicated()]
     if len(doublons):
@@ -144,7 +142,8 @@ def lire_releves(fichier: str | Path, energie: str) -> pd.DataFrame:
     """
     quoi = f"des relevés ({energie})"
     table = _lire_csv(fichier, quoi)
-    _exiger_colonnes(table, COLONNES_RELEVES, quoi)
+    _exiger_colonnes(table, COLONNES_RELEVES, fichier,
+                     "energie-releves-gaz" if energie.strip().lower() == "gaz" else "energie-releves-electricite")
     unites = table["unite"].str.strip().str.lower()
     inconnues = ~unites.isin(list(UNITES_EN_KWH))
     if inconnues.any():
@@ -273,10 +272,11 @@ def lire_secteurs(fichier: str | Path | None = None) -> pd.DataFrame:
     secrecy). A masked value is unknown, not zero: sums over visible rows are lower bounds.
     """
     quoi = "de consommation par secteur"
-    table = _lire_csv(fichier or chemin("energie-secteurs"), quoi)
+    fichier = fichier or chemin("energie-secteurs")
+    table = _lire_csv(fichier, quoi)
     if "libelle_grand_secteur" not in table.columns and "secteur" in table.columns:
         table["libelle_grand_secteur"] = table["secteur"]
-    _exiger_colonnes(table, ["annee", "filiere", "libelle_grand_secteur", "conso", "pdl"], quoi)
+    _exiger_colonnes(table, ["annee", "filiere", "libelle_grand_secteur", "conso", "pdl"], fichier, "energie-secteurs")
     conso_texte = table["conso"].str.strip().str.lower()
     sortie = pd.DataFrame(
         {
@@ -315,8 +315,9 @@ def lire_dju(fichier: str | Path | None = None) -> pd.DataFrame:
     total is too low to correct a whole year with. The course's fictional file by default.
     """
     quoi = "des degrés-jours (DJU)"
-    table = _lire_csv(fichier or chemin("energie-dju"), quoi)
-    _exiger_colonnes(table, ["mois", "dju", "dju_normale"], quoi)
+    fichier = fichier or chemin("energie-dju")
+    table = _lire_csv(fichier, quoi)
+    _exiger_colonnes(table, ["mois", "dju", "dju_normale"], fichier, "energie-dju")
     mois = _mois(table, quoi)
     mensuel = pd.DataFrame({
         "annee": mois.str[:4].astype(int),
