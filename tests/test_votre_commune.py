@@ -496,6 +496,35 @@ def test_l_atelier_elections_tourne_sur_votre_commune(dossier_communes, tmp_path
 
 
 
+def test_l_atelier_elections_ne_montre_que_votre_commune_d_un_fichier_de_plusieurs_communes(dossier_communes, tmp_path):
+    """A départemental file saved as the commune's: the workshop's results are those of the commune only, and
+    it says so — never the whole département under « Données de votre commune »."""
+    from nbclient import NotebookClient
+
+    ici = dossier_communes / "01053"
+    ici.mkdir()
+    lignes = [ENTETE_2022] + [bureau_2022("01", "Ain", "53", "Bourg-en-Bresse", f"000{k}", 900 + k, 450, 3, 2,
+                                          [250 - k, 195 + k]) for k in (1, 2)]
+    lignes += [bureau_2022("01", "Ain", "4", "Ambérieu-en-Bugey", "0001", 5000, 4000, 10, 10, [3000, 980])]
+    ecrire(ici / "elections-presidentielle-2022-t1-bureaux.txt", lignes)
+    ecrire(ici / "elections-legislatives-2024-t1-bureaux.csv", lignes)
+    nb = nbformat.read(RACINE / "notebooks" / "elections.ipynb", as_version=4)
+    nb.cells[1].source = 'CODE_INSEE = "01053"'
+    # what the trainer sees at the end: the communes and the votes the workshop computed with
+    nb.cells.append(nbformat.v4.new_code_cell(
+        'print("COMMUNES", sorted(set(resultats["code_commune"]) | set(legislatives["code_commune"])), '
+        'int(resultats["voix"].sum()), int(legislatives["voix"].sum()))'))
+    NotebookClient(nb, timeout=180, kernel_name="python3",
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    sorties = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in sorties if o.output_type == "error"]
+    voix = (250 - 1) + (195 + 1) + (250 - 2) + (195 + 2)
+    assert f"COMMUNES ['01053'] {voix} {voix}" in "".join(str(o.get("text", "")) for o in nb.cells[-1].outputs)
+    texte = "".join(str(o.get("text", "")) for o in sorties)
+    assert "Fichier de plusieurs communes : 2 lignes de la commune 01053 gardées sur 3 ; 1 autre commune du " \
+           "fichier écartée." in texte
+
+
 def test_l_atelier_energie_prend_les_annees_dans_les_donnees_de_la_commune(dossier_communes, tmp_path):
     from nbclient import NotebookClient
 
