@@ -19,7 +19,7 @@ from donnees_en_main.chapitres import energie
 from donnees_en_main.chapitres.elections import lire_resultats
 from donnees_en_main.chapitres.repondre_citoyen import lire_subventions, preparer
 from donnees_en_main.donnees import ErreurDonnees, VALEURS_MASQUEES, chemin, codes, formater_entier, lire_csv_tableur
-from donnees_en_main.donnees.commune import donnees_commune
+from donnees_en_main.donnees.commune import THEMES, donnees_commune
 from donnees_en_main.donnees.scdl import lire_scdl, siren_valide, siret_valide
 
 REELS = Path(__file__).resolve().parents[2] / "shared" / "fichiers-reels"
@@ -511,3 +511,46 @@ def test_un_fichier_donne_au_mauvais_lecteur_est_reconnu_et_les_formats_acceptes
     if lecteur == "subventions":  # what is accepted, and where to find it
         assert "Formats acceptés" in message and "ATTRIB_NOM" in message
         assert "https://schema.data.gouv.fr/scdl/subventions/" in message
+
+
+# --------------------------------------------------------------------------- every file, every « votre commune » role
+
+def _code_du_fichier(fichier: Path) -> str:
+    """The commune a trainer would choose for this file: its most frequent commune code, else a commune absent from it."""
+    colonnes = {"cantine": "canteen_city_insee_code", "cog": "DEPCOM"}
+    if fichier.parent.name == "elections":
+        return fichier.stem
+    if fichier.suffix == ".csv" and fichier.parent.name in colonnes:
+        return _pandas(fichier)[colonnes[fichier.parent.name]].replace("", None).value_counts().index[0]
+    if fichier.suffix == ".csv" and fichier.parent.name == "energie":
+        return _sdes_pandas(fichier)["commune"].value_counts().index[0]
+    return "29081"
+
+
+ROLES = [(theme, role) for theme, t in THEMES.items() for role in t.roles]
+
+
+@pytest.mark.parametrize("theme, role", ROLES, ids=[f"{t}:{r}" for t, r in ROLES])
+@pytest.mark.parametrize("fichier", FICHIERS, ids=_ids(FICHIERS))
+def test_chaque_fichier_depose_pour_chaque_role_se_lit_juste_ou_dit_pourquoi(fichier, theme, role, tmp_path, monkeypatch):
+    """The trainer's gesture for every file of the corpus and every file a workshop asks for: saved under the role's
+    name (with the theme's other files when the theme takes no fictional complement), then read by the workshop's
+    reader. Either the table equals the plain pandas reading, or a French ErreurDonnees says why — no crash, never
+    the fictional commune's data instead of the file given, never a table that is not the file."""
+    code = _code_du_fichier(fichier)
+    spec = THEMES[theme]
+    noms = [f"{r.noms[0]}.csv" for cle, r in spec.roles.items()
+            if cle == role or (not spec.melange and not r.facultatif)]
+    donnees = _deposer(fichier, noms, theme, code, tmp_path, monkeypatch)
+    assert donnees.origines[role] == "commune", donnees.message
+    lu = lire_ou_erreur(donnees.lire, role)
+    if isinstance(lu, ErreurDonnees):
+        return
+    if (theme, role) == ("cantine", "export"):  # « export des menus depuis un tableur »: the file as it is
+        pd.testing.assert_frame_equal(lu.fillna(""), _pandas(fichier), check_dtype=False)
+    elif (theme, role) == ("energie", "secteurs") and fichier.parent.name == "energie":
+        brut = _sdes_pandas(fichier)
+        assert set(lu["code_commune"]) == {code}
+        assert lu["conso_mwh"].sum() == pytest.approx(brut.loc[brut["commune"] == code, "conso"].sum())
+    else:
+        pytest.fail(f"{_nom(fichier)} lu comme « {theme}:{role} » ({len(lu)} lignes) : ce fichier n'en est pas un")
