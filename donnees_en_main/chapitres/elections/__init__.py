@@ -198,15 +198,13 @@ def code_insee(code_departement, code_commune) -> str:
     A département written '1' instead of '01' is repaired; Corsica stays 2A/2B; lettered overseas
     départements (ZA = Guadeloupe…) are translated.
     """
-    dep = re.sub(r"^(\d+)\.0+$", r"\1", str(code_departement).strip().upper())
-    com = re.sub(r"^(\d+)\.0+$", r"\1", str(code_commune).strip().upper())  # 53.0: a spreadsheet's float
+    # codes.normaliser: spaces, case, a spreadsheet's « 53.0 », a 4-digit code that lost its zero (1053 -> 01053)
+    dep, com = codes.normaliser(code_departement), codes.normaliser(code_commune)
     if re.fullmatch(r"\d", dep):
         dep = dep.zfill(2)
     dep = _LETTRES_EN_CHIFFRES.get(dep, dep)
     if len(com) == 5:
         return com
-    if len(com) == 4 and com.isdigit():  # '01053' read as a number by a spreadsheet
-        return com.zfill(5)
     if com.isdigit() and len(com) <= 3:  # overseas too: ZA (971) + '101' -> '97101', ZX + '701' -> '97701'
         return dep[:2] + com.zfill(3)
     return com
