@@ -256,6 +256,17 @@ def test_bilan_annuel_signale_les_mois_manquants_et_estimes():
     assert np.isnan(bilan.loc[("eclairage", 2022), "kwh_par_m2"])
 
 
+
+def test_bilan_annuel_une_annee_commencee_ou_finie_en_cours_n_est_pas_complete():
+    """A commune's export from April 2022 to March 2024: 2022 and 2024 lack months the file never reaches; they are
+    not whole years (their totals would be compared with whole ones), 2023 is."""
+    releves = energie.charger_releves()
+    partiel = releves[(releves["mois"] >= "2022-04") & (releves["mois"] <= "2024-03")]
+    bilan = energie.bilan_annuel(partiel, energie.charger_batiments()).set_index(["batiment_id", "annee"])
+    assert bilan.loc[("mairie", 2022), "mois_manquants"] == 3 and not bilan.loc[("mairie", 2022), "complet"]
+    assert bilan.loc[("mairie", 2024), "mois_manquants"] == 9 and not bilan.loc[("mairie", 2024), "complet"]
+    assert bilan.loc[("mairie", 2023), "mois_manquants"] == 0 and bilan.loc[("mairie", 2023), "complet"]
+
 def test_completer_mois_rend_visibles_les_mois_absents():
     complet = energie.completer_mois(energie.charger_releves())
     manquants = complet[complet["type_releve"] == "manquant"]

@@ -14,6 +14,7 @@ import http.server
 import importlib.util
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -534,8 +535,9 @@ def test_l_atelier_energie_prend_les_annees_dans_les_donnees_de_la_commune(dossi
         "batiment_id,nom,surface_m2\necole,École du Phare,800\nmairie,Mairie de Bénodet,400\n", encoding="utf-8")
     for energie_, unite in (("electricite", "kWh"), ("gaz", "MWh")):
         lignes = ["batiment_id,mois,consommation,unite,type_releve"]
-        lignes += [f"{b},{a}-{m:02d},{10 + m},{unite},réel" for b in ("ecole", "mairie") for a in (2024, 2025)
+        lignes += [f"{b},{a}-{m:02d},{10 + m},{unite},réel" for b in ("ecole", "mairie") for a in (2022, 2024, 2025)
                    for m in range(1, 13)]
+        lignes += [f"{b},2026-{m:02d},{10 + m},{unite},réel" for b in ("ecole", "mairie") for m in (1, 2, 3)]
         (ici / f"energie-releves-{energie_}.csv").write_text("\n".join(lignes) + "\n", encoding="utf-8")
     nb = nbformat.read(RACINE / "notebooks" / "energie.ipynb", as_version=4)
     nb.cells[1].source = 'CODE_INSEE = "29006"'
@@ -544,8 +546,10 @@ def test_l_atelier_energie_prend_les_annees_dans_les_donnees_de_la_commune(dossi
     assert not [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     bilan = next(c for c in nb.cells if c.cell_type == "code" and "bilan_annuel" in c.source)
     texte = "".join(str(o.get("data", {}).get("text/plain", "")) for o in bilan.outputs)
-    # The commune's readings have no 2022: the table shows its own last complete year, not an empty one.
+    # The table shows the commune's own last complete year: not the exercises' 2022, not an empty one, not 2026
+    # (January to March only) nor 2023 (no reading at all).
     assert "Empty DataFrame" not in texte and "École du Phare" in texte and "2025" in texte
+    assert not {"2022", "2023", "2026"} & set(re.findall(r"\b20\d\d\b", texte)), texte
 
 # --------------------------------------------------------------------------- download command
 

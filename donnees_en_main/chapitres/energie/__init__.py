@@ -234,7 +234,9 @@ def completer_mois(releves: pd.DataFrame) -> pd.DataFrame:
 def bilan_annuel(releves: pd.DataFrame, batiments: pd.DataFrame) -> pd.DataFrame:
     """One row per building and year: MWh by energy, kWh per m², months missing or estimated.
 
-    A year with missing months is flagged (complet = False): its total is too low, not comparable.
+    A year with missing months is flagged (complet = False): its total is too low, not comparable. The
+    months of a year before the file's first reading or after its last one count as missing too (a
+    commune's export that stops in March is not a whole year).
     """
     complet = completer_mois(releves)
     par_mois = complet.groupby(["batiment_id", "annee", "num_mois"]).agg(
@@ -242,8 +244,9 @@ def bilan_annuel(releves: pd.DataFrame, batiments: pd.DataFrame) -> pd.DataFrame
         estime=("type_releve", lambda s: (s == "estimé").any()),
     )
     qualite = par_mois.groupby(["batiment_id", "annee"]).agg(
-        mois_manquants=("manquant", "sum"), mois_estimes=("estime", "sum")
+        mois_manquants=("manquant", "sum"), mois_estimes=("estime", "sum"), mois_de_la_periode=("manquant", "size")
     )
+    qualite["mois_manquants"] += 12 - qualite.pop("mois_de_la_periode")
     energies = (
         complet.pivot_table(index=["batiment_id", "annee"], columns="energie", values="consommation_kwh", aggfunc="sum")
         .div(1000)
