@@ -328,6 +328,10 @@ def test_energie_votre_commune_filtree_par_code(fichier, tmp_path, monkeypatch):
     assert not isinstance(lu, ErreurDonnees), lu
     assert set(lu["code_commune"]) == {code}
     assert lu["conso_mwh"].sum() == pytest.approx(brut.loc[brut["commune"] == code, "conso"].sum())
+    # said, with the number of communes left out (an IRIS code whose zero a spreadsheet lost is its commune's too)
+    autres = {codes.commune_de_iris(c) for c in brut["Code de l'IRIS - Code de la zone"]} - {code}
+    assert (f"Fichier de plusieurs communes : seules les lignes de la commune {code} sont gardées ; "
+            f"{formater_entier(len(autres))} autres communes du fichier écartées.") in lu.attrs["notes"]
 
 
 

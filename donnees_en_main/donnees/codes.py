@@ -26,6 +26,7 @@ __all__ = [
     "OU_TROUVER",
     "arrondissements",
     "note_arrondissements",
+    "note_communes_ecartees",
     "commune_de_iris",
     "departement",
     "exiger",
@@ -67,6 +68,17 @@ def note_arrondissements(code: str, trouves, aussi_la_commune: bool) -> str:
                f"ne désigne pas {ville} par son code de commune ({code}) mais par ses arrondissements municipaux ({liste})")
     return f"Arrondissements : ce fichier {comment} ; toutes ces lignes sont comptées pour {ville}."
 
+
+def note_communes_ecartees(code: str, autres: int, gardees: int | None = None, total: int | None = None) -> str:
+    """The French note of a reader that kept one commune of a file holding several: ``autres`` other communes left
+    out; with ``gardees`` and ``total``, how many of the file's lines (rows) were kept."""
+    from donnees_en_main.donnees import formater_entier, pluriel
+
+    ecartees = f"{pluriel(autres, 'autre commune', 'autres communes')} du fichier {'écartée' if autres == 1 else 'écartées'}"
+    if gardees is None or total is None:
+        return f"Fichier de plusieurs communes : seules les lignes de la commune {code} sont gardées ; {ecartees}."
+    return (f"Fichier de plusieurs communes : {pluriel(gardees, 'ligne')} de la commune {code} "
+            f"{'gardée' if gardees == 1 else 'gardées'} sur {formater_entier(total)} ; {ecartees}.")
 
 def departement(code: str) -> str:
     """The département of a 5-character commune code: '49007' -> '49', '2A004' -> '2A', '97101' -> '971'."""

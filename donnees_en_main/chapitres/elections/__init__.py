@@ -33,9 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from donnees_en_main.donnees import (
-    ErreurDonnees, codes, decoder_melange, formater_entier, lignes_utf8_accentuees, pluriel,
-)
+from donnees_en_main.donnees import ErreurDonnees, codes, decoder_melange, lignes_utf8_accentuees
 from donnees_en_main.donnees.catalogue import ressemble
 from donnees_en_main.affichage.interactif import vues_par_choix
 
@@ -505,12 +503,7 @@ def lire_resultats(chemin, *, controler: bool = True, code_insee: str | None = N
             )
         if len(donnees) < len(toutes):  # a départemental or national file: say what was kept
             autres = {_code_ligne(l, fixes) for _, l in toutes} - {code_insee_demande, *fusions}
-            reparations.append(
-                f"Fichier de plusieurs communes : {pluriel(len(donnees), 'ligne')} de la commune {code_insee_demande} "
-                f"{'gardée' if len(donnees) == 1 else 'gardées'} sur {formater_entier(len(toutes))} ; "
-                f"{pluriel(len(autres), 'autre commune', 'autres communes')} du fichier "
-                f"{'écartée' if len(autres) == 1 else 'écartées'}."
-            )
+            reparations.append(codes.note_communes_ecartees(code_insee_demande, len(autres), len(donnees), len(toutes)))
 
     lignes_tidy: list[dict] = []
     for numero, brute in donnees:

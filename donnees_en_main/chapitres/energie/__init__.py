@@ -811,7 +811,10 @@ def lire_consommations_ore(chemin_fichier: str | Path | None = None, *, code_ins
             notes.append(codes_communes.note_arrondissements(code, sortie.loc[des_arrondissements, "code_commune"],
                                                              (sortie["code_commune"] == code).any()))
             sortie = sortie.assign(code_commune=sortie["code_commune"].mask(des_arrondissements, code))
+        autres = sortie.loc[sortie["code_commune"] != code, "code_commune"].nunique()
         sortie = sortie[sortie["code_commune"] == code]
+        if autres and not sortie.empty:  # (a row here is a line × sector of a wide file: no count of lines)
+            notes.append(codes_communes.note_communes_ecartees(code, autres))
         if sortie.empty:
             raise ErreurDonnees(
                 f"Aucune ligne pour la commune {code} dans le fichier {quoi}. Vérifiez le code INSEE (ce n'est pas "
