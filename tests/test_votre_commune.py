@@ -791,6 +791,8 @@ def test_codes_departement_iris_et_exiger():
     with pytest.raises(ErreurDonnees, match="« 4900 » n'est pas un code INSEE"):
         codes.exiger("4900")
     assert valider_code_insee is codes.valider  # one module, re-exported under the old name
+    assert [codes.est_code_commune(c) for c in ("49007", "2A004", "97411", "", "4900", "2C004", "49 007")] == [
+        True, True, True, False, False, False, False]
 
 
 # --------------------------------------------------------------------------- one reading path

@@ -29,6 +29,7 @@ __all__ = [
     "note_communes_ecartees",
     "commune_de_iris",
     "departement",
+    "est_code_commune",
     "exiger",
     "normaliser",
     "normaliser_serie",
@@ -85,6 +86,10 @@ def departement(code: str) -> str:
     code = str(code)
     return code[:3] if code[:2] in ("97", "98") else code[:2]
 
+
+def est_code_commune(code) -> bool:
+    """True when ``code`` has the shape of a commune code: 5 characters, digits or 2A/2B ('49007', '2A004')."""
+    return bool(_FORME.fullmatch(str(code)))
 
 def normaliser(valeur) -> str:
     """A commune code as found in a file cell, repaired of what spreadsheets do to it.

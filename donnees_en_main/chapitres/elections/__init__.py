@@ -534,7 +534,7 @@ def lire_resultats(chemin, *, controler: bool = True, code_insee: str | None = N
         dep = bureau.get("code_departement", "")
         com = bureau.get("code_commune", "")
         bureau["code_commune"] = _reconstruire_code(dep, com) if com else ""
-        if bureau["code_commune"] and re.fullmatch(r"[0-9][0-9AB][0-9]{3}", bureau["code_commune"]):
+        if codes.est_code_commune(bureau["code_commune"]):
             bureau["code_departement"] = departement_de(bureau["code_commune"])
         else:
             bureau["code_departement"] = _OUTRE_MER.get(dep.upper(), dep.zfill(2) if dep.isdigit() else dep.upper())
