@@ -544,7 +544,7 @@ def test_chaque_fichier_depose_pour_chaque_role_se_lit_juste_ou_dit_pourquoi(fic
     code = _code_du_fichier(fichier)
     spec = THEMES[theme]
     noms = [f"{r.noms[0]}.csv" for cle, r in spec.roles.items()
-            if cle == role or (not spec.melange and not r.facultatif)]
+            if cle == role or (not spec.melange and not r.facultatif) or (r.ensemble and r.ensemble == spec.roles[role].ensemble)]
     donnees = _deposer(fichier, noms, theme, code, tmp_path, monkeypatch)
     assert donnees.origines[role] == "commune", donnees.message
     lu = lire_ou_erreur(donnees.lire, role)

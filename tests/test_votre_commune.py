@@ -423,6 +423,35 @@ def test_les_fichiers_de_votre_commune_et_ce_qui_manque(dossier_communes, tmp_pa
     assert energie_.lire("secteurs")["code_commune"].unique().tolist() == ["01053"]
 
 
+def test_les_releves_de_vos_batiments_ne_sont_jamais_completes_par_ceux_de_la_commune_fictive(dossier_communes):
+    """The commune's buildings and electricity without its gas file: the fictional gas readings (same building ids:
+    « mairie ») would land under the commune's town hall. The buildings and their readings come all from the
+    commune or all from the fictional commune, and the message says why."""
+    ici = dossier_communes / "29006"
+    ici.mkdir()
+    (ici / "energie-batiments.csv").write_text("batiment_id,nom,surface_m2\nmairie,Mairie de Bénodet,400\n",
+                                               encoding="utf-8")
+    releves = ["batiment_id,mois,consommation,unite,type_releve"] + [f"mairie,2024-{m:02d},{10 + m},kWh,réel"
+                                                                    for m in range(1, 13)]
+    (ici / "energie-releves-electricite.csv").write_text("\n".join(releves) + "\n", encoding="utf-8")
+    donnees = donnees_commune("energie", "29006", afficher=False)
+    assert {donnees.origines[r] for r in ("electricite", "gaz", "batiments")} == {"fictive"}
+    assert "il y manque : relevés de gaz des bâtiments" in donnees.message
+    assert "ne mêle pas les vôtres à ceux de la commune fictive" in donnees.message
+    assert "Déposez energie-releves-gaz.csv" in donnees.message and "Aucun fichier de votre commune" not in donnees.message
+    bilan = energie.bilan_annuel(energie.charger_releves(donnees["electricite"], donnees["gaz"]),
+                                 energie.charger_batiments(donnees["batiments"]))
+    assert "Mairie de Bénodet" not in set(bilan["nom"])
+    # with the gas file, all three are the commune's
+    (ici / "energie-releves-gaz.csv").write_text("\n".join(releves) + "\n", encoding="utf-8")
+    donnees = donnees_commune("energie", "29006", afficher=False)
+    assert {donnees.origines[r] for r in ("electricite", "gaz", "batiments")} == {"commune"}
+    assert "il y manque" not in donnees.message
+    bilan = energie.bilan_annuel(energie.charger_releves(donnees["electricite"], donnees["gaz"]),
+                                 energie.charger_batiments(donnees["batiments"]))
+    assert bilan["nom"].tolist() == ["Mairie de Bénodet"] and bilan["gaz_mwh"].iloc[0] == pytest.approx(0.198)
+
+
 def test_les_menus_de_votre_commune_lus_et_reparations_annoncees(dossier_communes, capsys):
     ici = dossier_communes / "2A004"
     ici.mkdir()

@@ -97,6 +97,10 @@ class Jeu:
     titre_role: str = ""
     noms: tuple[str, ...] = ()
     facultatif: bool = False
+    # Roles of one « ensemble » describe the same things (a commune's buildings and their readings): they come all
+    # from the commune or all from the fictional commune, never mixed (fictional gas readings under the commune's
+    # buildings would be silently wrong).
+    ensemble: str = ""
     # The official file ``telecharger`` fetches for a commune (keys of a source: titre, editeur,
     # licence, page, url, fichier, filtre, remarque), or None.
     source: dict | None = field(default=None, hash=False, compare=False)
@@ -126,6 +130,7 @@ class Role:
     ressource: str
     noms: tuple[str, ...]
     facultatif: bool = False
+    ensemble: str = ""
 
 
 @dataclass(frozen=True)
@@ -174,13 +179,13 @@ JEUX: tuple[Jeu, ...] = (
     Jeu("energie-releves-electricite",
         lecteur=Lecteur("donnees_en_main.chapitres.energie:lire_releves", (("energie", "électricité"),)),
         charger_le_fictif=False, theme="energie", role="electricite",
-        titre_role="relevés d'électricité des bâtiments", noms=("energie-releves-electricite",)),
+        titre_role="relevés d'électricité des bâtiments", noms=("energie-releves-electricite",), ensemble="batiments"),
     Jeu("energie-releves-gaz", lecteur=Lecteur("donnees_en_main.chapitres.energie:lire_releves", (("energie", "gaz"),)),
         charger_le_fictif=False, theme="energie", role="gaz", titre_role="relevés de gaz des bâtiments",
-        noms=("energie-releves-gaz",)),
+        noms=("energie-releves-gaz",), ensemble="batiments"),
     Jeu("energie-batiments", lecteur=Lecteur("donnees_en_main.chapitres.energie:charger_batiments"),
         charger_le_fictif=False, theme="energie", role="batiments",
-        titre_role="liste des bâtiments et leurs surfaces", noms=("energie-batiments",)),
+        titre_role="liste des bâtiments et leurs surfaces", noms=("energie-batiments",), ensemble="batiments"),
     Jeu("energie-secteurs", lecteur=Lecteur("donnees_en_main.chapitres.energie:lire_consommations_ore", code_commune=True),
         charger_le_fictif=False, theme="energie", role="secteurs",
         titre_role="consommation par secteur (Agence ORE)", noms=("energie-secteurs",),
@@ -315,7 +320,7 @@ def jeu(nom: str) -> Jeu:
 def themes() -> dict[str, Theme]:
     """The « votre commune » themes, in the order of ``TITRES_THEMES``, roles in the order of ``JEUX``."""
     return {
-        nom: Theme(titre, {j.role: Role(j.titre_role, j.nom, j.noms, j.facultatif) for j in JEUX if j.theme == nom},
+        nom: Theme(titre, {j.role: Role(j.titre_role, j.nom, j.noms, j.facultatif, j.ensemble) for j in JEUX if j.theme == nom},
                    melange)
         for nom, (titre, melange) in TITRES_THEMES.items()
     }

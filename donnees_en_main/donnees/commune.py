@@ -336,6 +336,15 @@ def donnees_commune(theme: str, code_insee=None, *, afficher: bool = True) -> Do
     commune = Commune(code_insee) if code_insee is not None and str(code_insee).strip() else commune_choisie()
     fictifs = {r: chemin_ressource(s.ressource) for r, s in spec.roles.items()}
     propres = commune.fichiers(nom_theme) if commune is not None and not commune.est_fictive else {}
+    # An « ensemble » (buildings and their readings) is never completed by fictional files: all or nothing.
+    incomplets = []
+    for ensemble in sorted({s.ensemble for s in spec.roles.values() if s.ensemble}):
+        membres = [r for r, s in spec.roles.items() if s.ensemble == ensemble]
+        presents = [r for r in membres if r in propres]
+        manquants = [r for r in membres if r not in propres and not spec.roles[r].facultatif]
+        if presents and manquants:
+            incomplets.append((presents, manquants))
+            propres = {r: f for r, f in propres.items() if r not in presents}
     obligatoires = [r for r, s in spec.roles.items() if not s.facultatif]
     complet = all(r in propres for r in obligatoires)
     utiliser_propres = bool(propres) and (spec.melange or complet)
@@ -350,10 +359,18 @@ def donnees_commune(theme: str, code_insee=None, *, afficher: bool = True) -> Do
             fichiers[role], origines[role] = fictifs[role], "fictive"
 
     sources = _manifeste(commune.dossier) if commune is not None else {}
+    mis_a_part = [
+        f"Vos fichiers ({', '.join(spec.roles[r].titre for r in presents)}) sont dans {_affiche(commune.dossier)}, "
+        f"mais il y manque : {', '.join(spec.roles[r].titre for r in manquants)}. Ces fichiers vont ensemble : "
+        "l'atelier ne mêle pas les vôtres à ceux de la commune fictive, et les montre tous de la commune fictive. "
+        "Déposez " + ", ".join(f"{spec.roles[r].noms[0]}.csv" for r in manquants) + " pour voir les vôtres."
+        for presents, manquants in incomplets
+    ]
     lignes = []
     fictive = f"Données de la commune fictive de {COMMUNE_FICTIVE_NOM} (code INSEE {COMMUNE_FICTIVE_CODE}), inventées pour le cours"
     if not utiliser_propres:
         lignes.append(fictive + ".")
+        lignes += mis_a_part
         if commune is not None and not commune.est_fictive:
             if propres:
                 manquants = [spec.roles[r].titre for r in obligatoires if r not in propres]
@@ -361,7 +378,7 @@ def donnees_commune(theme: str, code_insee=None, *, afficher: bool = True) -> Do
                     f"Les fichiers de votre commune ({commune.code_insee}) sont incomplets pour {spec.titre} : il manque "
                     + ", ".join(manquants) + f" dans {_affiche(commune.dossier)}. Sans eux, l'atelier montre la commune fictive."
                 )
-            else:
+            elif not incomplets:
                 lignes.append(
                     f"Aucun fichier de votre commune ({commune.code_insee}) pour {spec.titre}. "
                     + _aucun_fichier(commune, nom_theme)
@@ -374,9 +391,11 @@ def donnees_commune(theme: str, code_insee=None, *, afficher: bool = True) -> Do
             source = sources.get(fichiers[role].name)
             detail = f" — {source.get('titre')}, {source.get('editeur')}, téléchargé le {str(source.get('telecharge_le', ''))[:10]}" if source else ""
             lignes.append(f"• {spec.roles[role].titre} : {_affiche(fichiers[role])}{detail}")
-        pris_fictifs = [spec.roles[r].titre for r, o in origines.items() if o == "fictive"]
+        a_part = {r for presents, manquants in incomplets for r in presents + manquants}  # said below
+        pris_fictifs = [spec.roles[r].titre for r, o in origines.items() if o == "fictive" and r not in a_part]
         if pris_fictifs:
             lignes.append(f"{fictive} : " + ", ".join(pris_fictifs) + " (fichiers absents de votre dossier).")
+        lignes += mis_a_part
         lignes.append(
             "Les corrections automatiques des exercices portent sur la commune fictive : avec vos données, vos "
             "réponses peuvent différer des réponses attendues."
