@@ -558,3 +558,21 @@ def test_chaque_fichier_depose_pour_chaque_role_se_lit_juste_ou_dit_pourquoi(fic
         assert lu["conso_mwh"].sum() == pytest.approx(brut.loc[brut["commune"] == code, "conso"].sum())
     else:
         pytest.fail(f"{_nom(fichier)} lu comme « {theme}:{role} » ({len(lu)} lignes) : ce fichier n'en est pas un")
+
+
+SCHEMAS_SCDL = ("menus-collectifs", "subventions", "deliberations")
+AUTRES_TABLEAUX = [f for f in FICHIERS if f.suffix == ".csv" and f.parent.name != "subventions"]
+
+
+@pytest.mark.parametrize("schema", SCHEMAS_SCDL)
+@pytest.mark.parametrize("fichier", AUTRES_TABLEAUX, ids=_ids(AUTRES_TABLEAUX))
+def test_lire_scdl_dit_d_abord_qu_un_fichier_d_un_autre_format_n_en_est_pas_un(fichier, schema):
+    """The lenient SCDL reader keeps the file's rows to report on them; a canteen, COG or energy file holds no column
+    of any SCDL schema: the first note says the file is not of that format — never a table that looks read."""
+    lu = lire_ou_erreur(lire_scdl, fichier, schema)
+    assert not isinstance(lu, ErreurDonnees), lu
+    assert len(lu.tableau) == len(_pandas(fichier))
+    assert lu.notes[0].startswith(f"Ce fichier n'a aucune colonne du schéma « {schema} » : ce n'est pas un fichier de ce "
+                                  "format"), lu.notes[:2]
+    if fichier.parent.name == "cantine":
+        assert "ressemble à l'export open data de ma-cantine" in lu.notes[0]

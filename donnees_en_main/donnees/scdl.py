@@ -524,6 +524,11 @@ def lire_scdl(chemin_fichier, schema: str = "menus-collectifs") -> LectureScdl:
                 "Colonnes que le schéma ne prévoit pas, gardées telles quelles mais non vérifiées : "
                 + ", ".join(f"« {c} »" for c in hors_schema) + "."
             )
+        if not presents:  # not a file of this schema at all: say it first, and what it looks like
+            from donnees_en_main.donnees.catalogue import ressemble
+
+            notes.insert(0, f"Ce fichier n'a aucune colonne du schéma « {schema_nom} » : ce n'est pas un fichier de ce "
+                            "format, et rien n'y a été vérifié." + ressemble(tableau.columns))
 
         compter, signales = _Compteur(), []
         textes = pd.DataFrame(index=tableau.index)
