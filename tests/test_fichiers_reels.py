@@ -576,3 +576,32 @@ def test_lire_scdl_dit_d_abord_qu_un_fichier_d_un_autre_format_n_en_est_pas_un(f
                                   "format"), lu.notes[:2]
     if fichier.parent.name == "cantine":
         assert "ressemble à l'export open data de ma-cantine" in lu.notes[0]
+
+
+def _lecteurs():
+    from donnees_en_main.donnees.ma_cantine import lire_ma_cantine
+
+    return {
+        "lire_subventions": (lire_subventions, "subventions"),
+        "lire_ma_cantine": (lire_ma_cantine, "cantine"),
+        "lire_consommations_ore": (energie.lire_consommations_ore, "energie"),
+        "lire_secteurs": (energie.lire_secteurs, None),
+        "lire_dju": (energie.lire_dju, None),
+        "lire_releves": (lambda f: energie.lire_releves(f, "électricité"), None),
+        "charger_batiments": (energie.charger_batiments, None),
+        "lire_resultats": (lire_resultats, None),
+    }
+
+
+@pytest.mark.parametrize("lecteur", list(_lecteurs()))
+@pytest.mark.parametrize("fichier", FICHIERS, ids=_ids(FICHIERS))
+def test_chaque_lecteur_sur_chaque_fichier_lit_le_sien_ou_dit_pourquoi(fichier, lecteur):
+    """Every reader a trainer may call by hand, on every file: it reads the files of its kind (their figures are
+    checked against pandas above) and stops on every other one with a French message — never a crash, never a
+    table made of a file of another kind."""
+    fonction, dossier = _lecteurs()[lecteur]
+    lu = lire_ou_erreur(fonction, fichier)
+    if fichier.parent.name == dossier and fichier.suffix == ".csv":
+        assert not isinstance(lu, ErreurDonnees), lu
+    else:
+        assert isinstance(lu, ErreurDonnees), f"{_nom(fichier)} lu par {lecteur} ({len(lu)} lignes)"
