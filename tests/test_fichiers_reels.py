@@ -605,3 +605,21 @@ def test_chaque_lecteur_sur_chaque_fichier_lit_le_sien_ou_dit_pourquoi(fichier, 
         assert not isinstance(lu, ErreurDonnees), lu
     else:
         assert isinstance(lu, ErreurDonnees), f"{_nom(fichier)} lu par {lecteur} ({len(lu)} lignes)"
+
+
+@pytest.mark.parametrize("fichier", CANTINE, ids=_ids(CANTINE))
+def test_ma_cantine_siret_verifies_par_leur_cle_et_annonces(fichier):
+    """The canteens' SIRET are kept as written and checked with their Luhn key, like the subsidies' beneficiaries."""
+    from donnees_en_main.donnees.ma_cantine import lire_ma_cantine
+
+    brut = _pandas(fichier)
+    lu = lire_ma_cantine(fichier)
+    assert lu["canteen_siret"].fillna("").tolist() == brut["canteen_siret"].tolist()
+    sirets = [s for s in brut["canteen_siret"] if re.fullmatch(r"\d{14}", s)]
+    faux = [s for s in sirets if not siret_valide(s)]
+    note = next(n for n in lu.attrs["notes"] if n.startswith("Colonne canteen_siret : clé de contrôle (Luhn)"))
+    assert f"pour {formater_entier(len(sirets))} numéros" in note
+    assert (f"{len(faux)} fausse" in note) if faux else ("fausse" not in note)
+    autres = [s for s in brut["canteen_siret"] if s and not re.fullmatch(r"\d{14}|\d{9}", s)]
+    if autres:  # a SIRET a spreadsheet cut to 13 digits (campagne 2021): kept, and said
+        assert any(n.startswith("Colonne canteen_siret :") and f"« {autres[0]} »" in n for n in lu.attrs["notes"])

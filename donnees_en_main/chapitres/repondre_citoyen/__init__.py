@@ -26,7 +26,7 @@ import pandas as pd
 from donnees_en_main.donnees import (
     ErreurDonnees, charger, lire_csv_tableur, nombres_colonne, nombres_fr, parts_par_valeur, pluriel,
 )
-from donnees_en_main.donnees.scdl import renommer_colonnes, siren_valide, siret_valide
+from donnees_en_main.donnees.scdl import identifiants_entreprises as _identifiants, renommer_colonnes
 from donnees_en_main.affichage.graphiques import BLEU, ORANGE, nombre_fr, pourcent_fr
 from donnees_en_main.affichage.interactif import menu as menu_deroulant, vues_par_choix
 
@@ -95,63 +95,6 @@ def _nombres(serie: pd.Series, colonne: str, notes: list[str] | None = None, lig
             "écrites en lettres). Écrivez les montants avec des chiffres seulement, par exemple 40000.00 ou 40 000,00."
         )
     return nombres_colonne(serie, colonne, notes if notes is not None else [], lignes)
-
-
-def _identifiants(serie: pd.Series, colonne: str, notes: list[str]) -> pd.Series:
-    """SIRET / SIREN as text, then checked with their Luhn key; what was done is said in ``notes``.
-
-    « 21860194600013.0 » (a spreadsheet's number) loses its « .0 »; a SIRET in scientific notation
-    (« 2.18602E+13 ») lost digits: it is kept as written and reported, never rebuilt (one with all its
-    14 digits, « 2.1860194600013e+13 », is rewritten in digits). Every 14-digit
-    (SIRET) or 9-digit (SIREN) value is checked with its key; a wrong key is reported, not repaired.
-    """
-    flottants, scientifiques, complets = [], [], []
-
-    def corriger(v):
-        if not isinstance(v, str):
-            return v
-        v = v.strip().replace(" ", "")
-        if re.fullmatch(r"\d+\.0+", v):
-            flottants.append(v)
-            return v.split(".")[0]
-        if m := re.fullmatch(r"(\d)(?:\.(\d+))?[eE]\+?(\d+)", v.replace(",", ".")):
-            chiffres = m.group(1) + (m.group(2) or "")
-            if len(chiffres) == int(m.group(3)) + 1:  # every digit is written: nothing was lost
-                complets.append(v)
-                return chiffres
-            scientifiques.append(v)
-        return v
-
-    valeurs = serie.map(corriger).astype("str").mask(serie.isna())
-    if flottants:
-        notes.append(f"Colonne {colonne} : {pluriel(len(flottants), 'numéro écrit', 'numéros écrits')} comme un nombre par "
-                     f"un tableur (par exemple « {flottants[0]} ») : le « .0 » a été retiré.")
-    if complets:
-        notes.append(f"Colonne {colonne} : {pluriel(len(complets), 'numéro écrit', 'numéros écrits')} en notation "
-                     f"scientifique avec tous leurs chiffres (par exemple « {complets[0]} ») : réécrits en chiffres.")
-    if scientifiques:
-        notes.append(f"Colonne {colonne} : {pluriel(len(scientifiques), 'numéro')} en notation scientifique (par exemple "
-                     f"« {scientifiques[0]} ») : des chiffres ont été perdus par un tableur, ils ne peuvent pas être "
-                     "retrouvés ; gardés tels quels, à retaper depuis le fichier d'origine.")
-    remplis = valeurs.dropna()
-    sirets, sirens = remplis[remplis.str.fullmatch(r"\d{14}")], remplis[remplis.str.fullmatch(r"\d{9}")]
-    faux = sirets[~sirets.map(siret_valide)].tolist() + sirens[~sirens.map(siren_valide)].tolist()
-    autres = remplis[~remplis.str.fullmatch(r"\d{14}|\d{9}")]
-    if len(sirets) + len(sirens):
-        note = (f"Colonne {colonne} : clé de contrôle (Luhn) vérifiée pour {pluriel(len(sirets) + len(sirens), 'numéro')} "
-                f"SIRET ou SIREN : {pluriel(len(sirets) + len(sirens) - len(faux), 'juste', 'justes')}")
-        if faux:
-            note += (f", {pluriel(len(faux), 'fausse', 'fausses')} (par exemple « {faux[0]} ») : ces numéros sont gardés "
-                     "tels quels, mais ne désignent sans doute pas le bon établissement ; vérifiez-les sur "
-                     "annuaire-entreprises.data.gouv.fr")
-        notes.append(note + ".")
-    if len(autres):
-        une = len(autres) == 1
-        verbe = "n'a" if une else "n'ont"
-        notes.append(f"Colonne {colonne} : {pluriel(len(autres), 'valeur')} qui {verbe} ni 14 chiffres "
-                     f"(SIRET) ni 9 (SIREN) ({'' if une else 'par exemple '}« {autres.iloc[0]} ») : "
-                     f"{'gardée telle quelle' if une else 'gardées telles quelles'}.")
-    return valeurs
 
 
 def _parts(serie: pd.Series, notes: list[str], lignes=None) -> pd.Series:
