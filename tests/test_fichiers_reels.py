@@ -332,6 +332,9 @@ def test_energie_votre_commune_filtree_par_code(fichier, tmp_path, monkeypatch):
     autres = {codes.commune_de_iris(c) for c in brut["Code de l'IRIS - Code de la zone"]} - {code}
     assert (f"Fichier de plusieurs communes : seules les lignes de la commune {code} sont gardées ; "
             f"{formater_entier(len(autres))} autres communes du fichier écartées.") in lu.attrs["notes"]
+    iris = brut["Code de l'IRIS - Code de la zone"]
+    assert any(n.startswith(f"Fichier à la maille IRIS ({iris[brut['commune'] == code].nunique()} IRIS de la commune "
+                            f"{code}, sur {iris.nunique()} dans le fichier)") for n in lu.attrs["notes"])
 
 
 

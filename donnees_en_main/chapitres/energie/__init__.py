@@ -833,8 +833,10 @@ def lire_consommations_ore(chemin_fichier: str | Path | None = None, *, code_ins
             masque=("masque", "any"),
         ).reset_index()
         sortie["pdl"] = pd.to_numeric(sortie["pdl"]).round().astype("Int64")
+        combien = (f"{iris[iris.index.isin(gardees)].nunique()} IRIS de la commune {code}, sur {n_iris} dans le fichier"
+                   if code_insee is not None else f"{n_iris} IRIS")
         notes.append(
-            f"Fichier à la maille IRIS ({n_iris} IRIS) : les consommations ont été additionnées par commune (un code "
+            f"Fichier à la maille IRIS ({combien}) : les consommations ont été additionnées par commune (un code "
             "IRIS commence par le code INSEE de sa commune) ; une commune dont une partie des valeurs est masquée "
             "(colonne masque) n'a qu'un total minimum, inconnu si toutes le sont."
         )
