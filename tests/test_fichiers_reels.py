@@ -626,3 +626,42 @@ def test_ma_cantine_siret_verifies_par_leur_cle_et_annonces(fichier):
     autres = [s for s in brut["canteen_siret"] if s and not re.fullmatch(r"\d{14}|\d{9}", s)]
     if autres:  # a SIRET a spreadsheet cut to 13 digits (campagne 2021): kept, and said
         assert any(n.startswith("Colonne canteen_siret :") and f"« {autres[0]} »" in n for n in lu.attrs["notes"])
+
+
+ATELIERS_SUR_FICHIER_REEL = [
+    ("elections", "elections/01004.json",
+     ("elections-presidentielle-2022-t1-bureaux.txt", "elections-legislatives-2024-t1-bureaux.csv"), "01004",
+     "est un fichier JSON"),
+    ("cantine", "cantine/campagne_td_2022.csv", ("achats-cantines.csv",), None, "ressemble à l'export open data de ma-cantine"),
+]
+
+
+@pytest.mark.parametrize("atelier, nom, noms, code, attendu", ATELIERS_SUR_FICHIER_REEL,
+                         ids=[a for a, *_ in ATELIERS_SUR_FICHIER_REEL])
+def test_l_atelier_arrete_un_fichier_reel_inutilisable_des_le_chargement(atelier, nom, noms, code, attendu, tmp_path,
+                                                                         monkeypatch):
+    """« Tout exécuter » on a workshop with a real file it cannot use: the first error is the French box of the
+    loading cell (no Python traceback), not a pandas KeyError in a later cell."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    fichier = REELS / nom
+    if code is None:  # the canteen commune with the most rows
+        code = _pandas(fichier)["canteen_city_insee_code"].replace("", None).value_counts().index[0]
+    dossier = tmp_path / "communes" / code
+    dossier.mkdir(parents=True)
+    for n in noms:
+        (dossier / n).write_bytes(fichier.read_bytes())
+    monkeypatch.setenv("DONNEES_EN_MAIN_DOSSIER_COMMUNE", str(tmp_path / "communes"))
+    nb = nbformat.read(Path(__file__).resolve().parent.parent / "notebooks" / f"{atelier}.ipynb", as_version=4)
+    nb.cells[1].source = f'CODE_INSEE = "{code}"'
+    NotebookClient(nb, timeout=180, kernel_name="python3", allow_errors=True,
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    erreurs = [(i, o) for i, c in enumerate(nb.cells) if c.cell_type == "code" for o in c.outputs
+               if o.output_type == "error"]
+    assert erreurs, "le fichier inutilisable est passé"
+    i, erreur = erreurs[0]
+    assert "donnees_commune(" in nb.cells[i].source, f"première erreur dans la cellule {i} : {erreur.ename}"
+    assert erreur.ename == "ErreurDonnees" and attendu in erreur.evalue
+    affiche = "\n".join(erreur.traceback)
+    assert "Problème dans les données" in affiche and "Traceback" not in affiche and "File " not in affiche

@@ -286,6 +286,14 @@ class DonneesCommune:
                 print(f"• {note}")
         return tableau
 
+    def verifier(self) -> None:
+        """Read every file of the commune now, with the workshop's readers: a file the workshop cannot use stops
+        here with its French message (``ErreurDonnees``), before any cell computes with it — not ten cells later
+        under a pandas error. The fictional commune's files are not read again."""
+        for role, origine in self.origines.items():
+            if origine == "commune":
+                self._lire(role)
+
     def _lire(self, role: str):
         """Read with the reader declared for the role's dataset (donnees/catalogue.py)."""
         declaration = jeu(THEMES[self.theme].roles[role].ressource)
