@@ -69,14 +69,9 @@ def _lire_csv(fichier: str | Path, quoi: str) -> pd.DataFrame:
     return table
 
 
-# What to do when a file lacks a column the workshop needs (after the shared exiger_colonnes message).
+# What to do when a file lacks a column the workshop needs (said after donnees.exiger_colonnes's message).
 CONSEIL_COLONNES = ("Renommez la colonne correspondante dans votre tableur, ou vérifiez que le séparateur est bien "
                     "la virgule ou le point-virgule.")
-
-
-def _exiger_colonnes(table: pd.DataFrame, colonnes: list[str], fichier: str | Path, nom: str) -> None:
-    """The shared check (``donnees.exiger_colonnes``) for one of this chapter's files (dataset ``nom``)."""
-    exiger_colonnes(table.columns, colonnes, Path(fichier).name, nom, conseil=CONSEIL_COLONNES)
 
 
 def _nombres(valeurs: pd.Series, colonne: str, quoi: str, masques: set[str] = frozenset()) -> pd.Series:
@@ -99,7 +94,8 @@ def charger_batiments(fichier: str | Path | None = None) -> pd.DataFrame:
     """The commune's buildings (id, name, use, floor area in m²…), the course's file by default."""
     fichier = fichier or chemin("energie-batiments")
     table = _lire_csv(fichier, "des bâtiments")
-    _exiger_colonnes(table, ["batiment_id", "nom", "surface_m2"], fichier, "energie-batiments")
+    exiger_colonnes(table.columns, ["batiment_id", "nom", "surface_m2"], Path(fichier).name, "energie-batiments",
+                    conseil=CONSEIL_COLONNES)
     table["batiment_id"] = table["batiment_id"].str.strip()
     doublons = table["batiment_id"][table["batiment_id"].duplicated()]
     if len(doublons):
@@ -142,8 +138,9 @@ def lire_releves(fichier: str | Path, energie: str) -> pd.DataFrame:
     """
     quoi = f"des relevés ({energie})"
     table = _lire_csv(fichier, quoi)
-    _exiger_colonnes(table, COLONNES_RELEVES, fichier,
-                     "energie-releves-gaz" if energie.strip().lower() == "gaz" else "energie-releves-electricite")
+    exiger_colonnes(table.columns, COLONNES_RELEVES, Path(fichier).name,
+                    "energie-releves-gaz" if energie.strip().lower() == "gaz" else "energie-releves-electricite",
+                    conseil=CONSEIL_COLONNES)
     unites = table["unite"].str.strip().str.lower()
     inconnues = ~unites.isin(list(UNITES_EN_KWH))
     if inconnues.any():
@@ -279,7 +276,8 @@ def lire_secteurs(fichier: str | Path | None = None) -> pd.DataFrame:
     table = _lire_csv(fichier, quoi)
     if "libelle_grand_secteur" not in table.columns and "secteur" in table.columns:
         table["libelle_grand_secteur"] = table["secteur"]
-    _exiger_colonnes(table, ["annee", "filiere", "libelle_grand_secteur", "conso", "pdl"], fichier, "energie-secteurs")
+    exiger_colonnes(table.columns, ["annee", "filiere", "libelle_grand_secteur", "conso", "pdl"], Path(fichier).name,
+                    "energie-secteurs", conseil=CONSEIL_COLONNES)
     conso_texte = table["conso"].str.strip().str.lower()
     sortie = pd.DataFrame(
         {
@@ -320,7 +318,8 @@ def lire_dju(fichier: str | Path | None = None) -> pd.DataFrame:
     quoi = "des degrés-jours (DJU)"
     fichier = fichier or chemin("energie-dju")
     table = _lire_csv(fichier, quoi)
-    _exiger_colonnes(table, ["mois", "dju", "dju_normale"], fichier, "energie-dju")
+    exiger_colonnes(table.columns, ["mois", "dju", "dju_normale"], Path(fichier).name, "energie-dju",
+                    conseil=CONSEIL_COLONNES)
     mois = _mois(table, quoi)
     mensuel = pd.DataFrame({
         "annee": mois.str[:4].astype(int),
