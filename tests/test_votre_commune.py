@@ -452,6 +452,32 @@ def test_les_releves_de_vos_batiments_ne_sont_jamais_completes_par_ceux_de_la_co
     assert bilan["nom"].tolist() == ["Mairie de Bénodet"] and bilan["gaz_mwh"].iloc[0] == pytest.approx(0.198)
 
 
+def test_des_resultats_par_commune_arretes_au_chargement_l_atelier_veut_les_bureaux(dossier_communes):
+    """A valid Ministry file « par commune » saved for the elections workshop: read fine by lire_resultats, but the
+    workshop works bureau by bureau (its cells index « Code du b.vote »): stopped by donnees.verifier(), in French,
+    saying which file to get and where — not by a KeyError six cells later."""
+    i = ENTETE_2022.index("Code du b.vote")
+    ligne = bureau_2022("01", "Ain", "53", "Bourg-en-Bresse", "0001", 900, 450, 3, 2, [250, 195])
+    par_commune = [ENTETE_2022[:2] + ENTETE_2022[4:i] + ENTETE_2022[i + 1:], ligne[:2] + ligne[4:i] + ligne[i + 1:]]
+    ici = dossier_communes / "01053"
+    ici.mkdir()
+    ecrire(ici / "elections-presidentielle-2022-t1-bureaux.txt", par_commune)
+    ecrire(ici / "elections-legislatives-2024-t1-bureaux.csv", par_commune)
+    assert lire_resultats(ici / "elections-presidentielle-2022-t1-bureaux.txt").attrs["niveau"] == "commune"
+    donnees = donnees_commune("elections", "01053", afficher=False)
+    with pytest.raises(ErreurDonnees) as erreur:
+        donnees.verifier()
+    message = str(erreur.value)
+    assert "donne les résultats par commune" in message and "a besoin du fichier par bureau de vote" in message
+    assert "https://www.data.gouv.fr/fr/datasets/election-presidentielle-des-10-et-24-avril-2022" in message
+    assert "python -m donnees_en_main telecharger" in message
+    # the same file by bureau passes, and verifier() reads nothing from the fictional commune
+    ecrire(ici / "elections-presidentielle-2022-t1-bureaux.txt", [ENTETE_2022, ligne])
+    ecrire(ici / "elections-legislatives-2024-t1-bureaux.csv", [ENTETE_2022, ligne])
+    assert donnees_commune("elections", "01053", afficher=False).verifier() is None
+    assert donnees_commune("elections", None, afficher=False).verifier() is None
+
+
 def test_les_menus_de_votre_commune_lus_et_reparations_annoncees(dossier_communes, capsys):
     ici = dossier_communes / "2A004"
     ici.mkdir()

@@ -91,6 +91,9 @@ class Jeu:
     # The columns of the reader's table a workshop computes with, checked on a commune's file before
     # anything is computed (``donnees.exiger_colonnes``); () when the reader checks them itself.
     colonnes_atelier: tuple[str, ...] = ()
+    # The level of detail a workshop needs (« bureau »: one row per polling station), checked like the columns on
+    # a commune's file read by a reader that says its level (``attrs["niveau"]``); "" when any level will do.
+    niveau_atelier: str = ""
     # « votre commune »: theme, role, French title of the role, names looked for, optional file.
     theme: str | None = None
     role: str | None = None
@@ -119,6 +122,15 @@ class Jeu:
             from donnees_en_main.donnees import exiger_colonnes
 
             exiger_colonnes(tableau.columns, self.colonnes_atelier, Path(chemin).name, self.nom)
+        niveau = tableau.attrs.get("niveau")
+        if self.niveau_atelier and niveau and niveau != self.niveau_atelier:
+            ou = f" : {self.source['page']}" if self.source and self.source.get("page") else ""
+            raise ErreurDonnees(
+                f"Votre fichier {Path(chemin).name} donne les résultats par {niveau}, une ligne par {niveau} ; cet atelier "
+                f"a besoin du fichier par {self.niveau_atelier} de vote de la même élection (une ligne par "
+                f"{self.niveau_atelier}), publié par le ministère de l'Intérieur sur data.gouv.fr{ou}. Il se télécharge "
+                "aussi, filtré sur votre commune, avec « python -m donnees_en_main telecharger <code INSEE> »."
+            )
         return tableau
 
 
@@ -207,7 +219,7 @@ JEUX: tuple[Jeu, ...] = (
         }),
     Jeu("energie-dju", lecteur=Lecteur("donnees_en_main.chapitres.energie:lire_dju"), charger_le_fictif=False),
     # -- elections
-    Jeu("elections-presidentielle-2022-t1-bureaux", lecteur=_RESULTATS, charger_le_fictif=False,
+    Jeu("elections-presidentielle-2022-t1-bureaux", lecteur=_RESULTATS, charger_le_fictif=False, niveau_atelier="bureau",
         theme="elections", role="presidentielle-2022-t1",
         titre_role="présidentielle 2022, 1er tour, par bureau de vote",
         noms=("elections-presidentielle-2022-t1-bureaux",),
@@ -225,7 +237,7 @@ JEUX: tuple[Jeu, ...] = (
                         "candidat) ; lien permanent data.gouv.fr de la ressource « resultats-par-niveau-burvot-t1-"
                         "france-entiere.txt ».",
         }),
-    Jeu("elections-legislatives-2024-t1-bureaux", lecteur=_RESULTATS, charger_le_fictif=False,
+    Jeu("elections-legislatives-2024-t1-bureaux", lecteur=_RESULTATS, charger_le_fictif=False, niveau_atelier="bureau",
         theme="elections", role="legislatives-2024-t1",
         titre_role="législatives 2024, 1er tour, par bureau de vote",
         noms=("elections-legislatives-2024-t1-bureaux",),
