@@ -712,6 +712,90 @@ _ENTREES = (
          "WP 248 rév. 01, 4-10-2017) ». Le texte à relire : délibération n° 2018-326 du 11 octobre 2018, "
          "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000037559518 ; la page lue n'en montre que le début.)",
          A_VERIFIER, ("CNIL AIPD deux critères",), verifie_le="2026-12-05"),
+    Fait("rgpd-art4", "RGPD, article 4, points 1 et 5 (donnée personnelle, pseudonymisation)",
+         "Une donnée personnelle est toute information se rapportant à une personne physique identifiée ou "
+         "identifiable, directement ou indirectement ; la pseudonymisation est un traitement tel que les "
+         "données ne peuvent plus être attribuées à une personne précise sans informations supplémentaires "
+         "conservées séparément.",
+         "https://open.lefebvre-dalloz.fr/droit-affaires/protection-donnees-personnelles/donnee-personnelle_a93583",
+         "La notion de données à caractère personnel est définie comme « toute information se rapportant à "
+         "une personne physique identifiée ou identifiable » (RGPD, art. 4, 1). (Et, pour le point 5, "
+         "https://prod.les-infostrateges.com/actu/rgpd-entre-anonymisation-et-pseudonymisation : « Le RGPD, "
+         "dans son article 4, point 5, définit la pseudonymisation comme \"le traitement de données à caractère "
+         "personnel de telle façon que celles-ci ne puissent plus être attribuées à une personne concernée "
+         "précise sans avoir recours à des informations supplémentaires, pour autant que ces informations "
+         "supplémentaires soient conservées séparément […]\" ».)",
+         VERIFIE, ("RGPD art. 4",), verifie_le="2026-12-05", officiel=_EUR_LEX_RGPD),
+    Fait("rgpd-art6", "RGPD, article 6 (licéité : les six bases légales)",
+         "Un traitement n'est licite que sur l'une des six bases de l'article 6, paragraphe 1 (consentement, "
+         "contrat, obligation légale, intérêts vitaux, mission d'intérêt public, intérêts légitimes) ; les "
+         "intérêts légitimes ne valent pas pour les autorités publiques dans l'exécution de leurs missions.",
+         "https://www.leto.legal/articles-rgpd/article-6",
+         "« 1. Le traitement n'est licite que si, et dans la mesure où, au moins une des conditions suivantes "
+         "est remplie: a) la personne concernée a consenti […] b) […] l'exécution d'un contrat […] c) […] "
+         "le respect d'une obligation légale […] d) […] la sauvegarde des intérêts vitaux […] e) […] "
+         "l'exécution d'une mission d'intérêt public ou relevant de l'exercice de l'autorité publique […] "
+         "f) […] aux fins des intérêts légitimes […]. Le point f) du premier alinéa ne s'applique pas au "
+         "traitement effectué par les autorités publiques dans l'exécution de leurs missions. »",
+         VERIFIE, ("RGPD art. 6",), verifie_le="2026-12-05", officiel=_EUR_LEX_RGPD),
+    Fait("rgpd-art9", "RGPD, article 9 (catégories particulières de données)",
+         "Le traitement des données qui révèlent l'origine, les opinions politiques, les convictions "
+         "religieuses, ou qui concernent la santé, est interdit, sauf dans les cas que l'article énumère.",
+         "https://leto.legal/articles-rgpd/article-9",
+         "« 1. Le traitement des données à caractère personnel qui révèle l'origine raciale ou ethnique, les "
+         "opinions politiques, les convictions religieuses ou philosophiques ou l'appartenance syndicale, "
+         "ainsi que le traitement […] des données concernant la santé […] sont interdits. 2. Le paragraphe 1 "
+         "ne s'applique pas si l'une des conditions suivantes est remplie […] »",
+         VERIFIE, ("RGPD art. 9",), verifie_le="2026-12-05", officiel=_EUR_LEX_RGPD),
+    Fait("rgpd-considerant26", "RGPD, considérant 26 (données pseudonymisées, données anonymes)",
+         "Des données pseudonymisées restent des informations sur une personne identifiable ; le règlement "
+         "ne s'applique pas aux informations rendues anonymes de telle manière que la personne ne soit plus "
+         "identifiable.",
+         "https://gdpr-text.com/fr/read/recital-26/",
+         "« Les données à caractère personnel qui ont fait l'objet d'une pseudonymisation et qui pourraient "
+         "être attribuées à une personne physique par le recours à des informations supplémentaires devraient "
+         "être considérées comme des informations concernant une personne physique identifiable. […] Il n'y "
+         "a dès lors pas lieu d'appliquer les principes relatifs à la protection des données aux informations "
+         "anonymes […] ni aux données à caractère personnel rendues anonymes de telle manière que la personne "
+         "concernée ne soit pas ou plus identifiable. »",
+         VERIFIE, ("RGPD considérant 26",), verifie_le="2026-12-05", officiel=_EUR_LEX_RGPD),
+    Fait("rgpd-art12", "RGPD, article 12, paragraphe 3 (répondre dans le mois)",
+         "La réponse à une demande d'exercice des droits (accès, effacement…) est donnée dans les meilleurs "
+         "délais et au plus tard dans le mois ; ce délai peut être prolongé de deux mois si la demande est "
+         "complexe, en prévenant la personne.",
+         "https://www.leto.legal/articles-rgpd/article-12",
+         "« 3. Le responsable du traitement fournit à la personne concernée des informations sur les mesures "
+         "prises à la suite d'une demande formulée en application des articles 15 à 22, dans les meilleurs "
+         "délais et en tout état de cause dans un délai d'un mois à compter de la réception de la demande. Au "
+         "besoin, ce délai peut être prolongé de deux mois, compte tenu de la complexité et du nombre de "
+         "demandes. »",
+         VERIFIE, ("RGPD art. 12",), verifie_le="2026-12-05", officiel=_EUR_LEX_RGPD),
+    Fait("rgpd-art13", "RGPD, article 13 (informer les personnes lors de la collecte)",
+         "Quand on recueille des données auprès d'une personne, on lui dit notamment combien de temps elles "
+         "seront gardées (ou les critères qui fixent cette durée).",
+         "https://www.leto.legal/articles-rgpd/article-13?ac921e16_page=1",
+         "« 2. En plus des informations visées au paragraphe 1, le responsable du traitement fournit à la "
+         "personne concernée, au moment où les données à caractère personnel sont obtenues, les informations "
+         "complémentaires suivantes […] : a) la durée de conservation des données à caractère personnel ou, "
+         "lorsque ce n'est pas possible, les critères utilisés pour déterminer cette durée; »",
+         VERIFIE, ("RGPD art. 13",), verifie_le="2026-12-05", officiel=_EUR_LEX_RGPD),
+    Fait("rgpd-droits-15-17-20", "RGPD, articles 15, 17 et 20 (accès, effacement, portabilité)",
+         "Toute personne peut obtenir l'accès à ses données et une copie (article 15), leur effacement dans "
+         "les cas prévus (article 17), et recevoir celles qu'elle a fournies dans un format structuré, "
+         "couramment utilisé et lisible par machine (article 20).",
+         "https://leto.legal/articles-rgpd/article-15",
+         "Article 15 : « 1. La personne concernée a le droit d'obtenir du responsable du traitement la "
+         "confirmation que des données à caractère personnel la concernant sont ou ne sont pas traitées et, "
+         "lorsqu'elles le sont, l'accès auxdites données […] 3. Le responsable du traitement fournit une copie "
+         "des données […] ». Article 17, https://gdprinfo.eu/fr/fr-article-17 : « La personne concernée a le "
+         "droit d'obtenir du responsable du traitement l'effacement, dans les meilleurs délais, de données à "
+         "caractère personnel la concernant […] lorsque l'un des motifs suivants s'applique ». Article 20, "
+         "cité par http://master-ip-it-leblog.fr/rgpd-quest-ce-que-la-portabilite-des-donnees/ : « les "
+         "personnes concernées ont le droit de recevoir les données à caractère personnel les concernant "
+         "qu'elles ont fournies à un responsable de traitement, dans un format structuré, couramment utilisé "
+         "et lisible par machine »",
+         VERIFIE, ("RGPD art. 15", "RGPD art. 17", "RGPD art. 20"), verifie_le="2026-12-05",
+         officiel=_EUR_LEX_RGPD),
     Fait("rgpd-art5-conservation", "RGPD, article 5, paragraphe 1, e (limitation de la conservation)",
          "Les données personnelles ne sont gardées sous une forme qui identifie les personnes que le temps "
          "nécessaire à leur finalité ; la CNIL distingue la base active, l'archivage intermédiaire et "
@@ -855,6 +939,34 @@ _ENTREES = (
          "rendues publiques ou pouvant l'être » ; modifié par le décret n° 2020-196, "
          "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000041690917)", VERIFIE,
          ("loi 2015-992", "décret 2016-973", "décret 2020-196"), verifie_le="2026-12-04"),
+    # --- Real figures quoted by the elections and energy chapters, read on 2026-12-05 -----------
+    Fait("participation-presidentielle-2022-t1", "Participation au 1er tour de l'élection présidentielle de 2022 (résultats officiels)",
+         "35 923 707 votants pour 48 747 876 inscrits, soit 73,7 % de participation (26,31 % d'abstention), "
+         "selon les résultats arrêtés par le Conseil constitutionnel.",
+         "https://www.touteleurope.eu/vie-politique-des-etats-membres/election-presidentielle-2022-les-resultats-officiels-du-premier-tour/",
+         "« L'abstention a atteint un taux de 26,31 %. […] Sur 48 747 876 électeurs inscrits sur les listes "
+         "électorales, 35 923 707 personnes ont voté. » (Toute l'Europe, sur les résultats officiels validés "
+         "par le Conseil constitutionnel le 13 avril 2022 ; 35 923 707 ÷ 48 747 876 = 73,69 %.)",
+         VERIFIE, valeur="73,7\u00a0%", verifie_le="2026-12-05"),
+    Fait("participation-legislatives-2024-t1", "Participation au 1er tour des élections législatives de 2024",
+         "66,7 % des inscrits ont voté au premier tour, le 30 juin 2024.",
+         "https://www.europe1.fr/politique/direct-legislatives-2024-les-bureaux-de-vote-viennent-douvrir-dans-lhexagone-4256973",
+         "« La mobilisation des électeurs s'annonce toujours forte avec une participation attendue au même "
+         "niveau qu'au premier tour où elle avait atteint 66,7%, du jamais-vu depuis la précédente dissolution "
+         "en 1997. » (Europe 1, 7 juillet 2024 ; même chiffre dans "
+         "https://atlasinfo.fr/la-participation-finale-au-2e-tour-estimee-a-6750.html : « contre 66,7% lors du "
+         "premier tour ».)",
+         VERIFIE, valeur="66,7\u00a0%", verifie_le="2026-12-05"),
+    Fait("sdes-secret-energie", "Données locales d'énergie masquées par le secret statistique (SDES, avant 2016)",
+         "Sous les règles de diffusion en vigueur jusqu'en 2016 (décret de 2011), le secret statistique "
+         "cachait environ 20 % des données locales d'électricité et 45 % de celles de gaz, selon le service "
+         "statistique du ministère de la Transition écologique (SDES).",
+         "https://123dok.net/document/q2nwkdej-les-donn%C3%A9es-locales-de-consommation-d-%C3%A9nergie.html",
+         "Présentation « Les données locales de consommation d'énergie », François-Xavier Dussud, SDES, 11 "
+         "avril 2017 (copie en ligne) : « Jusqu'en 2016, cette diffusion était encadrée par un décret de 2011 "
+         "[…] qui présente certaines limites : […] contrainte forte de respect du secret statistique : 20 % "
+         "des données cachées pour l'électricité, 45 % pour le gaz »",
+         VERIFIE, valeur="20\u00a0% des données locales d'électricité et 45\u00a0% de celles de gaz", verifie_le="2026-12-05"),
     Fait("cgct-conseil", "CGCT, articles L2121-15, L2121-25 et L2121-26",
          "Procès-verbal publié en ligne, liste des délibérations affichée et mise en ligne dans la "
          "semaine, communication des délibérations, budgets et comptes à toute personne.",
@@ -909,11 +1021,44 @@ _DIRECTIVE = re.compile(r"directive\s+(?:\(UE\)\s+|n°\s?)?(\d{4}/\d+/CE)", re.I
 _REGLEMENT = re.compile(r"règlement\s+\(UE\)\s+(?:n°\s?)?(\d{4}/\d+)", re.IGNORECASE)
 
 
+# Articles of the RGPD: pages name them « RGPD, article 30 », « articles 15 et 20 du RGPD », or, in a
+# paragraph about the RGPD, « (article 9) » and « considérant 26 ». An article number followed by the
+# name of another text (« article 10 de la loi… ») is not an RGPD article.
+_MENTION_RGPD = re.compile(r"\bRGPD\b|règlement (?:général sur la protection des données|\(UE\) 2016/679)")
+_ARTICLE_NU = re.compile(
+    r"\b(articles?|considérants?)\s+((?:\d{1,2}(?![\d-])(?:\s*,\s*|\s+(?:et|à)\s+)?)+)"
+    r"(?!\s*(?:,\s*)?(?:de la loi|de cette loi|de la même loi|du code|du même code|du décret|de l'ordonnance|"
+    r"de la directive|du CRPA|de la Constitution|du CGCT|de l'arrêté|de la Convention|du traité))")
+_AUTRE_TEXTE = re.compile(r"\b(?:CRPA|code|loi|décret|ordonnance|CGCT|directive)\b", re.IGNORECASE)
+
+
+def _articles_rgpd(paragraphe: str) -> set[str]:
+    """« RGPD art. 9 », « RGPD considérant 26 » for the RGPD articles a paragraph names."""
+    if not _MENTION_RGPD.search(paragraphe):
+        return set()
+    trouvees = set()
+    for phrase in re.split(r"(?<=[.;:!?])\s+|\n\s*(?:[-*]|\d+\.)\s+", paragraphe):
+        for nature, numeros in _ARTICLE_NU.findall(phrase):
+            # a bare « article 6 » belongs to the RGPD only when nothing else in the sentence could own it
+            explicite = not _AUTRE_TEXTE.search(phrase)
+            if nature.startswith("considérant") or explicite or re.search(
+                    rf"(?:RGPD|règlement)\W{{1,6}}{nature}\s+{re.escape(numeros.strip())}|"
+                    rf"{nature}\s+{re.escape(numeros.strip())}\s+du (?:RGPD|règlement)", phrase):
+                libelle = "considérant" if nature.startswith("considérant") else "art."
+                trouvees |= {f"RGPD {libelle} {n}" for n in re.findall(r"\d+", numeros)}
+    return trouvees
+
+
 def references_citees(texte: str) -> set[str]:
     """The legal citations in `texte`, normalised: « L312-1-1 », « loi 2016-1321 »,
-    « décret 2016-1922 », « ordonnance 2010-1232 », « directive 2007/2/CE », « règlement 2016/679 »."""
-    texte = re.sub(r"\s+", " ", texte.replace("\u00a0", " ").replace("\u202f", " "))
-    trouvees = {f"{lettre}{numero}" for lettre, numero in _ARTICLE.findall(texte)}
+    « décret 2016-1922 », « ordonnance 2010-1232 », « directive 2007/2/CE », « règlement 2016/679 »,
+    « RGPD art. 30 », « RGPD considérant 26 »."""
+    texte = texte.replace("\u00a0", " ").replace("\u202f", " ")
+    trouvees = set()
+    for paragraphe in re.split(r"\n\s*\n", texte):
+        trouvees |= _articles_rgpd(re.sub(r"[ \t]+", " ", paragraphe))
+    texte = re.sub(r"\s+", " ", texte)
+    trouvees |= {f"{lettre}{numero}" for lettre, numero in _ARTICLE.findall(texte)}
     trouvees |= {f"{nature.lower()} {numero}" for nature, numero in _TEXTE.findall(texte)}
     trouvees |= {f"directive {n}" for n in _DIRECTIVE.findall(texte)}
     trouvees |= {f"règlement {n}" for n in _REGLEMENT.findall(texte)}
