@@ -549,6 +549,25 @@ _ENTREES = (
          "des marchés publics et des contrats de concession pour tous les acheteurs publics »)", VERIFIE,
          ("L2196-2", "R2196-1", "décret 2022-767"), verifie_le="2026-12-04"),
     # --- Geographic data ---------------------------------------------------------------------
+    Fait("urbanisme-gpu", "code de l'urbanisme, articles L133-1 et R153-22 (Géoportail de l'urbanisme)",
+         "Depuis le 1er janvier 2020, les documents d'urbanisme (plan local d'urbanisme, carte communale) de "
+         "toute commune, quelle que soit sa taille, sont publiés sur le portail national de l'urbanisme, le "
+         "Géoportail de l'urbanisme, sous forme numérisée au standard du Conseil national de l'information "
+         "géographique (CNIG).",
+         "https://atd31.fr/fr/publications/info-lettre/il-2019/info-lettre-246/publication-obligatoire-des-plu-sur-le-geoportail-de-l-urbanisme-a-compter-du-1er-janvier-2020.html",
+         "« A compter du 1er janvier 2020, tout nouveau document d'urbanisme doit être publié sur le Géoportail "
+         "de l'urbanisme (GPU), qui est le site national pour l'accès dématérialisé aux documents d'urbanisme et "
+         "aux servitudes d'utilité publique (articles L133-1 et R153-22 du code de l'urbanisme). » ; et le texte "
+         "de l'article R153-22 qu'elle cite : « A compter du 1er janvier 2020, la publication, prévue au premier "
+         "alinéa de l'article L. 2131-1 du code général des collectivités territoriales, des délibérations "
+         "mentionnées à l'article R. 153-20 du code de l'urbanisme ainsi que celle des documents sur lesquels "
+         "elles portent s'effectue sur le portail national de l'urbanisme mentionné à l'article L. 133-1 » "
+         "(Agence technique départementale de la Haute-Garonne ; et la préfecture du Cantal, "
+         "https://cantal.gouv.fr/index.php/layout/set/print/Action-de-l-Etat/Amenagement-du-Territoire-Construction/Urbanisme/Planification-et-Documents-d-urbanisme/Numerisation-des-documents-d-urbanisme/La-reglementation-applicable "
+         ": « A partir du 1er janvier 2020, ce portail national de l'urbanisme est devenu la plate-forme légale "
+         "de publication des documents d'urbanisme […] au standard validé par le conseil national de "
+         "l'information géographique (CNIG). »)",
+         VERIFIE, ("L133-1", "R153-22"), verifie_le="2026-12-05"),
     Fait("inspire-directive", "directive 2007/2/CE du 14 mars 2007 (INSPIRE)",
          "Infrastructure d'information géographique : 34 thèmes répartis dans trois annexes.",
          "http://www.geoinformations.developpement-durable.gouv.fr/spip.php?page=article_print&id_article=1652",
@@ -796,6 +815,15 @@ _ENTREES = (
          "et lisible par machine »",
          VERIFIE, ("RGPD art. 15", "RGPD art. 17", "RGPD art. 20"), verifie_le="2026-12-05",
          officiel=_EUR_LEX_RGPD),
+    Fait("rgpd-art5-minimisation", "RGPD, article 5, paragraphe 1, c (minimisation des données)",
+         "Les données personnelles traitées sont adéquates, pertinentes et limitées à ce qui est nécessaire "
+         "au regard des finalités pour lesquelles elles sont traitées.",
+         "https://www.cnil.fr/fr/definition/minimisation",
+         "« Le principe de minimisation prévoit que les données à caractère personnel doivent être adéquates, "
+         "pertinentes et limitées à ce qui est nécessaire au regard des finalités pour lesquelles elles sont "
+         "traitées. » (CNIL ; l'article et le point, selon https://jurisdor.fr/cycle/etape/2/categorie/33/page/68 : "
+         "« Article 5, 1°, c) du Règlement général sur la protection des données »)",
+         VERIFIE, ("RGPD art. 5",), verifie_le="2026-12-05", officiel=_EUR_LEX_RGPD),
     Fait("rgpd-art5-conservation", "RGPD, article 5, paragraphe 1, e (limitation de la conservation)",
          "Les données personnelles ne sont gardées sous une forme qui identifie les personnes que le temps "
          "nécessaire à leur finalité ; la CNIL distingue la base active, l'archivage intermédiaire et "

@@ -170,6 +170,8 @@ def test_marches_publics_et_budget_quelle_que_soit_la_taille():
         assert {"ccp-donnees-essentielles", "cgct-l2313-1"} <= set(verdict.faits), (nom, verdict.faits)
         assert "marchés publics de 40 000 € HT ou plus" in verdict.raison and "data.gouv.fr" in verdict.raison
         assert "quelle que soit la taille" in verdict.raison and "préfecture" in verdict.raison
+        # a small commune's planning document is not « not required »: it goes to the Géoportail de l'urbanisme
+        assert "urbanisme-gpu" in verdict.faits and "Géoportail de l'urbanisme" in verdict.raison, nom
 
 
 def test_un_refus_ou_un_silence_renvoie_a_la_cada_puis_au_juge():

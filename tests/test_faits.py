@@ -145,7 +145,8 @@ def test_les_chiffres_reels_des_pages_viennent_du_registre():
 # cantine », the Conseil constitutionnel, « national »… Such a figure must come from the registry (a
 # {glue:text}`fait_<id>` role in a page, a registry value in a question bank), never be typed by hand.
 _SOURCE_REELLE = re.compile(r"minist[eè]re|\bSDES\b|\bInsee\b|ma cantine|Conseil constitutionnel|\bADEME\b|"
-                            r"Météo-France|nationale?s?\b|en France|tout le pays|télédéclar", re.IGNORECASE)
+                            r"Météo-France|(?:moyenne|chiffre|participation|taux|part|niveau|échelle)s? "
+                            r"nationale?s?\b|en France|tout le pays|télédéclar", re.IGNORECASE)
 _CHIFFRE_TAPE = re.compile(r"(?<![\w{.-])\d[\d\u00a0\u202f ]*(?:[,.]\d+)?\s?(?:%|€|pour cent)")
 
 
