@@ -58,6 +58,18 @@ class Fait:
     officiel: str | None = None
 
     @property
+    def code(self) -> str | None:
+        """The address of the text itself on Légifrance or EUR-Lex, when the source read is another page:
+        the code the entry's articles belong to (CRPA, CGCT, code de l'urbanisme) or the law, decree or
+        directive, so that a reader can always reach the text in force from the source that was read."""
+        if self.id in _TEXTES_EN_LIGNE:
+            return _TEXTES_EN_LIGNE[self.id]
+        for prefixe, adresse in _CODES_SUR_LEGIFRANCE.items():
+            if self.intitule.startswith(prefixe):
+                return adresse
+        return None
+
+    @property
     def verifie(self) -> bool:
         return self.statut == VERIFIE
 
@@ -81,6 +93,21 @@ _MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "aoû
          "octobre", "novembre", "décembre"]
 
 _LEGIFRANCE = "https://www.legifrance.gouv.fr"
+# The codes' pages on Légifrance (identifiers read in Légifrance addresses found by the search tool on
+# 2026-12-05: LEGITEXT000031366350 is the CRPA, LEGITEXT000006070633 the CGCT).
+_CODES_SUR_LEGIFRANCE = {
+    "CRPA": f"{_LEGIFRANCE}/codes/texte_lc/LEGITEXT000031366350/",
+    "CGCT": f"{_LEGIFRANCE}/codes/texte_lc/LEGITEXT000006070633/",
+    "code de l'urbanisme": f"{_LEGIFRANCE}/codes/texte_lc/LEGITEXT000006074075/",
+}
+# Texts whose own page was found (JORF identifier, or the NOR printed in the Journal officiel, for the
+# ELI address; the directive's ELI on EUR-Lex).
+_TEXTES_EN_LIGNE = {
+    "loi-2016-1321": f"{_LEGIFRANCE}/eli/loi/2016/10/7/ECFI1524250L/jo/texte",
+    "decret-2017-638": f"{_LEGIFRANCE}/jorf/id/JORFTEXT000034502557",
+    "decret-2018-1117": f"{_LEGIFRANCE}/eli/decret/2018/12/10/2018-1117/jo/texte",
+    "inspire-directive": "https://eur-lex.europa.eu/eli/dir/2007/2/oj",
+}
 # The producer's open-data export of the 2021 campaign (also published on data.gouv.fr); a copy of
 # these bytes is in ../shared/fichiers-reels/cantine/ and tests/test_faits.py recomputes the figures.
 _MA_CANTINE_2021 = "https://github.com/betagouv/ma-cantine/blob/04dddca9/opendata/campagne_td_2021.csv"
@@ -1110,6 +1137,10 @@ def lien_html(identifiant: str) -> str:
     f = fait(identifiant)
     etat = _etat(f) + (", sur une copie du texte" if f.officiel else "")
     officiel = f" ; <a href='{html.escape(f.officiel)}'>texte officiel</a>" if f.officiel else ""
+    if f.code and f.code != f.source:
+        ou = "EUR-Lex" if "eur-lex" in f.code else "Légifrance"
+        quoi = "le code en vigueur" if "/codes/" in f.code else "le texte"
+        officiel += f" ; <a href='{html.escape(f.code)}'>{quoi} sur {ou}</a>"
     return (f"<a href='{html.escape(f.source)}'>{html.escape(f.intitule)}</a> "
             f"<span style='font-size:0.9em'>({html.escape(etat)}{officiel})</span>")
 
