@@ -411,6 +411,21 @@ _ENTREES = (
          "En matière d'open data municipal, \"il est judicieux de commencer avec des jeux de données qui "
          "touchent la vie quotidienne des habitants\", recommande Ben Lister, chargé de mission en charge de "
          "la plateforme open data de Rennes.", valeur="vie quotidienne"),
+    Fait("ahsp-observatoires-eau", "Observatoires départementaux de la ressource en eau du Grand Ouest (AHSP, 2020)",
+         "Des hydrogéologues départementaux de l'Ouest (Manche, Morbihan, Côtes-d'Armor, Ille-et-Vilaine, "
+         "Loire-Atlantique, Calvados, Mayenne) ont engagé un outil commun qui centralise les données des "
+         "observatoires départementaux de la ressource en eau, réparties entre plusieurs organismes, pour "
+         "dresser l'état de la situation secteur par secteur et anticiper les crises de sécheresse.",
+         "https://www.ahsp.fr/index.php?option=com_content&view=article&id=162:centralisation-des-donnees-issues-des-observatoires-de-ressources-en-eau-initiee-par-le-pole-des-syndicats-departementaux-du-grand-l-ouest&catid=39",
+         "« Suite à une réflexion menée par le pôle des syndicats départementaux du Grand Ouest ayant conduit à "
+         "l'établissement d'un cahier des charges, quelques hydrogéologues départementaux de l'Ouest (Manche, "
+         "Morbihan, Cotes d'Armor, Ille-et-Vilaine, Loire-Atlantique, Calvados et Mayenne) se sont réunis en "
+         "décembre pour initier la mise en place d'un outil de gestion des données issus des observatoires "
+         "départementaux des ressources en eau. L'objectif est de centraliser l'ensemble des données "
+         "qualitatives et quantitatives disponibles (piézométrie, hydrométrie, précipitations, production des "
+         "captages) afin de dresser rapidement un état de situation hydrologique secteur par secteur et "
+         "anticiper d'éventuelles situations de crise sécheresse. Le SDEAU50 et le SMG35 ont réalisé leurs "
+         "consultations […] »", valeur="Grand Ouest", verifie_le="2026-12-05"),
     Fait("referent-donnees", "Référent données, administrateur des données dans une commune",
          "Nous n'avons trouvé aucun texte qui impose à une commune de nommer un « référent données » ou un "
          "« administrateur des données » : les sources lues en font un choix d'organisation (OpenDataFrance "

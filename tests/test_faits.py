@@ -177,6 +177,23 @@ def test_chaque_chiffre_reel_vient_du_registre(nom):
         "(donnees_en_main/faits.py, avec sa source) et affichez-le avec {glue:text}`fait_<id>`.")
 
 
+def test_chaque_encadre_ils_l_ont_fait_repose_sur_une_entree_verifiee():
+    """« Ils l'ont fait » boxes tell a real collectivité's experience: each links to the source of a checked
+    registry entry, so that what the box says was read in that source, never invented."""
+    sources = {f.source: f for f in FAITS.values()}
+    encadres = 0
+    for nom, texte in TEXTES.items():
+        if not nom.startswith("book/"):
+            continue
+        for encadre in re.findall(r"```\{dropdown\} Ils l'ont fait.*?\n```", texte, flags=re.S):
+            encadres += 1
+            liens = re.findall(r"\]\((https?://[^)\s]+)\)", encadre)
+            assert liens, (nom, encadre[:80])
+            for lien in liens:
+                assert lien in sources and sources[lien].verifie, (nom, lien)
+    assert encadres >= 3
+
+
 def test_le_livre_montre_les_entrees_a_verifier():
     """Entries that could not be checked are listed in the book with the words « à vérifier »."""
     table = faits.tableau()
