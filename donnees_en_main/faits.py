@@ -58,6 +58,18 @@ class Fait:
     officiel: str | None = None
 
     @property
+    def code(self) -> str | None:
+        """The address of the text itself on Légifrance or EUR-Lex, when the source read is another page:
+        the code the entry's articles belong to (CRPA, CGCT, code de l'urbanisme) or the law, decree or
+        directive, so that a reader can always reach the text in force from the source that was read."""
+        if self.id in _TEXTES_EN_LIGNE:
+            return _TEXTES_EN_LIGNE[self.id]
+        for prefixe, adresse in _CODES_SUR_LEGIFRANCE.items():
+            if self.intitule.startswith(prefixe):
+                return adresse
+        return None
+
+    @property
     def verifie(self) -> bool:
         return self.statut == VERIFIE
 
@@ -81,6 +93,21 @@ _MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "aoû
          "octobre", "novembre", "décembre"]
 
 _LEGIFRANCE = "https://www.legifrance.gouv.fr"
+# The codes' pages on Légifrance (identifiers read in Légifrance addresses found by the search tool on
+# 2026-12-05: LEGITEXT000031366350 is the CRPA, LEGITEXT000006070633 the CGCT).
+_CODES_SUR_LEGIFRANCE = {
+    "CRPA": f"{_LEGIFRANCE}/codes/texte_lc/LEGITEXT000031366350/",
+    "CGCT": f"{_LEGIFRANCE}/codes/texte_lc/LEGITEXT000006070633/",
+    "code de l'urbanisme": f"{_LEGIFRANCE}/codes/texte_lc/LEGITEXT000006074075/",
+}
+# Texts whose own page was found (JORF identifier, or the NOR printed in the Journal officiel, for the
+# ELI address; the directive's ELI on EUR-Lex).
+_TEXTES_EN_LIGNE = {
+    "loi-2016-1321": f"{_LEGIFRANCE}/eli/loi/2016/10/7/ECFI1524250L/jo/texte",
+    "decret-2017-638": f"{_LEGIFRANCE}/jorf/id/JORFTEXT000034502557",
+    "decret-2018-1117": f"{_LEGIFRANCE}/eli/decret/2018/12/10/2018-1117/jo/texte",
+    "inspire-directive": "https://eur-lex.europa.eu/eli/dir/2007/2/oj",
+}
 # The producer's open-data export of the 2021 campaign (also published on data.gouv.fr); a copy of
 # these bytes is in ../shared/fichiers-reels/cantine/ and tests/test_faits.py recomputes the figures.
 _MA_CANTINE_2021 = "https://github.com/betagouv/ma-cantine/blob/04dddca9/opendata/campagne_td_2021.csv"
@@ -384,6 +411,21 @@ _ENTREES = (
          "En matière d'open data municipal, \"il est judicieux de commencer avec des jeux de données qui "
          "touchent la vie quotidienne des habitants\", recommande Ben Lister, chargé de mission en charge de "
          "la plateforme open data de Rennes.", valeur="vie quotidienne"),
+    Fait("ahsp-observatoires-eau", "Observatoires départementaux de la ressource en eau du Grand Ouest (AHSP, 2020)",
+         "Des hydrogéologues départementaux de l'Ouest (Manche, Morbihan, Côtes-d'Armor, Ille-et-Vilaine, "
+         "Loire-Atlantique, Calvados, Mayenne) ont engagé un outil commun qui centralise les données des "
+         "observatoires départementaux de la ressource en eau, réparties entre plusieurs organismes, pour "
+         "dresser l'état de la situation secteur par secteur et anticiper les crises de sécheresse.",
+         "https://www.ahsp.fr/index.php?option=com_content&view=article&id=162:centralisation-des-donnees-issues-des-observatoires-de-ressources-en-eau-initiee-par-le-pole-des-syndicats-departementaux-du-grand-l-ouest&catid=39",
+         "« Suite à une réflexion menée par le pôle des syndicats départementaux du Grand Ouest ayant conduit à "
+         "l'établissement d'un cahier des charges, quelques hydrogéologues départementaux de l'Ouest (Manche, "
+         "Morbihan, Cotes d'Armor, Ille-et-Vilaine, Loire-Atlantique, Calvados et Mayenne) se sont réunis en "
+         "décembre pour initier la mise en place d'un outil de gestion des données issus des observatoires "
+         "départementaux des ressources en eau. L'objectif est de centraliser l'ensemble des données "
+         "qualitatives et quantitatives disponibles (piézométrie, hydrométrie, précipitations, production des "
+         "captages) afin de dresser rapidement un état de situation hydrologique secteur par secteur et "
+         "anticiper d'éventuelles situations de crise sécheresse. Le SDEAU50 et le SMG35 ont réalisé leurs "
+         "consultations […] »", valeur="Grand Ouest", verifie_le="2026-12-05"),
     Fait("referent-donnees", "Référent données, administrateur des données dans une commune",
          "Nous n'avons trouvé aucun texte qui impose à une commune de nommer un « référent données » ou un "
          "« administrateur des données » : les sources lues en font un choix d'organisation (OpenDataFrance "
@@ -549,6 +591,25 @@ _ENTREES = (
          "des marchés publics et des contrats de concession pour tous les acheteurs publics »)", VERIFIE,
          ("L2196-2", "R2196-1", "décret 2022-767"), verifie_le="2026-12-04"),
     # --- Geographic data ---------------------------------------------------------------------
+    Fait("urbanisme-gpu", "code de l'urbanisme, articles L133-1 et R153-22 (Géoportail de l'urbanisme)",
+         "Depuis le 1er janvier 2020, les documents d'urbanisme (plan local d'urbanisme, carte communale) de "
+         "toute commune, quelle que soit sa taille, sont publiés sur le portail national de l'urbanisme, le "
+         "Géoportail de l'urbanisme, sous forme numérisée au standard du Conseil national de l'information "
+         "géographique (CNIG).",
+         "https://atd31.fr/fr/publications/info-lettre/il-2019/info-lettre-246/publication-obligatoire-des-plu-sur-le-geoportail-de-l-urbanisme-a-compter-du-1er-janvier-2020.html",
+         "« A compter du 1er janvier 2020, tout nouveau document d'urbanisme doit être publié sur le Géoportail "
+         "de l'urbanisme (GPU), qui est le site national pour l'accès dématérialisé aux documents d'urbanisme et "
+         "aux servitudes d'utilité publique (articles L133-1 et R153-22 du code de l'urbanisme). » ; et le texte "
+         "de l'article R153-22 qu'elle cite : « A compter du 1er janvier 2020, la publication, prévue au premier "
+         "alinéa de l'article L. 2131-1 du code général des collectivités territoriales, des délibérations "
+         "mentionnées à l'article R. 153-20 du code de l'urbanisme ainsi que celle des documents sur lesquels "
+         "elles portent s'effectue sur le portail national de l'urbanisme mentionné à l'article L. 133-1 » "
+         "(Agence technique départementale de la Haute-Garonne ; et la préfecture du Cantal, "
+         "https://cantal.gouv.fr/index.php/layout/set/print/Action-de-l-Etat/Amenagement-du-Territoire-Construction/Urbanisme/Planification-et-Documents-d-urbanisme/Numerisation-des-documents-d-urbanisme/La-reglementation-applicable "
+         ": « A partir du 1er janvier 2020, ce portail national de l'urbanisme est devenu la plate-forme légale "
+         "de publication des documents d'urbanisme […] au standard validé par le conseil national de "
+         "l'information géographique (CNIG). »)",
+         VERIFIE, ("L133-1", "R153-22"), verifie_le="2026-12-05"),
     Fait("inspire-directive", "directive 2007/2/CE du 14 mars 2007 (INSPIRE)",
          "Infrastructure d'information géographique : 34 thèmes répartis dans trois annexes.",
          "http://www.geoinformations.developpement-durable.gouv.fr/spip.php?page=article_print&id_article=1652",
@@ -712,6 +773,99 @@ _ENTREES = (
          "WP 248 rév. 01, 4-10-2017) ». Le texte à relire : délibération n° 2018-326 du 11 octobre 2018, "
          "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000037559518 ; la page lue n'en montre que le début.)",
          A_VERIFIER, ("CNIL AIPD deux critères",), verifie_le="2026-12-05"),
+    Fait("rgpd-art4", "RGPD, article 4, points 1 et 5 (donnée personnelle, pseudonymisation)",
+         "Une donnée personnelle est toute information se rapportant à une personne physique identifiée ou "
+         "identifiable, directement ou indirectement ; la pseudonymisation est un traitement tel que les "
+         "données ne peuvent plus être attribuées à une personne précise sans informations supplémentaires "
+         "conservées séparément.",
+         "https://open.lefebvre-dalloz.fr/droit-affaires/protection-donnees-personnelles/donnee-personnelle_a93583",
+         "La notion de données à caractère personnel est définie comme « toute information se rapportant à "
+         "une personne physique identifiée ou identifiable » (RGPD, art. 4, 1). (Et, pour le point 5, "
+         "https://prod.les-infostrateges.com/actu/rgpd-entre-anonymisation-et-pseudonymisation : « Le RGPD, "
+         "dans son article 4, point 5, définit la pseudonymisation comme \"le traitement de données à caractère "
+         "personnel de telle façon que celles-ci ne puissent plus être attribuées à une personne concernée "
+         "précise sans avoir recours à des informations supplémentaires, pour autant que ces informations "
+         "supplémentaires soient conservées séparément […]\" ».)",
+         VERIFIE, ("RGPD art. 4",), verifie_le="2026-12-05", officiel=_EUR_LEX_RGPD),
+    Fait("rgpd-art6", "RGPD, article 6 (licéité : les six bases légales)",
+         "Un traitement n'est licite que sur l'une des six bases de l'article 6, paragraphe 1 (consentement, "
+         "contrat, obligation légale, intérêts vitaux, mission d'intérêt public, intérêts légitimes) ; les "
+         "intérêts légitimes ne valent pas pour les autorités publiques dans l'exécution de leurs missions.",
+         "https://www.leto.legal/articles-rgpd/article-6",
+         "« 1. Le traitement n'est licite que si, et dans la mesure où, au moins une des conditions suivantes "
+         "est remplie: a) la personne concernée a consenti […] b) […] l'exécution d'un contrat […] c) […] "
+         "le respect d'une obligation légale […] d) […] la sauvegarde des intérêts vitaux […] e) […] "
+         "l'exécution d'une mission d'intérêt public ou relevant de l'exercice de l'autorité publique […] "
+         "f) […] aux fins des intérêts légitimes […]. Le point f) du premier alinéa ne s'applique pas au "
+         "traitement effectué par les autorités publiques dans l'exécution de leurs missions. »",
+         VERIFIE, ("RGPD art. 6",), verifie_le="2026-12-05", officiel=_EUR_LEX_RGPD),
+    Fait("rgpd-art9", "RGPD, article 9 (catégories particulières de données)",
+         "Le traitement des données qui révèlent l'origine, les opinions politiques, les convictions "
+         "religieuses, ou qui concernent la santé, est interdit, sauf dans les cas que l'article énumère.",
+         "https://leto.legal/articles-rgpd/article-9",
+         "« 1. Le traitement des données à caractère personnel qui révèle l'origine raciale ou ethnique, les "
+         "opinions politiques, les convictions religieuses ou philosophiques ou l'appartenance syndicale, "
+         "ainsi que le traitement […] des données concernant la santé […] sont interdits. 2. Le paragraphe 1 "
+         "ne s'applique pas si l'une des conditions suivantes est remplie […] »",
+         VERIFIE, ("RGPD art. 9",), verifie_le="2026-12-05", officiel=_EUR_LEX_RGPD),
+    Fait("rgpd-considerant26", "RGPD, considérant 26 (données pseudonymisées, données anonymes)",
+         "Des données pseudonymisées restent des informations sur une personne identifiable ; le règlement "
+         "ne s'applique pas aux informations rendues anonymes de telle manière que la personne ne soit plus "
+         "identifiable.",
+         "https://gdpr-text.com/fr/read/recital-26/",
+         "« Les données à caractère personnel qui ont fait l'objet d'une pseudonymisation et qui pourraient "
+         "être attribuées à une personne physique par le recours à des informations supplémentaires devraient "
+         "être considérées comme des informations concernant une personne physique identifiable. […] Il n'y "
+         "a dès lors pas lieu d'appliquer les principes relatifs à la protection des données aux informations "
+         "anonymes […] ni aux données à caractère personnel rendues anonymes de telle manière que la personne "
+         "concernée ne soit pas ou plus identifiable. »",
+         VERIFIE, ("RGPD considérant 26",), verifie_le="2026-12-05", officiel=_EUR_LEX_RGPD),
+    Fait("rgpd-art12", "RGPD, article 12, paragraphe 3 (répondre dans le mois)",
+         "La réponse à une demande d'exercice des droits (accès, effacement…) est donnée dans les meilleurs "
+         "délais et au plus tard dans le mois ; ce délai peut être prolongé de deux mois si la demande est "
+         "complexe, en prévenant la personne.",
+         "https://www.leto.legal/articles-rgpd/article-12",
+         "« 3. Le responsable du traitement fournit à la personne concernée des informations sur les mesures "
+         "prises à la suite d'une demande formulée en application des articles 15 à 22, dans les meilleurs "
+         "délais et en tout état de cause dans un délai d'un mois à compter de la réception de la demande. Au "
+         "besoin, ce délai peut être prolongé de deux mois, compte tenu de la complexité et du nombre de "
+         "demandes. »",
+         VERIFIE, ("RGPD art. 12",), verifie_le="2026-12-05", officiel=_EUR_LEX_RGPD),
+    Fait("rgpd-art13", "RGPD, article 13 (informer les personnes lors de la collecte)",
+         "Quand on recueille des données auprès d'une personne, on lui dit notamment combien de temps elles "
+         "seront gardées (ou les critères qui fixent cette durée).",
+         "https://www.leto.legal/articles-rgpd/article-13?ac921e16_page=1",
+         "« 2. En plus des informations visées au paragraphe 1, le responsable du traitement fournit à la "
+         "personne concernée, au moment où les données à caractère personnel sont obtenues, les informations "
+         "complémentaires suivantes […] : a) la durée de conservation des données à caractère personnel ou, "
+         "lorsque ce n'est pas possible, les critères utilisés pour déterminer cette durée; »",
+         VERIFIE, ("RGPD art. 13",), verifie_le="2026-12-05", officiel=_EUR_LEX_RGPD),
+    Fait("rgpd-droits-15-17-20", "RGPD, articles 15, 17 et 20 (accès, effacement, portabilité)",
+         "Toute personne peut obtenir l'accès à ses données et une copie (article 15), leur effacement dans "
+         "les cas prévus (article 17), et recevoir celles qu'elle a fournies dans un format structuré, "
+         "couramment utilisé et lisible par machine (article 20).",
+         "https://leto.legal/articles-rgpd/article-15",
+         "Article 15 : « 1. La personne concernée a le droit d'obtenir du responsable du traitement la "
+         "confirmation que des données à caractère personnel la concernant sont ou ne sont pas traitées et, "
+         "lorsqu'elles le sont, l'accès auxdites données […] 3. Le responsable du traitement fournit une copie "
+         "des données […] ». Article 17, https://gdprinfo.eu/fr/fr-article-17 : « La personne concernée a le "
+         "droit d'obtenir du responsable du traitement l'effacement, dans les meilleurs délais, de données à "
+         "caractère personnel la concernant […] lorsque l'un des motifs suivants s'applique ». Article 20, "
+         "cité par http://master-ip-it-leblog.fr/rgpd-quest-ce-que-la-portabilite-des-donnees/ : « les "
+         "personnes concernées ont le droit de recevoir les données à caractère personnel les concernant "
+         "qu'elles ont fournies à un responsable de traitement, dans un format structuré, couramment utilisé "
+         "et lisible par machine »",
+         VERIFIE, ("RGPD art. 15", "RGPD art. 17", "RGPD art. 20"), verifie_le="2026-12-05",
+         officiel=_EUR_LEX_RGPD),
+    Fait("rgpd-art5-minimisation", "RGPD, article 5, paragraphe 1, c (minimisation des données)",
+         "Les données personnelles traitées sont adéquates, pertinentes et limitées à ce qui est nécessaire "
+         "au regard des finalités pour lesquelles elles sont traitées.",
+         "https://www.cnil.fr/fr/definition/minimisation",
+         "« Le principe de minimisation prévoit que les données à caractère personnel doivent être adéquates, "
+         "pertinentes et limitées à ce qui est nécessaire au regard des finalités pour lesquelles elles sont "
+         "traitées. » (CNIL ; l'article et le point, selon https://jurisdor.fr/cycle/etape/2/categorie/33/page/68 : "
+         "« Article 5, 1°, c) du Règlement général sur la protection des données »)",
+         VERIFIE, ("RGPD art. 5",), verifie_le="2026-12-05", officiel=_EUR_LEX_RGPD),
     Fait("rgpd-art5-conservation", "RGPD, article 5, paragraphe 1, e (limitation de la conservation)",
          "Les données personnelles ne sont gardées sous une forme qui identifie les personnes que le temps "
          "nécessaire à leur finalité ; la CNIL distingue la base active, l'archivage intermédiaire et "
@@ -855,6 +1009,34 @@ _ENTREES = (
          "rendues publiques ou pouvant l'être » ; modifié par le décret n° 2020-196, "
          "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000041690917)", VERIFIE,
          ("loi 2015-992", "décret 2016-973", "décret 2020-196"), verifie_le="2026-12-04"),
+    # --- Real figures quoted by the elections and energy chapters, read on 2026-12-05 -----------
+    Fait("participation-presidentielle-2022-t1", "Participation au 1er tour de l'élection présidentielle de 2022 (résultats officiels)",
+         "35 923 707 votants pour 48 747 876 inscrits, soit 73,7 % de participation (26,31 % d'abstention), "
+         "selon les résultats arrêtés par le Conseil constitutionnel.",
+         "https://www.touteleurope.eu/vie-politique-des-etats-membres/election-presidentielle-2022-les-resultats-officiels-du-premier-tour/",
+         "« L'abstention a atteint un taux de 26,31 %. […] Sur 48 747 876 électeurs inscrits sur les listes "
+         "électorales, 35 923 707 personnes ont voté. » (Toute l'Europe, sur les résultats officiels validés "
+         "par le Conseil constitutionnel le 13 avril 2022 ; 35 923 707 ÷ 48 747 876 = 73,69 %.)",
+         VERIFIE, valeur="73,7\u00a0%", verifie_le="2026-12-05"),
+    Fait("participation-legislatives-2024-t1", "Participation au 1er tour des élections législatives de 2024",
+         "66,7 % des inscrits ont voté au premier tour, le 30 juin 2024.",
+         "https://www.europe1.fr/politique/direct-legislatives-2024-les-bureaux-de-vote-viennent-douvrir-dans-lhexagone-4256973",
+         "« La mobilisation des électeurs s'annonce toujours forte avec une participation attendue au même "
+         "niveau qu'au premier tour où elle avait atteint 66,7%, du jamais-vu depuis la précédente dissolution "
+         "en 1997. » (Europe 1, 7 juillet 2024 ; même chiffre dans "
+         "https://atlasinfo.fr/la-participation-finale-au-2e-tour-estimee-a-6750.html : « contre 66,7% lors du "
+         "premier tour ».)",
+         VERIFIE, valeur="66,7\u00a0%", verifie_le="2026-12-05"),
+    Fait("sdes-secret-energie", "Données locales d'énergie masquées par le secret statistique (SDES, avant 2016)",
+         "Sous les règles de diffusion en vigueur jusqu'en 2016 (décret de 2011), le secret statistique "
+         "cachait environ 20 % des données locales d'électricité et 45 % de celles de gaz, selon le service "
+         "statistique du ministère de la Transition écologique (SDES).",
+         "https://123dok.net/document/q2nwkdej-les-donn%C3%A9es-locales-de-consommation-d-%C3%A9nergie.html",
+         "Présentation « Les données locales de consommation d'énergie », François-Xavier Dussud, SDES, 11 "
+         "avril 2017 (copie en ligne) : « Jusqu'en 2016, cette diffusion était encadrée par un décret de 2011 "
+         "[…] qui présente certaines limites : […] contrainte forte de respect du secret statistique : 20 % "
+         "des données cachées pour l'électricité, 45 % pour le gaz »",
+         VERIFIE, valeur="20\u00a0% des données locales d'électricité et 45\u00a0% de celles de gaz", verifie_le="2026-12-05"),
     Fait("cgct-conseil", "CGCT, articles L2121-15, L2121-25 et L2121-26",
          "Procès-verbal publié en ligne, liste des délibérations affichée et mise en ligne dans la "
          "semaine, communication des délibérations, budgets et comptes à toute personne.",
@@ -909,11 +1091,44 @@ _DIRECTIVE = re.compile(r"directive\s+(?:\(UE\)\s+|n°\s?)?(\d{4}/\d+/CE)", re.I
 _REGLEMENT = re.compile(r"règlement\s+\(UE\)\s+(?:n°\s?)?(\d{4}/\d+)", re.IGNORECASE)
 
 
+# Articles of the RGPD: pages name them « RGPD, article 30 », « articles 15 et 20 du RGPD », or, in a
+# paragraph about the RGPD, « (article 9) » and « considérant 26 ». An article number followed by the
+# name of another text (« article 10 de la loi… ») is not an RGPD article.
+_MENTION_RGPD = re.compile(r"\bRGPD\b|règlement (?:général sur la protection des données|\(UE\) 2016/679)")
+_ARTICLE_NU = re.compile(
+    r"\b(articles?|considérants?)\s+((?:\d{1,2}(?![\d-])(?:\s*,\s*|\s+(?:et|à)\s+)?)+)"
+    r"(?!\s*(?:,\s*)?(?:de la loi|de cette loi|de la même loi|du code|du même code|du décret|de l'ordonnance|"
+    r"de la directive|du CRPA|de la Constitution|du CGCT|de l'arrêté|de la Convention|du traité))")
+_AUTRE_TEXTE = re.compile(r"\b(?:CRPA|code|loi|décret|ordonnance|CGCT|directive)\b", re.IGNORECASE)
+
+
+def _articles_rgpd(paragraphe: str) -> set[str]:
+    """« RGPD art. 9 », « RGPD considérant 26 » for the RGPD articles a paragraph names."""
+    if not _MENTION_RGPD.search(paragraphe):
+        return set()
+    trouvees = set()
+    for phrase in re.split(r"(?<=[.;:!?])\s+|\n\s*(?:[-*]|\d+\.)\s+", paragraphe):
+        for nature, numeros in _ARTICLE_NU.findall(phrase):
+            # a bare « article 6 » belongs to the RGPD only when nothing else in the sentence could own it
+            explicite = not _AUTRE_TEXTE.search(phrase)
+            if nature.startswith("considérant") or explicite or re.search(
+                    rf"(?:RGPD|règlement)\W{{1,6}}{nature}\s+{re.escape(numeros.strip())}|"
+                    rf"{nature}\s+{re.escape(numeros.strip())}\s+du (?:RGPD|règlement)", phrase):
+                libelle = "considérant" if nature.startswith("considérant") else "art."
+                trouvees |= {f"RGPD {libelle} {n}" for n in re.findall(r"\d+", numeros)}
+    return trouvees
+
+
 def references_citees(texte: str) -> set[str]:
     """The legal citations in `texte`, normalised: « L312-1-1 », « loi 2016-1321 »,
-    « décret 2016-1922 », « ordonnance 2010-1232 », « directive 2007/2/CE », « règlement 2016/679 »."""
-    texte = re.sub(r"\s+", " ", texte.replace("\u00a0", " ").replace("\u202f", " "))
-    trouvees = {f"{lettre}{numero}" for lettre, numero in _ARTICLE.findall(texte)}
+    « décret 2016-1922 », « ordonnance 2010-1232 », « directive 2007/2/CE », « règlement 2016/679 »,
+    « RGPD art. 30 », « RGPD considérant 26 »."""
+    texte = texte.replace("\u00a0", " ").replace("\u202f", " ")
+    trouvees = set()
+    for paragraphe in re.split(r"\n\s*\n", texte):
+        trouvees |= _articles_rgpd(re.sub(r"[ \t]+", " ", paragraphe))
+    texte = re.sub(r"\s+", " ", texte)
+    trouvees |= {f"{lettre}{numero}" for lettre, numero in _ARTICLE.findall(texte)}
     trouvees |= {f"{nature.lower()} {numero}" for nature, numero in _TEXTE.findall(texte)}
     trouvees |= {f"directive {n}" for n in _DIRECTIVE.findall(texte)}
     trouvees |= {f"règlement {n}" for n in _REGLEMENT.findall(texte)}
@@ -937,6 +1152,10 @@ def lien_html(identifiant: str) -> str:
     f = fait(identifiant)
     etat = _etat(f) + (", sur une copie du texte" if f.officiel else "")
     officiel = f" ; <a href='{html.escape(f.officiel)}'>texte officiel</a>" if f.officiel else ""
+    if f.code and f.code != f.source:
+        ou = "EUR-Lex" if "eur-lex" in f.code else "Légifrance"
+        quoi = "le code en vigueur" if "/codes/" in f.code else "le texte"
+        officiel += f" ; <a href='{html.escape(f.code)}'>{quoi} sur {ou}</a>"
     return (f"<a href='{html.escape(f.source)}'>{html.escape(f.intitule)}</a> "
             f"<span style='font-size:0.9em'>({html.escape(etat)}{officiel})</span>")
 

@@ -170,6 +170,8 @@ def test_marches_publics_et_budget_quelle_que_soit_la_taille():
         assert {"ccp-donnees-essentielles", "cgct-l2313-1"} <= set(verdict.faits), (nom, verdict.faits)
         assert "marchés publics de 40 000 € HT ou plus" in verdict.raison and "data.gouv.fr" in verdict.raison
         assert "quelle que soit la taille" in verdict.raison and "préfecture" in verdict.raison
+        # a small commune's planning document is not « not required »: it goes to the Géoportail de l'urbanisme
+        assert "urbanisme-gpu" in verdict.faits and "Géoportail de l'urbanisme" in verdict.raison, nom
 
 
 def test_un_refus_ou_un_silence_renvoie_a_la_cada_puis_au_juge():
@@ -193,6 +195,24 @@ def test_chaque_texte_qu_un_verdict_cite_est_relie_a_sa_source():
         citees = faits.references_citees(" ".join((verdict.raison, *verdict.precautions)))
         assert citees <= couvertes, (citees - couvertes, verdict.faits)
         assert len(set(verdict.faits)) == len(verdict.faits)
+
+
+def test_chaque_article_d_un_verdict_mene_au_texte_en_vigueur():
+    """A lawyer's reading of « a link to the text »: besides the source read (often a CADA opinion or a
+    ministry's page quoting the article), every article of a code (CRPA, CGCT, code de l'urbanisme) links
+    to that code on Légifrance, and the RGPD to EUR-Lex."""
+    vus = set()
+    for valeurs in itertools.product([True, False], repeat=len(QUESTIONS)):
+        vus |= set(puis_je_publier(dict(zip(QUESTIONS, valeurs))).faits)
+    for identifiant in vus:
+        f, lien = faits.fait(identifiant), faits.lien_html(identifiant)
+        if f.intitule.startswith(("CRPA", "CGCT", "code de l'urbanisme")):
+            assert "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT" in lien, identifiant
+        if "RGPD" in f.intitule:
+            assert "eur-lex.europa.eu" in lien, identifiant
+    # the texts whose own page was found link to it
+    for identifiant in ("loi-2016-1321", "decret-2017-638", "decret-2018-1117"):
+        assert "legifrance.gouv.fr/" in faits.fait(identifiant).code and faits.fait(identifiant).code in faits.lien_html(identifiant)
 
 
 TOUTES_LES_CLES = list(QUESTIONS)

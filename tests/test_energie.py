@@ -413,6 +413,7 @@ BONNES_REPONSES = {
     q.unites.id: str(round(q.TOTAL_MAIRIE_MWH)),
     q.mois_manquants.id: str(q.MOIS_MANQUANTS_GYMNASE),
     q.secret.id: q.secret.reponse,
+    q.preuve_isolation.id: str(q.BAISSE_CORRIGEE).replace(".", ","),
 }
 # Use the dashboard as a person would (choose the gymnasium and the year, read), then answer.
 LIRE_LE_TABLEAU_DE_BORD = f"""
@@ -448,11 +449,13 @@ def cours(tmp_path_factory):
     # Opened the notebook and handed it in untouched.
     cours.soumettre("intact")
     # Partly right: question 2 through the dashboard, the total left in kWh (question 1), question 3
-    # skipped, the right code for question 4, the mean instead of the median (question 5).
+    # skipped, the right code for question 4, the mean instead of the median (question 5), the raw
+    # bills compared instead of the weather-corrected consumption (question 6).
     en_kwh = str(round(q.ELEC_MAIRIE_KWH + q.GAZ_MAIRIE_MWH * 1000))
     cours.soumettre("partiel", modifier=moyenne_au_lieu_de_mediane,
                     executer_apres=LIRE_LE_TABLEAU_DE_BORD + code_repondre_par_widgets(
-                        {q.unites.id: en_kwh, q.mois_manquants.id: BONNES_REPONSES[q.mois_manquants.id]}))
+                        {q.unites.id: en_kwh, q.mois_manquants.id: BONNES_REPONSES[q.mois_manquants.id],
+                         q.preuve_isolation.id: str(q.BAISSE_BRUTE).replace(".", ",")}))
     cours.autograde()
     return cours
 
@@ -462,11 +465,11 @@ def test_la_version_eleve_ne_contient_ni_solution_ni_reponses(cours):
 
 
 def test_bareme(cours):
-    assert cours.score_max() == 6
+    assert cours.score_max() == 7
 
 
 def test_copie_complete(cours):
-    assert cours.score("complet") == 6
+    assert cours.score("complet") == 7
     enregistre = json.loads((cours.dossier_eleve("complet") / "reponses-energie.json").read_text(encoding="utf-8"))
     assert enregistre[q.mois_manquants.id]["reponse"] == BONNES_REPONSES[q.mois_manquants.id]
 
@@ -478,13 +481,16 @@ def test_copie_intacte(cours):
 def test_copie_en_partie_juste(cours):
     assert cours.score("partiel") == 3
     assert cours.scores_par_cellule("partiel") == {
-        "q1-correction": 0, "q2-correction": 1, "q3-correction": 0, "q4-correction": 2, "q5-correction": 0}
+        "q1-correction": 0, "q2-correction": 1, "q3-correction": 0, "q4-correction": 2, "q5-correction": 0,
+        "q6-correction": 0}
 
 
 def test_retours_en_francais(cours):
     retours = cours.retours()
     assert set(retours) == {"complet", "intact", "partiel"}
     html = retours["partiel"][0].read_text(encoding="utf-8")
-    assert '<html lang="fr">' in html and "Note : 3 / 6" in html
+    assert '<html lang="fr">' in html and "Note : 3 / 7" in html
     assert "C'est le bon total, mais en kWh" in html
     assert "C'est la moyenne, tirée vers le haut par la piscine" in html
+    # the proof that an action works: comparing raw bills mixes the insulation and the weather
+    assert "C'est la baisse des factures brutes" in html

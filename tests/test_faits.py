@@ -67,6 +67,21 @@ def test_le_repere_des_citations_les_trouve_toutes():
     assert faits.references_citees("schéma 2.1.5, https://x.fr/L312-1-1, Lundi, D3") == set()
 
 
+def test_les_articles_du_rgpd_sont_reperes():
+    """RGPD articles are citations too, however the page writes them; an article of another text is not."""
+    texte = ("Le RGPD en prévoit six (article 6). Une donnée de santé est protégée (article 9).\n\n"
+             "Droit d'accès (articles 15 et 20 du RGPD) ; anonymes (considérant 26 du règlement).\n\n"
+             "Selon le RGPD, article 37, toute commune désigne un délégué.")
+    assert faits.references_citees(texte) == {
+        "RGPD art. 6", "RGPD art. 9", "RGPD art. 15", "RGPD art. 20", "RGPD considérant 26", "RGPD art. 37"}
+    # an article of a law, in a paragraph that also names the RGPD, is not an RGPD article
+    assert not any(r.startswith("RGPD") for r in faits.references_citees(
+        "Le RGPD s'applique. Une convention est obligatoire (article 10 de la loi n° 2000-321).\n\n"
+        "Article 6 de la loi pour une République numérique."))
+    # an RGPD article the registry does not know is reported, like any other citation
+    assert faits.absentes("Le RGPD le prévoit (article 99).") == {"RGPD art. 99"}
+
+
 @pytest.mark.parametrize("identifiant", list(FAITS))
 def test_chaque_entree_est_complete(identifiant):
     f = FAITS[identifiant]
@@ -107,6 +122,76 @@ def test_les_chiffres_reels_des_pages_viennent_du_registre():
             assert f"fait_{f.id}" in cantine
             assert f.valeur.replace("\u00a0", " ") not in cantine.replace("\u00a0", " "), f.valeur
     assert "14 % de bio" not in cantine and "exact en moyenne" not in cantine
+    # the other pages that quote real figures take them from the registry too, and never type them
+    for page, identifiants in {"book/moyenne-mediane.md": ("cantines-2021-nb", "cantines-2021-moyenne",
+                                                           "cantines-2021-mediane", "cantines-2021-ministere"),
+                               "book/elections.md": ("participation-presidentielle-2022-t1",
+                                                     "participation-legislatives-2024-t1"),
+                               "book/energie.md": ("sdes-secret-energie",), "book/qualite.md": ("sdes-secret-energie",)}.items():
+        texte = TEXTES[page].replace("\u00a0", " ")
+        assert "faits.coller()" in texte, page
+        for identifiant in identifiants:
+            assert f"fait_{identifiant}" in texte, (page, identifiant)
+            assert FAITS[identifiant].valeur.replace("\u00a0", " ") not in texte, (page, identifiant)
+    # the question bank on the national canteen figures reads them from the registry
+    from donnees_en_main.chapitres.moyenne_mediane import questions as mm
+
+    assert FAITS["cantines-2021-mediane"].valeur.replace("\u00a0", " ") in mm.ma_cantine.reponse
+    banque = TEXTES["donnees_en_main/chapitres/moyenne_mediane/questions.py"]
+    assert "14,3" not in banque and "9,9" not in banque and "3 089" not in banque
+
+
+# A sentence that gives a real figure names where it comes from: a ministry, the SDES, the Insee, « ma
+# cantine », the Conseil constitutionnel, « national »… Such a figure must come from the registry (a
+# {glue:text}`fait_<id>` role in a page, a registry value in a question bank), never be typed by hand.
+_SOURCE_REELLE = re.compile(r"minist[eè]re|\bSDES\b|\bInsee\b|ma cantine|Conseil constitutionnel|\bADEME\b|"
+                            r"Météo-France|(?:moyenne|chiffre|participation|taux|part|niveau|échelle)s? "
+                            r"nationale?s?\b|en France|tout le pays|télédéclar", re.IGNORECASE)
+_CHIFFRE_TAPE = re.compile(r"(?<![\w{.-])\d[\d\u00a0\u202f ]*(?:[,.]\d+)?\s?(?:%|€|pour cent)")
+
+
+def chiffres_reels_tapes(texte: str) -> list[str]:
+    """Sentences of `texte` that give a figure typed by hand next to a real-world source."""
+    texte = re.sub(r"```\{code-cell\}.*?```", "", texte, flags=re.S)  # computed by the page's code
+    texte = re.sub(r"«[^»]{0,30}»", "", texte)  # a short quoted format example (« 43,52% »)
+    trouvees = []
+    for phrase in re.split(r"(?<=[.!?])\s+|\n\s*\n", texte):
+        if _SOURCE_REELLE.search(phrase) and _CHIFFRE_TAPE.search(phrase):
+            trouvees.append(re.sub(r"\s+", " ", phrase).strip())
+    return trouvees
+
+
+def test_le_repere_des_chiffres_reels_tapes_a_la_main():
+    assert chiffres_reels_tapes("Selon le ministère de l'Intérieur, la participation a été de 73,7 %.")
+    assert chiffres_reels_tapes("La moyenne nationale était de 14 % de bio.")
+    assert not chiffres_reels_tapes("Selon le ministère, elle a été de {glue:text}`fait_participation-2022`.")
+    assert not chiffres_reels_tapes("Notre commune fictive fait 14 % de bio.")  # no real-world source named
+    assert not chiffres_reels_tapes("Le ministère publie les pourcentages écrits « 43,52% ».")
+
+
+@pytest.mark.parametrize("nom", list(TEXTES))
+def test_chaque_chiffre_reel_vient_du_registre(nom):
+    tapes = chiffres_reels_tapes(TEXTES[nom])
+    assert not tapes, (
+        f"{nom} donne un chiffre réel tapé à la main : {tapes}. Ajoutez-le au registre "
+        "(donnees_en_main/faits.py, avec sa source) et affichez-le avec {glue:text}`fait_<id>`.")
+
+
+def test_chaque_encadre_ils_l_ont_fait_repose_sur_une_entree_verifiee():
+    """« Ils l'ont fait » boxes tell a real collectivité's experience: each links to the source of a checked
+    registry entry, so that what the box says was read in that source, never invented."""
+    sources = {f.source: f for f in FAITS.values()}
+    encadres = 0
+    for nom, texte in TEXTES.items():
+        if not nom.startswith("book/"):
+            continue
+        for encadre in re.findall(r"```\{dropdown\} Ils l'ont fait.*?\n```", texte, flags=re.S):
+            encadres += 1
+            liens = re.findall(r"\]\((https?://[^)\s]+)\)", encadre)
+            assert liens, (nom, encadre[:80])
+            for lien in liens:
+                assert lien in sources and sources[lien].verifie, (nom, lien)
+    assert encadres >= 3
 
 
 def test_le_livre_montre_les_entrees_a_verifier():

@@ -185,3 +185,37 @@ def test_la_page_cite_ses_sources_du_registre_et_montre_ce_qui_reste_a_verifier(
     # the "Ils l'ont fait" boxes link to the source the registry checked
     for i in ("opendata56", "rennes-vie-quotidienne"):
         assert FAITS[i].verifie and FAITS[i].source in page
+
+
+def test_la_logique_de_la_preuve_comme_les_graines_l_entendent():
+    """« La logique de la preuve », in the field research, means proving to élus that there is a real need
+    and that an action works — not only citing sources. The course's opening page says both, and sends the
+    reader to the sections that do each: demand counted (ouvrir), state of play and observatory
+    (appel-et-observatoire), before/after corrected for the weather against a comparison group (energie)."""
+    import re
+    from pathlib import Path
+
+    racine = Path(__file__).resolve().parent.parent
+    graines = racine.parent / "shared" / "seeds"
+    if graines.is_dir():  # the seed says what the words mean
+        texte = " ".join(f.read_text(encoding="utf-8") for f in sorted(graines.glob("*.txt")))
+        assert re.search(r"logique de la preuve.{0,40}c'est-à-dire de prouver aux élus qu.il y a un réel besoin",
+                         texte.replace("’", "'").replace("“", "").replace("”", ""), flags=re.S)
+    pourquoi = (racine / "book" / "pourquoi.md").read_text(encoding="utf-8")
+    puce = re.search(r"\*\*La logique de la preuve\.\*\*(.*?)\n- \*\*", pourquoi, flags=re.S)
+    assert puce, "la page « pourquoi » doit expliquer la logique de la preuve"
+    puce = re.sub(r"\s+", " ", puce.group(1))
+    assert "réel besoin" in puce and "utilité prouvée" in puce
+    for page in ("ouvrir", "appel-et-observatoire", "energie"):
+        assert "{doc}`" + page + "`" in puce, page
+    # the proof that an action works is there, with its weather correction and its comparison group
+    energie = (racine / "book" / "energie.md").read_text(encoding="utf-8")
+    section = energie.split("## La preuve qu'une action marche", 1)[1].split("\n## ", 1)[0]
+    assert "degrés-jours unifiés" in section and "Corrigé du climat" in section
+    assert "(non isolées)" in section and "n'ont pas eu de" in section  # the comparison group
+    # and it is graded, in the workshop and in the assignment
+    from donnees_en_main.chapitres.energie import questions as qe
+
+    assert qe.preuve_isolation in [n.question for n in qe.DEVOIR.questions]
+    atelier = json.loads((racine / "notebooks" / "energie.ipynb").read_text(encoding="utf-8"))
+    assert any("q.preuve_isolation.afficher()" in "".join(c["source"]) for c in atelier["cells"])

@@ -24,8 +24,9 @@ The geographic question (INSPIRE, per the ministry's guide) is asked only where 
 verdict, for communes above both thresholds; the algorithm question (L312-1-3) for every commune of
 50 agents or more, whatever its population: that article has no 3,500-inhabitant threshold, so the
 agents question is asked of small communes too. A « possible, not required » verdict also names the
-two obligations that hold whatever the size (essential data of public contracts, code de la commande
-publique; the budget summary, CGCT L2313-1) rather than asking about them, for the same reason.
+three obligations that hold whatever the size (essential data of public contracts, code de la commande
+publique; the budget summary, CGCT L2313-1; planning documents on the Géoportail de l'urbanisme, code
+de l'urbanisme L133-1) rather than asking about them, for the same reason.
 
 Legal sources: every article a verdict rests on is an entry of the registry of facts
 (``donnees_en_main.faits``), with the source checked, the date and the exact sentence; a verdict
@@ -219,21 +220,24 @@ _PRECAUTION_MENTION_ALGORITHME = (
 _TEXTES_DES_PRECAUTIONS = {
     _PRECAUTION_FORMAT: ("crpa-l300-4", "decret-2017-638"),
     _PRECAUTION_OCCULTATION: ("crpa-l312-1-2",),
-    _PRECAUTION_MINIMISATION: ("rgpd",),
+    _PRECAUTION_MINIMISATION: ("rgpd-art5-minimisation",),
     _PRECAUTION_DEMANDE: ("crpa-refus", "crpa-recours"),
     _PRECAUTION_INSPIRE: ("inspire-communes", "inspire-directive"),
     _PRECAUTION_MENTION_ALGORITHME: ("crpa-l311-3-1",),
 }
-# Two obligations that hold whatever the size of the commune (code de la commande publique; CGCT
-# L2313-1): a « not required » verdict must not hide them. The threshold of putting the budget summary
+# Three obligations that hold whatever the size of the commune (code de la commande publique; CGCT
+# L2313-1; planning documents on the Géoportail de l'urbanisme): a « not required » verdict must not
+# hide them. The threshold of putting the budget summary
 # online is not settled (registry entry « cgct-l2313-1-en-ligne », à vérifier); the verdict says so.
 _QUELLE_QUE_SOIT_LA_TAILLE = (
-    " Deux obligations valent quelle que soit la taille de la commune : les données essentielles des "
+    " Trois obligations valent quelle que soit la taille de la commune : les données essentielles des "
     "marchés publics de 40 000 € HT ou plus se publient sur data.gouv.fr ; une présentation brève et "
     "synthétique est jointe au budget et au compte administratif (pour sa mise en ligne sur le site de "
-    "la commune, les sources ne disent pas toutes la même chose du seuil : demandez à la préfecture)."
+    "la commune, les sources ne disent pas toutes la même chose du seuil : demandez à la préfecture) ; "
+    "et si ce jeu de données est un document d'urbanisme (plan local d'urbanisme, carte communale), il "
+    "se publie depuis le 1er janvier 2020 sur le Géoportail de l'urbanisme, au standard national."
 )
-_TEXTES_QUELLE_QUE_SOIT_LA_TAILLE = ("ccp-donnees-essentielles", "cgct-l2313-1")
+_TEXTES_QUELLE_QUE_SOIT_LA_TAILLE = ("ccp-donnees-essentielles", "cgct-l2313-1", "urbanisme-gpu")
 # Whom to check with: a teaching aid is not legal advice.
 _CONSEIL = ("En cas de doute, parlez-en au délégué à la protection des données de votre collectivité, "
             "ou demandez conseil à la CADA ; la préfecture peut aussi vous orienter.")

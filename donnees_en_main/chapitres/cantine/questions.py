@@ -220,6 +220,43 @@ denominateur = ChoixUnique(
     ),
 )
 
+information_usagers = ChoixUnique(
+    id="cantine.information_usagers",
+    carnet=CARNET,
+    enonce=(
+        "Depuis le 1er janvier 2022 (loi Climat et résilience), comment la loi demande-t-elle d'informer les "
+        "usagers de la cantine de la part des produits durables et de qualité dans les repas ?"
+    ),
+    choix=[
+        "Par un affichage permanent à l'entrée, actualisé au moins une fois par an, et au moins une fois "
+        "par an par communication électronique",
+        "Par une information une fois par an, sous la forme choisie par la commune",
+        "Seulement si des parents le demandent",
+    ],
+    reponse=(
+        "Par un affichage permanent à l'entrée, actualisé au moins une fois par an, et au moins une fois "
+        "par an par communication électronique"
+    ),
+    erreurs_frequentes={
+        "Par une information une fois par an, sous la forme choisie par la commune": (
+            "C'était l'ancienne règle. Depuis 2022, l'article L230-5-3 du code rural et de la pêche maritime "
+            "demande les deux : un affichage permanent à l'entrée du restaurant et une communication "
+            "électronique au moins une fois par an."
+        ),
+        "Seulement si des parents le demandent": (
+            "Non : cette information est due à tous les usagers, sans demande, par affichage et par "
+            "communication électronique."
+        ),
+    },
+    indices=["Pensez à ce qu'un parent voit en entrant dans le restaurant scolaire, chaque jour."],
+    solution=(
+        "Un affichage permanent à l'entrée du restaurant, lisible par tous et actualisé au moins une fois par "
+        "an, et une communication électronique au moins une fois par an (article L230-5-3 du code rural et "
+        "de la pêche maritime, depuis le 1er janvier 2022). L'information porte aussi sur la part des produits "
+        "issus des projets alimentaires territoriaux (PAT) dans les repas."
+    ),
+)
+
 attentes_parents = Reflexion(
     id="cantine.attentes_parents",
     carnet=CARNET,

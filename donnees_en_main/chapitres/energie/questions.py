@@ -502,5 +502,5 @@ priorite = Reflexion(
 # The graded assignment exercises/source/energie/energie.ipynb: its questions in order (see exercices/devoirs.py).
 DEVOIR = Devoir(
     carnet=CARNET,
-    questions=[unites, mois_manquants, secret, conso_2022, (mediane_mwh, "mediane")],
+    questions=[unites, mois_manquants, secret, conso_2022, (mediane_mwh, "mediane"), preuve_isolation],
 )

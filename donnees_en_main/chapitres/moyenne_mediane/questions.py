@@ -22,6 +22,7 @@ from types import SimpleNamespace
 
 import pandas as pd
 
+from donnees_en_main import faits
 from donnees_en_main.donnees import charger
 from donnees_en_main.exercices import au_premier_usage, ChoixUnique, Nombre, Reflexion
 from donnees_en_main.exercices.devoirs import Devoir
@@ -423,21 +424,30 @@ taux_global_bio = Nombre(
     ),
 )
 
+def _fait(identifiant: str) -> str:
+    """A real figure as the registry of facts prints it (plain spaces: it goes into answer choices)."""
+    return faits.fait(identifiant).valeur.replace("\u00a0", " ")
+
+
+# The national figures come from the registry of facts (donnees_en_main.faits), never typed in here.
+_NB, _MOYENNE, _MEDIANE, _MINISTERE = (_fait(f"cantines-2021-{i}") for i in ("nb", "moyenne", "mediane", "ministere"))
+
 ma_cantine = ChoixUnique(
     id="moyenne-mediane.ma_cantine",
     carnet=CARNET,
     enonce=(
-        "Lors de la campagne 2021 de la plateforme nationale « ma cantine » (3 089 déclarations), la part "
-        "de bio moyenne était de 14,3 % et la part médiane de 9,9 %. Quelle phrase est juste ?"
+        f"Lors de la campagne 2021 de la plateforme nationale « ma cantine » ({_NB} déclarations), la part "
+        f"de bio moyenne des cantines déclarantes était de {_MOYENNE} et la part médiane de {_MEDIANE}. "
+        "Quelle phrase est juste ?"
     ),
     choix=[
-        "La moitié des cantines déclarantes avaient moins de 9,9 % de bio",
-        "La plupart des cantines déclarantes avaient environ 14,3 % de bio",
+        f"La moitié des cantines déclarantes avaient moins de {_MEDIANE} de bio",
+        f"La plupart des cantines déclarantes avaient environ {_MOYENNE} de bio",
         "Les deux chiffres se contredisent : l'un des deux est faux",
     ],
-    reponse="La moitié des cantines déclarantes avaient moins de 9,9 % de bio",
+    reponse=f"La moitié des cantines déclarantes avaient moins de {_MEDIANE} de bio",
     erreurs_frequentes={
-        "La plupart des cantines déclarantes avaient environ 14,3 % de bio": (
+        f"La plupart des cantines déclarantes avaient environ {_MOYENNE} de bio": (
             "La moyenne ne dit pas où se trouvent la plupart des cantines : quelques cantines très bio la "
             "tirent vers le haut."
         ),
@@ -448,8 +458,10 @@ ma_cantine = ChoixUnique(
     },
     indices=["Que signifie « médiane » ? Elle coupe les cantines en deux groupes…"],
     solution=(
-        "La médiane coupe les cantines en deux : la moitié des déclarantes faisaient moins de 9,9 % de bio. "
-        "La moyenne, plus haute, est tirée par quelques cantines très engagées. Source : ma cantine "
+        f"La médiane coupe les cantines en deux : la moitié des déclarantes faisaient moins de {_MEDIANE} de bio. "
+        "La moyenne, plus haute, est tirée par quelques cantines très engagées. Ni l'une ni l'autre n'est « le "
+        "chiffre de la France » : seule une minorité de cantines a déclaré, et le ministère annonce un troisième "
+        f"chiffre, la part du bio dans l'ensemble de leurs achats ({_MINISTERE}). Source : ma cantine "
         "(ministère de l'Agriculture et beta.gouv.fr), données publiées sur data.gouv.fr."
     ),
 )
