@@ -342,6 +342,51 @@ def test_les_valeurs_sont_lisibles_sur_leur_barre(largeur):
     assert contraste("white", ORANGE) < 4.5  # (why the hatched one needed its box)
 
 
+def _bureau_et_commune():
+    """Like the elections dashboard's chart: per candidate, the bureau's bar and the commune's (grey,
+    hatched), each with its value at its end; drawn 7.5 inches wide, its labels 9 pt."""
+    with matplotlib.rc_context():
+        appliquer_style()
+        fig, ax = plt.subplots(figsize=(7.5, 0.45 * 8 + 1.3))
+        bureau, commune = [27.1, 17.8, 16.0, 14.0, 11.2, 7.8, 3.9, 2.1], [25.0, 21.8, 18.9, 11.2, 8.0, 6.8, 5.5, 2.8]
+        y = range(8)
+        b1 = ax.barh([i + 0.2 for i in y], bureau[::-1], height=0.4, color=BLEU, label="Bureau 0001")
+        b2 = ax.barh([i - 0.2 for i in y], commune[::-1], height=0.4, color="#d9d9d9", edgecolor=GRIS, hatch="///",
+                     label="Toute la commune")
+        ax.bar_label(b1, labels=[pourcent_fr(v) for v in bureau[::-1]], padding=3, fontsize=9)
+        ax.bar_label(b2, labels=[pourcent_fr(v) for v in commune[::-1]], padding=3, fontsize=9, color=GRIS)
+        ax.set_yticks(list(y), [f"Candidate {i}" for i in y])
+        ax.set_xlim(0, 50)
+        ax.xaxis.set_major_formatter(format_axe_fr(0, " %"))
+        ax.legend(loc="lower right")
+        fig.tight_layout()
+    return fig
+
+
+def test_les_valeurs_de_barres_groupees_ne_se_chevauchent_pas():
+    # at full size, fine; in a dashboard (460 px, text 16 px) the two labels of a candidate ran into each
+    # other and over the hatched bar: the figure gets taller instead
+    assert valeurs_illisibles_png(_png_tel_quel(_bureau_et_commune())) == []
+    png = figure_en_png(_bureau_et_commune())
+    fautes = valeurs_illisibles_png(png)
+    assert fautes == [], fautes
+    import json
+
+    from donnees_en_main.affichage.graphiques import VALEURS
+
+    with Image.open(io.BytesIO(png)) as image:
+        valeurs = json.loads(image.text[VALEURS])
+        assert image.size[1] <= 2.2 * image.size[0], image.size
+    assert len(valeurs) == 16 and not any(v["encadre"] for v in valeurs), "room made, no box needed"
+
+
+def test_le_controle_voit_des_valeurs_qui_se_chevauchent():
+    fig = _bureau_et_commune()
+    fig.set_size_inches(7.5, 2.0)
+    fautes = valeurs_illisibles_png(_png_tel_quel(fig))
+    assert any("se chevauchent" in f for f in fautes), fautes
+
+
 def test_le_graphique_est_dessine_une_seule_fois_pour_son_fichier():
     # laying out draws it a few times; the PNG then costs one more draw, not two
     def compter(fonction):

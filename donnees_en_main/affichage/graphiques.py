@@ -233,8 +233,14 @@ def boites_des_valeurs(fig, renderer) -> str:
 
 def illisibles(valeurs: list[dict]) -> list[str]:
     """The value labels (as recorded by ``boites_des_valeurs``) that are hard to read: on a hatched or
-    dotted fill without a box of their own, or less than CONTRASTE_MIN against a fill under them."""
+    dotted fill without a box of their own, less than CONTRASTE_MIN against a fill under them, or on
+    top of each other."""
     fautes = []
+    for i, a in enumerate(valeurs):
+        for b in valeurs[i + 1:]:
+            (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = a["boite"], b["boite"]
+            if min(ax1, bx1) - max(ax0, bx0) > 1 and min(ay1, by1) - max(ay0, by0) > 1:
+                fautes.append(f"« {a['texte']} » et « {b['texte']} » se chevauchent".replace("\n", " "))
     for v in valeurs:
         texte = v["texte"].replace("\n", " ")
         for fond in v["fonds"]:
@@ -447,7 +453,8 @@ def _espacer_les_graduations(ax, renderer) -> None:
 
 
 def _hauteur_manquante(fig, renderer, ecart_px: float) -> float:
-    """The height (px) the figure lacks for its category labels (y axis) to stop overlapping.
+    """The height (px) the figure lacks for its category labels (y axis), and its value labels, to stop
+    overlapping.
 
     Measured on the drawn figure, once: for each pair of neighbouring labels, the distance their centres
     need (half of each one's height, plus ``ecart_px``) against the distance they have. The distance
@@ -464,6 +471,15 @@ def _hauteur_manquante(fig, renderer, ecart_px: float) -> float:
             besoin = a.height / 2 + b.height / 2 + ecart_px
             if distance > 0.5 and besoin > distance:
                 facteur = max(facteur, besoin / distance)
+        # the value labels too (grouped bars: « 27,1 % » over « 25,0 % » and over the next bar), one
+        # above the other and across each other: at most twice as tall for them
+        valeurs = [t.get_window_extent(renderer) for t in ax.texts if t.get_visible() and t.get_text().strip()]
+        for i, a in enumerate(valeurs):
+            for b in valeurs[i + 1:]:
+                distance = abs((b.y0 + b.y1) / 2 - (a.y0 + a.y1) / 2)
+                besoin = a.height / 2 + b.height / 2 + ecart_px
+                if min(a.x1, b.x1) - max(a.x0, b.x0) > 0 and distance > 0.5 and besoin > distance:
+                    facteur = max(facteur, min(2.0, besoin / distance))
         if facteur > 1:
             boite = ax.get_window_extent(renderer)
             rangee = (round(boite.y0), round(boite.y1))
