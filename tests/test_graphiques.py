@@ -380,6 +380,43 @@ def test_les_valeurs_de_barres_groupees_ne_se_chevauchent_pas():
     assert len(valeurs) == 16 and not any(v["encadre"] for v in valeurs), "room made, no box needed"
 
 
+def _secteurs_masques():
+    """Like « Peut-on s'y fier ? » (Qualité): stacked columns, a two-line note over each one."""
+    from donnees_en_main.affichage.graphiques import ORANGE, VERT
+
+    with matplotlib.rc_context():
+        appliquer_style()
+        fig, ax = plt.subplots(figsize=(7.5, 4.0))
+        annees = ["2021", "2022", "2023"]
+        bas = [0.0, 0.0, 0.0]
+        for couleur, valeurs in ((BLEU, [13_000, 12_000, 12_200]), (ORANGE, [7_000, 6_800, 6_500]), (VERT, [600, 500, 0])):
+            ax.bar(annees, valeurs, bottom=bas, color=couleur, edgecolor="white", label=couleur)
+            bas = [a + b for a, b in zip(bas, valeurs)]
+        for x, (total, n) in enumerate(zip(bas, [1, 1, 2])):
+            ax.text(x, total * 1.02, f"+ {n} secteur{'s' if n > 1 else ''} masqué{'s' if n > 1 else ''}\n(valeur inconnue)",
+                    ha="center", va="bottom", fontsize=9)
+        ax.set_ylim(0, max(bas) * 1.25)
+        ax.set_title("Électricité consommée sur la commune : ce qui est visible")
+        ax.yaxis.set_major_formatter(format_axe_fr(0))
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9)
+        fig.tight_layout()
+    return fig
+
+
+def test_les_notes_cote_a_cote_s_enveloppent_au_telephone():
+    assert valeurs_illisibles_png(_png_tel_quel(_secteurs_masques())) == []  # at full size, side by side
+    fig = _secteurs_masques()
+    png = figure_pour_ecran(fig, 350, "telephone")
+    assert valeurs_illisibles_png(png) == []
+    # wrapped, they stay in the plot (not over its title), and the columns keep a readable height
+    ax = fig.axes[0]
+    rendu = fig.canvas.get_renderer()
+    cadre = ax.get_window_extent(rendu)
+    assert all(t.get_window_extent(rendu).y1 <= cadre.y1 + 1 for t in ax.texts), [t.get_text() for t in ax.texts]
+    colonne = max(p.get_window_extent(rendu).y1 for p in ax.patches) - cadre.y0
+    assert colonne >= 0.4 * cadre.height and colonne >= 80, (colonne, cadre.height)
+
+
 def test_le_controle_voit_des_valeurs_qui_se_chevauchent():
     fig = _bureau_et_commune()
     fig.set_size_inches(7.5, 2.0)

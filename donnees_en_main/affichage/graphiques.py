@@ -461,6 +461,8 @@ def _hauteur_manquante(fig, renderer, ecart_px: float) -> float:
     between categories grows with the axes' height, so the worst pair tells how much taller the axes
     must be; axes side by side share that growth, axes one above the other add theirs.
     """
+    from matplotlib.ticker import FixedLocator
+
     rangees: dict[tuple[float, float], float] = {}
     for ax in fig.get_axes():
         boites = sorted((t.get_window_extent(renderer) for t in ax.yaxis.get_ticklabels()
@@ -471,9 +473,11 @@ def _hauteur_manquante(fig, renderer, ecart_px: float) -> float:
             besoin = a.height / 2 + b.height / 2 + ecart_px
             if distance > 0.5 and besoin > distance:
                 facteur = max(facteur, besoin / distance)
-        # the value labels too (grouped bars: « 27,1 % » over « 25,0 % » and over the next bar), one
-        # above the other and across each other: at most twice as tall for them
-        valeurs = [t.get_window_extent(renderer) for t in ax.texts if t.get_visible() and t.get_text().strip()]
+        # the value labels of horizontal bars too (grouped bars: « 27,1 % » over « 25,0 % » and over the
+        # next bar), one above the other and across each other: at most twice as tall for them
+        categories = isinstance(ax.yaxis.get_major_locator(), FixedLocator) or ax.yaxis.get_converter() is not None
+        valeurs = [t.get_window_extent(renderer) for t in ax.texts
+                   if categories and t.get_visible() and t.get_text().strip()]
         for i, a in enumerate(valeurs):
             for b in valeurs[i + 1:]:
                 distance = abs((b.y0 + b.y1) / 2 - (a.y0 + a.y1) / 2)
@@ -485,6 +489,57 @@ def _hauteur_manquante(fig, renderer, ecart_px: float) -> float:
             rangee = (round(boite.y0), round(boite.y1))
             rangees[rangee] = max(rangees.get(rangee, 0.0), boite.height * (facteur - 1))
     return sum(rangees.values())
+
+
+def _envelopper_les_valeurs(fig, renderer, ecart_px: float) -> bool:
+    """Value labels side by side that run into each other (over the bars of a narrow chart: « + 1 secteur
+    masqué » over its neighbour) on more lines, each no wider than the distance to its neighbour. True
+    when one was wrapped."""
+    import math
+
+    enveloppes = []
+    for ax in fig.get_axes():
+        textes = [t for t in ax.texts if t.get_visible() and t.get_text().strip()]
+        boites = {id(t): t.get_window_extent(renderer) for t in textes}
+        for t in textes:
+            b = boites[id(t)]
+            place = math.inf
+            for u in textes:
+                c = boites[id(u)]
+                if u is t or min(b.y1, c.y1) - max(b.y0, c.y0) <= 1 or min(b.x1, c.x1) - max(b.x0, c.x0) <= -ecart_px:
+                    continue  # not side by side, or apart already
+                place = min(place, abs((b.x0 + b.x1) / 2 - (c.x0 + c.x1) / 2) - ecart_px)
+            if b.width > place > 0 and " " in t.get_text():
+                _envelopper(t, place, renderer)
+                enveloppes.append((ax, t))
+    if enveloppes:
+        _garder_dans_le_cadre(fig, enveloppes, renderer)
+    return bool(enveloppes)
+
+
+def _garder_dans_le_cadre(fig, textes, renderer) -> None:
+    """Value labels made taller (wrapped) over columns stay inside their plot, under its title: the
+    figure grows by what they lack, the value axis goes that much higher (the bars keep their size)."""
+    textes = [(ax, t) for ax, t in textes if t.get_transform() is ax.transData and ax.yaxis.get_converter() is None
+              and ax.get_ylim()[1] > ax.get_ylim()[0]]
+    depasse = max((t.get_window_extent(renderer).y1 - ax.get_window_extent(renderer).y1 for ax, t in textes),
+                  default=0.0)
+    if depasse <= 0:
+        return
+    largeur, hauteur = fig.get_size_inches()
+    fig.set_size_inches(largeur, hauteur + (depasse + 6) / fig.dpi)
+    _mettre_en_page(fig)
+    for _ in range(3):  # the texts' height is fixed, the data under them shrinks: two or three steps
+        hausse = 1.0
+        for ax, t in textes:
+            cadre, boite = ax.get_window_extent(renderer), t.get_window_extent(renderer)
+            if boite.y1 > cadre.y1 - 2 and cadre.height > 0:
+                hausse = max(hausse, (boite.y1 - cadre.y0 + 4) / cadre.height)
+        if hausse == 1.0:
+            return
+        for ax in {id(a): a for a, _t in textes}.values():
+            bas, haut = ax.get_ylim()
+            ax.set_ylim(bas, bas + (haut - bas) * hausse)
 
 
 def _faire_place_aux_categories(fig, toile, ecart_px: float) -> None:
@@ -591,6 +646,9 @@ def ajuster_a_la_largeur(fig, largeur_px: int, dpi: float = DPI_ECRAN, texte_min
             if not _mettre_en_page(fig):
                 fig.subplots_adjust(left=0.4, right=0.96)
     toile.draw()
+    if _envelopper_les_valeurs(fig, toile.get_renderer(), ecart_px=points_min * dpi / 72 * 0.5):
+        _mettre_en_page(fig)
+        toile.draw()
     _faire_place_aux_categories(fig, toile, ecart_px=points_min * dpi / 72 * 0.25)
     _rendre_lisibles(fig, toile.get_renderer())
     petits = [t for t in _textes(fig) if t.get_fontsize() < points_min - 1e-6]
