@@ -415,6 +415,8 @@ def test_les_notes_cote_a_cote_s_enveloppent_au_telephone():
     assert all(t.get_window_extent(rendu).y1 <= cadre.y1 + 1 for t in ax.texts), [t.get_text() for t in ax.texts]
     colonne = max(p.get_window_extent(rendu).y1 for p in ax.patches) - cadre.y0
     assert colonne >= 0.4 * cadre.height and colonne >= 80, (colonne, cadre.height)
+    titre = ax.title.get_window_extent(rendu)
+    assert 0 <= titre.x0 and titre.x1 <= 350, f"title cut at the figure's edge: {titre.extents}"
 
 
 def test_le_controle_voit_des_valeurs_qui_se_chevauchent():

@@ -658,6 +658,18 @@ def ajuster_a_la_largeur(fig, largeur_px: int, dpi: float = DPI_ECRAN, texte_min
         for texte in petits:
             texte.set_fontsize(points_min)
         _mettre_en_page(fig)
+    # the last layouts may have moved a centred title past the figure's edge: wrapped once more
+    renderer = toile.get_renderer()
+    depassent = [t for t in _titres(fig) if (lambda b: b.x0 < 0 or b.x1 > largeur_px)(t.get_window_extent(renderer))]
+    for texte in depassent:
+        boite = texte.get_window_extent(renderer)
+        if texte.get_horizontalalignment() == "left":
+            _envelopper(texte, largeur_px * 0.97 - max(0.0, boite.x0), renderer)
+        else:
+            centre = (boite.x0 + boite.x1) / 2
+            _envelopper(texte, 2 * min(centre, largeur_px - centre) * 0.96, renderer)
+    if depassent:
+        _mettre_en_page(fig)
     return min((t.get_fontsize() * dpi / 72 for t in _textes(fig)), default=float(TEXTE_MIN_PX))
 
 
