@@ -22,7 +22,7 @@ Aims (issue 20): first load <= 800 kB compressed, later page <= 300 kB compresse
 
 On a phone (390 × 844, issue 18), per chapter page: its length in screens, the screen where its first
 interactive element (a dashboard) starts, the worst shrink of a chart image (natural width ÷ shown
-width; aim <= 1.3) and the tables wider than their place, those folded in dropdowns included, once
+width, charts in dropdowns and in the dashboards' other views included; aim <= 1.3) and the tables wider than their place, those folded in dropdowns included, once
 opened (aims: <= 12 screens, interactive element within the first 4, no overflowing table). `--telephone` prints only these.
 
 Then « Essayer dans le navigateur » (JupyterLite, lite/, not counted above): the size of its bundle

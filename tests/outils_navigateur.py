@@ -90,7 +90,8 @@ def navigateur() -> Iterator[object]:
 # screens of the viewport's height: the page's length, where its first interactive element (a
 # dashboard, a control) starts, how much each chart image is shrunk, which tables overflow the column
 # (or the dropdown or box they sit in), and how many points its « L'essentiel » box makes. Then every
-# closed dropdown is opened, and the tables it held are checked the same way.
+# closed dropdown is opened, and the tables it held are checked the same way; its charts, and those of
+# every other view of each dashboard (shown one at a time), join the page's images (``cachee`` says where).
 MESURES_TELEPHONE = """async () => {
   const article = document.querySelector('.bd-article') || document.body;
   // the charts load lazily: loaded now, as a reader scrolling down would (their height counts)
@@ -101,13 +102,16 @@ MESURES_TELEPHONE = """async () => {
   const haut = el => el.getBoundingClientRect().top + window.scrollY;
   const interactif = Array.from(article.querySelectorAll('[data-vues], .dem-vues, .jupyter-widgets, iframe'))
     .filter(el => el.getBoundingClientRect().height > 0)[0];
-  const images = Array.from(article.querySelectorAll('img'))
-    .filter(i => i.naturalWidth && i.getBoundingClientRect().width > 0)
-    .map(i => ({src: (i.currentSrc || i.src).split('/').pop(), naturelle: i.naturalWidth, alt: i.alt || '',
+  const image = (i, cachee) => ({src: (i.currentSrc || i.src).split('/').pop(), naturelle: i.naturalWidth,
+                alt: i.alt || '', cachee: cachee,
                 adresse: (i.currentSrc || i.src).startsWith('data:') ? (i.currentSrc || i.src)
                          : new URL(i.currentSrc || i.src).pathname,
                 affichee: Math.round(i.getBoundingClientRect().width),
-                reduction: i.naturalWidth / i.getBoundingClientRect().width}));
+                reduction: i.naturalWidth / i.getBoundingClientRect().width});
+  const montrees = () => Array.from(article.querySelectorAll('img'))
+    .filter(i => i.naturalWidth && i.getBoundingClientRect().width > 0);
+  const vues_d_abord = montrees();
+  const images = vues_d_abord.map(i => image(i, null));
   const colonne = article.clientWidth;
   const disponible = t => {
     const parent = t.parentElement, style = getComputedStyle(parent);
@@ -149,6 +153,30 @@ MESURES_TELEPHONE = """async () => {
   const replies = visibles().filter(t => !tableaux.includes(t));
   mesures.tableaux_replies = replies.length;
   mesures.tableaux_replies_debordants = trop_larges(replies);
+  // and the charts they held, then those of the dashboards' other views (each view shown in turn, in
+  // its dashboard's place: the same width as the one a reader's choice would show)
+  const attendre = async () => {
+    await Promise.all(Array.from(article.querySelectorAll('img')).map(i => i.decode().catch(() => null)));
+    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  };
+  await attendre();
+  const dans_les_replis = montrees().filter(i => !vues_d_abord.includes(i));
+  images.push(...dans_les_replis.map(i => image(i, 'menu déroulant')));
+  const deja = new Set([...vues_d_abord, ...dans_les_replis]);
+  for (const vue of Array.from(article.querySelectorAll('[data-vues] [data-cle][hidden]'))) {
+    if (!vue.querySelector('img')) continue;
+    const montree = Array.from(vue.parentElement.children).find(v => !v.hidden);
+    if (montree) montree.hidden = true;
+    vue.hidden = false;
+    await attendre();
+    const nouvelles = montrees().filter(i => vue.contains(i) && !deja.has(i));
+    nouvelles.forEach(i => deja.add(i));
+    images.push(...nouvelles.map(i => image(i, `vue « ${vue.dataset.cle} » d'un tableau de bord`)));
+    vue.hidden = true;
+    if (montree) montree.hidden = false;
+  }
+  mesures.images_cachees = images.filter(i => i.cachee).length;
+  mesures.pire_reduction = images.length ? Math.max(...images.map(i => i.reduction)) : null;
   fermes.forEach(d => { d.open = false; });
   return mesures;
 }"""

@@ -265,3 +265,259 @@ def test_deux_graphiques_cote_a_cote_s_empilent_au_telephone():
         fig.tight_layout()
         png = figure_pour_ecran(fig, 350, "telephone")
     assert chevauchements_png(png) == []
+
+
+# --- value labels legible on any fill (issue 18: « 42 000 € » white on a hatched orange bar) ----------
+
+def valeurs_illisibles_png(png: bytes) -> list[str] | None:
+    """The value labels of a chart's PNG that are hard to read on their fill (from its VALEURS text
+    chunk), or None when the PNG carries no such chunk."""
+    import json
+
+    from donnees_en_main.affichage.graphiques import VALEURS, illisibles
+
+    with Image.open(io.BytesIO(png)) as image:
+        image.load()
+        brut = getattr(image, "text", {}).get(VALEURS)
+    return None if brut is None else illisibles(json.loads(brut))
+
+
+def _barres_etiquetees():
+    """White labels inside the bars: a hatched orange one (the subsidies chart's cut bar), a yellow one,
+    a blue one (white reads well on it), and one label outside its bar."""
+    from donnees_en_main.affichage.graphiques import JAUNE, ORANGE
+
+    with matplotlib.rc_context():
+        appliquer_style()
+        fig, ax = plt.subplots(figsize=(7.5, 3))
+        dedans = ax.barh(["Football-club", "Tennis", "Judo"], [20_000, 9_000, 8_000],
+                         color=[ORANGE, JAUNE, BLEU], hatch=["//", "", ""], edgecolor="white")
+        ax.bar_label(dedans, labels=["42 000 €", "9 000 €", "8 000 €"], label_type="center",
+                     color="white", fontweight="bold")
+        dehors = ax.barh(["Chorale"], [1_000], color=BLEU)
+        ax.bar_label(dehors, labels=["1 000 €"], padding=3, color=GRIS)
+        ax.set_xlim(0, 20_000)
+        fig.tight_layout()
+    return fig
+
+
+def _png_tel_quel(fig) -> bytes:
+    """The figure as it is (not laid out again), with its label chunks: what a chart drawn without the
+    shared helpers would show."""
+    from donnees_en_main.affichage.graphiques import ETIQUETTES, VALEURS, boites_des_etiquettes, boites_des_valeurs
+
+    fig.set_dpi(96)
+    fig.canvas.draw()
+    rendu = fig.canvas.get_renderer()
+    tampon = io.BytesIO()
+    fig.savefig(tampon, format="png", dpi=96, metadata={
+        ETIQUETTES: boites_des_etiquettes(fig, rendu), VALEURS: boites_des_valeurs(fig, rendu)})
+    plt.close(fig)
+    return tampon.getvalue()
+
+
+def test_le_controle_voit_une_valeur_illisible():
+    fautes = valeurs_illisibles_png(_png_tel_quel(_barres_etiquetees()))
+    assert fautes is not None, "each chart says where its value labels are"
+    texte = " | ".join(fautes)
+    assert "42 000" in texte and "motif" in texte, fautes  # white on hatched orange
+    assert "9 000" in texte and "contraste" in texte, fautes  # white on yellow
+    assert "8 000" not in texte and "1 000" not in texte, fautes  # white on blue, grey on white: fine
+
+
+@pytest.mark.parametrize("largeur", [350, 720])
+def test_les_valeurs_sont_lisibles_sur_leur_barre(largeur):
+    from donnees_en_main.affichage.graphiques import ORANGE, contraste
+
+    fig = _barres_etiquetees()
+    png = figure_pour_ecran(fig, largeur, "telephone" if largeur < 500 else "large")
+    assert valeurs_illisibles_png(png) == []
+    etiquettes = {t.get_text(): t for t in fig.axes[0].texts}
+    # on the hatched bar: a solid box of its own, the text dark on it
+    encadre = etiquettes["42 000 €"].get_bbox_patch()
+    assert encadre is not None and contraste(etiquettes["42 000 €"].get_color(), encadre.get_facecolor()) >= 4.5
+    # on the yellow bar: black text; on the blue one: still white, no box added
+    assert contraste(etiquettes["9 000 €"].get_color(), "#F0E442") >= 4.5
+    assert etiquettes["8 000 €"].get_color() == "white" and etiquettes["8 000 €"].get_bbox_patch() is None
+    assert contraste("white", ORANGE) < 4.5  # (why the hatched one needed its box)
+
+
+def _bureau_et_commune():
+    """Like the elections dashboard's chart: per candidate, the bureau's bar and the commune's (grey,
+    hatched), each with its value at its end; drawn 7.5 inches wide, its labels 9 pt."""
+    with matplotlib.rc_context():
+        appliquer_style()
+        fig, ax = plt.subplots(figsize=(7.5, 0.45 * 8 + 1.3))
+        bureau, commune = [27.1, 17.8, 16.0, 14.0, 11.2, 7.8, 3.9, 2.1], [25.0, 21.8, 18.9, 11.2, 8.0, 6.8, 5.5, 2.8]
+        y = range(8)
+        b1 = ax.barh([i + 0.2 for i in y], bureau[::-1], height=0.4, color=BLEU, label="Bureau 0001")
+        b2 = ax.barh([i - 0.2 for i in y], commune[::-1], height=0.4, color="#d9d9d9", edgecolor=GRIS, hatch="///",
+                     label="Toute la commune")
+        ax.bar_label(b1, labels=[pourcent_fr(v) for v in bureau[::-1]], padding=3, fontsize=9)
+        ax.bar_label(b2, labels=[pourcent_fr(v) for v in commune[::-1]], padding=3, fontsize=9, color=GRIS)
+        ax.set_yticks(list(y), [f"Candidate {i}" for i in y])
+        ax.set_xlim(0, 50)
+        ax.xaxis.set_major_formatter(format_axe_fr(0, " %"))
+        ax.legend(loc="lower right")
+        fig.tight_layout()
+    return fig
+
+
+def test_les_valeurs_de_barres_groupees_ne_se_chevauchent_pas():
+    # at full size, fine; in a dashboard (460 px, text 16 px) the two labels of a candidate ran into each
+    # other and over the hatched bar: the figure gets taller instead
+    assert valeurs_illisibles_png(_png_tel_quel(_bureau_et_commune())) == []
+    png = figure_en_png(_bureau_et_commune())
+    fautes = valeurs_illisibles_png(png)
+    assert fautes == [], fautes
+    import json
+
+    from donnees_en_main.affichage.graphiques import VALEURS
+
+    with Image.open(io.BytesIO(png)) as image:
+        valeurs = json.loads(image.text[VALEURS])
+        assert image.size[1] <= 2.2 * image.size[0], image.size
+    assert len(valeurs) == 16 and not any(v["encadre"] for v in valeurs), "room made, no box needed"
+
+
+def _secteurs_masques():
+    """Like « Peut-on s'y fier ? » (Qualité): stacked columns, a two-line note over each one."""
+    from donnees_en_main.affichage.graphiques import ORANGE, VERT
+
+    with matplotlib.rc_context():
+        appliquer_style()
+        fig, ax = plt.subplots(figsize=(7.5, 4.0))
+        annees = ["2021", "2022", "2023"]
+        bas = [0.0, 0.0, 0.0]
+        for couleur, valeurs in ((BLEU, [13_000, 12_000, 12_200]), (ORANGE, [7_000, 6_800, 6_500]), (VERT, [600, 500, 0])):
+            ax.bar(annees, valeurs, bottom=bas, color=couleur, edgecolor="white", label=couleur)
+            bas = [a + b for a, b in zip(bas, valeurs)]
+        for x, (total, n) in enumerate(zip(bas, [1, 1, 2])):
+            ax.text(x, total * 1.02, f"+ {n} secteur{'s' if n > 1 else ''} masqué{'s' if n > 1 else ''}\n(valeur inconnue)",
+                    ha="center", va="bottom", fontsize=9)
+        ax.set_ylim(0, max(bas) * 1.25)
+        ax.set_title("Électricité consommée sur la commune : ce qui est visible")
+        ax.yaxis.set_major_formatter(format_axe_fr(0))
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9)
+        fig.tight_layout()
+    return fig
+
+
+def test_les_notes_cote_a_cote_s_enveloppent_au_telephone():
+    assert valeurs_illisibles_png(_png_tel_quel(_secteurs_masques())) == []  # at full size, side by side
+    fig = _secteurs_masques()
+    png = figure_pour_ecran(fig, 350, "telephone")
+    assert valeurs_illisibles_png(png) == []
+    # wrapped, they stay in the plot (not over its title), and the columns keep a readable height
+    ax = fig.axes[0]
+    rendu = fig.canvas.get_renderer()
+    cadre = ax.get_window_extent(rendu)
+    assert all(t.get_window_extent(rendu).y1 <= cadre.y1 + 1 for t in ax.texts), [t.get_text() for t in ax.texts]
+    colonne = max(p.get_window_extent(rendu).y1 for p in ax.patches) - cadre.y0
+    assert colonne >= 0.4 * cadre.height and colonne >= 80, (colonne, cadre.height)
+    titre = ax.title.get_window_extent(rendu)
+    assert 0 <= titre.x0 and titre.x1 <= 350, f"title cut at the figure's edge: {titre.extents}"
+
+
+def test_le_controle_voit_des_valeurs_qui_se_chevauchent():
+    fig = _bureau_et_commune()
+    fig.set_size_inches(7.5, 2.0)
+    fautes = valeurs_illisibles_png(_png_tel_quel(fig))
+    assert any("se chevauchent" in f for f in fautes), fautes
+
+
+def test_le_graphique_est_dessine_une_seule_fois_pour_son_fichier():
+    # laying out draws it a few times; the PNG then costs one more draw, not two
+    def compter(fonction):
+        fig = _barres_etiquetees()
+        dessins = []
+        fig.canvas.mpl_connect("draw_event", lambda _e: dessins.append(1))
+        fonction(fig)
+        plt.close(fig)
+        return len(dessins)
+
+    mise_en_page = compter(lambda fig: ajuster_a_la_largeur(fig, 350))
+    fichier = compter(lambda fig: figure_pour_ecran(fig, 350, "telephone"))
+    assert fichier == mise_en_page + 1, (mise_en_page, fichier)
+
+
+# --- tick labels written exactly (issue 18: « 22 % » shown for 22.5 on a stacked bar chart) ----------
+
+def test_les_graduations_gardent_leurs_decimales():
+    from donnees_en_main.affichage.graphiques import format_axe_fr
+
+    with matplotlib.rc_context():
+        appliquer_style()
+        fig, ax = plt.subplots(figsize=(4, 3))
+        ax.bar(["2022", "2023"], [12.5, 10.0], color=BLEU)
+        ax.bar(["2022", "2023"], [10.0, 12.5], bottom=[12.5, 10.0], color=GRIS)
+        ax.set_ylim(0, 25)
+        ax.yaxis.set_major_locator(matplotlib.ticker.MultipleLocator(2.5))
+        ax.yaxis.set_major_formatter(format_axe_fr(0, " %"))
+        fig.canvas.draw()
+        textes = [t.get_text() for t in ax.get_yticklabels()]
+        plt.close(fig)
+    assert "22,5 %" in textes, textes
+    assert "20,0 %" in textes and "0,0 %" in textes, textes  # one precision for the whole axis
+    # and whole numbers stay whole
+    assert [format_axe_fr(0, " €")(v) for v in (0, 5000)] == ["0 €", "5\u202f000 €"]
+
+
+def valeurs_des_graduations_fausses(png: bytes) -> tuple[int, list[str]]:
+    """(how many numeric tick labels a chart's PNG has, those that do not say their tick's value), from its
+    ETIQUETTES chunk: the boxes of axes written by the shared French formatter carry the tick's value."""
+    import json
+
+    from donnees_en_main.affichage.graphiques import ETIQUETTES
+
+    with Image.open(io.BytesIO(png)) as image:
+        image.load()
+        brut = getattr(image, "text", {}).get(ETIQUETTES)
+    fautes = []
+    nombre_de_graduations = 0
+    for axes in json.loads(brut or "[]"):
+        for nom, boites in axes.items():
+            for boite in boites:
+                if len(boite) < 6:
+                    continue
+                nombre_de_graduations += 1
+                texte, valeur = boite[4], boite[5]
+                nombre = re.sub(r"[^\d,\-\u2212]", "", texte).replace(",", ".").replace("\u2212", "-")
+                try:
+                    lu = float(nombre)
+                except ValueError:
+                    fautes.append(f"{nom} : « {texte} » pour {valeur}")
+                    continue
+                if abs(lu - valeur) > 1e-6 * max(1.0, abs(valeur)):
+                    fautes.append(f"{nom} : « {texte} » pour {valeur}")
+    return nombre_de_graduations, fautes
+
+
+def test_les_graduations_du_livre_disent_leur_valeur(livre):
+    graphiques = _graphiques_du_livre(livre)
+    verifiees = 0
+    fautes = {}
+    for ou, v, png in graphiques:
+        nombre, p = valeurs_des_graduations_fausses(png)
+        verifiees += nombre
+        if p:
+            fautes[f"{ou} ({v})"] = p
+    assert verifiees >= 50, f"les graduations numériques des graphiques doivent être trouvées : {verifiees}"
+    assert not fautes, f"{len(fautes)} graphique(s) aux graduations arrondies : {fautes}"
+
+
+def test_les_valeurs_sont_lisibles_dans_les_graphiques_du_livre(livre):
+    graphiques = _graphiques_du_livre(livre)
+    sans = [ou for ou, _v, png in graphiques if valeurs_illisibles_png(png) is None]
+    assert not sans, f"graphiques sans la position de leurs valeurs : {sans[:10]}"
+    import json
+
+    from donnees_en_main.affichage.graphiques import VALEURS
+
+    nombre = 0
+    for _ou, _v, png in graphiques:
+        with Image.open(io.BytesIO(png)) as image:
+            nombre += len(json.loads(image.text[VALEURS]))
+    assert nombre >= 30, f"les valeurs écrites dans les graphiques doivent être trouvées : {nombre}"
+    fautes = {f"{ou} ({v})": p for ou, v, png in graphiques if (p := valeurs_illisibles_png(png))}
+    assert not fautes, f"{len(fautes)} graphique(s) aux valeurs illisibles sur leur fond : {fautes}"

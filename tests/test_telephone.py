@@ -8,10 +8,12 @@
   the first 4 screens, and no table is wider than its place, folded ones included once their dropdown
   is opened; its charts are drawn for the phone: shrunk at most 1.3 times into the column, their
   smallest text 12 CSS px or more (read from the PNG's text chunk), a text alternative each (figures in
-  each failure message); no error in the console of a fresh visit;
+  each failure message), the charts of dropdowns and of the dashboards' other views included; no error
+  in the console of a fresh visit, nor once its dashboards are used and the theme switched to dark;
 - the download menu tapped on a touch screen: French entries, no tooltip left over it;
 - the search page: accents and case ignored (« mediane » finds what « médiane » finds), the élus'
-  pages before the trainers', excerpts from the page's own text, the magnifier beside the query.
+  pages before the trainers', excerpts from the page's own text, the magnifier beside the query, no
+  error in the console.
 """
 
 from __future__ import annotations
@@ -184,6 +186,22 @@ def test_aucune_page_ne_montre_un_objet_python(livre):
 
 # --- élu pages on a phone, in Chromium -------------------------------------------------------
 
+# Every dashboard of the page: its first control moved to another choice, as a reader would.
+UTILISER_LES_TABLEAUX_DE_BORD = """() => Array.from(document.querySelectorAll('[data-vues] [data-dimension]'))
+  .map(c => {
+    if (c.tagName === 'FIELDSET') {
+      const r = Array.from(c.querySelectorAll('input')).find(r => !r.checked);
+      if (r) r.click();
+    } else {
+      const n = c.tagName === 'SELECT' ? c.options.length : Number(c.max) + 1;
+      c.value = String((Number(c.value) + 1) % n);
+      c.dispatchEvent(new Event('input', {bubbles: true}));
+      c.dispatchEvent(new Event('change', {bubbles: true}));
+    }
+    return c.tagName;
+  }).length"""
+
+
 @pytest.fixture(scope="module")
 def mesures(livre) -> dict[str, dict]:
     if chromium_executable() is None:
@@ -201,6 +219,14 @@ def mesures(livre) -> dict[str, dict]:
             page.on("pageerror", lambda x, e=erreurs: e.append(str(x)))
             page.goto(f"{base}{chemin}.html", wait_until="networkidle")
             resultats[chemin] = {**page.evaluate(MESURES_TELEPHONE), "erreurs": erreurs}
+            # then used as a reader would: each dashboard's control changed, the theme's button tapped
+            # (light → dark → automatic): any error on the way is reported with the others
+            resultats[chemin]["tableaux_de_bord_utilises"] = page.evaluate(UTILISER_LES_TABLEAUX_DE_BORD)
+            resultats[chemin]["themes"] = []
+            for _ in range(2):
+                page.locator(".theme-switch-button").first.dispatch_event("click")
+                page.wait_for_timeout(100)
+                resultats[chemin]["themes"].append(page.evaluate("document.documentElement.dataset.mode"))
             page.close()
         browser.close()
     return resultats
@@ -246,9 +272,16 @@ def test_aucun_tableau_plus_large_que_la_colonne(mesures):
     assert not larges, f"tableaux repliés plus larges que leur place à 390 px, une fois ouverts : {larges}"
 
 
-def test_aucune_erreur_dans_la_console(mesures):
+def test_aucune_erreur_dans_la_console(mesures, visites_recherche):
+    # the visit of each élu page included its dashboards used and the theme switched to dark and back
+    assert sum(m["tableaux_de_bord_utilises"] for m in mesures.values()) >= 8, "les tableaux de bord doivent être utilisés"
+    sombre = {c: m["themes"] for c, m in mesures.items() if "dark" not in m["themes"]}
+    assert not sombre, f"le bouton du thème ne passe pas au thème sombre : {sombre}"
     erreurs = {c: m["erreurs"] for c, m in mesures.items() if m["erreurs"]}
     assert not erreurs, f"erreurs dans la console : {erreurs}"
+    # and the search page, with each query of REQUETES
+    erreurs = {q: v["erreurs"] for q, v in visites_recherche.items() if v["erreurs"]}
+    assert not erreurs, f"erreurs dans la console de la page de recherche : {erreurs}"
 
 
 # --- the download menu, tapped on a phone ----------------------------------------------------
@@ -297,8 +330,15 @@ HORS_EXTRAIT = ".headerlink, script, style, h1, .essayer-navigateur, .dem-cache"
 
 
 @pytest.fixture(scope="module")
-def recherches(livre) -> dict[str, list[dict]]:
+def recherches(visites_recherche) -> dict[str, list[dict]]:
     """The results of each query of REQUETES on the book's search page, at 390 × 844, excerpts loaded."""
+    return {q: v["resultats"] for q, v in visites_recherche.items()}
+
+
+@pytest.fixture(scope="module")
+def visites_recherche(livre) -> dict[str, dict]:
+    """Each query of REQUETES on the book's search page, at 390 × 844: its results, excerpts loaded, and
+    the errors of the browser's console."""
     if chromium_executable() is None:
         pytest.skip("Chromium n'est pas installé (Debian : sudo apt install chromium)")
     from urllib.parse import quote
@@ -309,7 +349,11 @@ def recherches(livre) -> dict[str, list[dict]]:
     with servir(livre) as base, sync_playwright() as p:
         browser = p.chromium.launch(**options_chromium())
         page = browser.new_page(viewport=TELEPHONE)
+        erreurs: list[str] = []
+        page.on("console", lambda m: erreurs.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda x: erreurs.append(str(x)))
         for requete in REQUETES:
+            erreurs.clear()
             page.goto(f"{base}search.html?q={quote(requete)}", wait_until="networkidle")
             page.wait_for_function("() => (document.querySelector('#search-results .search-summary') || {}).textContent")
             try:  # the excerpts are fetched page by page
@@ -317,7 +361,7 @@ def recherches(livre) -> dict[str, list[dict]]:
                                        ".every(li => li.querySelector('.context'))", timeout=10000)
             except Exception:  # noqa: BLE001 - a missing excerpt is reported by the tests
                 pass
-            resultats[requete] = page.evaluate(RESULTATS)
+            resultats[requete] = {"resultats": page.evaluate(RESULTATS), "erreurs": list(erreurs)}
         browser.close()
     return resultats
 
@@ -420,18 +464,24 @@ def _texte_min_px(livre, adresse: str) -> float | None:
 
 
 def test_les_graphiques_sont_dessines_pour_le_telephone(mesures, livre):
+    # every chart: those shown, those in a dropdown (opened) and in a dashboard's other views (shown)
     images = [(c, i) for c, m in mesures.items() for i in m["images"]]
     assert len(images) >= 10, f"les graphiques des pages doivent être trouvés : {len(images)}"
+    cachees = {c: m["images_cachees"] for c, m in mesures.items() if m["images_cachees"]}
+    assert sum(cachees.values()) >= 20 and "book/energie" in cachees and "book/elections" in cachees, (
+        f"les graphiques des menus déroulants et des autres vues des tableaux de bord doivent être trouvés : {cachees}")
     sans_alt = {c: i["src"][:30] for c, i in images if not i["alt"].strip()}
     assert not sans_alt, f"graphiques sans texte alternatif : {sans_alt}"
     reduits = {}
     petits = {}
     for c, i in images:
+        ou = f" ({i['cachee']})" if i["cachee"] else ""
         if i["reduction"] > REDUCTION_MAX:
-            reduits.setdefault(c, []).append(f"{i['naturelle']} px affiché sur {i['affichee']} px (×{i['reduction']:.2f})")
+            reduits.setdefault(c, []).append(f"{i['naturelle']} px affiché sur {i['affichee']} px "
+                                             f"(×{i['reduction']:.2f}){ou}")
         texte = _texte_min_px(livre, i["adresse"])
         if texte is None or texte / i["reduction"] < TEXTE_GRAPHIQUE_MIN:
-            petits.setdefault(c, []).append("taille inconnue" if texte is None else f"{texte / i['reduction']:.1f} px")
+            petits.setdefault(c, []).append(("taille inconnue" if texte is None else f"{texte / i['reduction']:.1f} px") + ou)
     assert not reduits, (f"graphiques réduits plus de {REDUCTION_MAX} fois dans la colonne à 390 px "
                          f"(pire par page : { {c: round(mesures[c]['pire_reduction'], 2) for c in reduits} }) : {reduits}")
     assert not petits, f"texte des graphiques sous {TEXTE_GRAPHIQUE_MIN} px CSS à 390 px : {petits}"

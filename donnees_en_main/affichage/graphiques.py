@@ -11,7 +11,9 @@ again for a width in CSS pixels (titles wrapped, no text under 12 px, tick label
 In the book, ``appliquer_style`` makes every figure a page shows come out twice: a phone version drawn
 350 px wide, then the wide one; donnees_en_main.livre.sphinx_graphiques joins the two into one
 ``<picture>`` (the phone reads the first, a wider screen the second). Each PNG says which it is, and the
-size of its smallest text, in a PNG text chunk (``VARIANTE``, ``TEXTE_MIN``).
+size of its smallest text, in a PNG text chunk (``VARIANTE``, ``TEXTE_MIN``), and where its tick labels
+and its value labels are (``ETIQUETTES``, ``VALEURS``: the tests check, on every chart of the built book,
+that none overlaps another and that each value is legible on its fill, WCAG contrast 4.5:1).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import html
 import io
 
 import matplotlib as mpl
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import Formatter
 
 # Charts on screens: 96 dots per inch is one dot per CSS pixel (1 pt = 4/3 px).
 DPI_ECRAN = 96
@@ -36,6 +38,10 @@ TEXTE_MIN_TABLEAU_DE_BORD_PX = 16
 VARIANTE = "dem-variante"  # "telephone" or "large"
 TEXTE_MIN = "dem-texte-min-px"  # the size of the figure's smallest text, in pixels of the image
 ETIQUETTES = "dem-etiquettes"  # JSON: per axes, the boxes of its tick labels in pixels of the image (tests)
+# JSON: the value labels written in the plots (a bar's « 42 000 € »), each with its box, its colour and the
+# fills under it (tests: legible on any fill)
+VALEURS = "dem-valeurs"
+CONTRASTE_MIN = 4.5  # WCAG 2.1 AA, normal text
 
 # Okabe & Ito (2008) palette: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -64,9 +70,41 @@ def ecart_points_fr(ecart: float, decimales: int = 1) -> str:
     return f"{signe}{nombre_fr(arrondi, decimales)}\u00a0point{'s' if arrondi >= 2 else ''}"
 
 
-def format_axe_fr(decimales: int = 0, suffixe: str = "") -> FuncFormatter:
-    """A tick formatter writing French numbers, e.g. ``ax.yaxis.set_major_formatter(format_axe_fr(0, ' %'))``."""
-    return FuncFormatter(lambda x, _pos: nombre_fr(x, decimales) + suffixe)
+class FormatFr(Formatter):
+    """French tick labels with as many decimals as the ticks need, never fewer than ``decimales``.
+
+    Ticks 2.5 apart written with no decimal would read « 20 % 22 % 25 % » (22.5 rounded): the formatter
+    sees every tick of the axis (``set_locs``) and adds decimals until each one is written exactly.
+    """
+
+    def __init__(self, decimales: int = 0, suffixe: str = ""):
+        self.decimales = decimales
+        self.suffixe = suffixe
+        self._decimales = decimales
+
+    def set_locs(self, locs):
+        super().set_locs(locs)
+        self._decimales = decimales_necessaires(locs, self.decimales)
+
+    def __call__(self, x, pos=None):
+        return nombre_fr(x, self._decimales) + self.suffixe
+
+
+def decimales_necessaires(valeurs, decimales: int = 0, maximum: int = 3) -> int:
+    """The fewest decimals (at least ``decimales``, at most ``maximum``) writing each value exactly."""
+    valeurs = [float(v) for v in valeurs]
+    for d in range(decimales, maximum + 1):
+        if all(abs(round(v, d) - v) <= 1e-9 * max(1.0, abs(v)) for v in valeurs):
+            return d
+    return max(decimales, maximum)
+
+
+def format_axe_fr(decimales: int = 0, suffixe: str = "") -> FormatFr:
+    """A tick formatter writing French numbers, e.g. ``ax.yaxis.set_major_formatter(format_axe_fr(0, ' %'))``.
+
+    ``decimales`` is a minimum: ticks that need more (22.5 between 20 and 25) get them.
+    """
+    return FormatFr(decimales, suffixe)
 
 
 def appliquer_style() -> None:
@@ -93,8 +131,8 @@ def appliquer_style() -> None:
 
 
 def boites_des_etiquettes(fig, renderer) -> str:
-    """The tick labels of each axes of a drawn figure, as JSON: ``[{"x": [[x0, y0, x1, y1, text], ...],
-    "y": [...]}, ...]`` in pixels of the image (origin at the bottom left). Written in each chart's PNG so
+    """The tick labels of each axes of a drawn figure, as JSON: ``[{"x": [[x0, y0, x1, y1, text(, value)], ...],
+    "y": [...]}, ...]`` (the tick's value for numbers written by ``format_axe_fr``) in pixels of the image (origin at the bottom left). Written in each chart's PNG so
     that a test can check, on every chart of the built book, that no two labels overlap."""
     import json
 
@@ -102,10 +140,139 @@ def boites_des_etiquettes(fig, renderer) -> str:
     for ax in fig.get_axes():
         boites = {}
         for nom, axe in (("x", ax.xaxis), ("y", ax.yaxis)):
-            boites[nom] = [[*(round(v, 1) for v in t.get_window_extent(renderer).extents), t.get_text()]
-                           for t in axe.get_ticklabels() if t.get_visible() and t.get_text().strip()]
+            # numbers written by the French formatter: the tick's value too (a test reads it back)
+            chiffres = isinstance(axe.get_major_formatter(), FormatFr)
+            etiquettes = axe.get_ticklabels()  # the ticks shown (in the axis' view)
+            valeurs = {id(t.label1): float(v) for t, v in zip(axe.get_major_ticks(), axe.get_majorticklocs())}
+            boites[nom] = [[*(round(v, 1) for v in t.get_window_extent(renderer).extents), t.get_text(),
+                            *([valeurs[id(t)]] if chiffres and id(t) in valeurs else [])]
+                           for t in etiquettes if t.get_visible() and t.get_text().strip()]
         axes.append(boites)
     return json.dumps(axes, ensure_ascii=False)
+
+
+def contraste(couleur_a, couleur_b) -> float:
+    """WCAG contrast ratio of two colours (any matplotlib colour): 1 (same) to 21 (black on white)."""
+    from matplotlib.colors import to_rgb
+
+    def luminance(couleur):
+        canaux = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(couleur)]
+        return 0.2126 * canaux[0] + 0.7152 * canaux[1] + 0.0722 * canaux[2]
+
+    claire, sombre = sorted((luminance(couleur_a), luminance(couleur_b)), reverse=True)
+    return (claire + 0.05) / (sombre + 0.05)
+
+
+def _encadre(texte) -> bool:
+    """True when the text sits on its own solid box (``bbox=dict(facecolor=...)``)."""
+    from matplotlib.colors import to_rgba
+
+    boite = texte.get_bbox_patch()
+    return boite is not None and boite.get_visible() and to_rgba(boite.get_facecolor())[3] >= 0.9 \
+        and not boite.get_hatch()
+
+
+def _fonds_sous(texte, renderer) -> list[dict]:
+    """What a value label is drawn on: its own solid box, else the bars (patches) under it (the top one
+    first) and, when they do not cover it all, the plot's background. Each: {"couleur", "motif"}."""
+    from matplotlib.colors import to_hex, to_rgba
+
+    if _encadre(texte):
+        return [{"couleur": to_hex(texte.get_bbox_patch().get_facecolor()), "motif": False}]
+    ax = texte.axes
+    boite = texte.get_window_extent(renderer)
+    aire = max(boite.width * boite.height, 1e-6)
+    dessous = []
+    for ordre, patch in enumerate(ax.patches):
+        if not patch.get_visible() or to_rgba(patch.get_facecolor())[3] < 0.5 or not patch.get_fill():
+            continue
+        cadre = patch.get_window_extent(renderer)
+        largeur = min(boite.x1, cadre.x1) - max(boite.x0, cadre.x0)
+        hauteur = min(boite.y1, cadre.y1) - max(boite.y0, cadre.y0)
+        if largeur > 1 and hauteur > 1:
+            dessous.append((patch.get_zorder(), ordre, largeur * hauteur / aire, patch))
+    dessous.sort(key=lambda d: (d[0], d[1]), reverse=True)
+    fonds = [{"couleur": to_hex(p.get_facecolor()), "motif": bool(p.get_hatch())} for *_r, p in dessous]
+    if not dessous or max(d[2] for d in dessous) < 0.95:
+        cadre_axes = ax.get_window_extent(renderer)
+        dedans = cadre_axes.x0 <= (boite.x0 + boite.x1) / 2 <= cadre_axes.x1 \
+            and cadre_axes.y0 <= (boite.y0 + boite.y1) / 2 <= cadre_axes.y1
+        fond = ax.patch.get_facecolor() if dedans and ax.patch.get_visible() else texte.figure.get_facecolor()
+        if to_rgba(fond)[3] < 0.5:
+            fond = "white"  # a transparent figure is shown on the page's white
+        fonds.append({"couleur": to_hex(fond), "motif": False})
+    uniques = []
+    for f in fonds:
+        if f not in uniques:
+            uniques.append(f)
+    return uniques
+
+
+def _valeurs(fig):
+    """The texts written in the plots (bar labels, annotations): ``ax.texts`` of each axes, shown."""
+    return [t for ax in fig.get_axes() for t in ax.texts if t.get_visible() and t.get_text().strip()]
+
+
+def boites_des_valeurs(fig, renderer) -> str:
+    """The value labels of a drawn figure, as JSON: ``[{"texte", "boite": [x0, y0, x1, y1], "couleur",
+    "encadre", "fonds": [{"couleur", "motif"}, ...]}, ...]`` (pixels of the image). Written in each chart's
+    PNG so that a test can check, on every chart of the built book, that each one is legible on its fill."""
+    import json
+
+    from matplotlib.colors import to_hex
+
+    valeurs = []
+    for texte in _valeurs(fig):
+        valeurs.append({
+            "texte": texte.get_text(),
+            "boite": [round(v, 1) for v in texte.get_window_extent(renderer).extents],
+            "couleur": to_hex(texte.get_color()),
+            "encadre": _encadre(texte),
+            "fonds": _fonds_sous(texte, renderer),
+        })
+    return json.dumps(valeurs, ensure_ascii=False)
+
+
+def illisibles(valeurs: list[dict]) -> list[str]:
+    """The value labels (as recorded by ``boites_des_valeurs``) that are hard to read: on a hatched or
+    dotted fill without a box of their own, less than CONTRASTE_MIN against a fill under them, or on
+    top of each other."""
+    fautes = []
+    for i, a in enumerate(valeurs):
+        for b in valeurs[i + 1:]:
+            (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = a["boite"], b["boite"]
+            if min(ax1, bx1) - max(ax0, bx0) > 1 and min(ay1, by1) - max(ay0, by0) > 1:
+                fautes.append(f"« {a['texte']} » et « {b['texte']} » se chevauchent".replace("\n", " "))
+    for v in valeurs:
+        texte = v["texte"].replace("\n", " ")
+        for fond in v["fonds"]:
+            if fond["motif"] and not v["encadre"]:
+                fautes.append(f"« {texte} » ({v['couleur']}) sur une barre à motif {fond['couleur']}")
+            elif (c := contraste(v["couleur"], fond["couleur"])) < CONTRASTE_MIN:
+                fautes.append(f"« {texte} » : {v['couleur']} sur {fond['couleur']}, contraste {c:.1f}:1 "
+                              f"(minimum {CONTRASTE_MIN}:1)")
+    return fautes
+
+
+def _rendre_lisibles(fig, renderer) -> None:
+    """Every value label legible on what is under it (issue 18: « 42 000 € » white on a hatched orange
+    bar): black or white, whichever reads best on its fill; on a hatched fill, or astride two fills that
+    no colour serves, a solid white box of its own, text in black."""
+    from matplotlib.colors import to_hex
+
+    for texte in _valeurs(fig):
+        fonds = _fonds_sous(texte, renderer)
+        couleur = to_hex(texte.get_color())
+        if all(contraste(couleur, f["couleur"]) >= CONTRASTE_MIN and not f["motif"] for f in fonds):
+            continue
+        if not any(f["motif"] for f in fonds):
+            meilleure = max(("#000000", "#ffffff"), key=lambda c: min(contraste(c, f["couleur"]) for f in fonds))
+            if min(contraste(meilleure, f["couleur"]) for f in fonds) >= CONTRASTE_MIN:
+                texte.set_color(meilleure)
+                continue
+        texte.set_bbox({"facecolor": "white", "edgecolor": "none", "pad": 1.5})
+        if contraste(couleur, "white") < CONTRASTE_MIN:
+            texte.set_color("#000000")
 
 
 def figure_en_png(fig, dpi: float = DPI_ECRAN, couleurs: int = 32,
@@ -132,6 +299,7 @@ def figure_en_png(fig, dpi: float = DPI_ECRAN, couleurs: int = 32,
     infos.add_text(VARIANTE, "tableau-de-bord")
     infos.add_text(TEXTE_MIN, f"{texte_min:.1f}")
     infos.add_itxt(ETIQUETTES, boites_des_etiquettes(fig, toile.get_renderer()))
+    infos.add_itxt(VALEURS, boites_des_valeurs(fig, toile.get_renderer()))
     plt.close(fig)
     sortie = io.BytesIO()
     image.convert("RGB").quantize(colors=couleurs, method=Image.Quantize.FASTOCTREE).save(
@@ -287,13 +455,16 @@ def _espacer_les_graduations(ax, renderer) -> None:
 
 
 def _hauteur_manquante(fig, renderer, ecart_px: float) -> float:
-    """The height (px) the figure lacks for its category labels (y axis) to stop overlapping.
+    """The height (px) the figure lacks for its category labels (y axis), and its value labels, to stop
+    overlapping.
 
     Measured on the drawn figure, once: for each pair of neighbouring labels, the distance their centres
     need (half of each one's height, plus ``ecart_px``) against the distance they have. The distance
     between categories grows with the axes' height, so the worst pair tells how much taller the axes
     must be; axes side by side share that growth, axes one above the other add theirs.
     """
+    from matplotlib.ticker import FixedLocator
+
     rangees: dict[tuple[float, float], float] = {}
     for ax in fig.get_axes():
         boites = sorted((t.get_window_extent(renderer) for t in ax.yaxis.get_ticklabels()
@@ -304,11 +475,73 @@ def _hauteur_manquante(fig, renderer, ecart_px: float) -> float:
             besoin = a.height / 2 + b.height / 2 + ecart_px
             if distance > 0.5 and besoin > distance:
                 facteur = max(facteur, besoin / distance)
+        # the value labels of horizontal bars too (grouped bars: « 27,1 % » over « 25,0 % » and over the
+        # next bar), one above the other and across each other: at most twice as tall for them
+        categories = isinstance(ax.yaxis.get_major_locator(), FixedLocator) or ax.yaxis.get_converter() is not None
+        valeurs = [t.get_window_extent(renderer) for t in ax.texts
+                   if categories and t.get_visible() and t.get_text().strip()]
+        for i, a in enumerate(valeurs):
+            for b in valeurs[i + 1:]:
+                distance = abs((b.y0 + b.y1) / 2 - (a.y0 + a.y1) / 2)
+                besoin = a.height / 2 + b.height / 2 + ecart_px
+                if min(a.x1, b.x1) - max(a.x0, b.x0) > 0 and distance > 0.5 and besoin > distance:
+                    facteur = max(facteur, min(2.0, besoin / distance))
         if facteur > 1:
             boite = ax.get_window_extent(renderer)
             rangee = (round(boite.y0), round(boite.y1))
             rangees[rangee] = max(rangees.get(rangee, 0.0), boite.height * (facteur - 1))
     return sum(rangees.values())
+
+
+def _envelopper_les_valeurs(fig, renderer, ecart_px: float) -> bool:
+    """Value labels side by side that run into each other (over the bars of a narrow chart: « + 1 secteur
+    masqué » over its neighbour) on more lines, each no wider than the distance to its neighbour. True
+    when one was wrapped."""
+    import math
+
+    enveloppes = []
+    for ax in fig.get_axes():
+        textes = [t for t in ax.texts if t.get_visible() and t.get_text().strip()]
+        boites = {id(t): t.get_window_extent(renderer) for t in textes}
+        for t in textes:
+            b = boites[id(t)]
+            place = math.inf
+            for u in textes:
+                c = boites[id(u)]
+                if u is t or min(b.y1, c.y1) - max(b.y0, c.y0) <= 1 or min(b.x1, c.x1) - max(b.x0, c.x0) <= -ecart_px:
+                    continue  # not side by side, or apart already
+                place = min(place, abs((b.x0 + b.x1) / 2 - (c.x0 + c.x1) / 2) - ecart_px)
+            if b.width > place > 0 and " " in t.get_text():
+                _envelopper(t, place, renderer)
+                enveloppes.append((ax, t))
+    if enveloppes:
+        _garder_dans_le_cadre(fig, enveloppes, renderer)
+    return bool(enveloppes)
+
+
+def _garder_dans_le_cadre(fig, textes, renderer) -> None:
+    """Value labels made taller (wrapped) over columns stay inside their plot, under its title: the
+    figure grows by what they lack, the value axis goes that much higher (the bars keep their size)."""
+    textes = [(ax, t) for ax, t in textes if t.get_transform() is ax.transData and ax.yaxis.get_converter() is None
+              and ax.get_ylim()[1] > ax.get_ylim()[0]]
+    depasse = max((t.get_window_extent(renderer).y1 - ax.get_window_extent(renderer).y1 for ax, t in textes),
+                  default=0.0)
+    if depasse <= 0:
+        return
+    largeur, hauteur = fig.get_size_inches()
+    fig.set_size_inches(largeur, hauteur + (depasse + 6) / fig.dpi)
+    _mettre_en_page(fig)
+    for _ in range(3):  # the texts' height is fixed, the data under them shrinks: two or three steps
+        hausse = 1.0
+        for ax, t in textes:
+            cadre, boite = ax.get_window_extent(renderer), t.get_window_extent(renderer)
+            if boite.y1 > cadre.y1 - 2 and cadre.height > 0:
+                hausse = max(hausse, (boite.y1 - cadre.y0 + 4) / cadre.height)
+        if hausse == 1.0:
+            return
+        for ax in {id(a): a for a, _t in textes}.values():
+            bas, haut = ax.get_ylim()
+            ax.set_ylim(bas, bas + (haut - bas) * hausse)
 
 
 def _faire_place_aux_categories(fig, toile, ecart_px: float) -> None:
@@ -346,7 +579,8 @@ def ajuster_a_la_largeur(fig, largeur_px: int, dpi: float = DPI_ECRAN, texte_min
 
     The height follows in part (a narrower chart gets taller, its bars keep room for their labels).
     No text is smaller than ``texte_min_px``; titles and axis labels too long for the width are wrapped; the
-    x-axis numbers are thinned out until they no longer overlap; then the layout is tightened again.
+    x-axis numbers are thinned out until they no longer overlap; then the layout is tightened again;
+    the value labels written on bars are made legible on their fill (``_rendre_lisibles``).
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
@@ -414,23 +648,49 @@ def ajuster_a_la_largeur(fig, largeur_px: int, dpi: float = DPI_ECRAN, texte_min
             if not _mettre_en_page(fig):
                 fig.subplots_adjust(left=0.4, right=0.96)
     toile.draw()
+    if _envelopper_les_valeurs(fig, toile.get_renderer(), ecart_px=points_min * dpi / 72 * 0.5):
+        _mettre_en_page(fig)
+        toile.draw()
     _faire_place_aux_categories(fig, toile, ecart_px=points_min * dpi / 72 * 0.25)
+    _rendre_lisibles(fig, toile.get_renderer())
     petits = [t for t in _textes(fig) if t.get_fontsize() < points_min - 1e-6]
     if petits:  # texts made on the way (a legend moved under the chart, new ticks)
         for texte in petits:
             texte.set_fontsize(points_min)
         _mettre_en_page(fig)
+    # the last layouts may have moved a centred title past the figure's edge: wrapped once more
+    renderer = toile.get_renderer()
+    depassent = [t for t in _titres(fig) if (lambda b: b.x0 < 0 or b.x1 > largeur_px)(t.get_window_extent(renderer))]
+    for texte in depassent:
+        boite = texte.get_window_extent(renderer)
+        if texte.get_horizontalalignment() == "left":
+            _envelopper(texte, largeur_px * 0.97 - max(0.0, boite.x0), renderer)
+        else:
+            centre = (boite.x0 + boite.x1) / 2
+            _envelopper(texte, 2 * min(centre, largeur_px - centre) * 0.96, renderer)
+    if depassent:
+        _mettre_en_page(fig)
     return min((t.get_fontsize() * dpi / 72 for t in _textes(fig)), default=float(TEXTE_MIN_PX))
 
 
 def figure_pour_ecran(fig, largeur_px: int, variante: str, dpi: float = DPI_ECRAN) -> bytes:
-    """The figure laid out for ``largeur_px`` CSS pixels, as a PNG saying its variant and smallest text."""
+    """The figure laid out for ``largeur_px`` CSS pixels, as a PNG saying its variant and smallest text.
+
+    Drawn once for the file: the label boxes are read from that very draw, then its pixels are written
+    (what ``savefig`` does, less its own extra pass over a figure that has had a layout engine).
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.image import imsave
+
     texte_min = ajuster_a_la_largeur(fig, largeur_px, dpi)
-    fig.canvas.draw()
-    etiquettes = boites_des_etiquettes(fig, fig.canvas.get_renderer())
+    toile = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    fig.set_dpi(dpi)
+    toile.draw()
+    rendu = toile.get_renderer()
+    metadonnees = {VARIANTE: variante, TEXTE_MIN: f"{texte_min:.1f}",
+                   ETIQUETTES: boites_des_etiquettes(fig, rendu), VALEURS: boites_des_valeurs(fig, rendu)}
     sortie = io.BytesIO()
-    fig.savefig(sortie, format="png", dpi=dpi, metadata={VARIANTE: variante, TEXTE_MIN: f"{texte_min:.1f}",
-                                                         ETIQUETTES: etiquettes})
+    imsave(sortie, toile.buffer_rgba(), format="png", origin="upper", dpi=dpi, metadata=metadonnees)
     return sortie.getvalue()
 
 
