@@ -19,6 +19,7 @@ French feedback page, and the fetched assignment's tab is not named like the wor
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 import time
@@ -73,6 +74,39 @@ def se_connecter(navigateur, url: str, nom: str, mot_de_passe: str, telephone: b
 
 def libelles_du_menu(page) -> list[str]:
     return [t.strip() for t in page.locator(".lm-MenuBar-itemLabel").all_inner_texts()]
+
+
+# What is on screen of JupyterLab's menu bar (top) and status bar (bottom): every element shown, its edges, and
+# whether its text is cut (wider than its box: ellipsised or clipped). Used on a phone's screen.
+MESURES_BARRES = """() => {
+  const mesurer = (barre, selecteur) => Array.from(document.querySelectorAll(selecteur))
+    .filter(e => e.getClientRects().length && e.getBoundingClientRect().width > 0)
+    .map(e => { const b = e.getBoundingClientRect();
+                return {barre, texte: e.textContent.trim(), gauche: Math.round(b.left), droite: Math.round(b.right),
+                        coupe: e.scrollWidth > e.clientWidth + 1}; });
+  const statut = document.querySelector('#jp-main-statusbar');
+  return {largeur: window.innerWidth,
+          statut_deborde: statut ? statut.scrollWidth - statut.clientWidth : null,
+          elements: [...mesurer('menus', '#jp-MainMenu .lm-MenuBar-item'),
+                     ...mesurer('menus', '#jp-MainMenu .lm-MenuBar-itemLabel'),
+                     ...mesurer('état', '#jp-main-statusbar .jp-StatusBar-Item'),
+                     ...mesurer('état', '#jp-main-statusbar .jp-StatusBar-Item *')]};
+}"""
+
+
+PROGRESSION = re.compile(r"\d+ questions? faites? sur \d+")  # the progress summary's first line
+
+
+def barres_coupees(page) -> list[str]:
+    """What a person on this screen cannot read whole in the menu bar and the status bar, with its figures."""
+    m = page.evaluate(MESURES_BARRES)
+    assert m["statut_deborde"] is not None and any(e["barre"] == "état" for e in m["elements"]), m
+    coupes = [f"barre {e['barre']} : « {e['texte']} » de {e['gauche']} à {e['droite']} px"
+              f"{' (texte coupé)' if e['coupe'] else ''}" for e in m["elements"]
+              if e["gauche"] < 0 or e["droite"] > m["largeur"] or (e["coupe"] and e["texte"])]
+    if m["statut_deborde"] > 0:
+        coupes.append(f"la barre d'état déborde de {m['statut_deborde']} px (écran de {m['largeur']} px)")
+    return coupes
 
 
 # -- A whole class in the browser: release, fetch, answer by clicking, submit, collect, autograde, feedback ------
@@ -419,6 +453,9 @@ def test_sur_un_telephone_jupyterlab_tient_dans_l_ecran(navigateur, hub):  # noq
             assert 0 <= m["gauche"] and m["droite"] <= TELEPHONE["width"], m
             assert ecran["barre"]["haut"] <= m["haut"] and m["bas"] <= ecran["barre"]["bas"] + 1, (m, ecran["barre"])
         assert ecran["barre"]["bas"] <= ecran["carnet"]["haut"] + 1, ecran
+        # Nothing of the menu bar nor of the status bar (« Mode : Commande », « Cell 1/32 »… ran off) cut.
+        coupes = barres_coupees(page)
+        assert not coupes, "à 390 px, coupé ou hors de l'écran :\n" + "\n".join(coupes)
         # The last menu opens with a finger.
         aide = page.locator("#jp-MainMenu .lm-MenuBar-item", has_text="Aide")
         menu = page.locator(".lm-Menu .lm-Menu-itemLabel").first
@@ -443,6 +480,28 @@ def test_sur_un_telephone_jupyterlab_tient_dans_l_ecran(navigateur, hub):  # noq
         for c in mesures["choix"]:
             assert c["rond_droite"] <= c["texte_gauche"] + 1 and c["texte_gauche"] - c["rond_droite"] < 20, c
             assert c["texte_haut"] >= c["haut"] - 1 and c["texte_bas"] <= c["bas"] + 1, c
+        # The notebook run (the kernel busy, then idle): the status bar still whole.
+        coupes = barres_coupees(page)
+        assert not coupes, "à 390 px, coupé ou hors de l'écran :\n" + "\n".join(coupes)
+        # « Tout exécuter » records no empty (null) answer; the progress summary shows « médiane » in bold,
+        # not « **médiane** ».
+        progres = page.locator(".jp-OutputArea-output", has_text=PROGRESSION).inner_text()
+        assert "**" not in progres and "médiane" in progres, progres
+        jeton = next(c["value"] for c in page.context.cookies() if c["name"] == "_xsrf")
+        r = page.request.get(f"{hub['url']}/user/noe.petit/api/contents/carnets/reponses-cantine.json",
+                             headers={"X-XSRFToken": jeton})
+        if r.ok:
+            enregistrees = json.loads(r.json()["content"])
+            assert all(e.get("reponse") is not None for e in enregistrees.values()), enregistrees
+        # Saved on its own within seconds: reloading the page (the troubleshooting table's advice) keeps the outputs.
+        debut = time.monotonic()
+        page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current.jp-mod-dirty").wait_for(
+            state="detached", timeout=30_000)
+        sauvegarde = time.monotonic() - debut
+        page.reload()
+        page.locator("body[data-dem-pret]").wait_for(state="attached", timeout=DELAI_MS)
+        page.locator(".jp-OutputArea-output", has_text=PROGRESSION).wait_for(timeout=DELAI_MS)
+        assert sauvegarde <= 15, f"enregistré au bout de {sauvegarde:.0f} s"
     finally:
         page.context.close()
 
