@@ -52,12 +52,34 @@ def navigateur():
             chromium.close()
 
 
+# Installed in every page of a browser's context: what the hub's wait page (« spawn pending ») shows, each time it
+# changes, kept in the tab's sessionStorage (the same origin as JupyterLab, which the page then opens).
+NOTER_ATTENTE = """(() => {
+  if (!location.pathname.includes('/hub/spawn-pending/')) return;
+  const noter = () => {
+    const vus = JSON.parse(sessionStorage.getItem('dem-attente') || '[]');
+    const texte = document.body ? document.body.innerText.trim() : '';
+    if (texte && vus[vus.length - 1] !== texte) {
+      vus.push(texte);
+      sessionStorage.setItem('dem-attente', JSON.stringify(vus));
+    }
+  };
+  new MutationObserver(noter).observe(document, {childList: true, subtree: true, characterData: true});
+})()"""
+
+
+def pages_d_attente(page) -> list[str]:
+    """Each text the hub's wait page showed while this tab's JupyterLab started."""
+    return json.loads(page.evaluate("sessionStorage.getItem('dem-attente') || '[]'"))
+
+
 def se_connecter(navigateur, url: str, nom: str, mot_de_passe: str, telephone: bool = False):
     """Open the login page, check it is French, type the name and password, click « Se connecter »;
     return the page once JupyterLab is loaded (on a phone's screen, touched with a finger, if ``telephone``)."""
     ecran = {"viewport": TELEPHONE, "has_touch": True, "is_mobile": True} if telephone else {
         "viewport": {"width": 1280, "height": 900}}
     contexte = navigateur.new_context(locale="fr-FR", **ecran)
+    contexte.add_init_script(NOTER_ATTENTE)
     page = contexte.new_page()
     page.set_default_timeout(DELAI_MS)
     page.goto(f"{url}/hub/login")
@@ -363,6 +385,14 @@ def test_l_apprenant_a_un_jupyterlab_en_francais(navigateur, hub):  # noqa: F811
     page = se_connecter(navigateur, hub["url"], "Léa Martin", hub["mots_de_passe"]["apprenant"])
     try:
         assert "/user/lea.martin/lab" in page.url, page.url
+        # While her JupyterLab started, the hub's wait page said each step in French (no « Server requested »,
+        # « Spawning server... », « Server ready at … », « Stop Server »).
+        attente = pages_d_attente(page)
+        assert attente and "Votre espace de travail se prépare" in attente[0], attente
+        etapes = [t for t in attente if re.search(r"Demande reçue|JupyterLab démarre|est prêt", t)]
+        assert etapes and "Votre espace de travail est prêt : il s'ouvre." in attente[-1], attente
+        anglais = re.compile(r"Server|Spawn|Stop|Event log|Complete|starting|redirected")
+        assert not [t for t in attente if anglais.search(t)], attente
         menus = libelles_du_menu(page)
         assert "Fichier" in menus and "Édition" in menus, menus
         assert "File" not in menus
