@@ -29,6 +29,7 @@ import pytest
 
 from donnees_en_main.chapitres.cantine import questions as q
 from donnees_en_main.correction.configuration import nom_affiche
+from donnees_en_main.donnees import charger
 from outils_navigateur import TELEPHONE, chromium_executable, options_chromium
 from test_cantine import CODE_Q3, CODE_Q4
 from test_exercices_telephone import MESURES as MESURES_QUESTIONS
@@ -137,13 +138,15 @@ def barres_coupees(page) -> list[str]:
 # what they click and type (from the question bank and tests/test_cantine.py's code answers). Learner A types both
 # code answers, then « Tout exécuter », and answers everything right. Learner B clicks « Tout exécuter » as soon as
 # the notebook opens (its kernel still starting), picks a wrong answer to question 1 (one of its frequent errors),
-# the right one to question 2, types question 3's code and leaves question 4 as given. Their exact grades follow
-# from the assignment's points (``note_attendue``).
+# the right one to question 2, types question 3's code, and for question 4 the mean instead of the median, checked
+# at once (its message, and the feedback, show the mean rounded: « 14,756 % », not « 14,7557144375 % »). Their exact
+# grades follow from the assignment's points (``note_attendue``).
+CODE_Q4_MOYENNE = "mediane_bio = part_bio.mean()\nq.mediane_bio.verifier(mediane_bio)"
 CHOIX_FAUX_Q1 = next(c for c in q.separateur.choix if c != q.separateur.reponse and c in q.separateur.erreurs_frequentes)
 CLASSE_NAVIGATEUR = {
     "Anne Dupuis": {"compte": "anne.dupuis", "tout_executer_d_abord": False, "code": [CODE_Q3, CODE_Q4],
                     "clics": {q.separateur: q.separateur.reponse, q.indicateur: q.indicateur.reponse}},
-    "Bruno Leroy": {"compte": "bruno.leroy", "tout_executer_d_abord": True, "code": [CODE_Q3],
+    "Bruno Leroy": {"compte": "bruno.leroy", "tout_executer_d_abord": True, "code": [CODE_Q3, CODE_Q4_MOYENNE],
                     "clics": {q.separateur: CHOIX_FAUX_Q1, q.indicateur: q.indicateur.reponse}},
 }
 SOURCE_DEVOIR = RACINE / "exercises" / "source" / DEVOIR / f"{DEVOIR}.ipynb"
@@ -220,7 +223,8 @@ def repondre_dans_le_navigateur(page, reponses: dict) -> None:
         tout_executer.click()
     # Every code answer has run (its cell numbered), and nothing is running any more.
     for code in reponses["code"]:
-        cellule = carnet.locator(".jp-CodeCell").filter(has=page.locator(".cm-line", has_text=code))
+        premiere_ligne = code.splitlines()[0]
+        cellule = carnet.locator(".jp-CodeCell").filter(has=page.locator(".cm-line", has_text=premiere_ligne))
         cellule.locator(".jp-InputPrompt", has_text=re.compile(r"\[\d+\]")).wait_for()
     carnet.locator(".dem-question").nth(1).wait_for()
     page.wait_for_function("""() => { const n = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
@@ -334,6 +338,10 @@ def test_une_classe_entiere_dans_le_navigateur(navigateur, hub_vierge):
         etape("feedback released")
 
         # Each learner fetches her feedback and opens it from the Assignment List: her own exact grade, in French.
+        achats = charger("achats-cantines")
+        # (graded without saving: ``verifier`` would write an answers file here)
+        message_moyenne = q.mediane_bio._resultat(float(
+            (achats["achats_bio_ht"] / achats["achats_totaux_ht"] * 100).mean())).message
         for nom, page in apprenants.items():
             ouvrir_la_liste_des_devoirs(page)
             page.locator("#refresh_assignments_list").click()
@@ -345,6 +353,10 @@ def test_une_classe_entiere_dans_le_navigateur(navigateur, hub_vierge):
             retour.get_by_text(f"{DEVOIR} (Note : {attendues[nom]:g} / {total:g})").first.wait_for()
             texte = retour.locator("body").inner_text()
             assert "BEGIN HIDDEN TESTS" not in texte and "Traceback" not in texte and "No response" not in texte, nom
+            # Numbers rounded as the checks read them (B's mean: « 14,756 % » in her message, not 14,7557144375).
+            assert not re.findall(r"\d[.,]\d{5,}", texte), (nom, re.findall(r".{40}\d[.,]\d{5,}.{20}", texte))
+            if CODE_Q4_MOYENNE in CLASSE_NAVIGATEUR[nom]["code"]:
+                assert message_moyenne in texte, (message_moyenne, texte[-3000:])
             assert page.locator("text=(view feedback)").count() == 0
         etape("feedback read")
     finally:
