@@ -15,7 +15,8 @@
    - an nbgrader assignment's tab reads « <notebook>.ipynb (devoir) », so that it is not confused with the workshop
      notebook of the same name;
    - running cells (« Tout exécuter », Maj + Entrée) before the notebook's kernel is there waits for it, instead of
-     running nothing. */
+     running nothing;
+   - on a touch screen, a tap on a menu's item does what it says (JupyterLab 4.6 ignored it). */
 (function () {
   'use strict';
   var NOM = 'donnees-en-main';
@@ -163,6 +164,21 @@
         }
         return executer(id, args);
       };
+
+      // A finger on a menu's item (« Assignment List », « Exécuter toutes les cellules »…) did nothing in JupyterLab
+      // 4.6 (jupyterlab/jupyterlab#19124): a menu picks the item the pointer moves over, and runs it when the pointer
+      // is lifted; a finger lifts without moving. Before the menu sees the finger lifted, it is told the finger is
+      // over that item. Mouse and pen are left alone.
+      document.addEventListener('pointerup', function (evenement) {
+        var element = evenement.target;
+        var article = evenement.pointerType === 'touch' && element && element.closest && element.closest('.lm-Menu-item');
+        if (article) {
+          article.dispatchEvent(new PointerEvent('pointermove', {
+            bubbles: true, cancelable: true, clientX: evenement.clientX, clientY: evenement.clientY,
+            pointerId: evenement.pointerId, pointerType: 'touch', isPrimary: evenement.isPrimary
+          }));
+        }
+      }, true);
 
       // Dialogs and lists drawn by nbgrader's own extension.
       var observateur = new MutationObserver(function () {
