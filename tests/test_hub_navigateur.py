@@ -602,3 +602,48 @@ def test_l_apprenant_ouvre_sa_correction_et_distingue_ses_onglets(navigateur, hu
             assert r.ok, (dossier, r.status)
     finally:
         page.context.close()
+
+
+# Inside the feedback page: what runs off its box (a heading's text taller than the heading, a code block wider
+# than itself, the page wider than its frame), and how wide the learner's answer is shown.
+MESURES_RETOUR = """() => {
+  const largeur = document.documentElement.clientWidth;
+  const coupes = [];
+  for (const e of document.querySelectorAll('.panel-heading')) {
+    if (e.scrollHeight > e.clientHeight + 1) coupes.push(`titre « ${e.innerText.trim()} » : ${e.scrollHeight} px de texte dans ${e.clientHeight} px`);
+  }
+  for (const e of document.querySelectorAll('pre')) {
+    if (e.getClientRects().length && e.scrollWidth > e.clientWidth + 1) coupes.push(`code « ${e.innerText.trim().slice(0, 40)} » : ${e.scrollWidth} px dans ${e.clientWidth} px`);
+  }
+  if (document.documentElement.scrollWidth > largeur + 1) coupes.push(`page de ${document.documentElement.scrollWidth} px dans ${largeur} px`);
+  const reponses = Array.from(document.querySelectorAll('.nbgrader_cell .input_area')).map(e => e.getBoundingClientRect().width);
+  return {largeur, coupes, reponse_la_plus_etroite: Math.min(...reponses)};
+}"""
+
+
+def test_au_telephone_l_apprenant_lit_sa_correction(navigateur, hub, classe):  # noqa: F811
+    """« intact » (every answer missing) opens her feedback on a phone, with her finger: the Nbgrader menu, the
+    Assignment List, « (voir la correction) »; each question's verdict and points are readable whole, her answers
+    shown across the page's width, nothing runs off the edge."""
+    page = se_connecter(navigateur, hub["url"], "intact", hub["mots_de_passe"]["apprenant"], telephone=True)
+    try:
+        page.locator("body[data-dem-pret]").wait_for(state="attached", timeout=DELAI_MS)
+        nbgrader = page.locator("#jp-MainMenu .lm-MenuBar-item", has_text="Nbgrader")
+        article = page.locator(".lm-Menu .lm-Menu-itemLabel").get_by_text("Assignment List", exact=True)
+        nbgrader.tap()
+        try:
+            article.wait_for(timeout=5_000)
+        except Exception:  # a busy machine can swallow one tap while the page settles: a reader taps again
+            nbgrader.tap()
+            article.wait_for(timeout=10_000)
+        article.tap()
+        page.get_by_text("(voir la correction)").tap(timeout=DELAI_MS)
+        retour = page.frame_locator(".jp-HTMLViewer:not(.lm-mod-hidden) iframe")
+        retour.get_by_text("cantine (Note : 0 / 5)").first.wait_for(timeout=DELAI_MS)
+        cadre = page.locator(".jp-HTMLViewer:not(.lm-mod-hidden) iframe").element_handle().content_frame()
+        mesures = cadre.evaluate(MESURES_RETOUR)
+        assert not mesures["coupes"], f"retour dans un cadre de {mesures['largeur']} px :\n" + "\n".join(mesures["coupes"])
+        assert mesures["reponse_la_plus_etroite"] >= 0.75 * mesures["largeur"], mesures
+        assert cadre.get_by_text("Correction : réponse fausse ou absente").first.is_visible()
+    finally:
+        page.context.close()
