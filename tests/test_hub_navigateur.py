@@ -403,6 +403,7 @@ def test_l_apprenant_a_un_jupyterlab_en_francais(navigateur, hub):  # noqa: F811
         # « Spawning server... », « Server ready at … », « Stop Server »).
         attente = pages_d_attente(page)
         assert attente and "Votre espace de travail se prépare" in attente[0], attente
+        assert "Votre nom de compte est lea.martin" in attente[0], attente  # the name she typed, as an account
         etapes = [t for t in attente if re.search(r"Demande reçue|JupyterLab démarre|est prêt", t)]
         assert etapes and "Votre espace de travail est prêt : il s'ouvre." in attente[-1], attente
         anglais = re.compile(r"Server|Spawn|Stop|Event log|Complete|starting|redirected")
@@ -534,6 +535,7 @@ def test_sur_un_telephone_jupyterlab_tient_dans_l_ecran(navigateur, hub):  # noq
         jeton = next(c["value"] for c in page.context.cookies() if c["name"] == "_xsrf")
         r = page.request.get(f"{hub['url']}/user/noe.petit/api/contents/carnets/reponses-cantine.json",
                              headers={"X-XSRFToken": jeton})
+        assert r.ok or r.status == 404, r.status  # no file: nothing recorded
         if r.ok:
             enregistrees = json.loads(r.json()["content"])
             assert all(e.get("reponse") is not None for e in enregistrees.values()), enregistrees
