@@ -473,10 +473,18 @@ def valider(page, url: str, nom: str, cellules: list[dict]) -> tuple[str, str]:
 def test_sur_un_telephone_jupyterlab_tient_dans_l_ecran(navigateur, hub):  # noqa: F811
     page = se_connecter(navigateur, hub["url"], "Noé Petit", hub["mots_de_passe"]["apprenant"], telephone=True)
     try:
-        page.goto(f"{hub['url']}/user/noe.petit/lab/tree/carnets/cantine.ipynb")
-        page.locator(".jp-NotebookPanel-toolbar").get_by_text("Tout exécuter", exact=True).wait_for()
         # JupyterLab restores its layout (and reopens the file list), then the extension folds it and marks the page.
         page.locator("body[data-dem-pret]").wait_for(state="attached", timeout=DELAI_MS)
+        # The workshop notebook opened as a learner does, with a finger: the file list's icon, then two taps on the
+        # folder and two on the notebook (it came up in a 40 px strip beside the list, which now folds away).
+        page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab[data-id='filebrowser']").tap()
+        for nom in ("carnets", "cantine.ipynb"):
+            element = page.locator(".jp-FileBrowser .jp-DirListing-item").filter(
+                has=page.locator(".jp-DirListing-itemText", has_text=re.compile(rf"^{re.escape(nom)}$")))
+            element.tap(timeout=DELAI_MS)
+            element.tap()
+        # (attached, not visible: a notebook squeezed beside the list fails below, with its width)
+        page.locator(".jp-NotebookPanel-toolbar").get_by_text("Tout exécuter", exact=True).wait_for(state="attached")
         page.wait_for_timeout(500)
         ecran = page.evaluate("""() => {
           const r = s => { const e = document.querySelector(s); if (!e) return null;

@@ -7,7 +7,8 @@
    and by outils/atelier.sh alike, through donnees_en_main.atelier.options_jupyterlab().
 
    The plugin:
-   - on a phone (narrow screen), folds the side panels (the file list took half the screen);
+   - on a phone (narrow screen), folds the side panels (the file list took half the screen), and the file list again
+     once a document is opened from it;
    - nbgrader's Assignment List: « (view feedback) » opens the French feedback page itself, not its timestamped
      folder in the file list;
    - nbgrader's « Validate » dialog, hard-coded in English, says in French what the check really is: that the
@@ -147,6 +148,15 @@
         }
         app.shell.fit();  // the menu bar's height, from style.css (two rows on a phone)
         document.body.setAttribute('data-dem-pret', '');  // layout settled (the browser tests wait for it)
+        // A notebook opened from the file list (two taps on its name) came up in a 40 px strip beside the list: on a
+        // phone, a document (not the launcher JupyterLab opens on its own) brought to the front gets the screen, the
+        // list folds away (its icon reopens it).
+        app.shell.currentChanged.connect(function (_, changement) {
+          var document_ = changement.newValue && changement.newValue.context;
+          if (document_ && window.matchMedia(TELEPHONE).matches) {
+            app.shell.collapseLeft();
+          }
+        });
       });
 
       // « (view feedback) »: nbgrader's link asks the file list to go to the feedback's folder.
