@@ -11,14 +11,17 @@ refused frame is an empty error page); the learner, logging in as « Léa Martin
 and a French JupyterLab without the news pop-up, whose « Validate » says in French what it checks.
 
 The course's JupyterLab extension (outils/jupyter/labextensions/, loaded by donnees_en_main.atelier.options_jupyterlab,
-as in outils/atelier.sh): on a phone (390 px) the side panels are folded, every menu is on screen and opens, the
-workshop questions keep their labels next to their radio buttons and their buttons whole; once the class
+as in outils/atelier.sh): on a phone (390 px) the side panels are folded, every menu is on screen and opens, a
+menu's item works with one tap, nothing of the menu bar and the status bar is cut, the workshop questions keep their
+labels next to their radio buttons and their buttons whole, « Tout exécuter » records no empty answer and the outputs
+survive a reload once saved on their own; once the class
 (tests/test_jupyterhub.py's ``classe``) has been graded, « (voir la correction) » in the Assignment List opens the
 French feedback page, and the fetched assignment's tab is not named like the workshop notebook.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 import time
@@ -28,6 +31,7 @@ import pytest
 
 from donnees_en_main.chapitres.cantine import questions as q
 from donnees_en_main.correction.configuration import nom_affiche
+from donnees_en_main.donnees import charger
 from outils_navigateur import TELEPHONE, chromium_executable, options_chromium
 from test_cantine import CODE_Q3, CODE_Q4
 from test_exercices_telephone import MESURES as MESURES_QUESTIONS
@@ -51,12 +55,34 @@ def navigateur():
             chromium.close()
 
 
+# Installed in every page of a browser's context: what the hub's wait page (« spawn pending ») shows, each time it
+# changes, kept in the tab's sessionStorage (the same origin as JupyterLab, which the page then opens).
+NOTER_ATTENTE = """(() => {
+  if (!location.pathname.includes('/hub/spawn-pending/')) return;
+  const noter = () => {
+    const vus = JSON.parse(sessionStorage.getItem('dem-attente') || '[]');
+    const texte = document.body ? document.body.innerText.trim() : '';
+    if (texte && vus[vus.length - 1] !== texte) {
+      vus.push(texte);
+      sessionStorage.setItem('dem-attente', JSON.stringify(vus));
+    }
+  };
+  new MutationObserver(noter).observe(document, {childList: true, subtree: true, characterData: true});
+})()"""
+
+
+def pages_d_attente(page) -> list[str]:
+    """Each text the hub's wait page showed while this tab's JupyterLab started."""
+    return json.loads(page.evaluate("sessionStorage.getItem('dem-attente') || '[]'"))
+
+
 def se_connecter(navigateur, url: str, nom: str, mot_de_passe: str, telephone: bool = False):
     """Open the login page, check it is French, type the name and password, click « Se connecter »;
     return the page once JupyterLab is loaded (on a phone's screen, touched with a finger, if ``telephone``)."""
     ecran = {"viewport": TELEPHONE, "has_touch": True, "is_mobile": True} if telephone else {
         "viewport": {"width": 1280, "height": 900}}
     contexte = navigateur.new_context(locale="fr-FR", **ecran)
+    contexte.add_init_script(NOTER_ATTENTE)
     page = contexte.new_page()
     page.set_default_timeout(DELAI_MS)
     page.goto(f"{url}/hub/login")
@@ -75,19 +101,54 @@ def libelles_du_menu(page) -> list[str]:
     return [t.strip() for t in page.locator(".lm-MenuBar-itemLabel").all_inner_texts()]
 
 
+# What is on screen of JupyterLab's menu bar (top) and status bar (bottom): every element shown, its edges, and
+# whether its text is cut (wider than its box: ellipsised or clipped). Used on a phone's screen.
+MESURES_BARRES = """() => {
+  const mesurer = (barre, selecteur) => Array.from(document.querySelectorAll(selecteur))
+    .filter(e => e.getClientRects().length && e.getBoundingClientRect().width > 0)
+    .map(e => { const b = e.getBoundingClientRect();
+                return {barre, texte: e.textContent.trim(), gauche: Math.round(b.left), droite: Math.round(b.right),
+                        coupe: e.scrollWidth > e.clientWidth + 1}; });
+  const statut = document.querySelector('#jp-main-statusbar');
+  return {largeur: window.innerWidth,
+          statut_deborde: statut ? statut.scrollWidth - statut.clientWidth : null,
+          elements: [...mesurer('menus', '#jp-MainMenu .lm-MenuBar-item'),
+                     ...mesurer('menus', '#jp-MainMenu .lm-MenuBar-itemLabel'),
+                     ...mesurer('état', '#jp-main-statusbar .jp-StatusBar-Item'),
+                     ...mesurer('état', '#jp-main-statusbar .jp-StatusBar-Item *')]};
+}"""
+
+
+PROGRESSION = re.compile(r"\d+ questions? faites? sur \d+")  # the progress summary's first line
+
+
+def barres_coupees(page) -> list[str]:
+    """What a person on this screen cannot read whole in the menu bar and the status bar, with its figures."""
+    m = page.evaluate(MESURES_BARRES)
+    assert m["statut_deborde"] is not None and any(e["barre"] == "état" for e in m["elements"]), m
+    coupes = [f"barre {e['barre']} : « {e['texte']} » de {e['gauche']} à {e['droite']} px"
+              f"{' (texte coupé)' if e['coupe'] else ''}" for e in m["elements"]
+              if e["gauche"] < 0 or e["droite"] > m["largeur"] or (e["coupe"] and e["texte"])]
+    if m["statut_deborde"] > 0:
+        coupes.append(f"la barre d'état déborde de {m['statut_deborde']} px (écran de {m['largeur']} px)")
+    return coupes
+
+
 # -- A whole class in the browser: release, fetch, answer by clicking, submit, collect, autograde, feedback ------
 
 # Two learners, as they type their names at the login (their account names: see test_noms_tels_qu_on_les_tape);
 # what they click and type (from the question bank and tests/test_cantine.py's code answers). Learner A types both
 # code answers, then « Tout exécuter », and answers everything right. Learner B clicks « Tout exécuter » as soon as
 # the notebook opens (its kernel still starting), picks a wrong answer to question 1 (one of its frequent errors),
-# the right one to question 2, types question 3's code and leaves question 4 as given. Their exact grades follow
-# from the assignment's points (``note_attendue``).
+# the right one to question 2, types question 3's code, and for question 4 the mean instead of the median, checked
+# at once (its message, and the feedback, show the mean rounded: « 14,756 % », not « 14,7557144375 % »). Their exact
+# grades follow from the assignment's points (``note_attendue``).
+CODE_Q4_MOYENNE = "mediane_bio = part_bio.mean()\nq.mediane_bio.verifier(mediane_bio)"
 CHOIX_FAUX_Q1 = next(c for c in q.separateur.choix if c != q.separateur.reponse and c in q.separateur.erreurs_frequentes)
 CLASSE_NAVIGATEUR = {
     "Anne Dupuis": {"compte": "anne.dupuis", "tout_executer_d_abord": False, "code": [CODE_Q3, CODE_Q4],
                     "clics": {q.separateur: q.separateur.reponse, q.indicateur: q.indicateur.reponse}},
-    "Bruno Leroy": {"compte": "bruno.leroy", "tout_executer_d_abord": True, "code": [CODE_Q3],
+    "Bruno Leroy": {"compte": "bruno.leroy", "tout_executer_d_abord": True, "code": [CODE_Q3, CODE_Q4_MOYENNE],
                     "clics": {q.separateur: CHOIX_FAUX_Q1, q.indicateur: q.indicateur.reponse}},
 }
 SOURCE_DEVOIR = RACINE / "exercises" / "source" / DEVOIR / f"{DEVOIR}.ipynb"
@@ -164,7 +225,8 @@ def repondre_dans_le_navigateur(page, reponses: dict) -> None:
         tout_executer.click()
     # Every code answer has run (its cell numbered), and nothing is running any more.
     for code in reponses["code"]:
-        cellule = carnet.locator(".jp-CodeCell").filter(has=page.locator(".cm-line", has_text=code))
+        premiere_ligne = code.splitlines()[0]
+        cellule = carnet.locator(".jp-CodeCell").filter(has=page.locator(".cm-line", has_text=premiere_ligne))
         cellule.locator(".jp-InputPrompt", has_text=re.compile(r"\[\d+\]")).wait_for()
     carnet.locator(".dem-question").nth(1).wait_for()
     page.wait_for_function("""() => { const n = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
@@ -278,6 +340,10 @@ def test_une_classe_entiere_dans_le_navigateur(navigateur, hub_vierge):
         etape("feedback released")
 
         # Each learner fetches her feedback and opens it from the Assignment List: her own exact grade, in French.
+        achats = charger("achats-cantines")
+        # (graded without saving: ``verifier`` would write an answers file here)
+        message_moyenne = q.mediane_bio._resultat(float(
+            (achats["achats_bio_ht"] / achats["achats_totaux_ht"] * 100).mean())).message
         for nom, page in apprenants.items():
             ouvrir_la_liste_des_devoirs(page)
             page.locator("#refresh_assignments_list").click()
@@ -289,6 +355,10 @@ def test_une_classe_entiere_dans_le_navigateur(navigateur, hub_vierge):
             retour.get_by_text(f"{DEVOIR} (Note : {attendues[nom]:g} / {total:g})").first.wait_for()
             texte = retour.locator("body").inner_text()
             assert "BEGIN HIDDEN TESTS" not in texte and "Traceback" not in texte and "No response" not in texte, nom
+            # Numbers rounded as the checks read them (B's mean: « 14,756 % » in her message, not 14,7557144375).
+            assert not re.findall(r"\d[.,]\d{5,}", texte), (nom, re.findall(r".{40}\d[.,]\d{5,}.{20}", texte))
+            if CODE_Q4_MOYENNE in CLASSE_NAVIGATEUR[nom]["code"]:
+                assert message_moyenne in texte, (message_moyenne, texte[-3000:])
             assert page.locator("text=(view feedback)").count() == 0
         etape("feedback read")
     finally:
@@ -329,6 +399,15 @@ def test_l_apprenant_a_un_jupyterlab_en_francais(navigateur, hub):  # noqa: F811
     page = se_connecter(navigateur, hub["url"], "Léa Martin", hub["mots_de_passe"]["apprenant"])
     try:
         assert "/user/lea.martin/lab" in page.url, page.url
+        # While her JupyterLab started, the hub's wait page said each step in French (no « Server requested »,
+        # « Spawning server... », « Server ready at … », « Stop Server »).
+        attente = pages_d_attente(page)
+        assert attente and "Votre espace de travail se prépare" in attente[0], attente
+        assert "Votre nom de compte est lea.martin" in attente[0], attente  # the name she typed, as an account
+        etapes = [t for t in attente if re.search(r"Demande reçue|JupyterLab démarre|est prêt", t)]
+        assert etapes and "Votre espace de travail est prêt : il s'ouvre." in attente[-1], attente
+        anglais = re.compile(r"Server|Spawn|Stop|Event log|Complete|starting|redirected")
+        assert not [t for t in attente if anglais.search(t)], attente
         menus = libelles_du_menu(page)
         assert "Fichier" in menus and "Édition" in menus, menus
         assert "File" not in menus
@@ -394,10 +473,18 @@ def valider(page, url: str, nom: str, cellules: list[dict]) -> tuple[str, str]:
 def test_sur_un_telephone_jupyterlab_tient_dans_l_ecran(navigateur, hub):  # noqa: F811
     page = se_connecter(navigateur, hub["url"], "Noé Petit", hub["mots_de_passe"]["apprenant"], telephone=True)
     try:
-        page.goto(f"{hub['url']}/user/noe.petit/lab/tree/carnets/cantine.ipynb")
-        page.locator(".jp-NotebookPanel-toolbar").get_by_text("Tout exécuter", exact=True).wait_for()
         # JupyterLab restores its layout (and reopens the file list), then the extension folds it and marks the page.
         page.locator("body[data-dem-pret]").wait_for(state="attached", timeout=DELAI_MS)
+        # The workshop notebook opened as a learner does, with a finger: the file list's icon, then two taps on the
+        # folder and two on the notebook (it came up in a 40 px strip beside the list, which now folds away).
+        page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab[data-id='filebrowser']").tap()
+        for nom in ("carnets", "cantine.ipynb"):
+            element = page.locator(".jp-FileBrowser .jp-DirListing-item").filter(
+                has=page.locator(".jp-DirListing-itemText", has_text=re.compile(rf"^{re.escape(nom)}$")))
+            element.tap(timeout=DELAI_MS)
+            element.tap()
+        # (attached, not visible: a notebook squeezed beside the list fails below, with its width)
+        page.locator(".jp-NotebookPanel-toolbar").get_by_text("Tout exécuter", exact=True).wait_for(state="attached")
         page.wait_for_timeout(500)
         ecran = page.evaluate("""() => {
           const r = s => { const e = document.querySelector(s); if (!e) return null;
@@ -419,6 +506,9 @@ def test_sur_un_telephone_jupyterlab_tient_dans_l_ecran(navigateur, hub):  # noq
             assert 0 <= m["gauche"] and m["droite"] <= TELEPHONE["width"], m
             assert ecran["barre"]["haut"] <= m["haut"] and m["bas"] <= ecran["barre"]["bas"] + 1, (m, ecran["barre"])
         assert ecran["barre"]["bas"] <= ecran["carnet"]["haut"] + 1, ecran
+        # Nothing of the menu bar nor of the status bar (« Mode : Commande », « Cell 1/32 »… ran off) cut.
+        coupes = barres_coupees(page)
+        assert not coupes, "à 390 px, coupé ou hors de l'écran :\n" + "\n".join(coupes)
         # The last menu opens with a finger.
         aide = page.locator("#jp-MainMenu .lm-MenuBar-item", has_text="Aide")
         menu = page.locator(".lm-Menu .lm-Menu-itemLabel").first
@@ -443,6 +533,41 @@ def test_sur_un_telephone_jupyterlab_tient_dans_l_ecran(navigateur, hub):  # noq
         for c in mesures["choix"]:
             assert c["rond_droite"] <= c["texte_gauche"] + 1 and c["texte_gauche"] - c["rond_droite"] < 20, c
             assert c["texte_haut"] >= c["haut"] - 1 and c["texte_bas"] <= c["bas"] + 1, c
+        # The notebook run (the kernel busy, then idle): the status bar still whole.
+        coupes = barres_coupees(page)
+        assert not coupes, "à 390 px, coupé ou hors de l'écran :\n" + "\n".join(coupes)
+        # « Tout exécuter » records no empty (null) answer; the progress summary shows « médiane » in bold,
+        # not « **médiane** ».
+        progres = page.locator(".jp-OutputArea-output", has_text=PROGRESSION).inner_text()
+        assert "**" not in progres and "médiane" in progres, progres
+        jeton = next(c["value"] for c in page.context.cookies() if c["name"] == "_xsrf")
+        r = page.request.get(f"{hub['url']}/user/noe.petit/api/contents/carnets/reponses-cantine.json",
+                             headers={"X-XSRFToken": jeton})
+        assert r.ok or r.status == 404, r.status  # no file: nothing recorded
+        if r.ok:
+            enregistrees = json.loads(r.json()["content"])
+            assert all(e.get("reponse") is not None for e in enregistrees.values()), enregistrees
+        # Saved on its own within seconds: reloading the page (the troubleshooting table's advice) keeps the outputs.
+        debut = time.monotonic()
+        page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current.jp-mod-dirty").wait_for(
+            state="detached", timeout=30_000)
+        sauvegarde = time.monotonic() - debut
+        page.reload()
+        page.locator("body[data-dem-pret]").wait_for(state="attached", timeout=DELAI_MS)
+        page.locator(".jp-OutputArea-output", has_text=PROGRESSION).wait_for(timeout=DELAI_MS)
+        assert sauvegarde <= 15, f"enregistré au bout de {sauvegarde:.0f} s"
+        # A menu's item works with one tap of a finger (JupyterLab 4.6 ignored it): Nbgrader, « Assignment List »,
+        # where a learner on a phone fetches and hands in the assignment.
+        nbgrader = page.locator("#jp-MainMenu .lm-MenuBar-item", has_text="Nbgrader")
+        article = page.locator(".lm-Menu .lm-Menu-itemLabel").get_by_text("Assignment List", exact=True)
+        nbgrader.tap()
+        try:
+            article.wait_for(timeout=5_000)
+        except Exception:  # the menu bar, as above: a reader taps again (not the item: a second tap hid the bug)
+            nbgrader.tap()
+            article.wait_for(timeout=10_000)
+        article.tap()
+        page.locator("#released_assignments_list").wait_for(state="attached", timeout=10_000)
     finally:
         page.context.close()
 
@@ -485,5 +610,50 @@ def test_l_apprenant_ouvre_sa_correction_et_distingue_ses_onglets(navigateur, hu
             r = page.request.get(f"{hub['url']}/user/complet/api/contents/{dossier}/cantine.ipynb?content=0",
                                  headers={"X-XSRFToken": jeton})
             assert r.ok, (dossier, r.status)
+    finally:
+        page.context.close()
+
+
+# Inside the feedback page: what runs off its box (a heading's text taller than the heading, a code block wider
+# than itself, the page wider than its frame), and how wide the learner's answer is shown.
+MESURES_RETOUR = """() => {
+  const largeur = document.documentElement.clientWidth;
+  const coupes = [];
+  for (const e of document.querySelectorAll('.panel-heading')) {
+    if (e.scrollHeight > e.clientHeight + 1) coupes.push(`titre « ${e.innerText.trim()} » : ${e.scrollHeight} px de texte dans ${e.clientHeight} px`);
+  }
+  for (const e of document.querySelectorAll('pre')) {
+    if (e.getClientRects().length && e.scrollWidth > e.clientWidth + 1) coupes.push(`code « ${e.innerText.trim().slice(0, 40)} » : ${e.scrollWidth} px dans ${e.clientWidth} px`);
+  }
+  if (document.documentElement.scrollWidth > largeur + 1) coupes.push(`page de ${document.documentElement.scrollWidth} px dans ${largeur} px`);
+  const reponses = Array.from(document.querySelectorAll('.nbgrader_cell .input_area')).map(e => e.getBoundingClientRect().width);
+  return {largeur, coupes, reponse_la_plus_etroite: Math.min(...reponses)};
+}"""
+
+
+def test_au_telephone_l_apprenant_lit_sa_correction(navigateur, hub, classe):  # noqa: F811
+    """« intact » (every answer missing) opens her feedback on a phone, with her finger: the Nbgrader menu, the
+    Assignment List, « (voir la correction) »; each question's verdict and points are readable whole, her answers
+    shown across the page's width, nothing runs off the edge."""
+    page = se_connecter(navigateur, hub["url"], "intact", hub["mots_de_passe"]["apprenant"], telephone=True)
+    try:
+        page.locator("body[data-dem-pret]").wait_for(state="attached", timeout=DELAI_MS)
+        nbgrader = page.locator("#jp-MainMenu .lm-MenuBar-item", has_text="Nbgrader")
+        article = page.locator(".lm-Menu .lm-Menu-itemLabel").get_by_text("Assignment List", exact=True)
+        nbgrader.tap()
+        try:
+            article.wait_for(timeout=5_000)
+        except Exception:  # a busy machine can swallow one tap while the page settles: a reader taps again
+            nbgrader.tap()
+            article.wait_for(timeout=10_000)
+        article.tap()
+        page.get_by_text("(voir la correction)").tap(timeout=DELAI_MS)
+        retour = page.frame_locator(".jp-HTMLViewer:not(.lm-mod-hidden) iframe")
+        retour.get_by_text("cantine (Note : 0 / 5)").first.wait_for(timeout=DELAI_MS)
+        cadre = page.locator(".jp-HTMLViewer:not(.lm-mod-hidden) iframe").element_handle().content_frame()
+        mesures = cadre.evaluate(MESURES_RETOUR)
+        assert not mesures["coupes"], f"retour dans un cadre de {mesures['largeur']} px :\n" + "\n".join(mesures["coupes"])
+        assert mesures["reponse_la_plus_etroite"] >= 0.75 * mesures["largeur"], mesures
+        assert cadre.get_by_text("Correction : réponse fausse ou absente").first.is_visible()
     finally:
         page.context.close()

@@ -132,6 +132,9 @@ c.Authenticator.username_pattern = NOM_VALIDE.pattern
 
 # -- Pages of the hub in French (login, wait, errors, home): templates extending JupyterHub's own ----------
 c.JupyterHub.template_paths = [str(ICI / "modeles")]
+# The French wait page at once, with its steps: by default the hub first waits 10 s for the server, the browser
+# seemingly stuck on the login form.
+c.JupyterHub.tornado_settings = {"slow_spawn_timeout": 0}
 
 # -- One JupyterLab server per learner -------------------------------------------------------------
 c.JupyterHub.spawner_class = "simple"

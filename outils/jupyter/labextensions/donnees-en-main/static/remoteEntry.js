@@ -7,7 +7,8 @@
    and by outils/atelier.sh alike, through donnees_en_main.atelier.options_jupyterlab().
 
    The plugin:
-   - on a phone (narrow screen), folds the side panels (the file list took half the screen);
+   - on a phone (narrow screen), folds the side panels (the file list took half the screen), and the file list again
+     once a document is opened from it;
    - nbgrader's Assignment List: « (view feedback) » opens the French feedback page itself, not its timestamped
      folder in the file list;
    - nbgrader's « Validate » dialog, hard-coded in English, says in French what the check really is: that the
@@ -15,7 +16,8 @@
    - an nbgrader assignment's tab reads « <notebook>.ipynb (devoir) », so that it is not confused with the workshop
      notebook of the same name;
    - running cells (« Tout exécuter », Maj + Entrée) before the notebook's kernel is there waits for it, instead of
-     running nothing. */
+     running nothing;
+   - on a touch screen, a tap on a menu's item does what it says (JupyterLab 4.6 ignored it). */
 (function () {
   'use strict';
   var NOM = 'donnees-en-main';
@@ -146,6 +148,15 @@
         }
         app.shell.fit();  // the menu bar's height, from style.css (two rows on a phone)
         document.body.setAttribute('data-dem-pret', '');  // layout settled (the browser tests wait for it)
+        // A notebook opened from the file list (two taps on its name) came up in a 40 px strip beside the list: on a
+        // phone, a document (not the launcher JupyterLab opens on its own) brought to the front gets the screen, the
+        // list folds away (its icon reopens it).
+        app.shell.currentChanged.connect(function (_, changement) {
+          var document_ = changement.newValue && changement.newValue.context;
+          if (document_ && window.matchMedia(TELEPHONE).matches) {
+            app.shell.collapseLeft();
+          }
+        });
       });
 
       // « (view feedback) »: nbgrader's link asks the file list to go to the feedback's folder.
@@ -163,6 +174,21 @@
         }
         return executer(id, args);
       };
+
+      // A finger on a menu's item (« Assignment List », « Exécuter toutes les cellules »…) did nothing in JupyterLab
+      // 4.6 (jupyterlab/jupyterlab#19124): a menu picks the item the pointer moves over, and runs it when the pointer
+      // is lifted; a finger lifts without moving. Before the menu sees the finger lifted, it is told the finger is
+      // over that item. Mouse and pen are left alone.
+      document.addEventListener('pointerup', function (evenement) {
+        var element = evenement.target;
+        var article = evenement.pointerType === 'touch' && element && element.closest && element.closest('.lm-Menu-item');
+        if (article) {
+          article.dispatchEvent(new PointerEvent('pointermove', {
+            bubbles: true, cancelable: true, clientX: evenement.clientX, clientY: evenement.clientY,
+            pointerId: evenement.pointerId, pointerType: 'touch', isPrimary: evenement.isPrimary
+          }));
+        }
+      }, true);
 
       // Dialogs and lists drawn by nbgrader's own extension.
       var observateur = new MutationObserver(function () {
