@@ -64,6 +64,20 @@ HORS_LOCK = {
     "comm": {"imports": ["comm"], "depends": []},
     "ipywidgets": {"imports": ["ipywidgets"], "depends": ["comm", "ipython", "traitlets"]},
 }
+#: Wheels of the Pyodide kernel extension itself (its ``static/pypi/``), which piplite would install one
+#: after the other once Python has started: served in the lock like the others, they are fetched and
+#: unpacked in parallel while Pyodide starts (see ``PRECHARGES``).
+ROUES_EXTENSION = {
+    "piplite": {"imports": ["piplite"], "depends": ["micropip"]},
+    "pyodide-kernel": {"imports": ["pyodide_kernel"], "depends": ["comm", "ipython"]},
+    "ipykernel": {"imports": ["ipykernel"], "depends": ["pyodide-kernel"]},
+}
+#: What the kernel loads while Pyodide starts (``loadPyodideOptions.packages``), before the reader runs
+#: anything: what the kernel needs to start (the names the kernel extension skips installing when they
+#: are listed here: micropip, piplite, ipykernel, comm, pyodide-kernel, jedi, ipython), then what the
+#: first cell imports (our package, ipywidgets for the consent button) and, when the site hosts them,
+#: pandas & co. Measured: ``benchmarks/poids_pages.py --essayer --chronologie``.
+PRECHARGES = ("micropip", "piplite", "ipykernel", "comm", "pyodide-kernel", "jedi", "ipython", "ipywidgets", "donnees-en-main")
 #: The first cells of every notebook in the browser (markdown, then code).
 CELLULE_PRESENTATION = """\
 ## Ce carnet tourne dans votre navigateur
@@ -262,6 +276,9 @@ def lock_servi(cible: Path) -> dict:
         version, empreinte = epingles[nom]
         roue = roues[(nom, version)]
         paquets[nom] = _entree(nom, version, roue, empreinte, **meta)
+    for nom, meta in ROUES_EXTENSION.items():
+        for roue in cible.glob(f"{nom.replace('-', '_')}-*.whl"):
+            paquets[nom] = _entree(nom, _nom_de_roue(roue.name)[1], roue, _sha256(roue), **meta)
     projet = next(cible.glob("donnees_en_main-*.whl"), None)
     if projet is not None:
         scientifiques = [n for n in ("pandas", "matplotlib") if n in paquets]
@@ -287,6 +304,37 @@ def _entree(nom: str, version: str, roue: Path, empreinte: str, imports: list[st
     }  # fmt: skip
 
 
+def dossier_roues_extension() -> Path:
+    """The Pyodide kernel extension's own wheels (piplite, its kernel), in the installed extension."""
+    return Path(sys.prefix) / "share" / "jupyter" / "labextensions" / "@jupyterlite" / "pyodide-kernel-extension" / "static" / "pypi"
+
+
+def copier_roues_extension(cible: Path, source: Path | None = None) -> list[Path]:
+    """Copy the kernel extension's wheels (``ROUES_EXTENSION``) into ``cible``, each checked against the
+    SHA-256 of the extension's index (``all.json``); the files copied."""
+    source = source or dossier_roues_extension()
+    try:
+        index = json.loads((source / "all.json").read_text(encoding="utf-8"))
+    except OSError:
+        raise ErreurNavigateur(f"Index des roues du noyau introuvable : {source / 'all.json'}. Lancez `bash outils/installer.sh`.") from None
+    copiees = []
+    for nom in ROUES_EXTENSION:
+        versions = index.get(nom, {}).get("releases", {})
+        if len(versions) != 1:
+            raise ErreurNavigateur(f"L'extension du noyau Pyodide ne décrit pas une seule version de {nom} ({source}).")
+        [[publiee, *_]] = versions.values()
+        roue = source / publiee["filename"]
+        contenu = roue.read_bytes()
+        verifier_empreinte(contenu, publiee["digests"]["sha256"], roue.name)
+        for ancienne in cible.glob(f"{nom.replace('-', '_')}-*.whl"):
+            if ancienne.name != roue.name:
+                ancienne.unlink()
+        if not (cible / roue.name).is_file() or _sha256(cible / roue.name) != publiee["digests"]["sha256"]:
+            _remplacer(cible / roue.name, contenu)
+        copiees.append(cible / roue.name)
+    return copiees
+
+
 def complet(cible: Path | None = None) -> bool:
     """True when pandas & co. are self-hosted (``preparer --complet`` was run)."""
     cible = cible or dossier_pyodide()
@@ -298,10 +346,15 @@ def reglages_noyau(pyodide: Path) -> dict:
     """The Pyodide kernel's settings for the Pyodide folder ``pyodide`` (``jupyter-lite.json``)."""
     # Never fall back to pypi.org: a package that is not served here is not installed.
     reglages: dict = {"disablePyPIFallback": True}
-    if complet(pyodide):
-        # Self-hosted pandas & co. are loaded while the kernel starts, as the reader reads the
-        # notebook's introduction: the first cell then finds them ready.
-        reglages["loadPyodideOptions"] = {"packages": list(BIBLIOTHEQUES)}
+    # What the kernel and the first cell need is fetched in parallel while Pyodide starts (instead of
+    # one package after the other once it has started); self-hosted pandas & co. too, as the reader
+    # reads the notebook's introduction: the first cell then finds them ready. Only what the served
+    # lock lists (a name it does not know would stop the kernel).
+    lock = pyodide / "pyodide-lock.json"
+    servis = set(json.loads(lock.read_text(encoding="utf-8"))["packages"]) if lock.is_file() else set()
+    precharges = [nom for nom in (*PRECHARGES, *BIBLIOTHEQUES) if nom in servis]
+    if precharges:
+        reglages["loadPyodideOptions"] = {"packages": precharges}
     return reglages
 
 
@@ -439,6 +492,7 @@ def avant_jupyterlite(app, exception) -> None:
         )
     _dire("Version navigateur (JupyterLite) : roue du paquet, fichier des paquets, carnets…")
     _construire_roue_du_projet(cible)
+    copier_roues_extension(cible)
     _remplacer(cible / "pyodide-lock.json", json.dumps(lock_servi(cible), indent=1).encode("utf-8"))
     ecrire_configuration(lite)
     ecrire_contenu(Path(app.srcdir) / app.config.jupyterlite_content_dir)
