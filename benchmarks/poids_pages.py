@@ -341,7 +341,7 @@ def main() -> int:
         return mesurer_tout(args.site)
     with tempfile.TemporaryDirectory() as tmp:
         print("→ Construction du livre (les pages sont exécutées) …", flush=True)
-        code, journal = construire_livre(Path(tmp), strict=False)
+        code, journal = construire_livre(Path(tmp))
         if code != 0:
             print(journal, file=sys.stderr)
             return 1
