@@ -108,32 +108,75 @@ def mesurer(site: Path) -> list[tuple]:
     return lignes
 
 
-def premiere_cellule(site: Path, carnet: str = "cantine.ipynb", lecture_s: float = 0.0) -> dict:
+# The kernel's status as the reader sees it (beside the menus), each change sent to Python as it happens.
+OBSERVER_STATUT = """() => {
+  let dernier = null;
+  const voir = () => {
+    const e = document.querySelector('.jp-NotebookKernelStatus');
+    const texte = e ? e.innerText.trim() : null;
+    if (texte && texte !== dernier) { dernier = texte; window.statutNoyau(texte); }
+  };
+  new MutationObserver(voir).observe(document, {subtree: true, childList: true, characterData: true});
+}"""
+
+
+def premiere_cellule(site: Path, carnet: str = "cantine.ipynb", lecture_s: float = 0.0, attendu: str | None = None) -> dict:
     """One visit with an empty cache: open ``carnet`` in lite/, read for ``lecture_s`` seconds once its
     cells show (the kernel keeps starting meanwhile), then run its first cell; the times, in seconds,
-    and the URLs asked for."""
+    the URLs asked for, and a timeline (seconds since the page was opened: requests of the page and of
+    the kernel's worker for Pyodide and the wheels, kernel status changes, the click, the answer).
+
+    ``attendu``: a text of the first cell's final answer (else its first output is the answer)."""
     with servir(site) as base, navigateur() as browser:
         contexte = browser.new_context(viewport=BUREAU)
         page = contexte.new_page()
         vues: set[str] = set()
-        page.on("request", lambda r: vues.add(urldefrag(r.url)[0].split("?")[0]) if r.url.startswith(base) else None)
+        chronologie: list[tuple[float, str]] = []
+        debut = time.perf_counter()
+
+        def noter(texte: str) -> None:
+            chronologie.append((time.perf_counter() - debut, texte))
+
+        def requete(r, quoi: str) -> None:
+            if r.url.startswith(base):
+                vues.add(urldefrag(r.url)[0].split("?")[0])
+                chemin = urlsplit(r.url).path
+                if "/static/pyodide/" in chemin or chemin.endswith(".whl"):  # the kernel's files, not the interface's
+                    noter(f"{quoi} {chemin.rsplit('/', 1)[-1]}")
+
+        page.on("request", lambda r: requete(r, "→"))
+        page.on("requestfinished", lambda r: requete(r, "  ←"))
+        page.expose_function("statutNoyau", lambda texte: noter(f"noyau : « {texte} »"))
+        page.add_init_script(f"({OBSERVER_STATUT})()")
         debut = time.perf_counter()
         page.goto(f"{base}lite/notebooks/index.html?path={carnet}")
         cellule = page.locator(".jp-CodeCell").first
         cellule.wait_for(timeout=120_000)
         interface = time.perf_counter() - debut
+        noter("interface affichée (cellules visibles)")
         if lecture_s:
             page.wait_for_timeout(lecture_s * 1000)
         clic = time.perf_counter()
+        noter("clic : Maj + Entrée dans la première cellule")
         cellule.click()
         page.keyboard.press("Shift+Enter")
-        sortie = page.locator(".jp-OutputArea-output").first
+        sorties = page.locator(".jp-OutputArea-output")
+        sortie = sorties.filter(has_text=attendu).first if attendu else sorties.first
+        sorties.first.wait_for(timeout=300_000)
+        noter(f"première sortie : « {' '.join(sorties.first.inner_text().split())[:50]} »")
         sortie.wait_for(timeout=300_000)
         fin = time.perf_counter()
+        noter("réponse de la première cellule")
         texte = sortie.inner_text()
         contexte.close()
     return {"interface_s": interface, "premiere_cellule_s": fin - debut, "apres_clic_s": fin - clic,
-            "vues": vues, "sortie": " ".join(texte.split())[:70]}  # fmt: skip
+            "vues": vues, "sortie": " ".join(texte.split())[:70], "chronologie": sorted(chronologie)}  # fmt: skip
+
+
+def afficher_chronologie(chronologie: list[tuple[float, str]]) -> None:
+    """The timeline of a visit (→ request sent, ← response received)."""
+    for t, texte in chronologie:
+        print(f"      {t:6.2f} s  {texte}")
 
 
 def mesurer_lite(site: Path, carnet: str = "cantine.ipynb") -> dict:
@@ -161,7 +204,7 @@ def charge_machine() -> str:
     return f"charge de la machine {un:.1f} (1 min) / {cinq:.1f} (5 min) sur {os.cpu_count()} cœurs"
 
 
-def mesurer_essayer(site: Path, lecture_s: float, carnet: str = "cantine.ipynb") -> bool:
+def mesurer_essayer(site: Path, lecture_s: float, carnet: str = "cantine.ipynb", chronologie: bool = False) -> bool:
     """« Essayer »: first cell of ``carnet``, run at once and after ``lecture_s`` s of reading, with lite
     as built and with the full distribution (tests/outils_lite.py: stand-in wheels of pandas & co.)."""
     from outils_lite import site_complet
@@ -187,6 +230,8 @@ def mesurer_essayer(site: Path, lecture_s: float, carnet: str = "cantine.ipynb")
                 print(f"  {nom:<34} {quand:<28} interface {v['interface_s']:5.1f} s ; réponse {v['apres_clic_s']:5.1f} s "
                       f"après le clic ({v['premiere_cellule_s']:5.1f} s après l'ouverture){alerte}")
                 print(f"      {charge} ; sortie : « {v['sortie']} »")
+                if chronologie:
+                    afficher_chronologie(v["chronologie"])
     print("  Les roues de substitution ont les vrais noms mais pas le code ni la taille des bibliothèques : le temps")
     print("  de téléchargement et d'import du vrai pandas (plusieurs Mo de WebAssembly) n'est pas compris.")
     return ok
@@ -278,6 +323,8 @@ def main() -> int:
                         help="seulement « Essayer dans le navigateur » : temps de la première cellule")
     parser.add_argument("--lecture", type=float, default=20.0,
                         help="secondes de lecture avant le clic (avec --essayer ; défaut : 20)")
+    parser.add_argument("--chronologie", action="store_true",
+                        help="avec --essayer : la chronologie de chaque visite (requêtes, état du noyau, clic)")
     args = parser.parse_args()
     if args.site:
         if not (args.site / "index.html").exists():
@@ -287,14 +334,14 @@ def main() -> int:
             if not (args.site / "lite").is_dir():
                 print(f"Erreur : {args.site} n'a pas de version navigateur (pas de dossier lite/).", file=sys.stderr)
                 return 1
-            return 0 if mesurer_essayer(args.site, args.lecture) else 1
+            return 0 if mesurer_essayer(args.site, args.lecture, chronologie=args.chronologie) else 1
         afficher_telephone(mesurer_telephone(args.site))
         if args.telephone:
             return 0
         return mesurer_tout(args.site)
     with tempfile.TemporaryDirectory() as tmp:
         print("→ Construction du livre (les pages sont exécutées) …", flush=True)
-        code, journal = construire_livre(Path(tmp), strict=False)
+        code, journal = construire_livre(Path(tmp))
         if code != 0:
             print(journal, file=sys.stderr)
             return 1

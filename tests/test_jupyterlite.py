@@ -80,11 +80,36 @@ def test_jupyterlite_n_embarque_que_les_extensions_utiles_et_parle_francais(livr
     noyau = config["litePluginSettings"]["@jupyterlite/pyodide-kernel-extension:kernel"]
     assert noyau["pyodideUrl"] == "./static/pyodide/pyodide.mjs"
     assert noyau["disablePyPIFallback"] is True
-    # self-hosted pandas & co. load while the kernel starts (never a reference to an absent package)
-    prechargees = noyau.get("loadPyodideOptions", {}).get("packages", [])
-    assert bool(prechargees) == jl.complet(livre / "lite" / "static" / "pyodide")
+    # what the kernel and the first cell need, and self-hosted pandas & co., load in parallel while
+    # Pyodide starts (never a reference to a package the served lock does not list)
+    prechargees = noyau["loadPyodideOptions"]["packages"]
+    servi = json.loads((livre / "lite" / "static" / "pyodide" / "pyodide-lock.json").read_text(encoding="utf-8"))["packages"]
+    assert {"ipython", "pyodide-kernel", "piplite", "donnees-en-main"} <= set(prechargees) <= set(servi)
+    assert ("pandas" in prechargees) == jl.complet(livre / "lite" / "static" / "pyodide")
     assert config["settingsOverrides"]["@jupyterlab/translation-extension:plugin"]["locale"] == "fr_FR"
-    assert (livre / "lite" / "api" / "translations" / "fr_FR.json").is_file()
+    traductions = json.loads((livre / "lite" / "api" / "translations" / "fr_FR.json").read_text(encoding="utf-8"))["data"]
+    assert traductions["notebook"]["Kernel Connecting"] == ["Python démarre…"]  # beside the menus, on a phone
+    assert traductions["notebook"]["Not Trusted"] == ["Non fiable"]  # the language pack's own texts kept
+
+
+def test_les_roues_du_noyau_sont_servies_precompilees(livre):
+    """Python in the browser does not compile IPython, jedi… at each visit: their bytecode is served."""
+    import zipfile
+
+    pyodide = livre / "lite" / "static" / "pyodide"
+    servi = json.loads((pyodide / "pyodide-lock.json").read_text(encoding="utf-8"))["packages"]
+    for nom, module in (("ipython", "IPython/__init__"), ("jedi", "jedi/__init__"), ("pyodide-kernel", "pyodide_kernel/__init__")):
+        entree = servi[nom]
+        assert entree["file_name"].startswith(f"{jl.PRECOMPILEES}/"), entree
+        with zipfile.ZipFile(pyodide / entree["file_name"]) as compilee, zipfile.ZipFile(pyodide / Path(entree["file_name"]).name) as source:
+            noms = set(compilee.namelist())
+            assert f"{module}.pyc" in noms and f"{module}.py" not in noms
+            modules = {n[:-3] for n in source.namelist() if n.endswith(".py")}
+            assert modules and all(f"{m}.pyc" in noms or f"{m}.py" in noms for m in modules), nom
+            magique = compilee.read(f"{module}.pyc")[:4]
+        assert int.from_bytes(magique[:2], "little") >= 3600, "bytecode d'un Python 3.13 ou plus récent attendu"
+    # our own package stays as sources (later cells import its modules one by one)
+    assert not servi["donnees-en-main"]["file_name"].startswith(jl.PRECOMPILEES)
 
 
 def test_chaque_carnet_d_atelier_est_servi_avec_sa_cellule_de_preparation(livre):
@@ -214,14 +239,14 @@ def test_la_distribution_complete_est_chargee_pendant_que_le_lecteur_lit(deploie
     (cible / "pyodide-lock.json").write_text(json.dumps(jl.lock_servi(cible)), encoding="utf-8")
     jl.ecrire_configuration(lite)
     noyau = json.loads((lite / "jupyter-lite.json").read_text(encoding="utf-8"))["jupyter-config-data"]["litePluginSettings"]
-    assert "loadPyodideOptions" not in noyau["@jupyterlite/pyodide-kernel-extension:kernel"]
+    assert "pandas" not in noyau["@jupyterlite/pyodide-kernel-extension:kernel"]["loadPyodideOptions"]["packages"]
     with servir(miroir) as url:
         assert _preparer_complet(url, lite).returncode == 0
     (cible / "pyodide-lock.json").write_text(json.dumps(jl.lock_servi(cible)), encoding="utf-8")
     jl.ecrire_configuration(lite)
     noyau = json.loads((lite / "jupyter-lite.json").read_text(encoding="utf-8"))["jupyter-config-data"]["litePluginSettings"]
     options = noyau["@jupyterlite/pyodide-kernel-extension:kernel"]["loadPyodideOptions"]
-    assert set(options["packages"]) == {"pandas", "matplotlib"}
+    assert {"pandas", "matplotlib", "ipython"} <= set(options["packages"])
 
 
 def test_preparer_complet_refuse_un_fichier_modifie_et_n_en_garde_rien(deploiement):
@@ -299,7 +324,7 @@ def test_un_carnet_s_execute_dans_le_navigateur_sans_requete_vers_un_tiers(livre
             # The kernel starts from the book's files and runs the first (pure-Python) cell.
             _executer(page, cellules.nth(0), "ne sont pas hébergées par ce site")
             assert any(u.endswith("/lite/static/pyodide/pyodide.asm.wasm") for u in requetes)
-            assert any("/lite/static/pyodide/ipython-" in u for u in requetes)
+            assert any(re.search(r"/lite/static/pyodide/(precompilees/)?ipython-", u) for u in requetes)
             avant_accord = [u for u in requetes if not u.startswith(base)]
             assert avant_accord == [], f"requêtes hors du site avant l'accord : {avant_accord}"
 
@@ -410,6 +435,17 @@ def test_au_telephone_le_menu_le_badge_et_le_bouton_executer_tiennent_dans_l_ecr
         ligne = cellules.first.locator(".cm-scroller").evaluate("e => [e.scrollWidth, e.clientWidth]")
         assert ligne[0] <= ligne[1], ligne
 
+        # Python's state beside the menus is in French while it starts (« Kernel Connecting » was English)
+        statut = page.locator(".jp-NotebookKernelStatus")
+        textes = statut.evaluate("""e => new Promise(fini => {
+          const vus = [e.innerText.trim()];
+          new MutationObserver(() => vus.push(e.innerText.trim())).observe(e, {childList: true, characterData: true, subtree: true});
+          setTimeout(() => fini(vus), 4000);
+        })""")
+        assert [t for t in textes if t and not t.startswith("Python")] == [], textes
+        assert page.locator(".jp-NotebookPanel-toolbar .jp-KernelName").evaluate_all(
+            "els => els.every(e => !e.offsetParent)"), "« No Kernel » (anglais) visible dans la barre d'outils"
+
         # A menu opens with a finger, inside the screen.
         page.locator("#jp-MainMenu .lm-MenuBar-item", has_text="Exécution").tap()
         menu = page.locator(".lm-Menu").first
@@ -427,4 +463,50 @@ def test_au_telephone_le_menu_le_badge_et_le_bouton_executer_tiennent_dans_l_ecr
         executer.tap()
         page.locator(".jp-OutputArea-output", has_text=re.compile("Tout est prêt|ne sont pas hébergées")).first.wait_for(timeout=300_000)
         assert page.locator(".jp-OutputArea-output").all_inner_texts()
+        contexte.close()
+
+
+def test_au_telephone_la_vue_jupyterlab_complete_tient_dans_l_ecran(livre):
+    """lite/lab/ (linked from the « Essayer » page) at 390 x 844: was 450 px wide, menus and status cut."""
+    from outils_navigateur import TELEPHONE
+
+    if chromium_executable() is None:
+        pytest.fail("Chromium est introuvable : `.ci/run` l'installe (Debian : sudo apt install chromium).")
+    largeur = TELEPHONE["width"]
+    with servir(livre) as base, navigateur() as nav:
+        contexte = nav.new_context(viewport=TELEPHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
+        page = contexte.new_page()
+        page.route(lambda url: not url.startswith(base), lambda route: route.abort())
+        page.goto(base + "lite/lab/index.html?path=cantine.ipynb")
+        cellules = page.locator(".jp-NotebookPanel .jp-CodeCell")
+        cellules.first.wait_for(timeout=120_000)
+        assert page.evaluate("document.documentElement.scrollWidth") <= largeur
+        for zone in ("#jp-top-panel", "#jp-main-content-panel", "#jp-main-statusbar", "#jp-main-dock-panel"):
+            boite = page.locator(zone).bounding_box()
+            assert boite["x"] >= 0 and boite["x"] + boite["width"] <= largeur + 0.5, (zone, boite)
+        menus = page.locator("#jp-MainMenu .lm-MenuBar-item").evaluate_all(MESURE_ELEMENTS)
+        assert [m["texte"] for m in menus][:2] == ["Fichier", "Édition"] and len(menus) >= 7
+        assert [m["texte"] for m in menus if not _dans_l_ecran(m, largeur)] == [], menus
+        # the status bar says Python's state, in French, whole
+        [etat] = page.locator("#jp-main-statusbar .jp-StatusBar-Item", has_text="Pyodide").evaluate_all(MESURE_ELEMENTS)
+        assert _dans_l_ecran(etat, largeur) and "Kernel" not in etat["texte"], etat
+        statut = page.locator("#jp-main-statusbar").evaluate_all(MESURE_ELEMENTS)[0]
+        assert statut["droite"] <= largeur and not statut["deborde"], statut
+        # the notebook gets most of the screen, and a finger runs its first cell
+        assert page.locator("#jp-main-dock-panel").bounding_box()["width"] >= largeur / 2
+        page.locator("#jp-MainMenu .lm-MenuBar-item", has_text="Exécution").tap()
+        menu = page.locator(".lm-Menu").first
+        menu.wait_for(timeout=10_000)
+        boite = menu.bounding_box()
+        assert boite["x"] >= 0 and boite["x"] + boite["width"] <= largeur, boite
+        page.keyboard.press("Escape")
+        menu.wait_for(state="hidden", timeout=10_000)
+        # by touch: the cell, then « ⋯ » of the notebook's toolbar (▶ is folded there at this width), then ▶
+        cellules.first.locator(".jp-InputPrompt").tap()
+        page.locator(".jp-NotebookPanel-toolbar .jp-Toolbar-responsive-opener").tap()
+        executer = page.locator(".jp-Toolbar-responsive-popup [data-command='notebook:run-cell-and-select-next']")
+        [bouton] = executer.evaluate_all(MESURE_ELEMENTS)
+        assert _dans_l_ecran(bouton, largeur) and bouton["largeur"] >= 40 and bouton["hauteur"] >= 40, bouton
+        executer.tap()
+        page.locator(".jp-OutputArea-output", has_text=re.compile("Tout est prêt|ne sont pas hébergées")).first.wait_for(timeout=300_000)
         contexte.close()

@@ -64,6 +64,20 @@ HORS_LOCK = {
     "comm": {"imports": ["comm"], "depends": []},
     "ipywidgets": {"imports": ["ipywidgets"], "depends": ["comm", "ipython", "traitlets"]},
 }
+#: Wheels of the Pyodide kernel extension itself (its ``static/pypi/``), which piplite would install one
+#: after the other once Python has started: served in the lock like the others, they are fetched and
+#: unpacked in parallel while Pyodide starts (see ``PRECHARGES``).
+ROUES_EXTENSION = {
+    "piplite": {"imports": ["piplite"], "depends": ["micropip"]},
+    "pyodide-kernel": {"imports": ["pyodide_kernel"], "depends": ["comm", "ipython"]},
+    "ipykernel": {"imports": ["ipykernel"], "depends": ["pyodide-kernel"]},
+}
+#: What the kernel loads while Pyodide starts (``loadPyodideOptions.packages``), before the reader runs
+#: anything: what the kernel needs to start (the names the kernel extension skips installing when they
+#: are listed here: micropip, piplite, ipykernel, comm, pyodide-kernel, jedi, ipython), then what the
+#: first cell imports (our package, ipywidgets for the consent button) and, when the site hosts them,
+#: pandas & co. Measured: ``benchmarks/poids_pages.py --essayer --chronologie``.
+PRECHARGES = ("micropip", "piplite", "ipykernel", "comm", "pyodide-kernel", "jedi", "ipython", "ipywidgets", "donnees-en-main")
 #: The first cells of every notebook in the browser (markdown, then code).
 CELLULE_PRESENTATION = """\
 ## Ce carnet tourne dans votre navigateur
@@ -262,6 +276,9 @@ def lock_servi(cible: Path) -> dict:
         version, empreinte = epingles[nom]
         roue = roues[(nom, version)]
         paquets[nom] = _entree(nom, version, roue, empreinte, **meta)
+    for nom, meta in ROUES_EXTENSION.items():
+        for roue in cible.glob(f"{nom.replace('-', '_')}-*.whl"):
+            paquets[nom] = _entree(nom, _nom_de_roue(roue.name)[1], roue, _sha256(roue), **meta)
     projet = next(cible.glob("donnees_en_main-*.whl"), None)
     if projet is not None:
         scientifiques = [n for n in ("pandas", "matplotlib") if n in paquets]
@@ -269,6 +286,7 @@ def lock_servi(cible: Path) -> dict:
             "donnees-en-main", _nom_de_roue(projet.name)[1], projet, _sha256(projet),
             imports=["donnees_en_main"], depends=["ipywidgets", *scientifiques],
         )  # fmt: skip
+    _avec_precompilees(cible, paquets)
     # Drop entries whose dependencies are missing, until none is left.
     connus = {normaliser_nom(e["name"]) for e in paquets.values()}
     while True:
@@ -287,6 +305,104 @@ def _entree(nom: str, version: str, roue: Path, empreinte: str, imports: list[st
     }  # fmt: skip
 
 
+def dossier_roues_extension() -> Path:
+    """The Pyodide kernel extension's own wheels (piplite, its kernel), in the installed extension."""
+    return Path(sys.prefix) / "share" / "jupyter" / "labextensions" / "@jupyterlite" / "pyodide-kernel-extension" / "static" / "pypi"
+
+
+def copier_roues_extension(cible: Path, source: Path | None = None) -> list[Path]:
+    """Copy the kernel extension's wheels (``ROUES_EXTENSION``) into ``cible``, each checked against the
+    SHA-256 of the extension's index (``all.json``); the files copied."""
+    source = source or dossier_roues_extension()
+    try:
+        index = json.loads((source / "all.json").read_text(encoding="utf-8"))
+    except OSError:
+        raise ErreurNavigateur(f"Index des roues du noyau introuvable : {source / 'all.json'}. Lancez `bash outils/installer.sh`.") from None
+    copiees = []
+    for nom in ROUES_EXTENSION:
+        versions = index.get(nom, {}).get("releases", {})
+        if len(versions) != 1:
+            raise ErreurNavigateur(f"L'extension du noyau Pyodide ne décrit pas une seule version de {nom} ({source}).")
+        [[publiee, *_]] = versions.values()
+        roue = source / publiee["filename"]
+        contenu = roue.read_bytes()
+        verifier_empreinte(contenu, publiee["digests"]["sha256"], roue.name)
+        for ancienne in cible.glob(f"{nom.replace('-', '_')}-*.whl"):
+            if ancienne.name != roue.name:
+                ancienne.unlink()
+        if not (cible / roue.name).is_file() or _sha256(cible / roue.name) != publiee["digests"]["sha256"]:
+            _remplacer(cible / roue.name, contenu)
+        copiees.append(cible / roue.name)
+    return copiees
+
+
+#: Subfolder of the Pyodide folder: the kernel's pure-Python wheels with their bytecode (``precompiler_roues``).
+PRECOMPILEES = "precompilees"
+SOURCES_PRECOMPILEES = "sources.json"  # {wheel name: SHA-256 of the wheel it was compiled from}
+PRECOMPILER = Path(__file__).with_name("precompiler.mjs")
+
+
+def _roues_a_precompiler(cible: Path) -> list[Path]:
+    # not our own package: its modules are imported one by one by later cells (compiled then), and
+    # its bytecode would triple its download
+    noms = {*epingles_noyau(), *HORS_LOCK, *ROUES_EXTENSION}
+    return sorted(r for r in cible.glob("*-none-any.whl") if _nom_de_roue(r.name)[0] in noms)
+
+
+def precompiler_roues(cible: Path) -> list[Path]:
+    """The kernel's pure-Python wheels, their modules compiled for Pyodide's Python (bytecode in place of
+    the sources, as Pyodide ships its own packages), in ``cible/precompilees/``.
+
+    Measured (``benchmarks/poids_pages.py --essayer --chronologie``): most of the kernel's start once
+    Pyodide runs is Python compiling IPython, jedi… from their sources. Compiled here once by Pyodide
+    itself under Node.js (``precompiler.mjs``); a wheel already compiled from the same file is kept.
+    Without Node.js, nothing is compiled (the browser compiles, the start is slower): said, not an error.
+    """
+    dossier = cible / PRECOMPILEES
+    roues = _roues_a_precompiler(cible)
+    index_fichier = dossier / SOURCES_PRECOMPILEES
+    index = json.loads(index_fichier.read_text(encoding="utf-8")) if index_fichier.is_file() else {}
+    empreintes = {r.name: _sha256(r) for r in roues}
+    a_faire = [r for r in roues if not ((dossier / r.name).is_file() and index.get(r.name) == empreintes[r.name])]
+    node = shutil.which("node")
+    if a_faire and node is None:
+        _dire("Node.js est absent : les roues du noyau ne sont pas précompilées (« Essayer » démarre plus "
+              "lentement, le navigateur les compile). Installez Node.js (Debian : apt install nodejs).")  # fmt: skip
+        a_faire, roues = [], [r for r in roues if r not in a_faire]
+    if a_faire:
+        _dire(f"Précompilation de {len(a_faire)} roue(s) du noyau pour Pyodide (Node.js)…")
+        with tempfile.TemporaryDirectory() as tmp:
+            (Path(tmp) / "entree").mkdir()
+            for roue in a_faire:
+                shutil.copy2(roue, Path(tmp) / "entree" / roue.name)
+            sortie = subprocess.run([node, str(PRECOMPILER), str(cible), tmp], capture_output=True, text=True)
+            if sortie.returncode != 0:
+                raise ErreurNavigateur(f"La précompilation des roues du noyau a échoué :\n{sortie.stderr.strip()[-2000:]}")
+            dossier.mkdir(exist_ok=True)
+            for roue in a_faire:
+                _remplacer(dossier / roue.name, (Path(tmp) / "sortie" / roue.name).read_bytes())
+    index = {r.name: empreintes[r.name] for r in roues if (dossier / r.name).is_file()}
+    if dossier.is_dir():
+        for ancienne in dossier.glob("*.whl"):
+            if ancienne.name not in index:
+                ancienne.unlink()
+        _remplacer(index_fichier, json.dumps(index, indent=1, sort_keys=True).encode("utf-8"))
+    return [dossier / nom for nom in index]
+
+
+def _avec_precompilees(cible: Path, paquets: dict) -> None:
+    """Point the lock's entries at their precompiled wheel, when one was compiled from that very file."""
+    index_fichier = cible / PRECOMPILEES / SOURCES_PRECOMPILEES
+    if not index_fichier.is_file():
+        return
+    index = json.loads(index_fichier.read_text(encoding="utf-8"))
+    for entree in paquets.values():
+        compilee = cible / PRECOMPILEES / entree["file_name"]
+        if index.get(entree["file_name"]) == entree["sha256"] and compilee.is_file():
+            entree["file_name"] = f"{PRECOMPILEES}/{compilee.name}"
+            entree["sha256"] = _sha256(compilee)
+
+
 def complet(cible: Path | None = None) -> bool:
     """True when pandas & co. are self-hosted (``preparer --complet`` was run)."""
     cible = cible or dossier_pyodide()
@@ -298,10 +414,15 @@ def reglages_noyau(pyodide: Path) -> dict:
     """The Pyodide kernel's settings for the Pyodide folder ``pyodide`` (``jupyter-lite.json``)."""
     # Never fall back to pypi.org: a package that is not served here is not installed.
     reglages: dict = {"disablePyPIFallback": True}
-    if complet(pyodide):
-        # Self-hosted pandas & co. are loaded while the kernel starts, as the reader reads the
-        # notebook's introduction: the first cell then finds them ready.
-        reglages["loadPyodideOptions"] = {"packages": list(BIBLIOTHEQUES)}
+    # What the kernel and the first cell need is fetched in parallel while Pyodide starts (instead of
+    # one package after the other once it has started); self-hosted pandas & co. too, as the reader
+    # reads the notebook's introduction: the first cell then finds them ready. Only what the served
+    # lock lists (a name it does not know would stop the kernel).
+    lock = pyodide / "pyodide-lock.json"
+    servis = set(json.loads(lock.read_text(encoding="utf-8"))["packages"]) if lock.is_file() else set()
+    precharges = [nom for nom in (*PRECHARGES, *BIBLIOTHEQUES) if nom in servis]
+    if precharges:
+        reglages["loadPyodideOptions"] = {"packages": precharges}
     return reglages
 
 
@@ -367,7 +488,7 @@ def _empreinte_lite(app) -> str:
     from importlib.metadata import version
 
     pyodide = Path(app.srcdir) / app.config.jupyterlite_dir / "static" / "pyodide"
-    liste = sorted(f"{p.name}:{p.stat().st_size}" for p in pyodide.glob("*") if not p.name.startswith(("donnees_en_main-", "pyodide-lock.json", ".")))
+    liste = sorted(f"{p.name}:{p.stat().st_size}" for p in pyodide.glob("*") if not p.name.startswith(("donnees_en_main-", "pyodide-lock.json", ".", PRECOMPILEES)))
     versions = [version(d) for d in ("jupyterlite-core", "jupyterlite-pyodide-kernel", "jupyterlite-sphinx", "ipywidgets")]
     sources = empreinte(RACINE, ("donnees_en_main", "datasets", "notebooks", "outils/jupyterlite"))
     return hashlib.sha256(json.dumps([sources, liste, versions, sys.prefix]).encode()).hexdigest()
@@ -417,12 +538,49 @@ def ajouter_feuille(lite: Path) -> list[Path]:
     return pages
 
 
+#: What the French language pack (jupyterlab-language-pack-fr-FR) leaves in English in lite's interface,
+#: by translation domain: the kernel's status beside the menus (« Kernel Connecting »… built by Jupyter
+#: Notebook from the status' name) and JupyterLite's own tooltip. Added to lite's translations.
+TRADUCTIONS_COMPLEMENTAIRES = {
+    "notebook": {
+        "Kernel Initializing": "Python démarre…",
+        "Kernel Connecting": "Python démarre…",
+        "Kernel Starting": "Python démarre…",
+        "Kernel Connected": "Python est prêt",
+        "Kernel Restarting": "Python redémarre…",
+        "Kernel Autorestarting": "Python redémarre…",
+        "Kernel Terminating": "Python s'arrête…",
+        "Kernel Dead": "Python s'est arrêté : rechargez la page",
+        "Kernel Disconnected": "Python est déconnecté : rechargez la page",
+        "Kernel Unknown": "État de Python inconnu",
+    },
+    "jupyterlite": {"Click to open kernel logs": "Cliquer pour voir le journal de Python"},
+}
+
+
+def completer_traductions(lite: Path) -> Path:
+    """Add ``TRADUCTIONS_COMPLEMENTAIRES`` to the French translations of a built ``lite/`` (idempotent)."""
+    fichier = lite / "api" / "translations" / "fr_FR.json"
+    if not fichier.is_file():
+        raise ErreurNavigateur(f"{fichier} manque : le paquet jupyterlab-language-pack-fr-FR est-il installé ?")
+    traductions = json.loads(fichier.read_text(encoding="utf-8"))
+    for domaine, textes in TRADUCTIONS_COMPLEMENTAIRES.items():
+        entrees = traductions["data"].setdefault(domaine, {
+            "": {"domain": domaine, "language": "fr-FR", "plural_forms": "nplurals=2; plural=(n > 1);"},
+        })  # fmt: skip
+        for anglais, francais in textes.items():
+            entrees.setdefault(anglais, [francais])
+    _remplacer(fichier, json.dumps(traductions, ensure_ascii=False).encode("utf-8"))
+    return fichier
+
+
 def apres_jupyterlite(app, exception) -> None:
-    """Sphinx ``build-finished``, after jupyterlite-sphinx's build: the project's style sheet, then
-    remember what lite was built from."""
+    """Sphinx ``build-finished``, after jupyterlite-sphinx's build: the project's style sheet and the
+    missing French texts, then remember what lite was built from."""
     if exception is None and getattr(app.env, "donnees_en_main_lite", None):
         lite = Path(app.outdir) / "lite"
         ajouter_feuille(lite)
+        completer_traductions(lite)
         (lite / TAMPON_LITE).write_text(app.env.donnees_en_main_lite)
 
 
@@ -439,6 +597,8 @@ def avant_jupyterlite(app, exception) -> None:
         )
     _dire("Version navigateur (JupyterLite) : roue du paquet, fichier des paquets, carnets…")
     _construire_roue_du_projet(cible)
+    copier_roues_extension(cible)
+    precompiler_roues(cible)
     _remplacer(cible / "pyodide-lock.json", json.dumps(lock_servi(cible), indent=1).encode("utf-8"))
     ecrire_configuration(lite)
     ecrire_contenu(Path(app.srcdir) / app.config.jupyterlite_content_dir)
