@@ -344,31 +344,7 @@ class BacASable:
         env = environnement_noyau(dossier_execution, str(self.tmp(dossier_execution)))
         prefixe: list[str] = []
         if self.diag.bwrap:
-            prefixe = [self.diag.bwrap, "--die-with-parent", "--unshare-net", "--unshare-pid",
-                       "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try", "--hostname", "correction",
-                       "--clearenv"]
-            for nom, valeur in env.items():
-                prefixe += ["--setenv", nom, valeur]
-            for nom in _SYSTEME:
-                source = Path("/") / nom
-                if source.is_symlink():
-                    prefixe += ["--symlink", os.readlink(source), str(source)]
-                elif source.is_dir():
-                    prefixe += ["--ro-bind", str(source), str(source)]
-            # The private /tmp first: the read-only folders bound next stay visible even when they
-            # live under /tmp (a course cloned into /tmp, as CI does).
-            prefixe += ["--proc", "/proc", "--dev", "/dev",
-                        "--perms", "1777", "--size", str(self.limites.shm), "--tmpfs", "/dev/shm",
-                        "--perms", "1777", "--size", str(self.limites.tmp), "--tmpfs", "/tmp"]
-            lectures = chemins_en_lecture(self.masques)
-            for chemin in lectures:
-                prefixe += _dossiers_parents(chemin) + ["--ro-bind", str(chemin), str(chemin)]
-            for masque in self.masques:
-                masque = Path(masque).resolve()
-                if any(p in masque.parents for p in lectures):  # a masked folder inside a read-only one
-                    prefixe += ["--tmpfs", str(masque)]
-            for ecrit in (dossier, Path(dossier_execution).resolve()):
-                prefixe += _dossiers_parents(ecrit) + ["--bind", str(ecrit), str(ecrit)]
+            prefixe = self._bwrap(env, [dossier, Path(dossier_execution).resolve()])
             prefixe += ["--chdir", str(dossier), "--"]
         else:
             prefixe = ["env", "-i", *(f"{k}={v}" for k, v in env.items())]
@@ -381,6 +357,44 @@ class BacASable:
             prefixe += [self.diag.setpriv, f"--reuid={self.uid}", f"--regid={self.uid}", "--clear-groups",
                         "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--"]
         return prefixe + lanceur
+
+    def _bwrap(self, env: dict[str, str], ecrits: list[Path], options: tuple[str, ...] = ()) -> list[str]:
+        """bwrap's arguments: the read-only system, Python and course package, private /tmp and
+        /dev/shm, the masked folders hidden, `ecrits` writable (the working directory is set by the caller)."""
+        prefixe = [self.diag.bwrap, *options, "--die-with-parent", "--unshare-net", "--unshare-pid",
+                   "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try", "--hostname", "correction",
+                   "--clearenv"]
+        for nom, valeur in env.items():
+            prefixe += ["--setenv", nom, valeur]
+        for nom in _SYSTEME:
+            source = Path("/") / nom
+            if source.is_symlink():
+                prefixe += ["--symlink", os.readlink(source), str(source)]
+            elif source.is_dir():
+                prefixe += ["--ro-bind", str(source), str(source)]
+        # The private /tmp first: the read-only folders bound next stay visible even when they
+        # live under /tmp (a course cloned into /tmp, as CI does).
+        prefixe += ["--proc", "/proc", "--dev", "/dev",
+                    "--perms", "1777", "--size", str(self.limites.shm), "--tmpfs", "/dev/shm",
+                    "--perms", "1777", "--size", str(self.limites.tmp), "--tmpfs", "/tmp"]
+        lectures = chemins_en_lecture(self.masques)
+        for chemin in lectures:
+            prefixe += _dossiers_parents(chemin) + ["--ro-bind", str(chemin), str(chemin)]
+        for masque in self.masques:
+            masque = Path(masque).resolve()
+            if any(p in masque.parents for p in lectures):  # a masked folder inside a read-only one
+                prefixe += ["--tmpfs", str(masque)]
+        for ecrit in ecrits:
+            prefixe += _dossiers_parents(ecrit) + ["--bind", str(ecrit), str(ecrit)]
+        return prefixe
+
+    def envelopper_zygote(self, commande: list[str], zones: list[Path]) -> list[str]:
+        """`commande` (the warm kernels' zygote, ``noyaux_chauds``) in the same sandbox as a kernel, with the
+        worker's `zones` writable and the capabilities it needs to give each kernel namespaces of its own
+        (it drops them in each kernel, and never runs a learner's code itself)."""
+        env = environnement_noyau(Path(zones[-1]), "/tmp")
+        options = ("--cap-add", "ALL") if self.diag.root else ("--unshare-user", "--cap-add", "ALL")
+        return self._bwrap(env, [Path(z).resolve() for z in zones], options) + ["--"] + commande
 
 
 def _rendre_traversable(racine: Path) -> None:
