@@ -15,7 +15,9 @@ not in this registry.
 
 Sources were read with the project's search tool (stored copies of Légifrance mirrors, CADA
 opinions, ministries' pages, press); the date is the day of that reading. A source quoting the
-text verbatim (a CADA opinion, a ministry's guide) counts as checked; a paraphrase does not.
+text verbatim (a CADA opinion, a ministry's guide) counts as checked; a paraphrase does not. When the
+sentence was read on a copy of the text (the RGPD: EUR-Lex itself was not found), ``officiel`` names the
+official text and ``lien_html`` links both.
 """
 
 from __future__ import annotations
@@ -41,7 +43,8 @@ class Fait:
     """One entry: ``intitule`` (how pages name it), ``enonce`` (what the course states), ``source``
     (URL of the page checked), ``extrait`` (its exact sentence), ``verifie_le`` (ISO date),
     ``statut`` (VERIFIE or A_VERIFIER), ``references`` (the normalised citations it covers, see
-    ``references_citees``), ``valeur`` (for a figure: as printed in the book)."""
+    ``references_citees``), ``valeur`` (for a figure: as printed in the book), ``officiel`` (when
+    ``source`` is a copy of the text, the address of the official text itself, shown next to it)."""
 
     id: str
     intitule: str
@@ -52,6 +55,7 @@ class Fait:
     references: tuple[str, ...] = ()
     valeur: str | None = None
     verifie_le: str = _CONTROLE
+    officiel: str | None = None
 
     @property
     def verifie(self) -> bool:
@@ -82,6 +86,11 @@ _LEGIFRANCE = "https://www.legifrance.gouv.fr"
 _MA_CANTINE_2021 = "https://github.com/betagouv/ma-cantine/blob/04dddca9/opendata/campagne_td_2021.csv"
 # The ministry of Agriculture's regional directorate summarising the 2023 report to Parliament (2021 purchases).
 _DRAAF_EGALIM_2023 = "https://draaf.bourgogne-franche-comte.agriculture.gouv.fr/nouveau-rapport-egalim-2023-a2994.html"
+# The official text of the RGPD. On 2026-12-05 the search tool found no stored page of EUR-Lex itself for
+# this regulation (only other EUR-Lex documents), so each RGPD entry keeps the copy whose sentence was
+# read (gdprinfo.eu, prp.openum.ca, privacy-gdpr.eu, audit-dpo.com, lexagone.fr, lobbyplag.eu), and
+# names EUR-Lex as ``officiel``: the book links both, and says the sentence was read on a copy.
+_EUR_LEX_RGPD = "https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679"
 
 _ENTREES = (
     # --- Access to documents and open data: CRPA ---------------------------------------------
@@ -249,13 +258,16 @@ _ENTREES = (
          "code officiel géographique font partie des données de référence", VERIFIE,
          ("décret 2017-331",)),
     Fait("crpa-r330-2", "CRPA, article R330-2",
-         "Désignation d'une personne responsable de l'accès aux documents administratifs, notamment "
-         "dans les communes de 10 000 habitants et plus.",
-         "https://www.lagazettedescommunes.com/728995/tout-savoir-sur-les-personnes-responsables-de-lacces-aux-documents-administratifs/",
-         "Le code des relations entre le public et l’administration (CRPA) prévoit, en ses articles "
-         "L.330-1 et suivants, l’obligation, pour les administrations les plus importantes de désigner "
-         "une personne responsable de l’accès aux documents […] sont concernées pour les collectivités "
-         "territoriales : les communes de dix mille habitants ou plus", VERIFIE, ("R330-2",)),
+         "Désignation d'une personne responsable de l'accès aux documents administratifs et des questions "
+         "relatives à la réutilisation des informations publiques, notamment dans les communes de 10 000 "
+         "habitants et plus et les intercommunalités de 10 000 habitants et plus.",
+         "https://www.doctrine.fr/l/texts/codes/LEGITEXT000031366350/articles/LEGIARTI000031370449?version=LEGIARTI000031370449&date=2020-01-06&source=legislation-text&sourcePage=",
+         "« Les ministres et les préfets désignent pour les services placés sous leur autorité une personne "
+         "responsable de l'accès aux documents administratifs et des questions relatives à la réutilisation des "
+         "informations publiques. Sont également tenus de désigner une personne responsable : 1° Les communes de "
+         "dix mille habitants ou plus, les départements, les régions et la collectivité territoriale de Corse ; "
+         "[…] 3° Les établissements publics de coopération intercommunale regroupant une population de dix "
+         "mille habitants ou plus ; […] »", VERIFIE, ("R330-2",), verifie_le="2026-12-05"),
     Fait("decret-2017-638", "décret n° 2017-638 du 27 avril 2017",
          "Liste des licences de réutilisation à titre gratuit : Licence Ouverte, ODbL…",
          "http://www.affaires-publiques.org/textof/TO/17/13264-0417.htm",
@@ -373,10 +385,14 @@ _ENTREES = (
          "touchent la vie quotidienne des habitants\", recommande Ben Lister, chargé de mission en charge de "
          "la plateforme open data de Rennes.", valeur="vie quotidienne"),
     Fait("referent-donnees", "Référent données, administrateur des données dans une commune",
-         "Aucun texte ne semble imposer à une commune de nommer un « référent données » ou un « administrateur "
-         "des données » : c'est une organisation recommandée, pas une obligation. Les sources lues le "
-         "présentent comme un choix ; aucune ne dit expressément qu'aucun texte ne l'impose : point à "
-         "vérifier auprès de la préfecture ou d'OpenDataFrance.",
+         "Nous n'avons trouvé aucun texte qui impose à une commune de nommer un « référent données » ou un "
+         "« administrateur des données » : les sources lues en font un choix d'organisation (OpenDataFrance "
+         "conseille de nommer un élu référent et un chef de projet). Ce qui est établi : deux désignations "
+         "sont obligatoires, le délégué à la protection des données dans toute commune (RGPD, article 37) et, "
+         "à partir de 10 000 habitants, la personne responsable de l'accès aux documents administratifs et des "
+         "questions relatives à la réutilisation des informations publiques (CRPA, article R330-2). Ce qui "
+         "reste à vérifier : qu'aucun autre texte n'impose un référent données ; aucune source lue ne "
+         "l'affirme expressément, et l'absence d'un texte ne se prouve pas en lisant quelques pages.",
          "https://opendatafrance.gitbook.io/kit-de-ressources-odf/~gitbook/pdf?only=yes&page=-LRr6xt6yZTUtgyrGtQF",
          "Kit de ressources d'OpenDataFrance (v2.0, juillet 2022) : « Au sein de l'organisation, il sera "
          "également nécessaire d'initier la démarche en mode projet (gouvernance, moyens, calendrier "
@@ -456,7 +472,8 @@ _ENTREES = (
          "le traitement est nécessaire aux fins des intérêts légitimes poursuivis par un responsable du "
          "traitement, à moins que ne prévalent les intérêts ou les libertés et droits fondamentaux de la "
          "personne concernée […]. Ces considérations ne s'appliquent pas au traitement effectué par les "
-         "autorités publiques dans l'exécution de leurs missions.", VERIFIE, ("règlement 2016/679",)),
+         "autorités publiques dans l'exécution de leurs missions.", VERIFIE, ("règlement 2016/679",),
+         officiel=_EUR_LEX_RGPD),
     Fait("loi-51-711", "loi n° 51-711 du 7 juin 1951, article 6",
          "Secret statistique des réponses individuelles aux enquêtes.",
          "https://www.legifrance.gouv.fr/affichTexteArticle.do?cidTexte=JORFTEXT000000888573&idArticle=LEGIARTI000006528413",
@@ -466,21 +483,50 @@ _ENTREES = (
          "du service dépositaire", VERIFIE, ("loi 51-711",)),
     # --- Budget and public contracts ----------------------------------------------------------
     Fait("cgct-l2313-1", "CGCT, article L2313-1",
-         "Une présentation brève et synthétique des informations financières essentielles est jointe "
-         "au budget primitif et au compte administratif, et mise en ligne sur le site de la commune "
-         "lorsqu'il existe, avec le rapport d'orientation budgétaire là où il en existe un ; à partir "
-         "de 3 500 habitants, le budget comporte aussi des annexes, dont la liste des concours "
-         "attribués. Un commentaire juridique réserve la mise en ligne aux communes de 3 500 habitants "
-         "et plus ; la préfecture de la Charente-Maritime écrit « dans toutes les communes ».",
+         "Dans toutes les communes, le budget est mis à la disposition du public en mairie dans les quinze "
+         "jours qui suivent son adoption, et une présentation brève et synthétique des informations "
+         "financières essentielles est jointe au budget primitif et au compte administratif ; à partir de "
+         "3 500 habitants, les documents budgétaires ont des annexes, dont la liste des concours attribués "
+         "(subventions, prestations en nature). La loi prévoit la mise en ligne de cette présentation sur le "
+         "site de la commune, lorsqu'il existe ; pour quelles communes, voir l'entrée suivante.",
          "https://www.charente-maritime.gouv.fr/index.php/Actions-de-l-Etat/Relations-avec-les-collectivites-locales/Collectivites-locales/Budget-des-collectivites2/Qu-est-ce-que-la-note-breve-et-synthetique-a-joindre-avec-le-budget-et-le-compte-administratif",
-         "Dans toutes les communes, les EPCI comportant une commune de 3 500 habitants et plus, ainsi "
-         "que le conseil département, une présentation brève et synthétique retraçant les informations "
-         "financières essentielles devra être annexée au budget de l’année N et au compte administratif "
-         "N-1 (et, pour la mise en ligne, selon "
+         "« Dans toutes les communes, les EPCI comportant une commune de 3 500 habitants et plus, ainsi que le "
+         "conseil département, une présentation brève et synthétique retraçant les informations financières "
+         "essentielles devra être annexée au budget de l’année N et au compte administratif N-1 » (préfecture "
+         "de la Charente-Maritime). Le premier alinéa de l'article, selon "
+         "https://compta-finances-locales.collectivites.legibase.fr/base-de-connaissances/voter-le-budget/publier-le-budget-14875 "
+         ": « Les budgets de la commune restent déposés à la mairie et, le cas échéant, à la mairie annexe où "
+         "ils sont mis sur place à la disposition du public dans les quinze jours qui suivent leur adoption "
+         "[…] ». La mise en ligne, dans le texte de la loi cité par "
          "https://blog.landot-avocats.net/2016/06/25/mise-en-ligne-des-informations-budgetaires-le-decret-est-au-jo-de-ce-matin/ "
          ": « mis en ligne sur le site internet de la commune, lorsqu’il existe, après l’adoption par le "
-         "conseil municipal des délibérations auxquelles ils se rapportent »)", VERIFIE,
-         ("L2313-1", "R2313-8")),
+         "conseil municipal des délibérations auxquelles ils se rapportent et dans des conditions prévues par "
+         "décret en Conseil d’Etat ». Les annexes, dans la traduction de l'article publiée par "
+         "https://french-business-law.com/french-legislation-art/article-l2313-1-of-the-french-general-code-of-local-authorities/ "
+         ": « In communes of 3,500 inhabitants or more, budget documents […] are appended with: […] 2° A list "
+         "of assistance granted by the municipality in the form of benefits in kind or subsidies. »",
+         VERIFIE, ("L2313-1",), verifie_le="2026-12-05"),
+    Fait("cgct-l2313-1-en-ligne", "CGCT, article L2313-1 et décret n° 2016-834 du 23 juin 2016 : la mise en ligne des documents budgétaires",
+         "Le décret fixe les conditions de la mise en ligne (dans le mois qui suit l'adoption, gratuitement, "
+         "dans un format non modifiable). Le rapport d'orientation budgétaire et la note explicative de "
+         "synthèse ne concernent que les communes de 3 500 habitants et plus. Non tranché : une commune de "
+         "moins de 3 500 habitants qui a un site doit-elle y mettre la présentation brève et synthétique ? Un "
+         "guide pour les élus répond oui pour toutes les communes, un cabinet d'avocats lit l'obligation comme "
+         "réservée aux communes de 3 500 habitants et plus ; nous n'avons lu ni le dernier alinéa de l'article "
+         "L2313-1 dans sa rédaction en vigueur, ni l'article R2313-8 du décret. À demander à la préfecture.",
+         "https://edile.fr/documents-budgetaires-a-vos-marques-prets-en-ligne",
+         "« Pour toutes les communes, la mise en ligne concerne la « présentation brève et synthétique retraçant "
+         "les informations financières essentielles » qui est jointe au budget primitif et au compte "
+         "administratif de la commune […] Mais la mise en ligne concerne également, pour les communes de 3 500 "
+         "habitants et plus, le rapport adressé aux conseillers municipaux préalablement à l’adoption du débat "
+         "sur les orientations budgétaires ainsi que la note explicative de synthèse » ; au contraire, "
+         "https://blog.landot-avocats.net/2016/06/25/mise-en-ligne-des-informations-budgetaires-le-decret-est-au-jo-de-ce-matin/ "
+         ": « Depuis la Loi NOTRe, du 7 août 2015, la loi impose, pour les communes de 3 500 ou plus, que soit "
+         "prévue : « présentation brève et synthétique […] » ; et, pour le décret, "
+         "http://www.comptes-publics.fr/2016/06/28/collectivites-modalites-de-mise-ligne-documents-dinformation-financiere/ "
+         ": « Ces documents doivent être mis en ligne gratuitement dans un délai d’un mois à compter de leur "
+         "adoption. » ; https://maire-info.com/ (édition du 27 juin 2016) : « dans des conditions garantissant "
+         "« leur accessibilité intégrale et sous un format non modifiable » »", A_VERIFIER, ("R2313-8", "décret 2016-834"), verifie_le="2026-12-05"),
     Fait("ccp-donnees-essentielles", "code de la commande publique, articles L2196-2 et R2196-1 ; décret n° 2022-767 du 2 mai 2022",
          "Tout acheteur, quelle que soit sa taille, rend accessibles en format ouvert les données "
          "essentielles de ses marchés de 40 000 € HT ou plus ; depuis le 1er janvier 2024, elles sont "
@@ -617,7 +663,7 @@ _ENTREES = (
          "(Et la CNIL, http://cnil.fr/RGDP-le-registre-des-activites-de-traitement : « L’obligation de "
          "tenir un registre des traitements concerne tous les organismes, publics comme privés et quelle "
          "que soit leur taille, dès lors qu’ils traitent des données personnelles. »)",
-         VERIFIE, ("RGPD art. 30",), verifie_le="2026-12-05"),
+         VERIFIE, ("RGPD art. 30",), verifie_le="2026-12-05", officiel=_EUR_LEX_RGPD),
     Fait("rgpd-art28", "RGPD, article 28 (sous-traitant)",
          "Un prestataire qui traite des données pour la commune (un sous-traitant) est lié par un contrat "
          "qui fixe l'objet, la durée, la nature et la finalité du traitement, les données et les "
@@ -630,7 +676,7 @@ _ENTREES = (
          "concernées, et les obligations et les droits du responsable du traitement. Ce contrat ou cet "
          "autre acte juridique prévoit, notamment, que le sous-traitant: a) ne traite les données à "
          "caractère personnel que sur instruction documentée du responsable du traitement […] »",
-         VERIFIE, ("RGPD art. 28",), verifie_le="2026-12-05"),
+         VERIFIE, ("RGPD art. 28",), verifie_le="2026-12-05", officiel=_EUR_LEX_RGPD),
     Fait("rgpd-art35", "RGPD, article 35 (analyse d'impact, AIPD)",
          "Avant un traitement susceptible d'engendrer un risque élevé pour les droits et libertés des "
          "personnes, le responsable effectue une analyse d'impact, en demandant conseil au délégué à la "
@@ -647,14 +693,24 @@ _ENTREES = (
          "https://www.cnil.fr/liste-traitements-aipd-requise : « Elle comporte quatorze types d’opérations "
          "de traitement pour lesquelles elle estime obligatoire de réaliser une analyse d’impact relative "
          "[à la protection des données] ».)",
-         VERIFIE, ("RGPD art. 35",), verifie_le="2026-12-05"),
+         VERIFIE, ("RGPD art. 35",), verifie_le="2026-12-05", officiel=_EUR_LEX_RGPD),
     Fait("cnil-aipd-deux-criteres", "CNIL, lignes directrices sur l'AIPD : la règle des deux critères",
          "En principe, un traitement qui remplit au moins deux des neuf critères européens (données "
          "sensibles, personnes vulnérables comme les enfants, croisement de fichiers, grande échelle…) "
-         "demande une analyse d'impact. Lu chez un tiers qui résume la CNIL, pas sur le site de la CNIL.",
+         "demande une analyse d'impact. Cette règle vient des lignes directrices du groupe européen des "
+         "autorités (« WP248 », 4 octobre 2017) et de celles de la CNIL (délibération du 11 octobre 2018, "
+         "publiée au Journal officiel). Reste à vérifier : nous ne l'avons lue que dans des commentaires "
+         "concordants (Éditions Francis Lefebvre, un cabinet de conseil), pas dans la phrase de la "
+         "délibération ni dans celle des lignes directrices européennes.",
          "https://mgsi.lu/cnil/cnil-liste-des-traitements-pour-lesquels-une-aipd-est-requise",
          "« La CNIL considère qu’en principe, un traitement qui rencontre au moins deux des critères "
-         "mentionnés ci-dessus doit faire l’objet d’une AIPD. »",
+         "mentionnés ci-dessus doit faire l’objet d’une AIPD. » (Et "
+         "https://www.efl.fr/actualite/cnil-precise-conditions-analyse-impact-protection-donnees-personnelles_UI-1c54c9d8-5734-479c-a43f-c6f58b92ea81 "
+         ": « la Cnil considère notamment que, si un traitement remplit au moins deux des neuf critères "
+         "identifiés par le CEPD pour caractériser la présence d'un risque élevé […] » ; ces lignes directrices "
+         "« complètent celles adoptées au niveau européen par l'ancien groupe de travail G29 (Lignes directrices "
+         "WP 248 rév. 01, 4-10-2017) ». Le texte à relire : délibération n° 2018-326 du 11 octobre 2018, "
+         "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000037559518 ; la page lue n'en montre que le début.)",
          A_VERIFIER, ("CNIL AIPD deux critères",), verifie_le="2026-12-05"),
     Fait("rgpd-art5-conservation", "RGPD, article 5, paragraphe 1, e (limitation de la conservation)",
          "Les données personnelles ne sont gardées sous une forme qui identifie les personnes que le temps "
@@ -668,7 +724,7 @@ _ENTREES = (
          "conservation doit être déterminée par le responsable de traitement en fonction de l’objectif "
          "ayant conduit à la collecte de ces données » ; « Ce cycle connaît trois phases : Conservation en "
          "base active […] Archivage intermédiaire […] Archivage définitif »)",
-         VERIFIE, ("RGPD art. 5",), verifie_le="2026-12-05"),
+         VERIFIE, ("RGPD art. 5",), verifie_le="2026-12-05", officiel=_EUR_LEX_RGPD),
     Fait("rgpd-art33", "RGPD, article 33 (notifier une violation à la CNIL)",
          "Une violation de données personnelles qui présente un risque pour les personnes est notifiée à "
          "la CNIL dans les meilleurs délais et, si possible, 72 heures au plus tard après en avoir pris "
@@ -684,7 +740,7 @@ _ENTREES = (
          "https://www.cnil.fr/fr/cnil-direct/question/reglement-europeen-quand-faut-il-notifier-une-violation-de-donnees-la-cnil : "
          "« Vous devez le notifier à la CNIL dans les meilleurs délais, au plus tard dans les 72 heures, "
          "en utilisant notre téléservice de notification de violations. »)",
-         VERIFIE, ("RGPD art. 33",), verifie_le="2026-12-05"),
+         VERIFIE, ("RGPD art. 33",), verifie_le="2026-12-05", officiel=_EUR_LEX_RGPD),
     Fait("rgpd-art34", "RGPD, article 34 (informer les personnes d'une violation)",
          "Quand la violation est susceptible d'engendrer un risque élevé pour les personnes, la commune les "
          "informe dans les meilleurs délais, en termes clairs et simples.",
@@ -694,7 +750,7 @@ _ENTREES = (
          "la violation de données à caractère personnel à la personne concernée dans les meilleurs délais. "
          "2. La communication à la personne concernée visée au paragraphe 1 du présent article décrit, en "
          "des termes clairs et simples, la nature de la violation de données à caractère personnel […] »",
-         VERIFIE, ("RGPD art. 34",), verifie_le="2026-12-05"),
+         VERIFIE, ("RGPD art. 34",), verifie_le="2026-12-05", officiel=_EUR_LEX_RGPD),
     Fait("rgpd-art37", "RGPD, article 37 (désignation du délégué à la protection des données)",
          "Toute autorité publique ou organisme public, donc toute commune, désigne un délégué à la "
          "protection des données ; un même délégué peut être désigné pour plusieurs communes.",
@@ -706,7 +762,7 @@ _ENTREES = (
          "autorité publique ou un organisme public, un seul délégué à la protection des données peut être "
          "désigné pour plusieurs autorités ou organismes de ce type, compte tenu de leur structure "
          "organisationnelle et de leur taille. »",
-         VERIFIE, ("RGPD art. 37",), verifie_le="2026-12-05"),
+         VERIFIE, ("RGPD art. 37",), verifie_le="2026-12-05", officiel=_EUR_LEX_RGPD),
     # --- Other chapters -----------------------------------------------------------------------
     Fait("electoral-r67-r69", "code électoral, articles R67 et R69",
          "Proclamation du résultat de chaque bureau de vote ; procès-verbaux.",
@@ -766,18 +822,23 @@ _ENTREES = (
          "consommation d’énergie finale dans les bâtiments existants à usage tertiaire", VERIFIE,
          ("loi 2018-1021",)),
     Fait("cch-l174-1", "CCH, article L174-1",
-         "L'obligation, créée à l'article L111-10-3 du code de la construction, figure aujourd'hui à "
-         "l'article L174-1 (renumérotation du code au 1er juillet 2021). Le texte en vigueur a été lu sur "
-         "Légifrance, mais la page lue n'affiche pas le numéro de l'article : point à vérifier sur "
-         "Légifrance.",
-         "https://circulaires.legifrance.gouv.fr/codes/section_lc/LEGITEXT000006074096/LEGISCTA000041569863/2022-05-26/?anchor=LEGIARTI000042122391",
-         "Version en vigueur au 26 mai 2022 : « I. - Des actions de réduction de la consommation d'énergie "
-         "finale sont mises en œuvre dans les bâtiments, parties de bâtiments ou ensembles de bâtiments "
-         "existants à usage tertiaire, […] d'au moins 40 % en 2030, 50 % en 2040 et 60 % en 2050, par "
-         "rapport à 2010. » La section « Chapitre IV, section 3 : Obligations d'actions de réduction de la "
-         "consommation d'énergie finale dans des bâtiments à usage tertiaire (2021-07-01) » : "
-         "https://tricoteuses.fr/legifrance/sections/LEGISCTA000043819441", A_VERIFIER, ("L174-1",),
-         verifie_le="2026-12-04"),
+         "L'obligation, créée à l'article L111-10-3 du code de la construction et de l'habitation, figure "
+         "depuis sa recodification (1er juillet 2021) à l'article L174-1 ; ses modalités sont aux articles "
+         "R174-22 et suivants.",
+         "https://www.demeure-historique.org/juridique/dispositif-eco-efficacite-tertiaire/",
+         "« Pris en application de l'article L. 174-1 du Code de la construction et de l'habitation, le "
+         "dispositif Eco Efficacité Tertiaire (DEET), codifié aux articles R. 174-22 et suivants du Code de la "
+         "construction et de l'habitation, met en place une obligation de mise en œuvre d'actions de réduction "
+         "des consommations d'énergie dans les bâtiments à usage tertiaire. » (Le texte en vigueur, lu sur "
+         "Légifrance, https://circulaires.legifrance.gouv.fr/codes/section_lc/LEGITEXT000006074096/LEGISCTA000041569863/2022-05-26/?anchor=LEGIARTI000042122391 "
+         ": « I. - Des actions de réduction de la consommation d'énergie finale sont mises en œuvre dans les "
+         "bâtiments, parties de bâtiments ou ensembles de bâtiments existants à usage tertiaire, […] d'au moins "
+         "40 % en 2030, 50 % en 2040 et 60 % en 2050, par rapport à 2010. » ; la section « Obligations "
+         "d'actions de réduction de la consommation d'énergie finale dans des bâtiments à usage tertiaire » du "
+         "chapitre IV, en vigueur depuis le 1er juillet 2021 : https://tricoteuses.fr/legifrance/sections/LEGISCTA000043819441 ; "
+         "la recodification, selon https://deborah.boussemart-avocat.fr/ : « a été récemment recodifié et "
+         "partiellement réécrit par le décret n° 2021-872 du 30 juin 2021 ».)", VERIFIE,
+         ("L174-1", "R174-22"), verifie_le="2026-12-05"),
     Fait("loi-2015-992", "loi n° 2015-992 du 17 août 2015, article 179 ; décret n° 2016-973 du 18 juillet 2016",
          "Publication des données d'énergie par les gestionnaires de réseaux : l'article 179 de la loi "
          "relative à la transition énergétique organise l'accès des collectivités aux données de "
@@ -869,12 +930,15 @@ def absentes(texte: str) -> set[str]:
 
 # --- Showing the registry ------------------------------------------------------------------------
 def lien_html(identifiant: str) -> str:
-    """The entry as an HTML link to its source, with its state (checked on… / à vérifier)."""
+    """The entry as an HTML link to its source, with its state (checked on… / à vérifier), and, when the
+    source is a copy of the text, a link to the official text."""
     import html
 
     f = fait(identifiant)
+    etat = _etat(f) + (", sur une copie du texte" if f.officiel else "")
+    officiel = f" ; <a href='{html.escape(f.officiel)}'>texte officiel</a>" if f.officiel else ""
     return (f"<a href='{html.escape(f.source)}'>{html.escape(f.intitule)}</a> "
-            f"<span style='font-size:0.9em'>({html.escape(_etat(f))})</span>")
+            f"<span style='font-size:0.9em'>({html.escape(etat)}{officiel})</span>")
 
 
 def tableau(identifiants=None):

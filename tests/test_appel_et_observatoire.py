@@ -11,6 +11,7 @@ import pytest
 
 from donnees_en_main.chapitres import appel_et_observatoire as ao
 from donnees_en_main.chapitres.energie import charger_batiments
+from donnees_en_main.donnees import ErreurDonnees
 
 PAGE = Path(__file__).resolve().parent.parent / "book" / "appel-et-observatoire.md"
 
@@ -49,13 +50,16 @@ def test_litres_par_habitant_et_par_jour():
 
 
 @pytest.mark.parametrize("modifier, message", [
-    (lambda t: t.drop(columns="population"), "Colonnes absentes du fichier : population"),
+    (lambda t: t.drop(columns="population"), "Votre tableau n'a pas la colonne « population » qu'il faut pour cet "
+                                             "atelier .*Il faut une ligne par mois et par commune. Colonnes trouvées : "
+                                             "mois, code_commune_insee, nom_commune, volume_m3, niveau_secheresse."),
     (lambda t: t.assign(population=0), "Population vide ou nulle"),
     (lambda t: t.assign(mois="juillet"), "format AAAA-MM"),
 ])
 def test_un_fichier_mal_forme_est_explique(modifier, message):
-    with pytest.raises(ao.ErreurObservatoire, match=message):
+    with pytest.raises(ao.ErreurObservatoire, match=message) as erreur:
         ao.litres_par_habitant(modifier(ao.charger_eau()))
+    assert isinstance(erreur.value, ErreurDonnees)  # the shared exception: a French box in a notebook
 
 
 def test_les_etes_se_comparent_et_le_mois_manquant_est_dit():

@@ -148,8 +148,68 @@ def test_les_tableaux_ont_une_ligne_par_entree_avec_ses_liens(fabrique, entrees)
     assert len(lignes) == len(entrees)
     for ligne, e in zip(lignes, entrees):
         assert ligne.startswith(f"| {e['numero']} | ")
-        # each section named, linked to its page
-        assert [(p, t) for t, p in re.findall(r"\{doc\}`([^`<]+) <([^>`]+)>`", ligne)] == e["cibles"]
+        # each section named, linked to its page and to the section's anchor
+        liens = re.findall(r"\[([^\]]+)\]\(([\w-]+)\.md#([^)\s]+)\)", ligne)
+        assert [(p, t) for t, p, _ in liens] == e["cibles"]
+        assert [a for _, _, a in liens] == [carte.ancre(t) for _, t in e["cibles"]]
+
+
+def test_l_ancre_est_celle_que_myst_donne_au_titre():
+    """carte.ancre mirrors MyST's heading slugs (myst_heading_anchors): same result on every target title."""
+    from myst_parser.mdit_to_docutils.base import default_slugify
+
+    titres = {t for e in carte.SITUATIONS + carte.COMPETENCES for _, t in e["cibles"]}
+    titres |= {"Le parcours : « Puis-je publier ce jeu de données ? »", "Un taux, c'est une division"}
+    for titre in titres:
+        assert carte.ancre(titre) == default_slugify(titre), titre
+    assert carte.ancre("Bâtir un observatoire") == "bâtir-un-observatoire"
+    assert carte.lien_section("ouvrir", "6. Publier") == "[6. Publier](ouvrir.md#6-publier)"
+
+
+def _section_par_ancre(html: str, ancre: str) -> str | None:
+    """The title of the section whose id is ``ancre`` in a built page (French typography undone), or None."""
+    from bs4 import BeautifulSoup
+
+    cible = BeautifulSoup(html, "html.parser").find(id=ancre)
+    if cible is None:
+        return None
+    titre = cible.find(re.compile(r"^h[1-6]$")) if cible.name == "section" else None
+    if titre is None:
+        return ""
+    for lien_permanent in titre.find_all("a", class_="headerlink"):
+        lien_permanent.decompose()
+    return normaliser(titre.get_text(" "))
+
+
+def test_chaque_lien_de_la_carte_atterrit_sur_sa_section(livre):
+    """In the built book, each section named by the map is a link to ``page.html#id``, and ``id`` is the
+    section of that title in that page: the reader lands on the section, not on the top of the page."""
+    from bs4 import BeautifulSoup
+
+    carte_html = BeautifulSoup((livre / "book" / "carte.html").read_text(encoding="utf-8"), "html.parser")
+    liens: dict[tuple[str, str], set[str]] = {}
+    for a in carte_html.select("article a.reference.internal"):
+        page, _, fragment = a.get("href", "").partition("#")
+        liens.setdefault((page, normaliser(a.get_text(" "))), set()).add(fragment)
+    pages: dict[str, str] = {}
+    for e in carte.SITUATIONS + carte.COMPETENCES:
+        for page, titre in e["cibles"]:
+            fragments = liens.get((f"{page}.html", normaliser(titre)))
+            assert fragments, f"la carte n'a pas de lien « {titre} » vers {page}.html"
+            assert "" not in fragments, f"« {titre} » : le lien mène en haut de {page}.html, pas à la section"
+            html = pages.setdefault(page, (livre / "book" / f"{page}.html").read_text(encoding="utf-8"))
+            for fragment in fragments:
+                trouve = _section_par_ancre(html, fragment)
+                assert trouve is not None, f"{page}.html n'a pas d'ancre « {fragment} » (lien « {titre} »)"
+                assert trouve == normaliser(titre), f"{page}.html#{fragment} est « {trouve} », pas « {titre} »"
+
+
+def test_la_verification_des_ancres_sait_dire_non():
+    page = ('<section id="bon"><h2>Le bon titre<a class="headerlink" href="#bon">#</a></h2></section>'
+            '<span id="seul"></span>')
+    assert _section_par_ancre(page, "bon") == "le bon titre"
+    assert _section_par_ancre(page, "absent") is None
+    assert _section_par_ancre(page, "seul") == ""
 
 
 def test_les_situations_sont_repliees_famille_par_famille_sans_en_perdre():

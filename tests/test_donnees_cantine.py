@@ -569,6 +569,9 @@ def test_ma_cantine_parts_decidees_valeur_par_valeur(tmp_path):
     assert "lignes 3, 4" in pourcent and "ligne par ligne" in pourcent
     ambigues = next(n for n in notes if n.startswith("Colonne teledeclaration_ratio_bio : 2 valeurs ambiguës"))
     assert "lignes 2, 5" in ambigues  # 0.25 and 1: kept as shares, but reported
+    assert "« 0.25 » peut donc vouloir dire 25 % ou 0,25 %" in ambigues
+    assert any(n.startswith("Colonne teledeclaration_ratio_egalim_hors_bio : 2 valeurs ambiguës (lignes 2, 5, ")
+               for n in notes), notes  # 0.1 and 0.5; 0 is 0 in both conventions
     assert any(n.startswith("Colonne teledeclaration_ratio_egalim_hors_bio : 1 valeur écrite en pourcentage (« 20 »)")
                for n in notes)
 

@@ -167,3 +167,27 @@ def test_les_chiffres_nationaux_verifies_se_recalculent_sur_le_fichier_publie():
     assert FAITS["cantines-2021-moyenne"].valeur == pourcent_fr(parts.mean())
     assert FAITS["cantines-2021-mediane"].valeur == pourcent_fr(parts.median())
     assert all(FAITS[i].verifie for i in ("cantines-2021-nb", "cantines-2021-moyenne", "cantines-2021-mediane"))
+
+
+def test_ce_qui_est_tranche_et_ce_qui_ne_l_est_pas():
+    """The points left « à vérifier » by the legal review: each is settled from a source text (and the page
+    stops doubting it), or stays « à vérifier » with what is not settled said in the entry and on the page."""
+    # CCH L174-1: the number read on a page that names it, next to the text in force
+    l174 = FAITS["cch-l174-1"]
+    assert l174.verifie and "L. 174-1" in l174.extrait and "40 % en 2030" in l174.extrait
+    energie = TEXTES["book/energie.md"]
+    assert "L174-1" in energie and "numéro à" not in energie
+    # the three points not settled say what is missing, in the registry and on their page
+    non_tranches = {"referent-donnees": ("book/ouvrir.md", "(à vérifier"),
+                    "cnil-aipd-deux-criteres": ("book/rgpd-au-quotidien.md", "à vérifier sur le site de la CNIL"),
+                    "cgct-l2313-1-en-ligne": ("book/cadre-legal.md", "**Point non tranché**")}
+    for identifiant, (page, mention) in non_tranches.items():
+        f = FAITS[identifiant]
+        assert not f.verifie, identifiant
+        assert re.search(r"[Rr]este à vérifier|Non tranché", f.enonce), identifiant
+        assert mention in TEXTES[page], (identifiant, page)
+    # the budget: what is settled stays checked (the decision path cites it), the threshold does not
+    assert FAITS["cgct-l2313-1"].verifie and "Dans toutes les communes" in FAITS["cgct-l2313-1"].extrait
+    assert "R2313-8" in FAITS["cgct-l2313-1-en-ligne"].references
+    # the designation that is an obligation, quoted from the article itself
+    assert "réutilisation des informations publiques" in FAITS["crpa-r330-2"].extrait

@@ -174,8 +174,9 @@ def test_chaque_page_des_elus_a_son_lien_et_sa_fiche_d_une_page(livre):
         manque = [t.strip()[:50] for t in attendus if not _contient(texte, t)]
         if not any(d in texte for d in dates):
             manque.append(f"la date ({' ou '.join(sorted(dates))})")
-        if f"{page}.html" not in texte:
-            manque.append(f"l'adresse de la page ({page}.html)")
+        # the book is built without its public address (no html_baseurl): the sheet says whom to ask
+        if not _contient(texte, fiches.SANS_ADRESSE) or ".html" in texte:
+            manque.append(f"« {fiches.SANS_ADRESSE} » (et aucun chemin de fichier)")
         if pages != 1 or manque:
             fautes[page] = f"{pages} page(s) ; absent du PDF : {manque}"
     assert not fautes, f"fiches « L'essentiel » : {fautes}"
@@ -260,6 +261,18 @@ def test_les_caracteres_francais_sont_imprimes_tels_quels(tmp_path):
         assert attendu in texte or _contient(texte, attendu), (attendu, texte)
     assert "#" not in texte.split("L’essentiel")[0], "le lien « # » du titre n'est pas imprimé"
     assert "\ufffd" not in texte
+
+
+def test_sans_adresse_publique_la_fiche_nomme_le_chapitre_et_dit_a_qui_demander_le_lien(tmp_path):
+    site = _site(tmp_path, POINTS_FRANCAIS)
+    ecrits, problemes = fiches.ecrire_fiches(site, None, datetime.date(2026, 12, 5), pages=["book/energie"])
+    assert not problemes
+    pages, texte = lire_pdf(ecrits[0].read_bytes())
+    assert pages == 1
+    fin = texte.split("Le chapitre complet", 1)[1]
+    assert _contient(fin, "« Connaître la consommation d’énergie », dans le livre Données en main"), fin
+    assert _contient(fin, fiches.SANS_ADRESSE), fin
+    assert ".html" not in texte and "book/" not in texte  # a file path means nothing on paper
 
 
 def test_un_long_encadre_est_imprime_plus_petit_sur_une_seule_page(tmp_path):

@@ -270,17 +270,25 @@ def test_subventions_au_format_scdl(fichier):
     attendus = [_nombre(v) if v and v.lower() not in VALEURS_MASQUEES else None for v in brut[montant]]
     assert lu.tableau["montant"].tolist() == pytest.approx(
         [float("nan") if a is None else a for a in attendus], nan_ok=True)
-    # Shares decided value by value, as lire_subventions does; a « 1 » next to percentages is reported.
+    # Shares decided value by value, by the same rule as lire_subventions: once the file writes percentages,
+    # every share in (0, 1] — « 1 » as « 0.8 » — may be one too (1 % or 100 %?), and is reported with its line.
     if "pourcentageSubvention" in brut.columns:
         valeurs = [_nombre(v) if v else None for v in brut["pourcentageSubvention"]]
         parts = [float("nan") if v is None else v / 100 if v > 1 else v for v in valeurs]
         assert lu.tableau["pourcentageSubvention"].tolist() == pytest.approx(parts, nan_ok=True)
-        lignes_de_un = [str(i + 2) for i, v in enumerate(valeurs) if v == 1]
+        douteuses = [str(i + 2) for i, v in enumerate(valeurs) if v is not None and 0 < v <= 1]
         note = next((n for n in lu.notes if "ambigu" in n), "")
-        if any(v is not None and v > 1 for v in valeurs) and lignes_de_un:
-            assert f"{len(lignes_de_un)} valeurs ambiguës" in note and f"lignes {', '.join(lignes_de_un[:3])}" in note
+        if any(v is not None and v > 1 for v in valeurs) and douteuses:
+            assert f"{len(douteuses)} valeurs ambiguës (lignes {', '.join(douteuses[:3])}" in note
+            assert "peut donc vouloir dire" in note and "vérifiez-les" in note
         else:
             assert not note, note
+        # One rule, said the same way by both readers.
+        sub = lire_subventions(fichier)
+        assert sub["pourcentageSubvention"].tolist() == pytest.approx(
+            [1.0 if v is None else p for v, p in zip(valeurs, parts)])
+        assert [n for n in sub.attrs["notes"] if n.startswith("Colonne pourcentageSubvention")] == \
+            [n for n in lu.notes if n.startswith("Colonne pourcentageSubvention")]
 
 
 # --------------------------------------------------------------------------- energy (SDES, IRIS level)

@@ -149,3 +149,119 @@ def test_chaque_version_dit_ce_qu_elle_est():
     image = Image.open(io.BytesIO(png))
     assert image.size[0] == 360
     assert image.text[VARIANTE] == "telephone" and float(image.text[TEXTE_MIN]) >= 12
+
+
+# --- no two tick labels overlap (issue 18: wrapped building names on top of each other at 390 px) ----
+
+def chevauchements_png(png: bytes) -> list[str] | None:
+    """The pairs of tick labels that overlap in a chart's PNG (from its ETIQUETTES text chunk, boxes in
+    pixels of the image), or None when the PNG carries no such chunk."""
+    import json
+
+    from donnees_en_main.affichage.graphiques import ETIQUETTES
+
+    with Image.open(io.BytesIO(png)) as image:
+        image.load()
+        brut = getattr(image, "text", {}).get(ETIQUETTES)
+    if brut is None:
+        return None
+    paires = []
+    for axes in json.loads(brut):
+        for nom, boites in axes.items():
+            for i, a in enumerate(boites):
+                for b in boites[i + 1:]:
+                    # boxes [x0, y0, x1, y1, text]: touching or overlapping in both directions
+                    if min(a[2], b[2]) - max(a[0], b[0]) > 0 and min(a[3], b[3]) - max(a[1], b[1]) > -1:
+                        paires.append(f"{nom} : « {a[4]} » / « {b[4]} »".replace("\n", " "))
+    return paires
+
+
+def _batiments():
+    """Like the « consommation par bâtiment » chart of « Énergie »: ten long names, stacked bars."""
+    noms = ["Hôtel de ville", "École élémentaire Jean-de-La-Fontaine", "École élémentaire des Coteaux",
+            "École maternelle Les Tilleuls", "École maternelle du Port", "Gymnase des Sablons",
+            "Piscine municipale", "Salle des fêtes", "Médiathèque du Port", "Éclairage public"]
+    with matplotlib.rc_context():
+        appliquer_style()
+        fig, ax = plt.subplots(figsize=(7.5, 4.2))
+        ax.barh(noms, [100 + 20 * i for i in range(10)], color=BLEU, label="électricité")
+        ax.barh(noms, [50 + 10 * i for i in range(10)], left=[100 + 20 * i for i in range(10)], label="gaz")
+        for y in range(10):
+            ax.text(150 + 30 * y + 20, y, nombre_fr(150 + 30 * y, 0), va="center", fontsize=9)
+        ax.set_title("Consommation d'énergie des bâtiments communaux en 2024")
+        ax.set_xlabel("consommation annuelle (MWh)")
+        ax.legend(loc="lower right")
+        fig.tight_layout()
+    return fig
+
+
+@pytest.mark.parametrize("largeur", [350, 720])
+def test_les_noms_des_categories_ne_se_chevauchent_pas(largeur):
+    png = figure_pour_ecran(_batiments(), largeur, "telephone" if largeur < 500 else "large")
+    paires = chevauchements_png(png)
+    assert paires is not None, "each chart says where its labels are"
+    assert not paires, f"étiquettes qui se chevauchent à {largeur} px : {paires}"
+    hauteur = Image.open(io.BytesIO(png)).size[1]
+    assert hauteur <= 2.2 * largeur, f"a chart made too tall to read on a phone: {hauteur} px"
+
+
+def test_le_controle_voit_un_chevauchement():
+    # the check itself must fail on overlapping labels: the same chart squeezed by hand
+    fig = _batiments()
+    fig.set_dpi(96)
+    fig.set_size_inches(350 / 96, 2.2)
+    for ax in fig.get_axes():
+        ax.set_yticks(range(10), labels=[t.get_text().replace(" ", "\n", 1) for t in ax.get_yticklabels()])
+    fig.canvas.draw()
+    from donnees_en_main.affichage.graphiques import ETIQUETTES, boites_des_etiquettes
+
+    tampon = io.BytesIO()
+    fig.savefig(tampon, format="png", metadata={ETIQUETTES: boites_des_etiquettes(fig, fig.canvas.get_renderer())})
+    plt.close(fig)
+    assert chevauchements_png(tampon.getvalue())
+
+
+def _graphiques_du_livre(html_dir):
+    """Every chart PNG of the built book: the files of its pages (both versions of each figure) and the
+    images written into its dashboards (data: URIs); (where, PNG bytes) for those saying their variant."""
+    vus = []
+    for fichier in sorted(html_dir.rglob("*.png")):
+        vus.append((str(fichier.relative_to(html_dir)), fichier.read_bytes()))
+    for page in sorted(html_dir.rglob("*.html")):
+        texte = page.read_text(encoding="utf-8", errors="replace")
+        for k, code in enumerate(re.findall(r"data:image/png;base64,([A-Za-z0-9+/=]+)", texte)):
+            vus.append((f"{page.relative_to(html_dir)} (image {k + 1})", base64.b64decode(code)))
+    graphiques = []
+    for ou, png in vus:
+        with Image.open(io.BytesIO(png)) as image:
+            variante = getattr(image, "text", {}).get(VARIANTE)
+        if variante is not None:
+            graphiques.append((ou, variante, png))
+    return graphiques
+
+
+def test_aucune_etiquette_ne_se_chevauche_dans_les_graphiques_du_livre(livre):
+    graphiques = _graphiques_du_livre(livre)
+    telephone = [g for g in graphiques if g[1] in ("telephone", "tableau-de-bord")]
+    assert len(telephone) >= 15, f"les graphiques du livre doivent être trouvés : {len(telephone)}"
+    sans = [ou for ou, _v, png in graphiques if chevauchements_png(png) is None]
+    assert not sans, f"graphiques sans la position de leurs étiquettes : {sans[:10]}"
+    fautifs = {f"{ou} ({v})": p for ou, v, png in graphiques if (p := chevauchements_png(png))}
+    assert not fautifs, f"{len(fautifs)} graphique(s) aux étiquettes qui se chevauchent : {fautifs}"
+
+
+def test_deux_graphiques_cote_a_cote_s_empilent_au_telephone():
+    # like « Des graphiques honnêtes » (Élections): two panels side by side, their % ran together at 350 px
+    with matplotlib.rc_context():
+        appliquer_style()
+        fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(8, 2.8))
+        for ax, debut in [(ax1, 20), (ax2, 0)]:
+            ax.barh(range(2), [25.0, 21.8])
+            ax.set_yticks(range(2), ["Élodie MARCHAND", "Paul BERTIN"])
+            ax.set_xlim(debut, 30)
+            ax.xaxis.set_major_formatter(format_axe_fr(0, " %"))
+            ax.set_title("À éviter : l'axe commence à 20 %", loc="left", fontsize=11)
+        ax2.tick_params(labelleft=False)
+        fig.tight_layout()
+        png = figure_pour_ecran(fig, 350, "telephone")
+    assert chevauchements_png(png) == []

@@ -1,7 +1,11 @@
 """The class hub in a real browser (headless Chromium driven by Playwright), as a trainer and a learner use it.
 
 The hub starts as deploiement/jupyterhub/README.md says (the fixture of tests/test_jupyterhub.py, which also
-checks every grade over HTTP). Here: the French login form, typed into and clicked; the trainer's JupyterLab
+checks every grade over HTTP). Here, first, a whole class on a hub of its own, everything clicked: the trainer
+releases from the formgrader inside JupyterLab, two learners fetch, answer through the widgets and the code cells,
+submit; the trainer collects, autogrades and reads each exact grade in the formgrader, releases the feedback, which
+each learner opens from the Assignment List; one cell of learner B fails to read A's copy and the trainer's
+solutions. Then, on the shared hub: the French login form, typed into and clicked; the trainer's JupyterLab
 opens the formgrader from the Nbgrader menu, and the formgrader really shows inside JupyterLab's frame (a
 refused frame is an empty error page); the learner, logging in as « Léa Martin », gets the account lea.martin
 and a French JupyterLab without the news pop-up, whose « Validate » says in French what it checks.
@@ -16,12 +20,18 @@ French feedback page, and the fetched assignment's tab is not named like the wor
 from __future__ import annotations
 
 import re
+import sys
+import time
 
+import nbformat
 import pytest
 
+from donnees_en_main.chapitres.cantine import questions as q
+from donnees_en_main.correction.configuration import nom_affiche
 from outils_navigateur import TELEPHONE, chromium_executable, options_chromium
+from test_cantine import CODE_Q3, CODE_Q4
 from test_exercices_telephone import MESURES as MESURES_QUESTIONS
-from test_jupyterhub import FORMATEUR, classe, hub  # noqa: F401 (the hub, started as the README says; the class)
+from test_jupyterhub import DEVOIR, FORMATEUR, RACINE, classe, hub, hub_demarre  # noqa: F401 (the hub, the class)
 
 pytestmark = pytest.mark.skipif(chromium_executable() is None,
                                 reason="Chromium absent : installez-le (Debian : sudo apt install chromium)")
@@ -63,6 +73,227 @@ def se_connecter(navigateur, url: str, nom: str, mot_de_passe: str, telephone: b
 
 def libelles_du_menu(page) -> list[str]:
     return [t.strip() for t in page.locator(".lm-MenuBar-itemLabel").all_inner_texts()]
+
+
+# -- A whole class in the browser: release, fetch, answer by clicking, submit, collect, autograde, feedback ------
+
+# Two learners, as they type their names at the login (their account names: see test_noms_tels_qu_on_les_tape);
+# what they click and type (from the question bank and tests/test_cantine.py's code answers). Learner A types both
+# code answers, then « Tout exécuter », and answers everything right. Learner B clicks « Tout exécuter » as soon as
+# the notebook opens (its kernel still starting), picks a wrong answer to question 1 (one of its frequent errors),
+# the right one to question 2, types question 3's code and leaves question 4 as given. Their exact grades follow
+# from the assignment's points (``note_attendue``).
+CHOIX_FAUX_Q1 = next(c for c in q.separateur.choix if c != q.separateur.reponse and c in q.separateur.erreurs_frequentes)
+CLASSE_NAVIGATEUR = {
+    "Anne Dupuis": {"compte": "anne.dupuis", "tout_executer_d_abord": False, "code": [CODE_Q3, CODE_Q4],
+                    "clics": {q.separateur: q.separateur.reponse, q.indicateur: q.indicateur.reponse}},
+    "Bruno Leroy": {"compte": "bruno.leroy", "tout_executer_d_abord": True, "code": [CODE_Q3],
+                    "clics": {q.separateur: CHOIX_FAUX_Q1, q.indicateur: q.indicateur.reponse}},
+}
+SOURCE_DEVOIR = RACINE / "exercises" / "source" / DEVOIR / f"{DEVOIR}.ipynb"
+
+
+def points_par_question() -> dict[str, float]:
+    """Points of each graded question of the assignment: nbgrader's grade cells of the source notebook, each tied
+    to the question of the bank that it imports."""
+    points = {}
+    for c in nbformat.read(SOURCE_DEVOIR, as_version=4).cells:
+        nbg = c.metadata.get("nbgrader", {})
+        if nbg.get("grade"):
+            (nom,) = re.findall(r"import (\w+) as _question_notee", c.source)
+            points[getattr(q, nom).id] = nbg["points"]
+    return points
+
+
+def note_attendue(reponses: dict) -> float:
+    """The grade of a learner who clicks ``reponses["clics"]`` and replaces the first stubs with ``reponses["code"]``
+    (question 3's code, then question 4's): the points of the questions answered right."""
+    points = points_par_question()
+    justes = [question.id for question, choix in reponses["clics"].items() if choix == question.reponse]
+    justes += [question.id for question, code in zip((q.part_bio, q.mediane_bio), (CODE_Q3, CODE_Q4))
+               if code in reponses["code"]]
+    return sum(points[i] for i in justes)
+
+
+@pytest.fixture
+def hub_vierge():
+    """A hub of its own, started as the README says: this class's release must not meet ``classe``'s."""
+    with hub_demarre() as h:
+        yield h
+
+
+def ouvrir_la_liste_des_devoirs(page):
+    page.locator(".lm-MenuBar-itemLabel", has_text="Nbgrader").click()
+    page.locator(".lm-Menu-itemLabel").get_by_text("Assignment List", exact=True).click()
+    page.locator("#released_assignments_list").wait_for()
+
+
+def devoir_dans_la_liste(page, liste: str):
+    """The assignment's row in one list of the Assignment List (released, fetched, submitted)."""
+    return page.locator(f"#{liste}_assignments_list > .list_item", has_text=DEVOIR)
+
+
+def carnet_au_premier_plan(page):
+    return page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+
+
+def repondre_dans_le_navigateur(page, reponses: dict) -> None:
+    """As a learner does: fetch the assignment, open it; type the code answers over the stubs then « Tout exécuter »,
+    or (``tout_executer_d_abord``, the button clicked at once, while the kernel starts) the other way round, each
+    answer run with Maj + Entrée; click the answers and « Vérifier »; save."""
+    ouvrir_la_liste_des_devoirs(page)
+    devoir_dans_la_liste(page, "released").get_by_role("button", name="Fetch").click()
+    recu = devoir_dans_la_liste(page, "fetched")
+    recu.locator("a.assignment-notebooks-link").click()
+    recu.locator(".assignment-notebooks a", has_text=re.compile(rf"^{DEVOIR}$")).click()
+    carnet = carnet_au_premier_plan(page)
+    page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current", has_text=f"{DEVOIR}.ipynb").wait_for()
+    tout_executer = carnet.locator(".jp-NotebookPanel-toolbar").get_by_text("Tout exécuter", exact=True)
+    if reponses["tout_executer_d_abord"]:
+        tout_executer.click()
+        carnet.locator(".dem-question").nth(1).wait_for()
+    for code in reponses["code"]:  # the first stub left is question 3's, then question 4's
+        ligne = carnet.locator(".jp-CodeCell .cm-line", has_text=re.compile(r"^raise NotImplementedError\(\)$")).first
+        ligne.click()
+        page.keyboard.press("End")
+        page.keyboard.press("Shift+Home")
+        page.keyboard.insert_text(code)
+        if reponses["tout_executer_d_abord"]:
+            page.keyboard.press("Shift+Enter")
+    if not reponses["tout_executer_d_abord"]:
+        tout_executer.click()
+    # Every code answer has run (its cell numbered), and nothing is running any more.
+    for code in reponses["code"]:
+        cellule = carnet.locator(".jp-CodeCell").filter(has=page.locator(".cm-line", has_text=code))
+        cellule.locator(".jp-InputPrompt", has_text=re.compile(r"\[\d+\]")).wait_for()
+    carnet.locator(".dem-question").nth(1).wait_for()
+    page.wait_for_function("""() => { const n = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+        return n && !Array.from(n.querySelectorAll('.jp-InputPrompt')).some(p => p.textContent.includes('*')); }""")
+    for question, choix in reponses["clics"].items():
+        boite = carnet.locator(".dem-question").filter(has=page.locator(".widget-radio-box label", has_text=choix))
+        boite.locator(".widget-radio-box label", has_text=choix).click()
+        boite.get_by_role("button", name=question.libelle_verifier, exact=True).click()
+        verdict = "✔ Juste" if choix == question.reponse else "✘ Pas encore"
+        boite.get_by_text(verdict).first.wait_for()
+    page.keyboard.press("Control+s")
+    page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current.jp-mod-dirty").wait_for(state="detached")
+
+
+def action_du_formgrader(cadre, lien) -> str:
+    """Click a formgrader action; it must say « Success »; close its window; return what the window said."""
+    lien.click()
+    fenetre = cadre.locator(".modal")
+    fenetre.locator(".modal-title").wait_for()
+    titre, texte = fenetre.locator(".modal-title").inner_text(), fenetre.locator(".modal-body").inner_text()
+    assert titre == "Success", texte[-3000:]
+    fenetre.locator(".modal-footer button").click()
+    fenetre.wait_for(state="detached")
+    return texte
+
+
+def test_une_classe_entiere_dans_le_navigateur(navigateur, hub_vierge):
+    """The trainer and two learners, each in their own browser, through the hub's whole path: the trainer releases
+    from the formgrader inside JupyterLab; the learners fetch, answer by clicking, submit; the trainer collects,
+    autogrades and reads each exact grade in the formgrader, releases the feedback; each learner reads her own
+    grade in « (voir la correction) ». Learner B's notebook cannot read A's copy nor the trainer's solutions."""
+    url, mdp = hub_vierge["url"], hub_vierge["mots_de_passe"]
+    t0 = time.monotonic()
+
+    def etape(nom):  # progress marks, shown by pytest when the test fails or with -s
+        print(f"[{time.monotonic() - t0:6.1f} s] {nom}", file=sys.stderr, flush=True)
+
+    attendues = {nom: note_attendue(r) for nom, r in CLASSE_NAVIGATEUR.items()}
+    assert len(set(attendues.values())) == len(attendues), f"des notes différentes distinguent les copies : {attendues}"
+    total = sum(points_par_question().values())
+    comptes = {nom: r["compte"] for nom, r in CLASSE_NAVIGATEUR.items()}
+    formateur = se_connecter(navigateur, url, "Formateur", mdp["formateur"])
+    pages, apprenants = [formateur], {}
+    try:
+        for nom in CLASSE_NAVIGATEUR:
+            apprenants[nom] = se_connecter(navigateur, url, nom, mdp["apprenant"])
+            pages.append(apprenants[nom])
+        etape("everybody logged in")
+
+        # The trainer generates and releases the assignment from the formgrader, inside JupyterLab.
+        formateur.locator(".lm-MenuBar-itemLabel", has_text="Nbgrader").click()
+        formateur.locator(".lm-Menu-itemLabel").get_by_text("Formgrader", exact=True).click()
+        cadre = formateur.frame_locator("iframe[src*='formgrader']")
+        ligne = cadre.locator("#main-table tr").filter(has=cadre.locator("td.name", has_text=re.compile(rf"^{DEVOIR}$")))
+        action_du_formgrader(cadre, ligne.locator("td.assign a"))
+        action_du_formgrader(cadre, ligne.locator("td.release a"))
+        ligne.locator("td.status", has_text="released").wait_for()
+        etape("released")
+
+        for nom, page in apprenants.items():
+            repondre_dans_le_navigateur(page, CLASSE_NAVIGATEUR[nom])
+            ouvrir_la_liste_des_devoirs(page)
+            devoir_dans_la_liste(page, "fetched").get_by_role("button", name="Submit").click()
+            devoir_dans_la_liste(page, "submitted").wait_for()
+            etape(f"{nom} answered and submitted")
+
+        # The wall: one cell in B's notebook tries to read A's copy and the trainer's source notebook (solutions).
+        utilisateurs = hub_vierge["donnees"] / "utilisateurs"
+        copie_de_a = utilisateurs / comptes["Anne Dupuis"] / DEVOIR / f"{DEVOIR}.ipynb"
+        source = utilisateurs / FORMATEUR / "cours" / "source" / DEVOIR / f"{DEVOIR}.ipynb"
+        assert copie_de_a.exists() and source.exists(), "ces fichiers existent : seule la cloison peut les cacher"
+        b = apprenants["Bruno Leroy"]
+        b.locator(".lm-DockPanel-tabBar .lm-TabBar-tab", has_text=f"{DEVOIR}.ipynb").click()
+        carnet = carnet_au_premier_plan(b)
+        carnet.locator(".jp-Cell .jp-InputArea-editor").last.click()
+        b.keyboard.press("Escape")
+        b.keyboard.press("b")
+        b.keyboard.press("Enter")
+        b.keyboard.insert_text(
+            "import os\n"
+            "def essai(chemin):\n"
+            "    try:\n"
+            "        return open(chemin).read()[:50]\n"
+            "    except OSError as e:\n"
+            "        return type(e).__name__\n"
+            f"print('CLOISON', [essai(c) for c in {[str(copie_de_a), str(source)]!r}], os.listdir({str(utilisateurs)!r}))")
+        b.keyboard.press("Shift+Enter")
+        sortie = carnet.locator(".jp-OutputArea-output", has_text="CLOISON").inner_text()
+        assert sortie.strip() == f"CLOISON ['FileNotFoundError', 'FileNotFoundError'] [{comptes['Bruno Leroy']!r}]", sortie
+        etape("wall checked")
+
+        # The trainer collects, autogrades each copy, and reads the grades in the formgrader.
+        journal = action_du_formgrader(cadre, ligne.locator("td.collect a"))
+        assert "cheating" not in journal, journal
+        ligne.locator("td.num-submissions a", has_text=str(len(CLASSE_NAVIGATEUR))).click()
+        copies = {compte: cadre.locator("#main-table tr").filter(has=cadre.locator("td.student-id", has_text=compte))
+                  for compte in comptes.values()}
+        for compte, copie in copies.items():
+            journal = action_du_formgrader(cadre, copie.locator("td.autograde a"))
+            assert "has changed" not in journal, journal
+        for nom, compte in comptes.items():
+            copie = copies[compte]
+            copie.locator("td.status", has_text="graded").wait_for()
+            assert copie.locator("td.score").inner_text().strip() == f"{attendues[nom]:g} / {total:g}", nom
+            prenom, nom_de_famille = nom_affiche(compte)
+            assert copie.locator("td.student-name").inner_text().strip() == f"{nom_de_famille}, {prenom}"
+        etape("autograded")
+        cadre.locator("a", has_text="Manage Assignments").click()
+        action_du_formgrader(cadre, ligne.locator("td.generate-feedback a"))
+        action_du_formgrader(cadre, ligne.locator("td.release-feedback a"))
+        etape("feedback released")
+
+        # Each learner fetches her feedback and opens it from the Assignment List: her own exact grade, in French.
+        for nom, page in apprenants.items():
+            ouvrir_la_liste_des_devoirs(page)
+            page.locator("#refresh_assignments_list").click()
+            devoir_dans_la_liste(page, "submitted").get_by_role("button", name="Fetch Feedback").click()
+            lien = page.get_by_text("(voir la correction)")
+            lien.click()
+            page.locator(".lm-DockPanel-tabBar .lm-TabBar-tabLabel", has_text=f"{DEVOIR}.html").wait_for()
+            retour = page.frame_locator(".jp-HTMLViewer:not(.lm-mod-hidden) iframe")
+            retour.get_by_text(f"{DEVOIR} (Note : {attendues[nom]:g} / {total:g})").first.wait_for()
+            texte = retour.locator("body").inner_text()
+            assert "BEGIN HIDDEN TESTS" not in texte and "Traceback" not in texte and "No response" not in texte, nom
+            assert page.locator("text=(view feedback)").count() == 0
+        etape("feedback read")
+    finally:
+        for page in pages:
+            page.context.close()
 
 
 def test_mauvais_mot_de_passe_dans_le_navigateur(navigateur, hub):  # noqa: F811

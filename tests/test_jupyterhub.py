@@ -12,6 +12,7 @@ the end, and no process of the hub survives it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -140,8 +141,9 @@ def installer_proxy() -> None:
     subprocess.run(["bash", str(RACINE / "outils" / "installer_proxy.sh")], check=True, timeout=300)
 
 
-@pytest.fixture(scope="module")
-def hub():
+@contextlib.contextmanager
+def hub_demarre():
+    """A hub started as the README says, on 127.0.0.1 with a fresh data folder; stopped with all it started."""
     installer_proxy()
     donnees = Path(tempfile.mkdtemp(prefix="hub-"))
     port = port_libre()
@@ -182,6 +184,12 @@ def hub():
             except psutil.NoSuchProcess:
                 pass
         subprocess.run(["rm", "-rf", str(donnees)], check=False)
+
+
+@pytest.fixture(scope="module")
+def hub():
+    with hub_demarre() as h:
+        yield h
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import http.server
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -335,3 +336,95 @@ def test_un_carnet_s_execute_dans_le_navigateur_sans_requete_vers_un_tiers(livre
     finally:
         cdn.shutdown()
         cdn.server_close()
+
+
+def test_avec_la_distribution_complete_pandas_se_charge_pendant_la_lecture_sans_accord(livre, tmp_path):
+    """The site hosts pandas & co. (here stand-in wheels with the real names, see tests/outils_lite.py)."""
+    from outils_lite import site_complet
+
+    if chromium_executable() is None:
+        pytest.fail("Chromium est introuvable : `.ci/run` l'installe (Debian : sudo apt install chromium).")
+    site = site_complet(livre, tmp_path)
+    with servir(site) as base, navigateur() as nav:
+        page = nav.new_page()
+        requetes: list[str] = []
+        page.on("request", lambda r: requetes.append(r.url))
+        page.route(lambda url: not url.startswith(base), lambda route: route.abort())
+        # pandas is fetched from the site as the kernel starts, before the reader runs anything
+        with page.expect_request(lambda r: "/lite/static/pyodide/pandas-" in r.url, timeout=240_000):
+            page.goto(base + "lite/notebooks/index.html?path=cantine.ipynb")
+        cellules = page.locator(".jp-CodeCell")
+        cellules.first.wait_for(timeout=120_000)
+        _executer(page, cellules.nth(0), "Tout est prêt : pandas, numpy et matplotlib sont chargés depuis ce site.")
+        assert page.get_by_role("button", name=TEXTE_BOUTON).count() == 0  # nothing to consent to
+        assert not page.locator(".jp-OutputArea-output", has_text="ne sont pas hébergées").count()
+        _remplacer_code(page, cellules.nth(2), "import pandas, matplotlib\nprint('doublures :', pandas.DOUBLURE, matplotlib.DOUBLURE)")
+        _executer(page, cellules.nth(2), "doublures : True True")
+        assert [u for u in requetes if not u.startswith(base)] == []
+        assert all(u.count("/lite/static/pyodide/numpy-") <= 1 for u in requetes)
+
+
+# --- On a phone (390 x 844, touch): the menu, the badge, running a cell with a finger ---------------
+
+# Each element: its box, whether it lies within the screen's width, and whether a finger on its centre
+# touches it (nothing covers or clips it there).
+MESURE_ELEMENTS = """els => els.map(e => {
+  const r = e.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
+  const dessus = document.elementFromPoint(x, y);
+  return {texte: (e.innerText || e.title || '').trim(), gauche: r.left, droite: r.right, haut: r.top, bas: r.bottom,
+          largeur: r.width, hauteur: r.height, deborde: e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1,
+          touche: !!dessus && (e === dessus || e.contains(dessus))};
+})"""
+
+
+def _dans_l_ecran(m: dict, largeur: int) -> bool:
+    return m["gauche"] >= 0 and m["droite"] <= largeur and m["largeur"] > 0 and m["touche"] and not m["deborde"]
+
+
+def test_au_telephone_le_menu_le_badge_et_le_bouton_executer_tiennent_dans_l_ecran(livre):
+    from outils_navigateur import TELEPHONE
+
+    if chromium_executable() is None:
+        pytest.fail("Chromium est introuvable : `.ci/run` l'installe (Debian : sudo apt install chromium).")
+    with servir(livre) as base, navigateur() as nav:
+        contexte = nav.new_context(viewport=TELEPHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
+        page = contexte.new_page()
+        page.route(lambda url: not url.startswith(base), lambda route: route.abort())
+        page.goto(base + "lite/notebooks/index.html?path=cantine.ipynb")
+        cellules = page.locator(".jp-CodeCell")
+        cellules.first.wait_for(timeout=120_000)
+        page.locator(".jp-NotebookTrustedStatus").wait_for(timeout=60_000)
+        largeur = TELEPHONE["width"]
+
+        # Every menu is whole on the screen (none cut at its edge), above the notebook.
+        menus = page.locator("#jp-MainMenu .lm-MenuBar-item").evaluate_all(MESURE_ELEMENTS)
+        assert [m["texte"] for m in menus] == ["Fichier", "Édition", "Affichage", "Exécution", "Noyau", "Paramètres", "Aide"]
+        assert [m["texte"] for m in menus if not _dans_l_ecran(m, largeur)] == [], menus
+        haut_du_carnet = page.locator("#main-panel").bounding_box()["y"]
+        assert max(m["bas"] for m in menus) <= haut_du_carnet + 1
+        # « Non fiable »: whole, on one line, beside the menus
+        [badge] = page.locator(".jp-NotebookTrustedStatus").evaluate_all(MESURE_ELEMENTS)
+        assert badge["texte"] == "Non fiable" and _dans_l_ecran(badge, largeur), badge
+        assert badge["bas"] <= haut_du_carnet + 1 and badge["hauteur"] < 2 * min(m["hauteur"] for m in menus), badge
+        # the preparation cell's long import wraps instead of running off the screen
+        ligne = cellules.first.locator(".cm-scroller").evaluate("e => [e.scrollWidth, e.clientWidth]")
+        assert ligne[0] <= ligne[1], ligne
+
+        # A menu opens with a finger, inside the screen.
+        page.locator("#jp-MainMenu .lm-MenuBar-item", has_text="Exécution").tap()
+        menu = page.locator(".lm-Menu").first
+        menu.wait_for(timeout=10_000)
+        boite = menu.bounding_box()
+        assert boite["x"] >= 0 and boite["x"] + boite["width"] <= largeur, boite
+        page.keyboard.press("Escape")
+        menu.wait_for(state="hidden", timeout=10_000)
+
+        # With a finger, no keyboard: touch the cell, then ▶ (big enough for a finger) runs it.
+        executer = page.locator(".jp-NotebookPanel-toolbar [data-command='notebook:run-cell-and-select-next']")
+        [bouton] = executer.evaluate_all(MESURE_ELEMENTS)
+        assert _dans_l_ecran(bouton, largeur) and bouton["largeur"] >= 40 and bouton["hauteur"] >= 40, bouton
+        cellules.first.locator(".jp-InputPrompt").tap()
+        executer.tap()
+        page.locator(".jp-OutputArea-output", has_text=re.compile("Tout est prêt|ne sont pas hébergées")).first.wait_for(timeout=300_000)
+        assert page.locator(".jp-OutputArea-output").all_inner_texts()
+        contexte.close()

@@ -15,7 +15,7 @@ import pytest
 from donnees_en_main.chapitres.ouvrir import (ErreurInventaire, POINTS, conseil_licence, corriger_catalogue,
                                               prioriser)
 from donnees_en_main.chapitres.ouvrir import questions as q
-from donnees_en_main.donnees import charger, chemin
+from donnees_en_main.donnees import ErreurDonnees, charger, chemin
 from donnees_en_main.donnees.validation import valider
 from outils_nbgrader import CoursNbgrader, cellules_a_completer_sans_fuite, code_repondre_par_widgets, remplir
 
@@ -43,8 +43,12 @@ def test_le_classement_suit_la_regle_annoncee():
 
 
 def test_un_inventaire_incomplet_est_refuse_en_francais():
-    with pytest.raises(ErreurInventaire, match="n'a pas les colonnes effort"):
+    with pytest.raises(ErreurDonnees, match="Votre tableau n'a pas la colonne « effort » qu'il faut pour cet atelier "
+                                            ".*Il faut une ligne par jeu de données") as erreur:
         prioriser(charger("ouvrir-inventaire").drop(columns="effort"))
+    assert isinstance(erreur.value, ErreurInventaire) and "Colonnes trouvées : jeu, service" in str(erreur.value)
+    with pytest.raises(ErreurInventaire, match="n'a aucune des colonnes .*: jeu, demandes_an, publication_obligatoire"):
+        prioriser(pd.DataFrame({"Nom": ["Budget"]}))
     mauvais = charger("ouvrir-inventaire").assign(effort="énorme")
     with pytest.raises(ErreurInventaire, match="valeurs inconnues \\['énorme'\\]"):
         prioriser(mauvais)
@@ -174,7 +178,10 @@ def test_la_page_cite_ses_sources_du_registre_et_montre_ce_qui_reste_a_verifier(
     assert identifiants and all(i in FAITS for i in identifiants)
     non_verifies = [i for i in identifiants if not FAITS[i].verifie]
     assert non_verifies == ["referent-donnees"]
-    assert "administrateur des données**. Aucun texte ne semble l'imposer à une commune (à vérifier)" in page
+    # what is settled (two designations required, each with its text) and what is not, said on the page
+    assert "Nous n'avons trouvé aucun texte qui impose ce rôle à une commune\n(à vérifier" in page
+    assert "(RGPD, article 37)" in page and "(CRPA, article R330-2)" in page
+    assert {"crpa-r330-2", "rgpd-art37"} <= set(identifiants)
     # the "Ils l'ont fait" boxes link to the source the registry checked
     for i in ("opendata56", "rennes-vie-quotidienne"):
         assert FAITS[i].verifie and FAITS[i].source in page

@@ -526,8 +526,8 @@ def test_retours_en_francais(cours):
 
 
 def test_parts_decidees_valeur_par_valeur_et_siret_verifies(tmp_path):
-    # Mixed conventions in one file (as in the SCDL maintainers' own invalid example): 0.5 and 0,25
-    # are shares, 80 is a percentage, 1 is ambiguous once the file writes percentages.
+    # Mixed conventions in one file (as in the SCDL maintainers' own invalid example): 80 is a percentage;
+    # 0.5, 0,25, 1 and 0.4 are kept as shares, but reported: once the file writes percentages, each may be one.
     fichier = tmp_path / "subventions.csv"
     fichier.write_text(
         "nomBeneficiaire,idBeneficiaire,montant,dateConvention,pourcentageSubvention\n"
@@ -539,15 +539,20 @@ def test_parts_decidees_valeur_par_valeur_et_siret_verifies(tmp_path):
     lu = rc.lire_subventions(fichier)
     assert lu["pourcentageSubvention"].tolist() == [0.5, 0.8, 0.25, 1.0, 0.4]  # never the whole column / 100
     notes = "\n".join(lu.attrs["notes"])
-    assert "1 valeur écrite en pourcentage (par exemple « 80 »" in notes and "(lignes 3)" in notes
-    assert "1 valeur ambiguë (lignes 5, par exemple « 1 »)" in notes
+    assert "1 valeur écrite en pourcentage (« 80 »)" in notes and "ligne par ligne (ligne 3)" in notes
+    assert "4 valeurs ambiguës (lignes 2, 4, 5, 6, par exemple « 0.5 »)" in notes
+    assert "« 0.5 » peut donc vouloir dire 50 % ou 0,5 %" in notes
     assert lu["idBeneficiaire"].tolist()[:2] == ["52499120500013", "52499120500014"]
     assert "vérifiée pour 3 numéros SIRET ou SIREN : 2 justes, 1 fausse (par exemple « 52499120500014 »)" in notes
     assert lu["idBeneficiaire"].iloc[4] == "2.18602E+13" and "des chiffres ont été perdus" in notes
-    fichier.write_text("nomBeneficiaire,montant,dateConvention,pourcentageSubvention\nA,10,2024-01-01,250\n",
-                       encoding="utf-8")
-    with pytest.raises(ErreurDonnees, match="hors de toute convention.*« 250 » \\(ligne 2\\)"):
-        rc.lire_subventions(fichier)
+    # An impossible share (250) is not a reason to refuse the file: unknown on its row, said with its line;
+    # an empty one means a single beneficiary (1).
+    fichier.write_text("nomBeneficiaire,montant,dateConvention,pourcentageSubvention\nA,10,2024-01-01,250\n"
+                       "B,20,2024-01-01,\n", encoding="utf-8")
+    lu = rc.lire_subventions(fichier)
+    assert pd.isna(lu["pourcentageSubvention"].iloc[0]) and lu["pourcentageSubvention"].iloc[1] == 1.0
+    assert ("Colonne pourcentageSubvention : 1 valeur incohérente (ligne 2, « 250 ») : une part ne peut pas être "
+            "négative ni dépasser 100 %") in "\n".join(lu.attrs["notes"])
 
 
 def test_anciennes_entetes_et_montants_masques(tmp_path):

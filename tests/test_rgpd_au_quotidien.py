@@ -48,3 +48,19 @@ def test_la_page_part_d_une_situation_concrete_et_dit_les_72_heures():
     for titre in ("## Le registre", "## Le prestataire : un sous-traitant sous contrat", "## L'analyse d'impact",
                   "## Combien de temps garder les données ?", "## Une fuite de données", "## Le délégué"):
         assert titre in SOURCE
+
+
+def test_chaque_article_du_reglement_renvoie_au_texte_officiel():
+    """The RGPD entries were read on copies of the regulation (EUR-Lex itself not found by the search tool):
+    each names the official text on EUR-Lex, the link shows it, and so does the page's table."""
+    entrees = [f for f in faits.FAITS.values()
+               if any(r.startswith("RGPD art.") or r == "règlement 2016/679" for r in f.references)]
+    assert len(entrees) >= 8
+    for f in entrees:
+        assert f.officiel == "https://eur-lex.europa.eu/legal-content/FR/TXT/?uri=CELEX:32016R0679", f.id
+        assert f.source != f.officiel  # the copy actually read stays the source
+        lien = faits.lien_html(f.id)
+        assert f"href='{f.officiel}'>texte officiel</a>" in lien and "sur une copie du texte" in lien
+    # an entry read on the official text itself says nothing of the kind
+    assert "texte officiel" not in faits.lien_html("crpa-l311-9")
+    assert "faits.fait(i).officiel for i in TEXTES" in SOURCE and "EUR-Lex" in SOURCE

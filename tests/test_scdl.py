@@ -110,6 +110,44 @@ def test_fichier_windows_virgules_et_ligne_illisible_au_bon_numero(tmp_path):
     assert "n'est pas un nombre" in erreur["probleme"]
 
 
+def test_parts_une_seule_regle_valeur_par_valeur_dans_les_deux_lecteurs(tmp_path):
+    """pourcentageSubvention as a spreadsheet mixes it: each value decided on its own row, by the rule that
+    lire_subventions and the ma-cantine reader share; never the whole column divided because one value is > 1.
+    The headers as a publisher spells them (« Date de la convention »): one rule too, for both readers."""
+    from donnees_en_main.chapitres.repondre_citoyen import lire_subventions
+
+    parts = ["0,6", "40", "45 %", "1", "250", "NC", ""]  # lines 2 to 8 of the file
+    lignes = [ligne("Commune de Ménil", "21490912900014", "2023-01-06", "", f"Association {i}", "", "", "Fête",
+                    "1000", "aide en numéraire", "unique", "2023-01-01", "", "non", p, "") for i, p in enumerate(parts)]
+    fichier = tmp_path / "subventions.csv"
+    fichier.write_text("\n".join([ligne(*ENTETE_SUBVENTIONS), *lignes]) + "\n", encoding="utf-8")
+
+    tableau, notes, rapport = lire_scdl(fichier, "subventions")
+    # 0,6 a share; 40 and 45 % percentages (their own rows only); 1 kept as 100 %; 250, NC and empty unknown.
+    assert tableau["pourcentageSubvention"].tolist() == pytest.approx(
+        [0.6, 0.4, 0.45, 1.0, float("nan"), float("nan"), float("nan")], nan_ok=True)
+    dites = [n for n in notes if n.startswith("Colonne pourcentageSubvention")]
+    assert any("2 valeurs écrites en pourcentage" in n and "ligne par ligne (lignes 3, 4)" in n for n in dites), dites
+    ambigue = next(n for n in dites if "valeurs ambiguës" in n)
+    assert ambigue.startswith("Colonne pourcentageSubvention : 2 valeurs ambiguës (lignes 2, 5, par exemple « 0,6 »)")
+    assert "« 0,6 » peut donc vouloir dire 60 % ou 0,6 %" in ambigue
+    assert any("1 valeur incohérente (ligne 6, « 250 »)" in n and "Laissée vide" in n for n in dites), dites
+    assert any(n.startswith("Valeurs masquées : 1 case de la colonne pourcentageSubvention") for n in notes), notes
+    assert not [n for n in notes if "Valeurs illisibles" in n or "texte au lieu d'un nombre" in n], notes
+    # The validation still names the impossible share, at its line.
+    erreur = next(e for e in rapport.erreurs if e["colonne"] == "pourcentageSubvention")
+    assert erreur["ligne"] == 6 and erreur["valeur"] == "250"
+
+    sub = lire_subventions(fichier)  # the same decisions, said the same way; an empty share is one beneficiary
+    assert sub["pourcentageSubvention"].tolist() == pytest.approx(
+        [0.6, 0.4, 0.45, 1.0, float("nan"), float("nan"), 1.0], nan_ok=True)
+    assert [n for n in sub.attrs["notes"] if n.startswith("Colonne pourcentageSubvention")] == dites
+    # ... and the headers as well (« Date de la convention » is dateConvention for both, and said so).
+    entetes = [n for n in notes if n.startswith("En-tête")]
+    assert "En-tête : la colonne « Date de la convention » a été lue comme « dateConvention » (nom prévu par le schéma)." in entetes
+    assert [n for n in sub.attrs["notes"] if n.startswith("En-tête")] == entetes
+
+
 def test_deliberations_siret_sans_son_zero_votes_et_en_tetes(tmp_path):
     siret = siret_commencant_par_zero()
     faux = "1234567890123"  # 13 digits whose padding does not give a valid SIRET: left for the report

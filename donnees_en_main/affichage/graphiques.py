@@ -35,6 +35,7 @@ TEXTE_MIN_TABLEAU_DE_BORD_PX = 16
 # PNG text chunks written with each chart of the book (read by the Sphinx extension and the tests)
 VARIANTE = "dem-variante"  # "telephone" or "large"
 TEXTE_MIN = "dem-texte-min-px"  # the size of the figure's smallest text, in pixels of the image
+ETIQUETTES = "dem-etiquettes"  # JSON: per axes, the boxes of its tick labels in pixels of the image (tests)
 
 # Okabe & Ito (2008) palette: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -91,6 +92,22 @@ def appliquer_style() -> None:
     installer_dans_ipython()
 
 
+def boites_des_etiquettes(fig, renderer) -> str:
+    """The tick labels of each axes of a drawn figure, as JSON: ``[{"x": [[x0, y0, x1, y1, text], ...],
+    "y": [...]}, ...]`` in pixels of the image (origin at the bottom left). Written in each chart's PNG so
+    that a test can check, on every chart of the built book, that no two labels overlap."""
+    import json
+
+    axes = []
+    for ax in fig.get_axes():
+        boites = {}
+        for nom, axe in (("x", ax.xaxis), ("y", ax.yaxis)):
+            boites[nom] = [[*(round(v, 1) for v in t.get_window_extent(renderer).extents), t.get_text()]
+                           for t in axe.get_ticklabels() if t.get_visible() and t.get_text().strip()]
+        axes.append(boites)
+    return json.dumps(axes, ensure_ascii=False)
+
+
 def figure_en_png(fig, dpi: float = DPI_ECRAN, couleurs: int = 32,
                   largeur_px: int | None = None) -> bytes:
     """The figure as a small PNG: reduced to a palette of ``couleurs`` colours (the figure is closed).
@@ -111,10 +128,11 @@ def figure_en_png(fig, dpi: float = DPI_ECRAN, couleurs: int = 32,
     toile = FigureCanvasAgg(fig)
     toile.draw()
     image = Image.frombuffer("RGBA", toile.get_width_height(), toile.buffer_rgba(), "raw", "RGBA", 0, 1)
-    plt.close(fig)
     infos = PngInfo()
     infos.add_text(VARIANTE, "tableau-de-bord")
     infos.add_text(TEXTE_MIN, f"{texte_min:.1f}")
+    infos.add_itxt(ETIQUETTES, boites_des_etiquettes(fig, toile.get_renderer()))
+    plt.close(fig)
     sortie = io.BytesIO()
     image.convert("RGB").quantize(colors=couleurs, method=Image.Quantize.FASTOCTREE).save(
         sortie, format="PNG", pnginfo=infos)
@@ -268,6 +286,61 @@ def _espacer_les_graduations(ax, renderer) -> None:
         ax.figure.canvas.draw()
 
 
+def _hauteur_manquante(fig, renderer, ecart_px: float) -> float:
+    """The height (px) the figure lacks for its category labels (y axis) to stop overlapping.
+
+    Measured on the drawn figure, once: for each pair of neighbouring labels, the distance their centres
+    need (half of each one's height, plus ``ecart_px``) against the distance they have. The distance
+    between categories grows with the axes' height, so the worst pair tells how much taller the axes
+    must be; axes side by side share that growth, axes one above the other add theirs.
+    """
+    rangees: dict[tuple[float, float], float] = {}
+    for ax in fig.get_axes():
+        boites = sorted((t.get_window_extent(renderer) for t in ax.yaxis.get_ticklabels()
+                         if t.get_visible() and t.get_text().strip()), key=lambda b: b.y0 + b.y1)
+        facteur = 1.0
+        for a, b in zip(boites, boites[1:]):
+            distance = (b.y0 + b.y1) / 2 - (a.y0 + a.y1) / 2
+            besoin = a.height / 2 + b.height / 2 + ecart_px
+            if distance > 0.5 and besoin > distance:
+                facteur = max(facteur, besoin / distance)
+        if facteur > 1:
+            boite = ax.get_window_extent(renderer)
+            rangee = (round(boite.y0), round(boite.y1))
+            rangees[rangee] = max(rangees.get(rangee, 0.0), boite.height * (facteur - 1))
+    return sum(rangees.values())
+
+
+def _faire_place_aux_categories(fig, toile, ecart_px: float) -> None:
+    """A taller figure when its category labels overlap (long names wrapped on two lines, at a phone's
+    width): one measure, one new layout, one draw (no loop of redraws: dashboards draw many charts)."""
+    manque = _hauteur_manquante(fig, toile.get_renderer(), ecart_px)
+    if manque < 0.5:
+        return
+    largeur, hauteur = fig.get_size_inches()
+    fig.set_size_inches(largeur, hauteur + (manque + 2) / fig.dpi)
+    _mettre_en_page(fig)
+    toile.draw()
+
+
+def _empiler_les_graphiques(fig) -> None:
+    """A phone's version: charts drawn side by side (one row of subplots) go one above the other, each
+    as wide as the figure (side by side in 350 px, their axes' numbers ran into each other)."""
+    axes = fig.get_axes()
+    specs = [ax.get_subplotspec() for ax in axes]
+    if len(axes) < 2 or any(s is None for s in specs):
+        return
+    grille = specs[0].get_gridspec()
+    if grille.nrows != 1 or grille.ncols != len(axes) or any(s.get_gridspec() is not grille for s in specs):
+        return
+    nouvelle = fig.add_gridspec(len(axes), 1)
+    for i, ax in enumerate(sorted(axes, key=lambda a: a.get_subplotspec().colspan.start)):
+        ax.set_subplotspec(nouvelle[i])
+        ax.tick_params(labelleft=True)  # each chart, now alone on its line, names its categories
+    largeur, hauteur = fig.get_size_inches()
+    fig.set_size_inches(largeur, hauteur * len(axes))
+
+
 def ajuster_a_la_largeur(fig, largeur_px: int, dpi: float = DPI_ECRAN, texte_min_px: float = TEXTE_MIN_PX) -> float:
     """Lay ``fig`` out again to be ``largeur_px`` pixels wide at ``dpi``; the size of its smallest text (px).
 
@@ -280,6 +353,9 @@ def ajuster_a_la_largeur(fig, largeur_px: int, dpi: float = DPI_ECRAN, texte_min
     largeur, hauteur = fig.get_size_inches()
     nouvelle_largeur = largeur_px / dpi
     rapport = nouvelle_largeur / largeur
+    if rapport < 0.75:
+        _empiler_les_graphiques(fig)
+        hauteur = fig.get_size_inches()[1]
     fig.set_dpi(dpi)
     fig.set_size_inches(nouvelle_largeur, hauteur * (1 if rapport >= 1 else max(0.5, rapport ** 0.85)))
     points_min = texte_min_px * 72 / dpi
@@ -338,6 +414,7 @@ def ajuster_a_la_largeur(fig, largeur_px: int, dpi: float = DPI_ECRAN, texte_min
             if not _mettre_en_page(fig):
                 fig.subplots_adjust(left=0.4, right=0.96)
     toile.draw()
+    _faire_place_aux_categories(fig, toile, ecart_px=points_min * dpi / 72 * 0.25)
     petits = [t for t in _textes(fig) if t.get_fontsize() < points_min - 1e-6]
     if petits:  # texts made on the way (a legend moved under the chart, new ticks)
         for texte in petits:
@@ -349,8 +426,11 @@ def ajuster_a_la_largeur(fig, largeur_px: int, dpi: float = DPI_ECRAN, texte_min
 def figure_pour_ecran(fig, largeur_px: int, variante: str, dpi: float = DPI_ECRAN) -> bytes:
     """The figure laid out for ``largeur_px`` CSS pixels, as a PNG saying its variant and smallest text."""
     texte_min = ajuster_a_la_largeur(fig, largeur_px, dpi)
+    fig.canvas.draw()
+    etiquettes = boites_des_etiquettes(fig, fig.canvas.get_renderer())
     sortie = io.BytesIO()
-    fig.savefig(sortie, format="png", dpi=dpi, metadata={VARIANTE: variante, TEXTE_MIN: f"{texte_min:.1f}"})
+    fig.savefig(sortie, format="png", dpi=dpi, metadata={VARIANTE: variante, TEXTE_MIN: f"{texte_min:.1f}",
+                                                         ETIQUETTES: etiquettes})
     return sortie.getvalue()
 
 

@@ -334,10 +334,14 @@ def lire(source, comme: str | None = None, *, code_insee: str | None = None) -> 
     return tableau
 
 
-def exiger_colonnes(colonnes, requises, nom_fichier: str, nom: str) -> None:
+def exiger_colonnes(colonnes, requises, nom_fichier: str | None, nom: str, *, conseil: str = "",
+                    erreur: type[ErreurDonnees] = ErreurDonnees) -> None:
     """Before a workshop computes anything: the columns it needs (``requises``, those of the course's
-    dataset ``nom``) are in the commune's file, or ``ErreurDonnees`` names the missing ones, says what
-    the file looks like (« ce fichier ressemble à l'export ma-cantine… ») and which columns it has."""
+    dataset ``nom``) are in the commune's file, or ``erreur`` (``ErreurDonnees`` or a chapter's subclass)
+    names the missing ones, says what the file looks like (« ce fichier ressemble à l'export ma-cantine… »),
+    ``conseil`` (the layout expected, in French) and which columns it has.
+
+    ``nom_fichier``: the file's name, or None for a table already loaded (« Votre tableau … »)."""
     from donnees_en_main.donnees.catalogue import ressemble
 
     colonnes = [str(c) for c in colonnes]
@@ -350,8 +354,9 @@ def exiger_colonnes(colonnes, requises, nom_fichier: str, nom: str) -> None:
     else:
         quoi = (f"n'a pas {'la colonne' if len(manquantes) == 1 else 'les colonnes'} "
                 + ", ".join(f"« {c} »" for c in manquantes) + f" qu'il faut pour cet atelier (fichier du cours « {nom} »).")
-    raise ErreurDonnees(
-        f"Votre fichier {nom_fichier} {quoi}" + ressemble(colonnes)
+    qui = f"Votre fichier {nom_fichier}" if nom_fichier else "Votre tableau"
+    raise erreur(
+        f"{qui} {quoi}" + ressemble(colonnes) + (f" {conseil}" if conseil else "")
         + f" Colonnes trouvées : {', '.join(colonnes[:12])}" + ("…" if len(colonnes) > 12 else ".")
     )
 
@@ -829,17 +834,25 @@ def ecrit_en_pourcent(serie: pd.Series) -> pd.Series:
     return signe | ((valeurs > 1) & (valeurs <= 100)).fillna(False).astype(bool)
 
 
+def _nombre_ecrit(x: float) -> str:
+    """0.5 -> '0,5', 100.0 -> '100': a share or a percentage as a French reader writes it in a sentence."""
+    return f"{x:.10g}".replace(".", ",")
+
+
 def parts_par_valeur(serie: pd.Series, colonne: str, notes: list[str], lignes=None, *,
                      fichier_en_pourcent: bool | None = None) -> pd.Series:
-    """Shares that the schema writes between 0 and 1 (0.45 for 45 %), decided value by value — never a whole
-    column rescaled. Each decision is said in French in ``notes``, with the lines of the file:
+    """The one rule for shares that a schema writes between 0 and 1 (0.45 for 45 %): ma-cantine's ratios, the
+    SCDL ``pourcentageSubvention`` (``lire_subventions`` and ``lire_scdl``). Decided value by value — never a
+    whole column rescaled because one value is above 1. Each decision is said in French in ``notes``, with
+    the lines of the file:
 
+    - « 45 % », or a number between 1 (excluded) and 100: a percentage, divided by 100 on its own row;
     - 0 to 1: a share, as the schema says; but when the file also writes percentages
       (``fichier_en_pourcent``, by default: this column does), a value in (0, 1] may be a share or a
-      percentage (0.5 = 50 % or 0.5 %?): kept as a share and reported as ambiguous;
-    - « 45 % », or between 1 (excluded) and 100: a percentage, divided by 100 on its own row;
+      percentage (« 1 » = 100 % or 1 %? « 0,5 » = 50 % or 0,5 %?): kept as a share and reported as ambiguous;
     - below 0 or above 100 (100 %): impossible, left missing and reported as inconsistent;
-    - masked and other words: missing, by the shared rules (``nombres_colonne``).
+    - empty: missing (the caller decides what an empty share means); masked and other words: missing, by the
+      shared rules (``nombres_colonne``).
     """
     texte = serie.astype("string").str.strip()
     numeros = pd.Series(_lignes_de(lignes, len(serie)), index=serie.index)
@@ -852,25 +865,37 @@ def parts_par_valeur(serie: pd.Series, colonne: str, notes: list[str], lignes=No
     en_pourcent &= ~impossibles
     ambigues = (~en_pourcent & ~signe & (valeurs > 0) & (valeurs <= 1)).fillna(False).astype(bool) & fichier_en_pourcent
     parts = valeurs.where(~en_pourcent, valeurs / 100).mask(impossibles)
+
+    def lieu(masque: pd.Series) -> str:
+        n = int(masque.sum())
+        return (f"ligne{'s' if n > 1 else ''} {_liste_lignes(numeros[masque])}, "
+                f"{'par exemple ' if n > 1 else ''}« {serie[masque].iloc[0]} »")
+
     if en_pourcent.any():
+        n = int(en_pourcent.sum())
         notes.append(
-            f"Colonne {colonne} : {pluriel(int(en_pourcent.sum()), 'valeur écrite', 'valeurs écrites')} en pourcentage "
-            f"({'par exemple ' if en_pourcent.sum() > 1 else ''}« {serie[en_pourcent].iloc[0]} »), et non en part entre 0 et 1 comme le prévoit le schéma : "
-            f"divisée{'s' if en_pourcent.sum() > 1 else ''} par 100, ligne par ligne (ligne{'s' if en_pourcent.sum() > 1 else ''} "
+            f"Colonne {colonne} : {pluriel(n, 'valeur écrite', 'valeurs écrites')} en pourcentage "
+            f"({'par exemple ' if n > 1 else ''}« {serie[en_pourcent].iloc[0]} »), et non en part entre 0 et 1 comme le "
+            f"prévoit le schéma : divisée{'s' if n > 1 else ''} par 100, ligne par ligne (ligne{'s' if n > 1 else ''} "
             f"{_liste_lignes(numeros[en_pourcent])}). Les autres valeurs ne sont pas changées."
         )
     if ambigues.any():
+        x, ecrit = float(valeurs[ambigues].iloc[0]), str(serie[ambigues].iloc[0]).strip()
+        une = ambigues.sum() == 1
         notes.append(
-            f"Colonne {colonne} : {pluriel(int(ambigues.sum()), 'valeur ambiguë', 'valeurs ambiguës')} (ligne"
-            f"{'s' if ambigues.sum() > 1 else ''} {_liste_lignes(numeros[ambigues])}, {'par exemple ' if ambigues.sum() > 1 else ''}« {serie[ambigues].iloc[0]} ») : "
-            "une part entre 0 et 1 selon le schéma, mais ce fichier écrit aussi des pourcentages (« 0,5 » voudrait alors "
-            "dire 0,5 % et non 50 %). Gardées comme des parts : vérifiez-les auprès de celui qui a rempli le fichier."
+            f"Colonne {colonne} : {pluriel(int(ambigues.sum()), 'valeur ambiguë', 'valeurs ambiguës')} ({lieu(ambigues)}) : "
+            "le schéma écrit une part entre 0 et 1, mais ce fichier écrit aussi des pourcentages ; "
+            f"« {ecrit} » peut donc vouloir dire {_nombre_ecrit(x * 100)} % ou {_nombre_ecrit(x)} %. "
+            f"{'Gardée comme une part' if une else 'Gardées comme des parts'}, comme le veut le schéma "
+            f"(« {ecrit} » lu {_nombre_ecrit(x * 100)} %) : vérifiez-{'la' if une else 'les'} auprès du service "
+            "qui a publié le fichier."
         )
     if impossibles.any():
         notes.append(
-            f"Colonne {colonne} : {pluriel(int(impossibles.sum()), 'valeur incohérente', 'valeurs incohérentes')} (ligne"
-            f"{'s' if impossibles.sum() > 1 else ''} {_liste_lignes(numeros[impossibles])}, {'par exemple ' if impossibles.sum() > 1 else ''}« {serie[impossibles].iloc[0]} ») : "
-            "une part ne peut pas être négative ni dépasser 100 %. Laissées vides (inconnues) : corrigez-les dans le fichier."
+            f"Colonne {colonne} : {pluriel(int(impossibles.sum()), 'valeur incohérente', 'valeurs incohérentes')} "
+            f"({lieu(impossibles)}) : une part ne peut pas être négative ni dépasser 100 %. "
+            f"{'Laissée vide' if impossibles.sum() == 1 else 'Laissées vides'} (inconnue{'s' if impossibles.sum() > 1 else ''}, "
+            f"pas zéro) : corrigez-{'la' if impossibles.sum() == 1 else 'les'} dans le fichier (0.45 ou 45 % pour 45 %)."
         )
     return parts.astype("float64")
 

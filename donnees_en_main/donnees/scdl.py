@@ -34,11 +34,11 @@ import pandas as pd
 from donnees_en_main.reglages import dossier_donnees
 from donnees_en_main.donnees import (
     ErreurDonnees, detecter_format, est_masquee, formater_entier, lignes_d_origine, lire_csv_tableur, note_non_numeriques,
-    note_valeurs_masquees, pluriel, texte_nombre_fr,
+    note_valeurs_masquees, parts_par_valeur, pluriel, texte_nombre_fr,
 )
 
 __all__ = [
-    "ANCIENNES_ENTETES_SUBVENTIONS", "SCHEMAS_SCDL", "LectureScdl", "lire_scdl", "note_ancien_format", "note_parts_ambigues", "siren_valide",
+    "ANCIENNES_ENTETES_SUBVENTIONS", "SCHEMAS_SCDL", "LectureScdl", "lire_scdl", "note_ancien_format", "renommer_colonnes", "siren_valide",
     "siret_valide",
 ]
 
@@ -168,18 +168,6 @@ def note_ancien_format(paires: dict) -> str:
     )
 
 
-def note_parts_ambigues(colonne: str, lignes: list, exemple: str) -> str:
-    """The French note on shares that cannot be decided (« 1 » in a file that also writes percentages, or
-    a share below 0.01): kept as written, their lines given. Used by ``lire_scdl`` and ``lire_subventions``."""
-    n = len(lignes)
-    return (
-        f"Colonne {colonne} : {pluriel(n, 'valeur ambiguë', 'valeurs ambiguës')} (lignes "
-        f"{', '.join(map(str, lignes[:8]))}{'…' if n > 8 else ''}, par exemple « {exemple} ») : 1 vaut 100 % selon le "
-        "format national, mais ce fichier écrit aussi des pourcentages (1 voudrait alors dire 1 %) ; une part sous "
-        "0,01 est sans doute une erreur. Gardées telles quelles : vérifiez-les auprès du service qui a publié le fichier."
-    )
-
-
 # --------------------------------------------------------------------------- encoding
 
 
@@ -293,6 +281,8 @@ def _normaliser_valeur(valeur: str, champ: dict, compter: _Compteur, signales: l
     if v == "":
         return ""
     nom, type_ = champ["name"], champ.get("type", "string")
+    if _champ_part(champ):  # decided by the shared rule for the whole column (``_parts``)
+        return v
     if type_ == "number":
         if m := re.fullmatch(r"([-+]?[\d\s\u00a0\u202f.,]+)\s*%", v):
             nombre = _texte_nombre(m.group(1))
@@ -302,10 +292,6 @@ def _normaliser_valeur(valeur: str, champ: dict, compter: _Compteur, signales: l
         nombre = _texte_nombre(v)
         if nombre is None:
             return v
-        maximum = champ.get("constraints", {}).get("maximum")
-        if maximum == 1 and 1 < float(nombre) <= 100:
-            compter(nom, "pourcent", v)
-            return repr(round(float(nombre) / 100, 10))
         if nombre != v:
             compter(nom, "nombre", v)
         return nombre
@@ -408,8 +394,10 @@ def _normaliser_siret(v: str, nom: str, compter: _Compteur, signales: list) -> s
 # --------------------------------------------------------------------------- headers
 
 
-def _renommer_colonnes(colonnes: list[str], champs: list[str], schema_nom: str) -> tuple[dict[str, str], list[str]]:
-    """{file's column: schema name} for the columns recognised, and the French notes."""
+def renommer_colonnes(colonnes: list[str], champs: list[str], schema_nom: str) -> tuple[dict[str, str], list[str]]:
+    """{file's column: schema name} for the columns recognised (same name in another case or spelling, a
+    synonym met in real files, the 2016-2017 subsidies headers), and the French notes. The one header rule
+    of ``lire_scdl`` and ``lire_subventions``."""
     par_cle = {_cle(c): c for c in champs}
     synonymes = SYNONYMES.get(schema_nom, {})
     renommage, notes, pris, anciennes = {}, [], set(), {}
@@ -526,7 +514,7 @@ def lire_scdl(chemin_fichier, schema: str = "menus-collectifs") -> LectureScdl:
         descripteur, national, notes_schema = _schema(schema_nom)
         notes += notes_schema
         champs = {f["name"]: f for f in descripteur.get("fields", [])}
-        renommage, notes_entete = _renommer_colonnes(list(tableau.columns), list(champs), schema_nom)
+        renommage, notes_entete = renommer_colonnes(list(tableau.columns), list(champs), schema_nom)
         notes += notes_entete
         tableau = tableau.rename(columns=renommage)
         presents = [n for n in champs if n in tableau.columns]
@@ -542,7 +530,8 @@ def lire_scdl(chemin_fichier, schema: str = "menus-collectifs") -> LectureScdl:
         for nom in presents:
             textes[nom] = [_normaliser_valeur(v, champs[nom], compter, signales) for v in tableau[nom]]
         notes += compter.notes()
-        notes += _parts_ambigues(tableau, textes, champs, compter, lignes)
+        parts, notes_parts = _parts(tableau, textes, champs, lignes)
+        notes += notes_parts
 
         # Validation of the repaired values against the schema, on a temporary UTF-8 copy.
         schema_effectif = {k: v for k, v in descripteur.items() if k not in ("primaryKey", "foreignKeys")}
@@ -591,12 +580,12 @@ def lire_scdl(chemin_fichier, schema: str = "menus-collectifs") -> LectureScdl:
     # The returned table: schema's columns first, typed.
     sortie = pd.DataFrame(index=tableau.index)
     for nom in presents:
-        sortie[nom] = _typer(textes[nom], champs[nom])
+        sortie[nom] = parts[nom] if nom in parts else _typer(textes[nom], champs[nom])
     for c in hors_schema:
         sortie[c] = tableau[c]
     illisibles = {}
     for n in presents:
-        if champs[n].get("type", "string") in ("string", "array"):
+        if champs[n].get("type", "string") in ("string", "array") or n in parts:  # shares: said by ``_parts``
             continue
         vides = textes[n].ne("") & sortie[n].isna()
         masquees = vides & textes[n].map(est_masquee).astype(bool)
@@ -619,25 +608,23 @@ def lire_scdl(chemin_fichier, schema: str = "menus-collectifs") -> LectureScdl:
     return LectureScdl(sortie, notes, rapport)
 
 
-def _parts_ambigues(tableau: pd.DataFrame, textes: pd.DataFrame, champs: dict, compter: _Compteur,
-                    lignes: list[int]) -> list[str]:
-    """Shares (a number field with maximum 1) decided value by value: once a file writes percentages (some
-    values were divided by 100), a « 1 » may mean 1 % as well as 100 %; a share below 0.01 is likely a slip."""
-    notes = []
+def _champ_part(champ: dict) -> bool:
+    """A share the schema writes between 0 and 1 (a number with maximum 1: ``pourcentageSubvention``)."""
+    return champ.get("type") == "number" and champ.get("constraints", {}).get("maximum") == 1
+
+
+def _parts(tableau: pd.DataFrame, textes: pd.DataFrame, champs: dict, lignes: list[int]) -> tuple[dict, list[str]]:
+    """The share columns by the one rule every reader shares (``parts_par_valeur``, value by value): the
+    shares, and the French notes. ``textes`` gets the repaired shares for the validation; a word or an
+    impossible value keeps its text there, so that the report names its line."""
+    parts, notes = {}, []
     for nom in textes.columns:
-        champ = champs[nom]
-        if champ.get("type") != "number" or champ.get("constraints", {}).get("maximum") != 1:
+        if not _champ_part(champs[nom]):
             continue
-        ecrites = tableau[nom].map(lambda v: _texte_nombre(v) if isinstance(v, str) else None)  # as in the file
-        valeurs = pd.to_numeric(ecrites, errors="coerce")
-        ecrit_en_pourcent = tableau[nom].astype("string").str.contains("%", regex=False).fillna(False).astype(bool)
-        ambigues = ((valeurs > 0) & (valeurs < 0.01)) | (
-            (valeurs == 1) & ~ecrit_en_pourcent & ((nom, "pourcent") in compter.faits))
-        if ambigues.any():
-            numeros = [lignes[i] if len(lignes) == len(tableau) else i + 2 for i in range(len(tableau))]
-            a_signaler = [numeros[i] for i in ambigues.to_numpy().nonzero()[0]]
-            notes.append(note_parts_ambigues(nom, a_signaler, str(tableau[nom][ambigues].iloc[0])))
-    return notes
+        parts[nom] = parts_par_valeur(tableau[nom], nom, notes, lignes)
+        lues = parts[nom].notna()
+        textes.loc[lues, nom] = [repr(round(float(x), 10)) for x in parts[nom][lues]]
+    return parts, notes
 
 
 def _typer(textes: pd.Series, champ: dict) -> pd.Series:

@@ -12,7 +12,8 @@ address and the date. One source: the sheet is read from the *built* page (its
 - ``ecrire_fiches``: every élu chapter's sheet into ``<site>/fiches/essentiel-<nom>.pdf``; run by the
   book's build (``sphinx_fr``, at the end of an HTML build: a problem is a Sphinx warning, so an
   error under ``-W``) and again by ``publier`` with the public address (``--adresse``), which the
-  build does not know unless ``html_baseurl`` is set;
+  build does not know unless ``html_baseurl`` is set; without it the sheet names the chapter and
+  tells the élu to ask the trainer for the link (``ligne_adresse``);
 - ``lien_imprimer``: the link « Imprimer l'essentiel (PDF, 1 page) », one short line at the bottom
   of the box (``livre.css``: no margin added, the phone page stays as long).
 """
@@ -31,6 +32,8 @@ DOSSIER = "fiches"
 LIEN_TEXTE = "Imprimer l’essentiel (PDF, 1 page)"
 CLASSE_LIEN = "essentiel-imprimer"
 LIVRE = "Données en main"
+#: Printed when the public address is unknown (a local build, ``publier`` without ``--adresse``).
+SANS_ADRESSE = "Version en ligne : demandez le lien à votre formatrice ou formateur."
 # (title, body) font sizes in points, tried from the largest: the first that fits on one page wins.
 TAILLES = ((22, 15), (20, 14), (18, 13), (17, 12), (16, 11), (15, 10))
 MARGE_MM = 18
@@ -167,7 +170,7 @@ def _markdown(morceaux: list[tuple[str, bool, bool]]) -> str:
     return "".join(sortie)
 
 
-def _document(fiche: Fiche, adresse: str, date: datetime.date, titre_pt: int, texte_pt: int):
+def _document(fiche: Fiche, adresse: str | None, date: datetime.date, titre_pt: int, texte_pt: int):
     from fpdf import FPDF
     from fpdf.enums import XPos, YPos
 
@@ -218,13 +221,14 @@ def _document(fiche: Fiche, adresse: str, date: datetime.date, titre_pt: int, te
     pdf.ln(3)
     pdf.set_font("DejaVu", "", 10)
     pdf.set_text_color(60, 60, 60)
-    pdf.multi_cell(largeur, 5, typographie("Le chapitre complet, avec ses exemples : ") + adresse, **suite)
+    pdf.multi_cell(largeur, 5, typographie(ligne_adresse(fiche, adresse)), **suite)
     pdf.multi_cell(largeur, 5, f"Fiche à jour au {date_francaise(date)}.", **suite)
     return pdf
 
 
-def dessiner(fiche: Fiche, adresse: str, date: datetime.date | None = None) -> bytes:
-    """The sheet of ``fiche`` as PDF bytes: one A4 page, the text as large as fits."""
+def dessiner(fiche: Fiche, adresse: str | None, date: datetime.date | None = None) -> bytes:
+    """The sheet of ``fiche`` as PDF bytes: one A4 page, the text as large as fits; ``adresse`` is the
+    page's public address (None when unknown: see ``ligne_adresse``)."""
     date = date or datetime.date.today()
     if not fiche.points:
         raise FicheTropLongue(f"L’encadré « {fiche.titre_encadre} » de la page {fiche.page} n’a aucun point : "
@@ -240,12 +244,21 @@ def dessiner(fiche: Fiche, adresse: str, date: datetime.date | None = None) -> b
         "Raccourcissez l’encadré (3 à 5 points d’une ou deux lignes chacun).")
 
 
-def adresse_de(page: str, adresse_site: str | None) -> str:
-    """The page's web address: ``https://…/book/energie.html``, or its path in the book when the
-    public address is not known."""
+def adresse_de(page: str, adresse_site: str | None) -> str | None:
+    """The page's web address (``https://…/book/energie.html``), or None when the site's public
+    address is not known (no ``publier --adresse``, no ``html_baseurl``)."""
     if adresse_site:
         return f"{adresse_site.rstrip('/')}/{page}.html"
-    return f"page «\u202f{page}.html\u202f» du livre {LIVRE}"
+    return None
+
+
+def ligne_adresse(fiche: Fiche, adresse: str | None) -> str:
+    """Where the élu finds the whole chapter: its web address, or (unknown address) its title and
+    whom to ask for the link — never a file path an élu cannot use on paper."""
+    if adresse:
+        return f"Le chapitre complet, avec ses exemples : {adresse}"
+    return (f"Le chapitre complet, avec ses exemples : « {fiche.titre} », dans le livre {LIVRE}. "
+            f"{SANS_ADRESSE}")
 
 
 def pages_elus() -> list[str]:

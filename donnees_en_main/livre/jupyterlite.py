@@ -294,6 +294,17 @@ def complet(cible: Path | None = None) -> bool:
     return lock.is_file() and "pandas" in json.loads(lock.read_text(encoding="utf-8"))["packages"]
 
 
+def reglages_noyau(pyodide: Path) -> dict:
+    """The Pyodide kernel's settings for the Pyodide folder ``pyodide`` (``jupyter-lite.json``)."""
+    # Never fall back to pypi.org: a package that is not served here is not installed.
+    reglages: dict = {"disablePyPIFallback": True}
+    if complet(pyodide):
+        # Self-hosted pandas & co. are loaded while the kernel starts, as the reader reads the
+        # notebook's introduction: the first cell then finds them ready.
+        reglages["loadPyodideOptions"] = {"packages": list(BIBLIOTHEQUES)}
+    return reglages
+
+
 def ecrire_configuration(lite: Path) -> None:
     """``jupyter_lite_config.json`` and ``overrides.json``: only the extensions lite needs, in French."""
     partage = Path(sys.prefix) / "share" / "jupyter" / "labextensions"
@@ -311,15 +322,13 @@ def ecrire_configuration(lite: Path) -> None:
         }
     }
     (lite / "jupyter_lite_config.json").write_text(json.dumps(config, indent=2), encoding="utf-8")
-    overrides = {"@jupyterlab/translation-extension:plugin": {"locale": "fr_FR"}}
+    overrides = {
+        "@jupyterlab/translation-extension:plugin": {"locale": "fr_FR"},
+        # long lines of code wrap instead of running off a phone's screen
+        "@jupyterlab/notebook-extension:tracker": {"codeCellConfig": {"lineWrap": True}},
+    }
     (lite / "overrides.json").write_text(json.dumps(overrides, indent=2), encoding="utf-8")
-    # Never fall back to pypi.org: a package that is not served here is not installed.
-    reglages_noyau: dict = {"disablePyPIFallback": True}
-    if complet(lite / "static" / "pyodide"):
-        # Self-hosted pandas & co. are loaded while the kernel starts, as the reader reads the
-        # notebook's introduction: the first cell then finds them ready.
-        reglages_noyau["loadPyodideOptions"] = {"packages": list(BIBLIOTHEQUES)}
-    noyau = {"@jupyterlite/pyodide-kernel-extension:kernel": reglages_noyau}
+    noyau = {"@jupyterlite/pyodide-kernel-extension:kernel": reglages_noyau(lite / "static" / "pyodide")}
     page = {"jupyter-config-data": {"litePluginSettings": noyau}}
     (lite / "jupyter-lite.json").write_text(json.dumps(page, indent=2), encoding="utf-8")
 
@@ -384,10 +393,37 @@ def faut_il_construire(app) -> None:
             app.disconnect(listener.id)
 
 
+#: The project's style sheet for lite's interface (phone width, touch): see the file's comments.
+FEUILLE_LITE = Path(__file__).with_name("jupyterlite.css")
+NOM_FEUILLE_LITE = "donnees-en-main.css"  # in the built lite/static/
+
+
+def ajouter_feuille(lite: Path) -> list[Path]:
+    """Link the project's style sheet from every application page of a built ``lite/`` folder.
+
+    JupyterLite has no setting for a style sheet: the file is copied to ``lite/static/`` and each
+    ``lite/<application>/index.html`` gets a ``<link>`` (idempotent). Returns the pages linked.
+    """
+    _remplacer(lite / "static" / NOM_FEUILLE_LITE, FEUILLE_LITE.read_bytes())
+    lien = f'<link rel="stylesheet" href="../static/{NOM_FEUILLE_LITE}">'
+    pages = []
+    for page in sorted(lite.glob("*/index.html")):
+        texte = page.read_text(encoding="utf-8")
+        if lien not in texte:
+            if "</head>" not in texte:
+                raise ErreurNavigateur(f"{page} n'a pas de balise </head> : la feuille de style du cours n'a pas pu y être liée.")
+            _remplacer(page, texte.replace("</head>", f"  {lien}\n</head>", 1).encode("utf-8"))
+        pages.append(page)
+    return pages
+
+
 def apres_jupyterlite(app, exception) -> None:
-    """Sphinx ``build-finished``, after jupyterlite-sphinx's build: remember what it was built from."""
+    """Sphinx ``build-finished``, after jupyterlite-sphinx's build: the project's style sheet, then
+    remember what lite was built from."""
     if exception is None and getattr(app.env, "donnees_en_main_lite", None):
-        (Path(app.outdir) / "lite" / TAMPON_LITE).write_text(app.env.donnees_en_main_lite)
+        lite = Path(app.outdir) / "lite"
+        ajouter_feuille(lite)
+        (lite / TAMPON_LITE).write_text(app.env.donnees_en_main_lite)
 
 
 def avant_jupyterlite(app, exception) -> None:

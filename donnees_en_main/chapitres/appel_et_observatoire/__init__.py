@@ -17,11 +17,11 @@ from __future__ import annotations
 import pandas as pd
 
 from donnees_en_main.chapitres.energie import bilan_annuel, charger_batiments, charger_releves
-from donnees_en_main.donnees import charger
+from donnees_en_main.donnees import ErreurDonnees, charger, exiger_colonnes
 
 
-class ErreurObservatoire(ValueError):
-    """Input that the worked examples cannot use, explained in French."""
+class ErreurObservatoire(ErreurDonnees):
+    """Input that the worked examples cannot use, explained in French (a French box in a notebook)."""
 
 
 COLONNES_EAU = ["mois", "code_commune_insee", "nom_commune", "population", "volume_m3", "niveau_secheresse"]
@@ -64,11 +64,8 @@ def litres_par_habitant(table: pd.DataFrame) -> pd.DataFrame:
     """``table`` with a column ``litres_hab_jour``: volume / population / days of the month, in litres.
 
     A month whose volume is empty stays empty (a missing report is not a zero consumption)."""
-    manquantes = [c for c in COLONNES_EAU if c not in table.columns]
-    if manquantes:
-        raise ErreurObservatoire(
-            f"Colonnes absentes du fichier : {', '.join(manquantes)}. Il faut une ligne par mois et par commune "
-            f"avec les colonnes {', '.join(COLONNES_EAU)}.")
+    exiger_colonnes(table.columns, COLONNES_EAU, None, "observatoire-eau-potable",
+                    conseil="Il faut une ligne par mois et par commune.", erreur=ErreurObservatoire)
     resultat = table.copy()
     population = pd.to_numeric(resultat["population"], errors="coerce")
     if (population.isna() | (population <= 0)).any():

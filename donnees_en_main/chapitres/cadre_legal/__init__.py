@@ -225,8 +225,8 @@ _TEXTES_DES_PRECAUTIONS = {
     _PRECAUTION_MENTION_ALGORITHME: ("crpa-l311-3-1",),
 }
 # Two obligations that hold whatever the size of the commune (code de la commande publique; CGCT
-# L2313-1): a « not required » verdict must not hide them. The registry records that the sources
-# disagree on the threshold of putting the budget summary online; the verdict says so.
+# L2313-1): a « not required » verdict must not hide them. The threshold of putting the budget summary
+# online is not settled (registry entry « cgct-l2313-1-en-ligne », à vérifier); the verdict says so.
 _QUELLE_QUE_SOIT_LA_TAILLE = (
     " Deux obligations valent quelle que soit la taille de la commune : les données essentielles des "
     "marchés publics de 40 000 € HT ou plus se publient sur data.gouv.fr ; une présentation brève et "

@@ -8,13 +8,16 @@ below are our own paraphrases; ``mots_cles`` are words of the original item, use
 check that each entry still matches the field research.
 
     from donnees_en_main.chapitres.carte import SITUATIONS, COMPETENCES, tableau_situations
-    print(tableau_situations())   # a MyST table, one {doc} link per section
+    print(tableau_situations())   # a MyST table, one link per section, landing on the section itself
 
 Each situation and competence points to sections (``cibles``: page and section title, checked by
-tests/test_carte.py: the section exists and has substance); its ``pages`` are derived from them.
+tests/test_carte.py: the section exists and has substance, and in the built book each link lands on
+it); its ``pages`` are derived from them.
 """
 
 from __future__ import annotations
+
+import re
 
 from donnees_en_main.chapitres import CHAPITRES
 
@@ -378,11 +381,21 @@ def lien(page: str) -> str:
     return f"{{doc}}`{page}`"
 
 
+# What MyST keeps of a heading in its anchor (myst_parser's default_slugify, GitHub style).
+_HORS_ANCRE = re.compile(r"[^\w\u4e00-\u9fff\- ]")
+
+
+def ancre(titre: str) -> str:
+    """The anchor MyST gives a heading titled ``titre`` (``myst_heading_anchors`` in _config.yml):
+    lower case, spaces to hyphens, punctuation dropped — « Bâtir un observatoire » → « bâtir-un-observatoire »."""
+    return _HORS_ANCRE.sub("", titre.lower().replace(" ", "-"))
+
+
 def lien_section(page: str, section: str) -> str:
-    """A MyST link to a page of the book, titled by one of its sections (the reader lands on the page
-    and finds the section by its title)."""
+    """A MyST link to one section of a page of the book, titled by the section: the reader lands on the
+    section itself (a wrong title is a build warning, so an error in the strict build)."""
     lien(page)  # the same check: a page of the map
-    return f"{{doc}}`{section} <{page}>`"
+    return f"[{section}]({page}.md#{ancre(section)})"
 
 
 def _cellule(texte: str) -> str:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from donnees_en_main.donnees import ErreurDonnees, exiger_colonnes
+
 __all__ = ["POINTS", "prioriser", "corriger_catalogue", "conseil_licence", "LICENCES", "ErreurInventaire"]
 
 # The ranking rule, said in one place (the book prints it from here): points for the obligation,
@@ -25,8 +27,8 @@ POINTS = {
 COLONNES_INVENTAIRE = ("jeu", "demandes_an", "publication_obligatoire", "effort", "donnees_personnelles")
 
 
-class ErreurInventaire(ValueError):
-    """An inventory that cannot be ranked (French message)."""
+class ErreurInventaire(ErreurDonnees):
+    """An inventory that cannot be ranked (French message; a French box in a notebook)."""
 
 
 def _points_demande(n: int) -> int:
@@ -42,11 +44,9 @@ def prioriser(inventaire: pd.DataFrame) -> pd.DataFrame:
     Datasets with personal data get no score and come last, with « non, pas en l'état » in
     ``a_ouvrir``. Ties are broken by the number of requests.
     """
-    manquantes = [c for c in COLONNES_INVENTAIRE if c not in inventaire.columns]
-    if manquantes:
-        raise ErreurInventaire(
-            f"L'inventaire n'a pas les colonnes {', '.join(manquantes)}. Il faut au moins : "
-            f"{', '.join(COLONNES_INVENTAIRE)} (voir datasets/ouvrir/inventaire-donnees.csv).")
+    exiger_colonnes(inventaire.columns, COLONNES_INVENTAIRE, None, "ouvrir-inventaire",
+                    conseil="Il faut une ligne par jeu de données, comme dans datasets/ouvrir/inventaire-donnees.csv.",
+                    erreur=ErreurInventaire)
     t = inventaire.copy()
     for colonne, permis in (("publication_obligatoire", POINTS["obligation"]), ("effort", POINTS["effort"]),
                             ("donnees_personnelles", {"oui": 0, "non": 0})):

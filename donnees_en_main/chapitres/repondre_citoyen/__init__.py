@@ -24,11 +24,9 @@ import ipywidgets as widgets
 import pandas as pd
 
 from donnees_en_main.donnees import (
-    ErreurDonnees, charger, lire_csv_tableur, nombres_colonne, nombres_fr, pluriel,
+    ErreurDonnees, charger, lire_csv_tableur, nombres_colonne, nombres_fr, parts_par_valeur, pluriel,
 )
-from donnees_en_main.donnees.scdl import (
-    ANCIENNES_ENTETES_SUBVENTIONS, note_ancien_format, note_parts_ambigues, siren_valide, siret_valide,
-)
+from donnees_en_main.donnees.scdl import renommer_colonnes, siren_valide, siret_valide
 from donnees_en_main.affichage.graphiques import BLEU, ORANGE, nombre_fr, pourcent_fr
 from donnees_en_main.affichage.interactif import menu as menu_deroulant, vues_par_choix
 
@@ -148,46 +146,20 @@ def _identifiants(serie: pd.Series, colonne: str, notes: list[str]) -> pd.Series
                      "annuaire-entreprises.data.gouv.fr")
         notes.append(note + ".")
     if len(autres):
-        notes.append(f"Colonne {colonne} : {pluriel(len(autres), 'valeur')} qui n'ont ni 14 chiffres (SIRET) ni 9 (SIREN), "
-                     f"par exemple « {autres.iloc[0]} » : gardées telles quelles.")
+        une = len(autres) == 1
+        verbe = "n'a" if une else "n'ont"
+        notes.append(f"Colonne {colonne} : {pluriel(len(autres), 'valeur')} qui {verbe} ni 14 chiffres "
+                     f"(SIRET) ni 9 (SIREN) ({'' if une else 'par exemple '}« {autres.iloc[0]} ») : "
+                     f"{'gardée telle quelle' if une else 'gardées telles quelles'}.")
     return valeurs
 
 
 def _parts(serie: pd.Series, notes: list[str], lignes=None) -> pd.Series:
-    """``pourcentageSubvention`` decided value by value against the national convention.
-
-    The SCDL writes the beneficiary's share as a decimal number between 0.01 and 1 (45 % -> 0.45).
-    A value between 1 (excluded) and 100 cannot be a share: it is a percentage, divided by 100 on its
-    own row, and reported. A value of 1 in a file that also writes percentages, or below 0.01, is
-    ambiguous (1 % or 100 %? 0.5 % or a slip?): kept as written and reported with its lines. Empty:
-    one beneficiary (1). A word (« NC », « SEM »…): unknown share, said by the shared rule (``_nombres``), and
-    the beneficiary's amount stays unknown. Negative or above 100: a French error naming the lines.
-    """
-    texte = serie.astype("string").str.strip()
-    part = _nombres(texte.fillna("1").mask(texte.fillna("") == "", "1"), "pourcentageSubvention", notes, lignes)
-    numeros = lignes if lignes is not None and len(lignes) == len(part) else range(2, len(part) + 2)
-    lignes = pd.Series(list(numeros), index=part.index)  # as in a spreadsheet: header is line 1
-    hors = (part < 0) | (part > 100)
-    if hors.any():
-        raise ErreurDonnees(
-            f"Colonne « pourcentageSubvention » : {pluriel(int(hors.sum()), 'valeur')} hors de toute convention "
-            f"(ni une part entre 0,01 et 1, ni un pourcentage entre 1 et 100), par exemple « {serie[hors].iloc[0]} » "
-            f"(ligne {', '.join(map(str, lignes[hors].head(5)))}). Corrigez ces cellules : 0.45 pour 45 %."
-        )
-    en_pourcent = (part > 1) & (part <= 100)
-    ambigues = ((part == 1) & en_pourcent.any() & texte.notna() & (texte != "")) | ((part > 0) & (part < 0.01))
-    if en_pourcent.any():
-        notes.append(
-            f"Colonne pourcentageSubvention : {pluriel(int(en_pourcent.sum()), 'valeur écrite', 'valeurs écrites')} en "
-            f"pourcentage (par exemple « {serie[en_pourcent].iloc[0]} » pour {part[en_pourcent].iloc[0] / 100:g}), et non "
-            "en part entre 0,01 et 1 comme le demande le format national : divisée(s) par 100, ligne par ligne "
-            f"(lignes {', '.join(map(str, lignes[en_pourcent].head(8)))}{'…' if en_pourcent.sum() > 8 else ''}). "
-            "Les autres valeurs, déjà des parts, sont gardées telles quelles."
-        )
-    part = part.where(~en_pourcent, part / 100)
-    if ambigues.any():
-        notes.append(note_parts_ambigues("pourcentageSubvention", lignes[ambigues].tolist(), serie[ambigues].iloc[0]))
-    return part
+    """``pourcentageSubvention`` by the one shared rule (``parts_par_valeur``: value by value, percentages
+    divided on their own row, ambiguous and impossible values reported). An empty cell means one beneficiary
+    (the national convention): 1. A word or an impossible value stays unknown, and so does the amount."""
+    vides = serie.astype("string").str.strip().fillna("").eq("")
+    return parts_par_valeur(serie, "pourcentageSubvention", notes, lignes).mask(vides, 1.0)
 
 
 def _dates(serie: pd.Series, colonne: str) -> pd.Series:
@@ -219,14 +191,9 @@ def lire_subventions(fichier: str | Path | None = None) -> pd.DataFrame:
     if fichier is None:
         return charger("subventions")
     tableau, notes = lire_csv_tableur(fichier)
-    noms = {_cle(c): c for c in COLONNES_SCDL}
-    renommage = {c: noms[_cle(c)] for c in tableau.columns if _cle(c) in noms}
-    anciennes = {c: ANCIENNES_ENTETES_SUBVENTIONS[_cle(c)] for c in tableau.columns
-                 if c not in renommage and _cle(c) in ANCIENNES_ENTETES_SUBVENTIONS
-                 and ANCIENNES_ENTETES_SUBVENTIONS[_cle(c)] not in tableau.columns}
-    if anciennes:
-        notes.append(note_ancien_format(anciennes))
-    tableau = tableau.rename(columns={**renommage, **anciennes})
+    renommage, notes_entete = renommer_colonnes(list(tableau.columns), list(COLONNES_SCDL), "subventions")
+    notes += notes_entete  # the header rule of lire_scdl: other spellings, synonyms, the 2016-2017 format
+    tableau = tableau.rename(columns=renommage)
     manquantes = [c for c in COLONNES_OBLIGATOIRES if c not in tableau.columns]
     if manquantes:
         from donnees_en_main.donnees.catalogue import ressemble

@@ -13,12 +13,15 @@
    - nbgrader's « Validate » dialog, hard-coded in English, says in French what the check really is: that the
      notebook runs, not that the answers are right (the hidden tests are not in the learner's copy);
    - an nbgrader assignment's tab reads « <notebook>.ipynb (devoir) », so that it is not confused with the workshop
-     notebook of the same name. */
+     notebook of the same name;
+   - running cells (« Tout exécuter », Maj + Entrée) before the notebook's kernel is there waits for it, instead of
+     running nothing. */
 (function () {
   'use strict';
   var NOM = 'donnees-en-main';
   var ici = document.currentScript ? document.currentScript.src.replace(/[^/?#]*([?#].*)?$/, '') : '';
   var TELEPHONE = '(max-width: 760px)';
+  var EXECUTION = /^(notebook:run-|notebook:restart-run-all|runmenu:run)/;  // commands that run cells
 
   // The "./style" module: a promise, which JupyterLab waits for before laying out its shell (the phone layout of
   // style.css changes the height of the menu bar). A stylesheet that fails to load does not block JupyterLab.
@@ -151,6 +154,12 @@
         var chemin = args && args.path;
         if (id === 'filebrowser:go-to-path' && typeof chemin === 'string' && /(^|\/)feedback\/[^/]+\/?$/.test(chemin)) {
           return ouvrirRetour(app, chemin.replace(/\/$/, ''));
+        }
+        // « Tout exécuter » (or Maj + Entrée) clicked just after opening a notebook, while its kernel is starting:
+        // JupyterLab finds no kernel yet, clears the cells and runs nothing, silently. Run once the session is ready.
+        var session = EXECUTION.test(id) && app.shell.currentWidget && app.shell.currentWidget.sessionContext;
+        if (session && !session.isReady && !session.isDisposed) {
+          return session.ready.then(function () { return executer(id, args); });
         }
         return executer(id, args);
       };
