@@ -161,6 +161,8 @@ def copie(conn):
         if zone is None:
             raise OSError("dossier hors des zones du correcteur : " + chemin)
         chemins[cle] = (zone, chemin)
+    # the worker's umask (077) would make the folders created below unreachable to the kernel's uid
+    os.umask(0o022)
     ok(libc.unshare(NS | PID | NET | IPC | UTS), "unshare")
     monter(None, "/", None, REC | PRIVE)
     # opened in the new mount namespace (a bind mount's source must be one of its mounts)
