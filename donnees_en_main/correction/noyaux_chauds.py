@@ -14,8 +14,8 @@ Isolation kept, per submission, as the cold path (``bac_a_sable``) gives it:
   namespaces, mounts a private ``/tmp`` and ``/dev/shm`` (small tmpfs), hides every folder of the
   worker except this submission's folder and its sockets folder, then forks the namespace's init
   which mounts its own ``/proc``, drops every capability (and, as root, becomes the worker's
-  unprivileged uid) and forks the kernel; the kernel sets the same rlimits as a cold kernel, closes
-  every inherited file descriptor and reseeds the random generators;
+  unprivileged uid) and forks the kernel; the kernel sets the same rlimits and seccomp filter (no
+  memfd) as a cold kernel, closes every inherited file descriptor and reseeds the random generators;
 - the kernel cannot see the zygote (another PID namespace), its socket (not mounted, not inherited)
   nor another submission (not mounted); when the kernel ends or the grader kills it, the whole
   namespace dies with every process left in it, and its ``/tmp`` and ``/dev/shm`` with it.
@@ -24,11 +24,12 @@ The grader talks to a warm kernel as to a cold one: jupyter_client starts a tiny
 (``CLIENT``) which asks the zygote for a kernel and lives as long as it; killing the client (what
 the grader does on a timeout) makes the zygote's child kill the kernel's namespace.
 
-EXPERIMENTAL, OFF by default: only ``DEM_NOYAUX_CHAUDS=1`` in the grader's environment turns it on.
-It has not yet been run through tests/test_correction_isolation.py, _hostile, _verdicts, _noms (a first
-try of the namespaces step failed, then was fixed but not re-run): do not turn it on for real grading
-before those pass with it. When the zygote cannot start here (no bwrap, a check fails), kernels start
-cold, as before.
+ON by default since the isolation, hostile, verdicts, names and grading tests pass with it (and
+without it: ``DEM_NOYAUX_CHAUDS=0`` in the grader's environment turns it off; the tests follow the
+same variable). tests/test_correction_isolation.py checks that a copy patching pandas, builtins or a
+course module, or leaving files, environment, descriptors or processes, changes nothing for the copies
+graded after it by the same worker. When the zygote cannot start here (no bwrap, a check fails),
+kernels start cold, as before.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ import sys
 import threading
 from pathlib import Path
 
-from .bac_a_sable import BacASable, chemins_en_lecture
+from .bac_a_sable import INSTALLER_FILTRE, BacASable, chemins_en_lecture
 
 # Imported by the zygote before it forks: heavy third-party modules only (a course module could
 # remember the folder it was imported from; the kernel imports those itself, cheaply).
@@ -54,7 +55,7 @@ PRECHARGEMENTS = (
 # modules it preloads. Protocol on its listening socket (inherited, fd given in argv): one JSON
 # line per connection; {"ping": true} gets "pret"; a kernel request gets the kernel's exit code
 # when it ends. A connection closed by the client kills the kernel's namespace.
-ZYGOTE = r"""
+ZYGOTE = INSTALLER_FILTRE + r"""
 import ctypes, errno, json, os, random, select, signal, socket, sys, traceback
 
 config = json.loads(sys.argv[1])
@@ -111,6 +112,8 @@ def noyau(demande):
     os.chdir(demande["dossier"])
     os.environ["JUPYTER_RUNTIME_DIR"] = demande["execution"]
     os.closerange(3, 1 << 16)
+    if config["seccomp"] != "-":
+        installer_filtre(config["seccomp"])  # memfd refused, as in a cold kernel
     random.seed()
     if "numpy" in sys.modules:
         sys.modules["numpy"].random.seed()
@@ -262,6 +265,11 @@ os._exit(128 - code if code < 0 else code % 256)
 """
 
 
+def actives() -> bool:
+    """Whether warm kernels are wanted: yes unless ``DEM_NOYAUX_CHAUDS=0`` (then every kernel starts cold)."""
+    return os.environ.get("DEM_NOYAUX_CHAUDS", "1").strip() != "0"
+
+
 class NoyauxChauds:
     """One worker's zygote: started in the sandbox, asked for one kernel per submission."""
 
@@ -275,7 +283,7 @@ class NoyauxChauds:
     @classmethod
     def essayer(cls, bac: BacASable, zones: list[Path], dossier: Path, journal=None) -> "NoyauxChauds | None":
         """The zygote started and answering; None (cold kernels) when it cannot be here."""
-        if os.environ.get("DEM_NOYAUX_CHAUDS", "0") != "1" or not bac.diag.bwrap:
+        if not actives() or not bac.diag.bwrap:
             return None
         reserve = cls(bac, zones, dossier, journal)
         try:
@@ -297,7 +305,7 @@ class NoyauxChauds:
         os.chmod(self.prise, 0o600)
         ecoute.listen(16)
         config = {"zones": [str(z) for z in self.zones], "uid": self.bac.uid, "limites": self.bac.limites_rlimit(),
-                  "tmp": self.bac.limites.tmp, "shm": self.bac.limites.shm, "prechargements": list(PRECHARGEMENTS),
+                  "tmp": self.bac.limites.tmp, "seccomp": self.bac.filtre_hex(), "shm": self.bac.limites.shm, "prechargements": list(PRECHARGEMENTS),
                   "lectures_tmp": [str(c) for c in chemins_en_lecture(self.bac.masques)
                                    if Path("/tmp") in c.parents]}
         commande = self.bac.envelopper_zygote(
