@@ -22,9 +22,11 @@ import nbformat
 import pytest
 
 from donnees_en_main.correction import Limites, corriger, diagnostic
-from donnees_en_main.correction.bac_a_sable import MO
+from donnees_en_main.correction.bac_a_sable import INSTALLER_FILTRE, MO, filtre_memfd
 from outils_nbgrader import CoursNbgrader
 from test_correction_hostile import TOUT_JUSTE, cellule_inseree, code, reponses_widgets
+
+CHAUDS = os.environ.get("DEM_NOYAUX_CHAUDS", "1") != "0"  # warm kernels (noyaux_chauds), on unless turned off
 
 DIAG = diagnostic()
 pytestmark = pytest.mark.skipif(not DIAG.bwrap, reason="bubblewrap (bwrap) absent : isolement non testable ici")
@@ -66,6 +68,22 @@ for i in range(20):
     ecrits += 10
 print("SHM_MO", ecrits)"""
 
+# issue 17: memfd files escape RLIMIT_AS (2.35 GB held past a 2 GB limit); here 3 GB are tried
+MEMFD_3_GO = """import os, time
+debut = time.monotonic()
+ecrits, fds = 0, []
+try:
+    while ecrits < 3 * 1024:
+        fd = os.memfd_create("bloc")
+        fds.append(fd)
+        for _ in range(40):
+            os.write(fd, b"x" * (1024 * 1024))
+        ecrits += 40
+    print("MEMFD ACCEPTE", ecrits)
+except OSError as e:
+    print("MEMFD REFUSE", ecrits, e.errno)
+print("MEMFD DUREE", round(time.monotonic() - debut, 2))"""
+
 BEAUCOUP_DE_FICHIERS = """import os
 os.makedirs("beaucoup", exist_ok=True)
 for i in range(3000):
@@ -75,6 +93,89 @@ for i in range(3):
     with open(f"gros{i}.bin", "wb") as f:
         f.write(b"0" * (40 * 1024 * 1024))
 print("FICHIERS ECRITS")"""
+
+
+# issue 17, warm kernels: every kernel a worker starts is a fork of one zygote. A copy that patches
+# pandas, builtins and a course module, leaves files in /tmp, /dev/shm and $HOME, changes its
+# environment, keeps a file descriptor open and leaves a process behind must change nothing for the
+# copies graded after it by the same worker.
+DORMEUR = "318.75"  # argv of the process the contaminating copy leaves behind
+CONTAMINER = f"""import builtins, os, subprocess, sys, statistics
+import numpy, pandas
+import donnees_en_main.exercices.devoirs as devoirs
+pandas.Series.median = lambda self, *a, **k: 0.0
+pandas.Series.__truediv__ = lambda self, autre: self * 0
+pandas.read_csv = lambda *a, **k: pandas.DataFrame()
+builtins.round = lambda *a, **k: 0
+builtins.MARQUE_CONTAMINATION = True
+statistics.median = lambda *a, **k: 0
+numpy.random.seed(1234)
+devoirs.MARQUE_CONTAMINATION = True
+sys.modules["module_de_contamination"] = devoirs
+os.environ["MARQUE_CONTAMINATION"] = "1"
+os.putenv("MARQUE_CONTAMINATION", "1")
+for lieu in ("/tmp", "/dev/shm", os.path.expanduser("~"), os.environ.get("TMPDIR", "/tmp"),
+             os.environ["JUPYTER_RUNTIME_DIR"], "/"):
+    try:
+        with open(os.path.join(lieu, "marque-contamination"), "w") as f:
+            f.write("x")
+    except OSError:
+        pass
+garde = os.open("/tmp/marque-contamination", os.O_RDONLY)
+os.set_inheritable(garde, True)
+subprocess.Popen(["sleep", "{DORMEUR}"], start_new_session=True, close_fds=False)
+print("CONTAMINATION FAITE")"""
+
+# what a later copy looks for (plain words only: an honest-looking cell, never flagged)
+ESPIONNER = """import os, random
+import numpy, pandas
+constats = []
+if pandas.Series([1.0, 2.0, 7.0]).median() != 2.0:
+    constats.append("pandas.median")
+if list(pandas.Series([2.0, 4.0]) / 2) != [1.0, 2.0]:
+    constats.append("pandas.division")
+if round(2.6) != 3:
+    constats.append("round")
+try:
+    MARQUE_CONTAMINATION  # a name every module would see
+    constats.append("nom global")
+except NameError:
+    pass
+import statistics as st
+if st.median([1, 2, 7]) != 2:
+    constats.append("statistics")
+import donnees_en_main.exercices.devoirs as d
+if hasattr(d, "MARQUE_CONTAMINATION"):
+    constats.append("module du cours")
+import sys as s
+if "module_de_contamination" in s.modules:
+    constats.append("modules")
+if "MARQUE_CONTAMINATION" in os.environ:
+    constats.append("environnement")
+for lieu in ("/tmp", "/dev/shm", os.path.expanduser("~"), os.environ.get("TMPDIR", "/tmp"),
+             os.environ["JUPYTER_RUNTIME_DIR"], "/"):
+    if os.path.exists(os.path.join(lieu, "marque-contamination")):
+        constats.append("fichier dans " + lieu)
+for fd in range(3, 1024):
+    try:
+        cible = os.readlink(os.path.join("/", "proc", "self", "fd", str(fd)))
+    except OSError:
+        continue
+    if "marque" in cible:
+        constats.append("descripteur " + cible)
+for pid in os.listdir(os.path.join("/", "proc")):
+    if pid.isdigit():
+        try:
+            with open(os.path.join("/", "proc", pid, "cmdline"), "rb") as f:
+                if b"318.75" in f.read():
+                    constats.append("processus")
+        except OSError:
+            pass
+with open(os.path.join("/", "proc", "1", "cmdline"), "rb") as f:
+    premier = f.read().split(bytes(1))[0].decode()
+print("MODE", "froid" if premier.endswith("bwrap") else "chaud", premier)
+print("TIRAGES", numpy.random.randint(0, 10**9), random.randint(0, 10**9))
+print("CONSTATS", ";".join(constats) or "aucun", "FIN")"""
 
 
 def soumettre(cours: CoursNbgrader, eleve: str, modifier=None) -> Path:
@@ -95,6 +196,12 @@ def salle(tmp_path_factory):
     soumettre(cours, "d_metadonnees_affichage", cellule_inseree(METADONNEES_D_AFFICHAGE))
     soumettre(cours, "e_shm", cellule_inseree(REMPLIR_SHM))
     soumettre(cours, "f_fichiers", cellule_inseree(BEAUCOUP_DE_FICHIERS))
+    soumettre(cours, "g1_espion", cellule_inseree(ESPIONNER))
+    soumettre(cours, "h1_memfd", cellule_inseree(MEMFD_3_GO))
+    soumettre(cours, "h2_temoin")
+    soumettre(cours, "g2_contamine", cellule_inseree(CONTAMINER))
+    soumettre(cours, "g3_temoin")
+    soumettre(cours, "g4_espion", cellule_inseree(ESPIONNER))
     messages: list[str] = []
     rapport = corriger("cantine", cours.racine, parallele=1, limites=LIMITES, afficher=messages.append)
     return {"cours": cours, "rapport": rapport, "messages": messages}
@@ -125,6 +232,40 @@ def test_le_dossier_des_noyaux_verrouille_ou_vide_ne_touche_pas_les_copies_suiva
         assert salle["cours"].scores_par_cellule(eleve) == TOUT_JUSTE, eleve
     assert resultat(salle, "b_temoin").statut == "corrigé"
     assert resultat(salle, "b_temoin").incidents == []
+
+
+def constats(salle, eleve) -> tuple[str, str, str]:
+    texte = sorties(salle, eleve)
+    mode = texte.split("MODE ")[1].split()[0]
+    tirages = texte.split("TIRAGES ")[1].split("\n")[0]
+    return mode, tirages, texte.split("CONSTATS ")[1].split(" FIN")[0]
+
+
+def test_une_copie_qui_modifie_son_noyau_ne_change_rien_aux_suivantes(salle):
+    """Warm kernels (on by default): each copy's kernel is a fresh fork of the worker's zygote. What a
+    copy patched (pandas, builtins, statistics, a course module, sys.modules), wrote (/tmp, /dev/shm, HOME,
+    its runtime folder), set (environment), kept open or left running is not seen by the next copies;
+    the honest copy graded right after it gets exactly its grade; random draws differ between copies."""
+    assert "CONTAMINATION FAITE" in sorties(salle, "g2_contamine")
+    mode_avant, tirages_avant, avant = constats(salle, "g1_espion")
+    mode_apres, tirages_apres, apres = constats(salle, "g4_espion")
+    assert mode_avant == mode_apres == ("chaud" if CHAUDS else "froid")
+    assert (avant, apres) == ("aucun", "aucun")
+    assert tirages_avant != tirages_apres  # reseeded in each fork, not the zygote's state
+    assert salle["cours"].scores_par_cellule("g3_temoin") == TOUT_JUSTE
+    assert resultat(salle, "g3_temoin").statut == "corrigé", resultat(salle, "g3_temoin").incidents
+    for eleve in ("g1_espion", "g4_espion"):
+        assert salle["cours"].scores_par_cellule(eleve) == TOUT_JUSTE, eleve
+        assert resultat(salle, eleve).statut == "corrigé", resultat(salle, eleve).incidents
+    # the process the copy left behind died with its sandbox
+    restants = []
+    for p in Path("/proc").iterdir():
+        try:
+            if p.name.isdigit() and DORMEUR.encode() in (p / "cmdline").read_bytes():
+                restants.append(p.name)
+        except OSError:
+            continue
+    assert restants == []
 
 
 # -- point 4: output cap counting every display path ----------------------------------------------------
@@ -182,7 +323,54 @@ def test_la_memoire_partagee_est_privee_et_bornee(salle):
 def test_le_diagnostic_dit_ce_que_la_memoire_hors_processus_peut_prendre():
     texte = DIAG.resume()
     assert f"/dev/shm privée de {Limites().shm // MO} Mo" in texte
-    assert "memfd" in texte and "NON borné" in texte
+    memfd = next(ligne for ligne in texte.splitlines() if "memfd" in ligne)
+    if filtre_memfd() is None:
+        assert "NON borné" in memfd and "architecture" in memfd
+    else:
+        assert "refusés" in memfd and "seccomp" in memfd
+
+
+def test_memfd_refuse_des_la_premiere_demande_et_les_voisines_notees_exactement(salle):
+    """issue 17: 3 GB held in memfd files past the memory limit. Refused (EPERM) at the first call, with
+    the warm kernels as with cold ones; the copy is graded, its neighbours exactly."""
+    if filtre_memfd() is None:
+        pytest.skip("architecture inconnue du filtre seccomp : memfd non borné (le diagnostic le dit)")
+    texte = sorties(salle, "h1_memfd")
+    assert "MEMFD REFUSE 0 1" in texte, texte[-2000:]
+    assert float(texte.split("MEMFD DUREE ")[1].split()[0]) < 1
+    for eleve in ("h1_memfd", "h2_temoin", "g1_espion"):
+        assert salle["cours"].scores_par_cellule(eleve) == TOUT_JUSTE, eleve
+    assert resultat(salle, "h2_temoin").statut == "corrigé"
+
+
+def test_le_filtre_seccomp_ne_refuse_que_memfd(tmp_path):
+    """The filter, installed in a plain Python as the launcher does: memfd refused, in forked children
+    too; files, pipes, threads, subprocesses, numpy and pandas work."""
+    if filtre_memfd() is None:
+        pytest.skip("architecture inconnue du filtre seccomp")
+    code = INSTALLER_FILTRE + f"""
+installer_filtre({filtre_memfd().hex()!r})
+import os, subprocess, sys, threading
+try:
+    os.memfd_create("x")
+    print("PARENT ACCEPTE")
+except PermissionError:
+    print("PARENT REFUSE")
+r = subprocess.run([sys.executable, "-c", "import os; os.memfd_create('y')"], capture_output=True, text=True)
+print("ENFANT", "REFUSE" if r.returncode and "PermissionError" in r.stderr else "ACCEPTE")
+lecture, ecriture = os.pipe()
+os.write(ecriture, b"ok")
+t = threading.Thread(target=lambda: None)
+t.start()
+t.join()
+with open({str(tmp_path / "f.txt")!r}, "w") as f:
+    f.write("ok")
+import numpy, pandas
+print("CALCUL", pandas.Series(numpy.arange(4)).sum(), os.read(lecture, 2).decode())
+"""
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == ["PARENT", "REFUSE", "ENFANT", "REFUSE", "CALCUL", "6", "ok"]
 
 
 # -- point 4: what a copy leaves in its folder ------------------------------------------------------------
@@ -254,7 +442,8 @@ def test_sans_root_une_copie_ne_touche_pas_la_suivante_et_rien_ne_reste():
             commande = [shutil.which("setpriv"), f"--reuid={uid}", f"--regid={uid}", "--clear-groups", "--",
                         *commande]
         env = {"PATH": os.pathsep.join([str(Path(python).parent), str(Path(sys.executable).parent), "/usr/bin", "/bin"]),
-               "HOME": str(maison), "TMPDIR": str(temporaire), "LANG": "C.UTF-8", "PYTHONUTF8": "1"}
+               "HOME": str(maison), "TMPDIR": str(temporaire), "LANG": "C.UTF-8", "PYTHONUTF8": "1",
+               "DEM_NOYAUX_CHAUDS": "1" if CHAUDS else "0"}
         r = subprocess.run(commande, cwd=cours.racine, env=env, capture_output=True, text=True, timeout=900)
         assert r.returncode == 0, r.stdout + r.stderr
         assert list(temporaire.iterdir()) == [], "la correction a laissé des dossiers derrière elle"

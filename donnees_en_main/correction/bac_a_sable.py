@@ -25,8 +25,12 @@ Layers, each used when this machine has it (``diagnostic()`` says which):
    (``execution.py``): a time limit per cell and per notebook, and a cap on the output size of the
    copy (every output path: streams, displays and their updates, metadata, errors); and, in the
    batch (``lot.py``), a cap on the number and size of the files a copy leaves in its folder.
-   Not bounded (no cgroup is used): the total of ``memfd_create`` files, each at most the file
-   size limit, as many as open files allow (``Diagnostic.resume`` says how much that is).
+   Files in memory: ``memfd_create`` is refused to the kernel (EPERM) by a tiny seccomp filter
+   (``filtre_memfd``: classic BPF built with ``struct``, no dependency), installed before the kernel
+   starts and kept by every process it forks; without it, memfd files escape RLIMIT_AS (each at most
+   the file size limit, as many as open files allow) and no cgroup bounds their total here. The
+   filter knows the numbers of x86_64 (and x32, i386) and aarch64 (and arm); on another
+   architecture memfd is allowed and ``Diagnostic.resume`` says so.
 4. A clean environment: the kernel gets a short allow-list of variables, never the trainer's
    (tokens and passwords in the environment would otherwise be printable into the feedback).
 """
@@ -36,6 +40,8 @@ from __future__ import annotations
 import functools
 import json
 import os
+import platform
+import struct
 import shutil
 import subprocess
 import sys
@@ -80,6 +86,65 @@ class Limites:
         return cls(**json.loads(texte))
 
 
+# -- memfd refused by seccomp ---------------------------------------------------------------------------
+
+# audit architecture (seccomp_data.arch) -> syscall number(s) of memfd_create on it
+_MEMFD = {
+    0xC000003E: (319, 0x40000000 | 319),  # x86_64, and its x32 ABI
+    0x40000003: (356,),  # i386 (int 0x80 works from a 64-bit process)
+    0xC00000B7: (279,),  # aarch64
+    0x40000028: (385,),  # arm (32-bit compat on aarch64)
+}
+_MACHINES_CONNUES = ("x86_64", "amd64", "aarch64", "arm64")
+_BPF_LD_W_ABS, _BPF_JEQ_K, _BPF_RET_K = 0x20, 0x15, 0x06
+_SECCOMP_AUTORISER, _SECCOMP_EPERM = 0x7FFF0000, 0x00050000 | 1  # SECCOMP_RET_ALLOW, SECCOMP_RET_ERRNO | EPERM
+
+
+@functools.lru_cache(maxsize=1)
+def filtre_memfd() -> bytes | None:
+    """A seccomp program (array of ``struct sock_filter``) making ``memfd_create`` fail with EPERM and
+    allowing everything else; None on a machine whose architecture it does not know."""
+    if platform.machine().lower() not in _MACHINES_CONNUES:
+        return None
+    prog: list[tuple] = [(_BPF_LD_W_ABS, 0, 0, 4)]  # seccomp_data.arch
+    archs = list(_MEMFD)
+    prog += [(_BPF_JEQ_K, ("arch", i), 0, arch) for i, arch in enumerate(archs)]
+    prog.append((_BPF_RET_K, 0, 0, _SECCOMP_AUTORISER))  # an architecture not listed: allowed
+    etiquettes: dict = {}
+    for i, arch in enumerate(archs):
+        etiquettes[("arch", i)] = len(prog)
+        prog.append((_BPF_LD_W_ABS, 0, 0, 0))  # seccomp_data.nr
+        numeros = _MEMFD[arch]
+        for j, numero in enumerate(numeros):
+            prog.append((_BPF_JEQ_K, "refuser", "autoriser" if j == len(numeros) - 1 else 0, numero))
+    etiquettes["autoriser"] = len(prog)
+    prog.append((_BPF_RET_K, 0, 0, _SECCOMP_AUTORISER))
+    etiquettes["refuser"] = len(prog)
+    prog.append((_BPF_RET_K, 0, 0, _SECCOMP_EPERM))
+    octets = b""
+    for position, (code, vrai, faux, k) in enumerate(prog):
+        saut = lambda e: 0 if e == 0 else etiquettes[e] - position - 1  # noqa: E731 - relative jumps
+        octets += struct.pack("=HBBI", code, saut(vrai), saut(faux), k)
+    return octets
+
+
+# Python source, pasted into the tiny launcher and the warm kernels' zygote (both dependency-free):
+# installs a filter given in hex (no_new_privs first, as seccomp requires without CAP_SYS_ADMIN).
+INSTALLER_FILTRE = r"""
+def installer_filtre(hexa):
+    import ctypes, os
+    filtre = bytes.fromhex(hexa)
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
+    class Programme(ctypes.Structure):
+        _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_char_p)]
+    programme = Programme(len(filtre) // 8, filtre)
+    if libc.prctl(38, 1, 0, 0, 0) != 0 or libc.prctl(22, 2, ctypes.addressof(programme), 0, 0) != 0:
+        e = ctypes.get_errno()
+        raise OSError(e, "filtre seccomp (memfd) non installé : " + os.strerror(e))
+"""
+
+
 @dataclass
 class Diagnostic:
     """What this machine offers (``disponible``) and the French warnings for what it does not."""
@@ -116,9 +181,12 @@ class Diagnostic:
             "- limites de mémoire, de processus, de temps et de taille de fichier : oui",
             ("- mémoire partagée : /dev/shm privée de " + mo(lim.shm) + " pour chaque copie" if self.bwrap else
              "- mémoire partagée : NON bornée (sans bwrap, /dev/shm est celui de la machine)"),
-            "- fichiers en mémoire (memfd) : NON borné au total (pas de cgroup) ; chacun au plus "
-            + mo(lim.taille_fichier) + f", {lim.fichiers_ouverts} ouverts à la fois, soit jusqu'à "
-            + f"{memfd:.3g}".replace(".", ",") + " Go en plus de la limite de mémoire",
+            ("- fichiers en mémoire (memfd) : refusés au code des élèves (filtre seccomp), la limite de "
+             "mémoire compte donc tout" if filtre_memfd() is not None else
+             f"- fichiers en mémoire (memfd) : NON borné au total (architecture {platform.machine()} inconnue "
+             "du filtre seccomp, pas de cgroup) ; chacun au plus " + mo(lim.taille_fichier)
+             + f", {lim.fichiers_ouverts} ouverts à la fois, soit jusqu'à " + f"{memfd:.3g}".replace(".", ",")
+             + " Go en plus de la limite de mémoire"),
             f"- fichiers gardés d'une copie corrigée : au plus {lim.fichiers_rendus} et " + mo(lim.taille_rendue)
             + " (carnets et réponses toujours gardés)",
         ]
@@ -261,7 +329,7 @@ def environnement_noyau(dossier_execution: Path, tmp: str = "/tmp") -> dict[str,
 
 # Runs inside the sandbox, as the kernel's user, with `python -I -S`: set the limits, then become
 # the kernel. Kept tiny and dependency-free (it starts before the kernel, for every submission).
-LANCEUR = r"""
+LANCEUR = INSTALLER_FILTRE + r"""
 import os, resource, sys
 limites = dict(zip(("AS", "NPROC", "FSIZE", "CPU", "NOFILE"), map(int, sys.argv[1].split(","))))
 for nom, valeur in limites.items():
@@ -271,7 +339,9 @@ for nom, valeur in limites.items():
     except (ValueError, OSError) as e:
         sys.stderr.write("limite %s non appliquée : %s\n" % (nom, e))
 os.umask(0o022)
-os.execv(sys.argv[2], sys.argv[2:])
+if sys.argv[2] != "-":
+    installer_filtre(sys.argv[2])  # fails closed: no kernel without the filter the grader asked for
+os.execv(sys.argv[3], sys.argv[3:])
 """
 
 
@@ -313,6 +383,11 @@ class BacASable:
         return ",".join(map(str, (lim.memoire, lim.processus, lim.taille_fichier, lim.delai_carnet + 30,
                                   lim.fichiers_ouverts)))
 
+    def filtre_hex(self) -> str:
+        """The seccomp filter refusing memfd (hex), "-" when this machine's architecture is unknown to it."""
+        filtre = filtre_memfd()
+        return filtre.hex() if filtre is not None else "-"
+
     def tmp(self, dossier_execution: Path) -> Path:
         """The kernel's temporary folder, as the kernel sees it."""
         return Path("/tmp") if self.diag.bwrap else Path(dossier_execution) / "tmp"
@@ -340,35 +415,11 @@ class BacASable:
     def envelopper(self, commande: list[str], dossier: Path, dossier_execution: Path) -> list[str]:
         """`commande` (the kernel's argv) wrapped in the sandbox, for a kernel working in `dossier`."""
         dossier = Path(dossier).resolve()
-        lanceur = [sys.executable, "-I", "-S", "-c", LANCEUR, self.limites_rlimit(), *commande]
+        lanceur = [sys.executable, "-I", "-S", "-c", LANCEUR, self.limites_rlimit(), self.filtre_hex(), *commande]
         env = environnement_noyau(dossier_execution, str(self.tmp(dossier_execution)))
         prefixe: list[str] = []
         if self.diag.bwrap:
-            prefixe = [self.diag.bwrap, "--die-with-parent", "--unshare-net", "--unshare-pid",
-                       "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try", "--hostname", "correction",
-                       "--clearenv"]
-            for nom, valeur in env.items():
-                prefixe += ["--setenv", nom, valeur]
-            for nom in _SYSTEME:
-                source = Path("/") / nom
-                if source.is_symlink():
-                    prefixe += ["--symlink", os.readlink(source), str(source)]
-                elif source.is_dir():
-                    prefixe += ["--ro-bind", str(source), str(source)]
-            # The private /tmp first: the read-only folders bound next stay visible even when they
-            # live under /tmp (a course cloned into /tmp, as CI does).
-            prefixe += ["--proc", "/proc", "--dev", "/dev",
-                        "--perms", "1777", "--size", str(self.limites.shm), "--tmpfs", "/dev/shm",
-                        "--perms", "1777", "--size", str(self.limites.tmp), "--tmpfs", "/tmp"]
-            lectures = chemins_en_lecture(self.masques)
-            for chemin in lectures:
-                prefixe += _dossiers_parents(chemin) + ["--ro-bind", str(chemin), str(chemin)]
-            for masque in self.masques:
-                masque = Path(masque).resolve()
-                if any(p in masque.parents for p in lectures):  # a masked folder inside a read-only one
-                    prefixe += ["--tmpfs", str(masque)]
-            for ecrit in (dossier, Path(dossier_execution).resolve()):
-                prefixe += _dossiers_parents(ecrit) + ["--bind", str(ecrit), str(ecrit)]
+            prefixe = self._bwrap(env, [dossier, Path(dossier_execution).resolve()])
             prefixe += ["--chdir", str(dossier), "--"]
         else:
             prefixe = ["env", "-i", *(f"{k}={v}" for k, v in env.items())]
@@ -381,6 +432,44 @@ class BacASable:
             prefixe += [self.diag.setpriv, f"--reuid={self.uid}", f"--regid={self.uid}", "--clear-groups",
                         "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--"]
         return prefixe + lanceur
+
+    def _bwrap(self, env: dict[str, str], ecrits: list[Path], options: tuple[str, ...] = ()) -> list[str]:
+        """bwrap's arguments: the read-only system, Python and course package, private /tmp and
+        /dev/shm, the masked folders hidden, `ecrits` writable (the working directory is set by the caller)."""
+        prefixe = [self.diag.bwrap, *options, "--die-with-parent", "--unshare-net", "--unshare-pid",
+                   "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try", "--hostname", "correction",
+                   "--clearenv"]
+        for nom, valeur in env.items():
+            prefixe += ["--setenv", nom, valeur]
+        for nom in _SYSTEME:
+            source = Path("/") / nom
+            if source.is_symlink():
+                prefixe += ["--symlink", os.readlink(source), str(source)]
+            elif source.is_dir():
+                prefixe += ["--ro-bind", str(source), str(source)]
+        # The private /tmp first: the read-only folders bound next stay visible even when they
+        # live under /tmp (a course cloned into /tmp, as CI does).
+        prefixe += ["--proc", "/proc", "--dev", "/dev",
+                    "--perms", "1777", "--size", str(self.limites.shm), "--tmpfs", "/dev/shm",
+                    "--perms", "1777", "--size", str(self.limites.tmp), "--tmpfs", "/tmp"]
+        lectures = chemins_en_lecture(self.masques)
+        for chemin in lectures:
+            prefixe += _dossiers_parents(chemin) + ["--ro-bind", str(chemin), str(chemin)]
+        for masque in self.masques:
+            masque = Path(masque).resolve()
+            if any(p in masque.parents for p in lectures):  # a masked folder inside a read-only one
+                prefixe += ["--tmpfs", str(masque)]
+        for ecrit in ecrits:
+            prefixe += _dossiers_parents(ecrit) + ["--bind", str(ecrit), str(ecrit)]
+        return prefixe
+
+    def envelopper_zygote(self, commande: list[str], zones: list[Path]) -> list[str]:
+        """`commande` (the warm kernels' zygote, ``noyaux_chauds``) in the same sandbox as a kernel, with the
+        worker's `zones` writable and the capabilities it needs to give each kernel namespaces of its own
+        (it drops them in each kernel, and never runs a learner's code itself)."""
+        env = environnement_noyau(Path(zones[-1]), "/tmp")
+        options = ("--cap-add", "ALL") if self.diag.root else ("--unshare-user", "--cap-add", "ALL")
+        return self._bwrap(env, [Path(z).resolve() for z in zones], options) + ["--"] + commande
 
 
 def _rendre_traversable(racine: Path) -> None:

@@ -34,6 +34,7 @@ from traitlets.config import Config, PyFileConfigLoader
 from . import execution, verdicts
 from .bac_a_sable import BacASable, Limites, effacer_dossier
 from .execution import GestionnaireNoyauIsole
+from .noyaux_chauds import NoyauxChauds
 
 
 def configuration(racine: Path, limites: Limites, devoir: str) -> Config:
@@ -95,8 +96,11 @@ def main(argv: list[str]) -> int:
     # removed after it, so that a kernel locking, filling or deleting its own changes no other copy
     noyaux = racine / "noyau"
     noyaux.mkdir(exist_ok=True)
-    GestionnaireNoyauIsole.bac_a_sable = BacASable(limites=limites, numero=numero, lot=lot, masques=masques,
-                                                       racine=racine)
+    bac = BacASable(limites=limites, numero=numero, lot=lot, masques=masques, racine=racine)
+    GestionnaireNoyauIsole.bac_a_sable = bac
+    # warm kernels (pandas already imported), each forked into a sandbox of its own; else cold ones
+    GestionnaireNoyauIsole.noyaux_chauds = NoyauxChauds.essayer(
+        bac, [racine / "submitted", racine / "autograded", noyaux], racine / "zygote", journal=sys.stderr)
 
     cfg = configuration(racine, limites, devoir)
     api = NbGraderAPI(config=cfg)

@@ -60,6 +60,7 @@ from donnees_en_main.exercices.devoirs import MIME_VALEUR, TAILLE_MAX_VALEUR
 
 from .bac_a_sable import MO, BacASable
 from .lot import REPARATION
+from .noyaux_chauds import arguments_ipykernel
 
 # What the preprocessors noticed while grading the current submission: {"carnet", "message"}, and
 # "sorte": REPARATION for an honest accident repaired (the copy is then « réparée », not flagged).
@@ -92,6 +93,7 @@ class GestionnaireNoyauIsole(AsyncKernelManager):
     """
 
     bac_a_sable: BacASable | None = None  # set by the worker before grading
+    noyaux_chauds = None  # the worker's warm kernels (noyaux_chauds.NoyauxChauds), when they started
     dossier_execution: Path | None = None
 
     def __init__(self, **kwargs):
@@ -119,6 +121,10 @@ class GestionnaireNoyauIsole(AsyncKernelManager):
         dossier = Path(self._launch_args.get("cwd") or os.getcwd())
         execution = Path(self.connection_file).parent
         bac.preparer(dossier, execution)
+        chauds = self.noyaux_chauds
+        arguments = arguments_ipykernel(commande)
+        if chauds is not None and arguments is not None and chauds.vivante():
+            return chauds.commande(arguments, dossier, execution)
         return bac.envelopper(commande, dossier, execution)
 
 
