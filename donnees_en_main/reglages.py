@@ -12,6 +12,8 @@ Variable                           Effect
 ``DONNEES_EN_MAIN_SOURCES``        another catalogue of official sources (JSON) for ``telecharger``
 ``DONNEES_EN_MAIN_JUPYTERLITE``    JupyterLite's source folder (« Essayer dans le navigateur »)
 ``DONNEES_EN_MAIN_LIVRE``          ``1`` in the kernels that run the book's pages (set by the build)
+``DEM_NOYAUX_CHAUDS``              ``0`` turns the grader's warm kernels off (one cold kernel per copy)
+``DEM_HUB_COMPTE_UNIQUE``          ``1`` on a class hub where every server runs under one account
 =================================  ================================================================
 
 Test-only switches (``DONNEES_EN_MAIN_CHROMIUM_OBLIGATOIRE``, ``DONNEES_EN_MAIN_BWRAP_OBLIGATOIRE``)
@@ -31,6 +33,8 @@ CODE_INSEE = "DONNEES_EN_MAIN_CODE_INSEE"
 SOURCES = "DONNEES_EN_MAIN_SOURCES"
 JUPYTERLITE = "DONNEES_EN_MAIN_JUPYTERLITE"
 LIVRE = "DONNEES_EN_MAIN_LIVRE"
+NOYAUX_CHAUDS = "DEM_NOYAUX_CHAUDS"
+HUB_COMPTE_UNIQUE = "DEM_HUB_COMPTE_UNIQUE"
 
 
 def _valeur(variable: str) -> str:
@@ -84,6 +88,16 @@ def dossier_jupyterlite() -> Path:
 def en_livre() -> bool:
     """True in the kernels that run the book's pages (dashboards as plain HTML, no live widgets)."""
     return _valeur(LIVRE) == "1"
+
+
+def noyaux_chauds() -> bool:
+    """Whether the grader keeps warm kernels: yes unless ``DEM_NOYAUX_CHAUDS=0``."""
+    return _valeur(NOYAUX_CHAUDS) != "0"
+
+
+def hub_compte_unique() -> bool:
+    """Whether every learner's server runs under one system account (set by the class hub)."""
+    return bool(_valeur(HUB_COMPTE_UNIQUE))
 
 
 def passer_en_mode_livre() -> None:

@@ -152,3 +152,31 @@ def test_la_sonde_voit_une_lecture_a_l_import(tmp_path, fichier_lu):
                             capture_output=True, text=True, timeout=60,
                             env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"})
     assert json.loads(sortie.stdout.strip().splitlines()[-1]) == [["module_qui_lit", str(RACINE / fichier_lu)]]
+
+
+def _reglages_lus_hors_de_reglages(racine: Path) -> list[str]:
+    """``file:line`` of each read of a course setting (``DONNEES_EN_MAIN_*``, ``DEM_*``) outside reglages.py."""
+    import re
+
+    motif = re.compile(r"""environ(?:\.get)?\s*[\[(]\s*["'](?:DONNEES_EN_MAIN_|DEM_)""")
+    trouves = []
+    for fichier in sorted(racine.rglob("*.py")):
+        if fichier.name == "reglages.py":
+            continue
+        for numero, ligne in enumerate(fichier.read_text(encoding="utf-8").splitlines(), 1):
+            if motif.search(ligne):
+                trouves.append(f"{fichier.relative_to(racine)}:{numero}")
+    return trouves
+
+
+def test_les_reglages_du_cours_ne_sont_lus_que_dans_reglages():
+    """reglages.py is the one place a newcomer looks for a setting: no module reads one itself."""
+    paquet = Path(__file__).resolve().parent.parent / "donnees_en_main"
+    assert _reglages_lus_hors_de_reglages(paquet) == []
+
+
+def test_la_recherche_des_reglages_voit_une_lecture_directe(tmp_path):
+    """The scan above is able to fail: a module reading ``os.environ.get("DEM_…")`` is caught."""
+    (tmp_path / "module.py").write_text('import os\nx = os.environ.get("DEM_NOYAUX_CHAUDS", "1")\n', encoding="utf-8")
+    (tmp_path / "reglages.py").write_text('import os\ny = os.environ["DONNEES_EN_MAIN_LIVRE"]\n', encoding="utf-8")
+    assert _reglages_lus_hors_de_reglages(tmp_path) == ["module.py:2"]

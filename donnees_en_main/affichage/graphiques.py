@@ -704,18 +704,14 @@ def _afficher_deux_fois(fig) -> None:
         publish_display_data({"image/png": base64.b64encode(png).decode("ascii"), "text/plain": "<Figure>"})
 
 
-# Set by the book's build (donnees_en_main.livre.construire) for the kernels that execute its pages.
-VARIABLE_LIVRE = "DONNEES_EN_MAIN_LIVRE"
-
-
 def installer_dans_ipython() -> bool:
     """In a kernel executing the book's pages, show every matplotlib figure twice (phone, then wide).
 
     False elsewhere: a notebook of the workshop shows each figure once, as usual.
     """
-    import os
+    from donnees_en_main import reglages
 
-    if not os.environ.get(VARIABLE_LIVRE):
+    if not reglages.en_livre():
         return False
     try:
         from IPython import get_ipython

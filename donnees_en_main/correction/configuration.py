@@ -28,6 +28,7 @@ from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor, Overw
 from nbgrader.api import Gradebook, MissingEntry
 from nbformat import NotebookNode
 
+from donnees_en_main import reglages
 from donnees_en_main.reglages import RACINE
 
 ROLES = ("cours", "animateur", "apprenant")
@@ -115,7 +116,7 @@ def configurer(c, *, role: str = "cours", racine: Path | str = COURS) -> None:
     c.Autograde.sanitize_preprocessors = [RestaurerCellules if p is OverwriteCells else p for p in sanitize] + [
         NommerApprenant]
     # One system account for every server of a class hub: each copy is « owned » by it, no cheating there.
-    if os.environ.get("DEM_HUB_COMPTE_UNIQUE"):
+    if reglages.hub_compte_unique():
         c.ExchangeCollect.check_owner = False
 
     # Feedback pages in French, with nothing loaded from third parties.

@@ -267,7 +267,9 @@ os._exit(128 - code if code < 0 else code % 256)
 
 def actives() -> bool:
     """Whether warm kernels are wanted: yes unless ``DEM_NOYAUX_CHAUDS=0`` (then every kernel starts cold)."""
-    return os.environ.get("DEM_NOYAUX_CHAUDS", "1").strip() != "0"
+    from donnees_en_main import reglages
+
+    return reglages.noyaux_chauds()
 
 
 class NoyauxChauds:

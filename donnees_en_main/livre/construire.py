@@ -13,9 +13,8 @@ import sys
 import time
 from pathlib import Path
 
-from donnees_en_main.affichage.graphiques import VARIABLE_LIVRE
 from donnees_en_main.commande import Analyseur, ErreurCommande, port, programme
-from donnees_en_main.reglages import RACINE
+from donnees_en_main.reglages import LIVRE as VARIABLE_LIVRE, RACINE
 
 PORT_PAR_DEFAUT = 8000
 
