@@ -253,6 +253,17 @@ def action_du_formgrader(cadre, lien) -> str:
     return texte
 
 
+
+def toucher_jusqu_a_voir(cible, attendu) -> None:
+    """Tap ``cible`` until ``attendu`` shows: a busy machine can swallow one tap while the page settles,
+    and a reader then taps again (twice at most)."""
+    cible.tap()
+    try:
+        attendu.wait_for(timeout=5_000)
+    except Exception:
+        cible.tap()
+        attendu.wait_for(timeout=10_000)
+
 def test_une_classe_entiere_dans_le_navigateur(navigateur, hub_vierge):
     """The trainer and two learners, each in their own browser, through the hub's whole path: the trainer releases
     from the formgrader inside JupyterLab; the learners fetch, answer by clicking, submit; the trainer collects,
@@ -512,12 +523,7 @@ def test_sur_un_telephone_jupyterlab_tient_dans_l_ecran(navigateur, hub):  # noq
         # The last menu opens with a finger.
         aide = page.locator("#jp-MainMenu .lm-MenuBar-item", has_text="Aide")
         menu = page.locator(".lm-Menu .lm-Menu-itemLabel").first
-        aide.tap()
-        try:
-            menu.wait_for(timeout=5_000)
-        except Exception:  # a busy machine can swallow one tap while the page settles: a reader taps again
-            aide.tap()
-            menu.wait_for(timeout=10_000)
+        toucher_jusqu_a_voir(aide, menu)
         page.keyboard.press("Escape")
         # The workshop's questions, run with the notebook's « Tout exécuter »: labels by their buttons, no button cut.
         page.locator(".jp-NotebookPanel-toolbar").get_by_text("Tout exécuter", exact=True).tap()
@@ -640,12 +646,7 @@ def test_au_telephone_l_apprenant_lit_sa_correction(navigateur, hub, classe):  #
         page.locator("body[data-dem-pret]").wait_for(state="attached", timeout=DELAI_MS)
         nbgrader = page.locator("#jp-MainMenu .lm-MenuBar-item", has_text="Nbgrader")
         article = page.locator(".lm-Menu .lm-Menu-itemLabel").get_by_text("Assignment List", exact=True)
-        nbgrader.tap()
-        try:
-            article.wait_for(timeout=5_000)
-        except Exception:  # a busy machine can swallow one tap while the page settles: a reader taps again
-            nbgrader.tap()
-            article.wait_for(timeout=10_000)
+        toucher_jusqu_a_voir(nbgrader, article)
         article.tap()
         page.get_by_text("(voir la correction)").tap(timeout=DELAI_MS)
         retour = page.frame_locator(".jp-HTMLViewer:not(.lm-mod-hidden) iframe")

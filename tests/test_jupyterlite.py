@@ -402,6 +402,25 @@ MESURE_ELEMENTS = """els => els.map(e => {
 })"""
 
 
+def _page_de_telephone_hors_ligne(nav, base: str):
+    """A page at 390 x 844, touch and phone density, that reaches nothing but the served book."""
+    from outils_navigateur import TELEPHONE
+
+    page = nav.new_context(viewport=TELEPHONE, is_mobile=True, has_touch=True, device_scale_factor=2).new_page()
+    page.route(lambda url: not url.startswith(base), lambda route: route.abort())
+    return page
+
+
+def _le_menu_execution_s_ouvre_au_doigt_dans_l_ecran(page, largeur: int) -> None:
+    page.locator("#jp-MainMenu .lm-MenuBar-item", has_text="Exécution").tap()
+    menu = page.locator(".lm-Menu").first
+    menu.wait_for(timeout=10_000)
+    boite = menu.bounding_box()
+    assert boite["x"] >= 0 and boite["x"] + boite["width"] <= largeur, boite
+    page.keyboard.press("Escape")
+    menu.wait_for(state="hidden", timeout=10_000)
+
+
 def _dans_l_ecran(m: dict, largeur: int) -> bool:
     return m["gauche"] >= 0 and m["droite"] <= largeur and m["largeur"] > 0 and m["touche"] and not m["deborde"]
 
@@ -412,9 +431,7 @@ def test_au_telephone_le_menu_le_badge_et_le_bouton_executer_tiennent_dans_l_ecr
     if chromium_executable() is None:
         pytest.fail("Chromium est introuvable : `.ci/run` l'installe (Debian : sudo apt install chromium).")
     with servir(livre) as base, navigateur() as nav:
-        contexte = nav.new_context(viewport=TELEPHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
-        page = contexte.new_page()
-        page.route(lambda url: not url.startswith(base), lambda route: route.abort())
+        page = _page_de_telephone_hors_ligne(nav, base)
         page.goto(base + "lite/notebooks/index.html?path=cantine.ipynb")
         cellules = page.locator(".jp-CodeCell")
         cellules.first.wait_for(timeout=120_000)
@@ -446,14 +463,7 @@ def test_au_telephone_le_menu_le_badge_et_le_bouton_executer_tiennent_dans_l_ecr
         assert page.locator(".jp-NotebookPanel-toolbar .jp-KernelName").evaluate_all(
             "els => els.every(e => !e.offsetParent)"), "« No Kernel » (anglais) visible dans la barre d'outils"
 
-        # A menu opens with a finger, inside the screen.
-        page.locator("#jp-MainMenu .lm-MenuBar-item", has_text="Exécution").tap()
-        menu = page.locator(".lm-Menu").first
-        menu.wait_for(timeout=10_000)
-        boite = menu.bounding_box()
-        assert boite["x"] >= 0 and boite["x"] + boite["width"] <= largeur, boite
-        page.keyboard.press("Escape")
-        menu.wait_for(state="hidden", timeout=10_000)
+        _le_menu_execution_s_ouvre_au_doigt_dans_l_ecran(page, largeur)
 
         # With a finger, no keyboard: touch the cell, then ▶ (big enough for a finger) runs it.
         executer = page.locator(".jp-NotebookPanel-toolbar [data-command='notebook:run-cell-and-select-next']")
@@ -463,7 +473,7 @@ def test_au_telephone_le_menu_le_badge_et_le_bouton_executer_tiennent_dans_l_ecr
         executer.tap()
         page.locator(".jp-OutputArea-output", has_text=re.compile("Tout est prêt|ne sont pas hébergées")).first.wait_for(timeout=300_000)
         assert page.locator(".jp-OutputArea-output").all_inner_texts()
-        contexte.close()
+        page.context.close()
 
 
 def test_au_telephone_la_vue_jupyterlab_complete_tient_dans_l_ecran(livre):
@@ -474,9 +484,7 @@ def test_au_telephone_la_vue_jupyterlab_complete_tient_dans_l_ecran(livre):
         pytest.fail("Chromium est introuvable : `.ci/run` l'installe (Debian : sudo apt install chromium).")
     largeur = TELEPHONE["width"]
     with servir(livre) as base, navigateur() as nav:
-        contexte = nav.new_context(viewport=TELEPHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
-        page = contexte.new_page()
-        page.route(lambda url: not url.startswith(base), lambda route: route.abort())
+        page = _page_de_telephone_hors_ligne(nav, base)
         page.goto(base + "lite/lab/index.html?path=cantine.ipynb")
         cellules = page.locator(".jp-NotebookPanel .jp-CodeCell")
         cellules.first.wait_for(timeout=120_000)
@@ -494,13 +502,7 @@ def test_au_telephone_la_vue_jupyterlab_complete_tient_dans_l_ecran(livre):
         assert statut["droite"] <= largeur and not statut["deborde"], statut
         # the notebook gets most of the screen, and a finger runs its first cell
         assert page.locator("#jp-main-dock-panel").bounding_box()["width"] >= largeur / 2
-        page.locator("#jp-MainMenu .lm-MenuBar-item", has_text="Exécution").tap()
-        menu = page.locator(".lm-Menu").first
-        menu.wait_for(timeout=10_000)
-        boite = menu.bounding_box()
-        assert boite["x"] >= 0 and boite["x"] + boite["width"] <= largeur, boite
-        page.keyboard.press("Escape")
-        menu.wait_for(state="hidden", timeout=10_000)
+        _le_menu_execution_s_ouvre_au_doigt_dans_l_ecran(page, largeur)
         # by touch: the cell, then « ⋯ » of the notebook's toolbar (▶ is folded there at this width), then ▶
         cellules.first.locator(".jp-InputPrompt").tap()
         page.locator(".jp-NotebookPanel-toolbar .jp-Toolbar-responsive-opener").tap()
@@ -509,4 +511,4 @@ def test_au_telephone_la_vue_jupyterlab_complete_tient_dans_l_ecran(livre):
         assert _dans_l_ecran(bouton, largeur) and bouton["largeur"] >= 40 and bouton["hauteur"] >= 40, bouton
         executer.tap()
         page.locator(".jp-OutputArea-output", has_text=re.compile("Tout est prêt|ne sont pas hébergées")).first.wait_for(timeout=300_000)
-        contexte.close()
+        page.context.close()
