@@ -377,8 +377,8 @@ def test_la_preuve_par_l_isolation_vient_des_donnees_et_des_degres_jours():
     assert q.preuve_isolation.verifier(str(q.BAISSE_CORRIGEE)).juste
     assert q.TEMOINS_CORRIGE > -2 and "ecole-la-fontaine" not in q.TEMOINS and len(q.TEMOINS) == 3
     assert -q.ECOLES_2022_BRUT > 3 * -q.ECOLES_2022_CORRIGE > 0  # 2022's « saving » was mostly the mild winter
-    # a bank question for the workshop and the book, not part of the graded assignment
-    assert "preuve_isolation" not in repr(q.DEVOIR)
+    # the assignment's last question (issue « proof that an action works »: in the workshop and the assignment)
+    assert q.DEVOIR.questions[-1].question is q.preuve_isolation
 
 
 def test_erreur_d_unite_expliquee(tmp_path, monkeypatch):

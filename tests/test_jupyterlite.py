@@ -112,6 +112,22 @@ def test_les_roues_du_noyau_sont_servies_precompilees(livre):
     assert not servi["donnees-en-main"]["file_name"].startswith(jl.PRECOMPILEES)
 
 
+
+def test_la_precompilation_marche_sur_un_clone_neuf(tmp_path):
+    """A fresh clone has Pyodide prepared but no served lock yet: the precompilation still runs (CI caught
+    « ENOENT pyodide-lock.json » under Node.js, the book build stopped)."""
+    if shutil.which("node") is None:
+        pytest.fail("Node.js est introuvable : `.ci/run` l'installe (Debian : sudo apt install nodejs).")
+    source = _prepare()
+    cible = tmp_path / "pyodide"
+    cible.mkdir()
+    for fichier in (*jl.FICHIERS_COEUR, LOCK_ORIGINE, "version-pyodide.txt", *(r.name for r in source.glob("*.whl"))):
+        shutil.copy2(source / fichier, cible / fichier)
+    assert not (cible / "pyodide-lock.json").exists()
+    compilees = jl.precompiler_roues(cible)
+    assert {r.name for r in compilees} == {r.name for r in jl._roues_a_precompiler(cible)} != set()
+    assert all(r.is_file() for r in compilees)
+
 def test_chaque_carnet_d_atelier_est_servi_avec_sa_cellule_de_preparation(livre):
     fichiers = livre / "lite" / "files"
     for atelier in sorted((RACINE / "notebooks").glob("*.ipynb")):

@@ -371,6 +371,8 @@ def precompiler_roues(cible: Path) -> list[Path]:
         a_faire, roues = [], [r for r in roues if r not in a_faire]
     if a_faire:
         _dire(f"Précompilation de {len(a_faire)} roue(s) du noyau pour Pyodide (Node.js)…")
+        if not (cible / "pyodide-lock.json").is_file():  # a fresh clone: Pyodide under Node.js starts from it
+            _remplacer(cible / "pyodide-lock.json", json.dumps(lock_servi(cible), indent=1).encode("utf-8"))
         with tempfile.TemporaryDirectory() as tmp:
             (Path(tmp) / "entree").mkdir()
             for roue in a_faire:
