@@ -554,8 +554,12 @@ _ENTREES = (
          "synthèse ne concernent que les communes de 3 500 habitants et plus. Non tranché : une commune de "
          "moins de 3 500 habitants qui a un site doit-elle y mettre la présentation brève et synthétique ? Un "
          "guide pour les élus répond oui pour toutes les communes, un cabinet d'avocats lit l'obligation comme "
-         "réservée aux communes de 3 500 habitants et plus ; nous n'avons lu ni le dernier alinéa de l'article "
-         "L2313-1 dans sa rédaction en vigueur, ni l'article R2313-8 du décret. À demander à la préfecture.",
+         "réservée aux communes de 3 500 habitants et plus. Deux sources publiques penchent pour « toutes "
+         "les communes » : la préfecture de la Charente-Maritime (la présentation est annexée au budget « dans "
+         "toutes les communes ») et la chambre régionale des comptes de Bretagne, qui a reproché à Quintin "
+         "(2 809 habitants) de ne publier sur son site aucune information sur son budget (selon La Lettre du "
+         "Maire). Nous n'avons lu ni le dernier alinéa de l'article L2313-1 dans sa rédaction en vigueur, ni "
+         "l'article R2313-8 du décret. À demander à la préfecture.",
          "https://edile.fr/documents-budgetaires-a-vos-marques-prets-en-ligne",
          "« Pour toutes les communes, la mise en ligne concerne la « présentation brève et synthétique retraçant "
          "les informations financières essentielles » qui est jointe au budget primitif et au compte "
@@ -568,7 +572,15 @@ _ENTREES = (
          "http://www.comptes-publics.fr/2016/06/28/collectivites-modalites-de-mise-ligne-documents-dinformation-financiere/ "
          ": « Ces documents doivent être mis en ligne gratuitement dans un délai d’un mois à compter de leur "
          "adoption. » ; https://maire-info.com/ (édition du 27 juin 2016) : « dans des conditions garantissant "
-         "« leur accessibilité intégrale et sous un format non modifiable » »", A_VERIFIER, ("R2313-8", "décret 2016-834"), verifie_le="2026-12-05"),
+         "« leur accessibilité intégrale et sous un format non modifiable » » ; "
+         "https://www.charente-maritime.gouv.fr/index.php/Actions-de-l-Etat/Relations-avec-les-collectivites-locales/Collectivites-locales/Budget-des-collectivites2/Qu-est-ce-que-la-note-breve-et-synthetique-a-joindre-avec-le-budget-et-le-compte-administratif "
+         ": « Dans toutes les communes, les EPCI comportant une commune de 3 500 habitants et plus, ainsi que le "
+         "conseil département, une présentation brève et synthétique retraçant les informations financières "
+         "essentielles devra être annexée au budget de l’année N et au compte administratif N-1 » ; "
+         "https://www.lalettredumaire.com/ (n° 2213, 15 février 2022) : « la chambre régionale des comptes de "
+         "Bretagne constate que la commune de Quintin (2 809 habitants, Côtes d’Armor) ne respecte pas ces "
+         "obligations. Aucune information relative au budget, à la situation financière et aux subventions "
+         "accordées par la commune ne figure sur son site internet. »", A_VERIFIER, ("R2313-8", "décret 2016-834"), verifie_le="2026-12-05"),
     Fait("ccp-donnees-essentielles", "code de la commande publique, articles L2196-2 et R2196-1 ; décret n° 2022-767 du 2 mai 2022",
          "Tout acheteur, quelle que soit sa taille, rend accessibles en format ouvert les données "
          "essentielles de ses marchés de 40 000 € HT ou plus ; depuis le 1er janvier 2024, elles sont "
