@@ -60,7 +60,7 @@ class Fait:
     @property
     def code(self) -> str | None:
         """The address of the text itself on Légifrance or EUR-Lex, when the source read is another page:
-        the code the entry's articles belong to (CRPA, CGCT, code de l'urbanisme) or the law, decree or
+        the code the entry's articles belong to (CRPA, CGCT, code de l'urbanisme, de l'environnement…) or the law, decree or
         directive, so that a reader can always reach the text in force from the source that was read."""
         if self.id in _TEXTES_EN_LIGNE:
             return _TEXTES_EN_LIGNE[self.id]
@@ -94,16 +94,23 @@ _MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "aoû
 
 _LEGIFRANCE = "https://www.legifrance.gouv.fr"
 # The codes' pages on Légifrance (identifiers read in Légifrance addresses found by the search tool on
-# 2026-12-05: LEGITEXT000031366350 is the CRPA, LEGITEXT000006070633 the CGCT).
+# 2026-12-05: LEGITEXT000031366350 is the CRPA, LEGITEXT000006070633 the CGCT; the others were read the same
+# day in lists of Légifrance code addresses kept in public repositories, each named next to its identifier).
 _CODES_SUR_LEGIFRANCE = {
     "CRPA": f"{_LEGIFRANCE}/codes/texte_lc/LEGITEXT000031366350/",
     "CGCT": f"{_LEGIFRANCE}/codes/texte_lc/LEGITEXT000006070633/",
     "code de l'urbanisme": f"{_LEGIFRANCE}/codes/texte_lc/LEGITEXT000006074075/",
+    "code de la commande publique": f"{_LEGIFRANCE}/codes/texte_lc/LEGITEXT000037701019/",
+    "code de l'environnement": f"{_LEGIFRANCE}/codes/texte_lc/LEGITEXT000006074220/",
+    "code rural et de la pêche maritime": f"{_LEGIFRANCE}/codes/texte_lc/LEGITEXT000022197698/",
+    "code électoral": f"{_LEGIFRANCE}/codes/texte_lc/LEGITEXT000006070239/",
+    "CCH": f"{_LEGIFRANCE}/codes/texte_lc/LEGITEXT000006074096/",
 }
 # Texts whose own page was found (JORF identifier, or the NOR printed in the Journal officiel, for the
 # ELI address; the directive's ELI on EUR-Lex).
 _TEXTES_EN_LIGNE = {
     "loi-2016-1321": f"{_LEGIFRANCE}/eli/loi/2016/10/7/ECFI1524250L/jo/texte",
+    "loi-2016-1321-art18": f"{_LEGIFRANCE}/eli/loi/2016/10/7/ECFI1524250L/jo/texte",
     "decret-2017-638": f"{_LEGIFRANCE}/jorf/id/JORFTEXT000034502557",
     "decret-2017-779": f"{_LEGIFRANCE}/jorf/id/JORFTEXT000034600552",
     "decret-2018-1117": f"{_LEGIFRANCE}/eli/decret/2018/12/10/2018-1117/jo/texte",

@@ -131,6 +131,22 @@ def test_chaque_entree_est_complete(identifiant):
     assert f.references or f.valeur, "une entrée couvre une citation ou porte un chiffre"
 
 
+def test_chaque_article_d_un_code_mene_au_code_sur_legifrance():
+    """Every entry about an article of a code, not only those of the decision path, links to that code on
+    Légifrance next to the source read (a CADA opinion, a ministry's page, a copy of the text)."""
+    codes = [f for f in FAITS.values()
+             if f.intitule.startswith(("CRPA", "CGCT", "CCH")) or f.intitule.lower().startswith("code ")]
+    assert {"ccp-donnees-essentielles", "inspire-transposition", "inspire-communes"} <= {f.id for f in codes}
+    for f in codes:
+        assert f.code and f.code.startswith("https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT"), f.id
+        assert f"href='{f.code}'>le code en vigueur sur Légifrance</a>" in faits.lien_html(f.id), f.id
+    # each code has its own page: the entries of two different codes never share one
+    par_code = {}
+    for f in codes:
+        par_code.setdefault(f.code, set()).add(f.intitule.split(",")[0].lower())
+    assert all(len(noms) == 1 for noms in par_code.values()), par_code
+
+
 def test_les_textes_du_parcours_sont_verifies():
     """The texts an élu acts on through the decision path are checked, not « à vérifier »."""
     from donnees_en_main.chapitres.cadre_legal import QUESTIONS, puis_je_publier
