@@ -60,7 +60,7 @@ class Fait:
     @property
     def code(self) -> str | None:
         """The address of the text itself on Légifrance or EUR-Lex, when the source read is another page:
-        the code the entry's articles belong to (CRPA, CGCT, code de l'urbanisme) or the law, decree or
+        the code the entry's articles belong to (CRPA, CGCT, code de l'urbanisme, de l'environnement…) or the law, decree or
         directive, so that a reader can always reach the text in force from the source that was read."""
         if self.id in _TEXTES_EN_LIGNE:
             return _TEXTES_EN_LIGNE[self.id]
@@ -94,17 +94,25 @@ _MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "aoû
 
 _LEGIFRANCE = "https://www.legifrance.gouv.fr"
 # The codes' pages on Légifrance (identifiers read in Légifrance addresses found by the search tool on
-# 2026-12-05: LEGITEXT000031366350 is the CRPA, LEGITEXT000006070633 the CGCT).
+# 2026-12-05: LEGITEXT000031366350 is the CRPA, LEGITEXT000006070633 the CGCT; the others were read the same
+# day in lists of Légifrance code addresses kept in public repositories, each named next to its identifier).
 _CODES_SUR_LEGIFRANCE = {
     "CRPA": f"{_LEGIFRANCE}/codes/texte_lc/LEGITEXT000031366350/",
     "CGCT": f"{_LEGIFRANCE}/codes/texte_lc/LEGITEXT000006070633/",
     "code de l'urbanisme": f"{_LEGIFRANCE}/codes/texte_lc/LEGITEXT000006074075/",
+    "code de la commande publique": f"{_LEGIFRANCE}/codes/texte_lc/LEGITEXT000037701019/",
+    "code de l'environnement": f"{_LEGIFRANCE}/codes/texte_lc/LEGITEXT000006074220/",
+    "code rural et de la pêche maritime": f"{_LEGIFRANCE}/codes/texte_lc/LEGITEXT000022197698/",
+    "code électoral": f"{_LEGIFRANCE}/codes/texte_lc/LEGITEXT000006070239/",
+    "CCH": f"{_LEGIFRANCE}/codes/texte_lc/LEGITEXT000006074096/",
 }
 # Texts whose own page was found (JORF identifier, or the NOR printed in the Journal officiel, for the
 # ELI address; the directive's ELI on EUR-Lex).
 _TEXTES_EN_LIGNE = {
     "loi-2016-1321": f"{_LEGIFRANCE}/eli/loi/2016/10/7/ECFI1524250L/jo/texte",
+    "loi-2016-1321-art18": f"{_LEGIFRANCE}/eli/loi/2016/10/7/ECFI1524250L/jo/texte",
     "decret-2017-638": f"{_LEGIFRANCE}/jorf/id/JORFTEXT000034502557",
+    "decret-2017-779": f"{_LEGIFRANCE}/jorf/id/JORFTEXT000034600552",
     "decret-2018-1117": f"{_LEGIFRANCE}/eli/decret/2018/12/10/2018-1117/jo/texte",
     "inspire-directive": "https://eur-lex.europa.eu/eli/dir/2007/2/oj",
 }
@@ -447,8 +455,8 @@ _ENTREES = (
          valeur="référent données", verifie_le="2026-12-05"),
     # --- Laws ----------------------------------------------------------------------------------
     Fait("loi-2016-1321", "loi n° 2016-1321 du 7 octobre 2016 pour une République numérique",
-         "Elle a créé l'ouverture par défaut (article 6), les données de référence (article 14) et "
-         "l'obligation sur les algorithmes (article 4).",
+         "Son article 6 a fait de la publication en ligne la règle (« ouverture par défaut »), sauf pour "
+         "les collectivités de moins de 3 500 habitants et les administrations de moins de 50 agents.",
          "https://cada.data.gouv.fr/20192116/",
          "La loi n° 2016-1321 du 7 octobre 2016 pour une République numérique a mis à la charge de "
          "l’administration, à l’exception des collectivités territoriales de moins de 3 500 habitants et "
@@ -457,7 +465,7 @@ _ENTREES = (
          "décembre 2016 […]), l’obligation de publier […] une série d’informations publiques (et, pour "
          "l'article 6, https://www.ladocumentationdelalettredumairerural.com/article-la-publication-des-donnees-publiques-en-ligne-est-limitee-aux-administrations-de-plus-de-50-agents-span-style-width-8px-height-8px-display-inline-block-border-radius-50-background-color-ecb62f-position-relative-top-0-margin-0-0-0-4px-span-155932.html "
          ": « Cette obligation s’applique aux collectivités locales de plus de 3 500 habitants (article 6 de "
-         "la loi) »)", VERIFIE, ("loi 2016-1321",)),
+         "la loi) »)", VERIFIE, ("loi 2016-1321", "loi 2016-1321 art. 6")),
     Fait("loi-78-753", "loi n° 78-753 du 17 juillet 1978",
          "Première loi sur l'accès aux documents administratifs, aujourd'hui codifiée au livre III du "
          "CRPA.", "http://www.cada.fr/le-document-doit-etre-formellement-acheve,6083.html",
@@ -474,7 +482,7 @@ _ENTREES = (
          "l'article, https://banquedesterritoires.fr/ouverture-des-donnees-des-collectivites-les-pistes-dopen-data-france "
          ": « Depuis la loi Notre et son article 106 qui oblige toutes les collectivités de plus de 3.500 "
          "habitants à rendre \"accessibles en ligne les informations publiques\" »)", VERIFIE,
-         ("loi 2015-991", "L1112-23"), verifie_le="2026-12-04"),
+         ("loi 2015-991", "L1112-23", "loi 2015-991 art. 106"), verifie_le="2026-12-04"),
     Fait("loi-2000-321", "loi n° 2000-321 du 12 avril 2000, article 10 ; décret n° 2001-495 du 6 juin 2001",
          "Convention obligatoire pour une subvention de plus de 23 000 € par an.",
          "https://www.atd13.fr/une-convention-dobjectifs-entre-une-commune-et-une-association-est-elle-obligatoire/",
@@ -483,7 +491,16 @@ _ENTREES = (
          "subventions dépassant un certain seuil. Ce seuil est déterminé par le décret d’application n° "
          "2001-495 du 6 juin 2001 selon lequel les collectivités publiques doivent conclure une "
          "convention d’objectifs avec tout organisme bénéficiant d’une subvention d’un montant "
-         "supérieur à 23.000 €.", VERIFIE, ("loi 2000-321", "décret 2001-495")),
+         "supérieur à 23.000 €.", VERIFIE, ("loi 2000-321", "décret 2001-495", "loi 2000-321 art. 10")),
+    Fait("loi-2016-1321-art18", "loi n° 2016-1321 du 7 octobre 2016 pour une République numérique, article 18",
+         "Il a modifié l'article 10 de la loi n° 2000-321 : les données essentielles des conventions de "
+         "subvention sont publiées en ligne, dans un format ouvert ; le décret n° 2017-779 en fixe les "
+         "modalités.",
+         "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000034600552",
+         "Décret n° 2017-779 du 5 mai 2017, notice : « Références : le décret est pris pour l'application de "
+         "l'article 18 de la loi n° 2016-1321 du 7 octobre 2016 pour une République numérique, venu modifier "
+         "l'article 10 de la loi n° 2000-321 du 12 avril 2000 relative aux droits des citoyens dans leurs "
+         "relations avec les administrations. »", VERIFIE, ("loi 2016-1321 art. 18",), verifie_le="2026-12-05"),
     Fait("decret-2017-779", "décret n° 2017-779 du 5 mai 2017",
          "Publication en format ouvert des données essentielles des conventions de subvention ; les "
          "collectivités de moins de 3 500 habitants en sont dispensées.",
@@ -498,7 +515,7 @@ _ENTREES = (
          "L’article 169 de la loi n° 2022-217 du 21 février 2022 […], modifiant l’article L. 2121-30 du "
          "code général des collectivités territoriales (CGCT), a clarifié la règle de dénomination des "
          "voies et lieux-dits […] Ces mêmes dispositions prévoient ensuite la mise à disposition du "
-         "public par chaque commune de ses données d’adressage", VERIFIE, ("loi 2022-217", "L2121-30")),
+         "public par chaque commune de ses données d’adressage", VERIFIE, ("loi 2022-217", "L2121-30", "loi 2022-217 art. 169")),
     Fait("loi-78-17", "loi n° 78-17 du 6 janvier 1978 (informatique et libertés)",
          "Loi française qui complète le RGPD ; elle a été adaptée au règlement en 2018.",
          "http://affaires-publiques.org/textof/TO/D2/14533-0618.htm",
@@ -522,7 +539,7 @@ _ENTREES = (
          "les renseignements individuels figurant sur les questionnaires revêtus du visa prévu à "
          "l'article 2 et ayant trait à la vie personnelle et familiale et d'une manière générale, aux "
          "faits et comportement d'ordre privé, ne peuvent être l'objet d'aucune communication de la part "
-         "du service dépositaire", VERIFIE, ("loi 51-711",)),
+         "du service dépositaire", VERIFIE, ("loi 51-711", "loi 51-711 art. 6")),
     # --- Budget and public contracts ----------------------------------------------------------
     Fait("cgct-l2313-1", "CGCT, article L2313-1",
          "Dans toutes les communes, le budget est mis à la disposition du public en mairie dans les quinze "
@@ -986,7 +1003,7 @@ _ENTREES = (
          "l’aménagement et du numérique, dite ÉLAN, prévoit, à l’article L. 111-10-3 du Code de la "
          "construction et de l’habitation, l’obligation de mise en œuvre d’actions de réduction de la "
          "consommation d’énergie finale dans les bâtiments existants à usage tertiaire", VERIFIE,
-         ("loi 2018-1021",)),
+         ("loi 2018-1021", "loi 2018-1021 art. 175")),
     Fait("cch-l174-1", "CCH, article L174-1",
          "L'obligation, créée à l'article L111-10-3 du code de la construction et de l'habitation, figure "
          "depuis sa recodification (1er juillet 2021) à l'article L174-1 ; ses modalités sont aux articles "
@@ -1020,7 +1037,7 @@ _ENTREES = (
          "produits pétroliers et de chaleur et de froid » ; « Notice : le décret définit […] les informations "
          "rendues publiques ou pouvant l'être » ; modifié par le décret n° 2020-196, "
          "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000041690917)", VERIFIE,
-         ("loi 2015-992", "décret 2016-973", "décret 2020-196"), verifie_le="2026-12-04"),
+         ("loi 2015-992", "décret 2016-973", "décret 2020-196", "loi 2015-992 art. 179"), verifie_le="2026-12-04"),
     # --- Real figures quoted by the elections and energy chapters, read on 2026-12-05 -----------
     Fait("participation-presidentielle-2022-t1", "Participation au 1er tour de l'élection présidentielle de 2022 (résultats officiels)",
          "35 923 707 votants pour 48 747 876 inscrits, soit 73,7 % de participation (26,31 % d'abstention), "
@@ -1081,7 +1098,7 @@ _ENTREES = (
          "les services de communication au public en ligne des organismes suivants : 1° Les personnes "
          "morales de droit public ; (Décret n° 2019-768 du 24 juillet 2019 relatif à l'accessibilité aux "
          "personnes handicapées des services de communication au public en ligne, sur Légifrance.)",
-         VERIFIE, ("loi 2005-102", "décret 2019-768")),
+         VERIFIE, ("loi 2005-102", "décret 2019-768", "loi 2005-102 art. 47")),
 )
 
 FAITS: dict[str, Fait] = {f.id: f for f in _ENTREES}
@@ -1131,14 +1148,94 @@ def _articles_rgpd(paragraphe: str) -> set[str]:
     return trouvees
 
 
+# Articles of a law, a decree or an ordinance: « l'article 18 de la loi pour une République numérique »,
+# « (loi n° 2000-321 du 12 avril 2000, article 10) », « la loi NOTRe (…) a, par son article 106 ». The
+# law is named by its number, by its usual title (below), or by its date (« la loi du 12 avril 2000 »,
+# reported as such so that the registry test asks for its number).
+_LOIS_NOMMEES = {
+    r"loi pour une République numérique|loi Lemaire|loi (?:dite )?« ?République numérique ?»": "loi 2016-1321",
+    r"loi NOTRe": "loi 2015-991",
+    r"loi [ÉE]LAN": "loi 2018-1021",
+    r"loi EGalim": "loi 2018-938",
+    r"loi (?:dite )?« ?3DS ?»|loi 3DS": "loi 2022-217",
+    r"loi (?:dite )?« ?Climat et résilience ?»|loi Climat et résilience": "loi 2021-1104",
+    r"loi (?:dite )?« ?[Ii]nformatique et libertés ?»|loi [Ii]nformatique et libertés": "loi 78-17",
+}
+_LOI_NOMMEE = re.compile("|".join(f"(?:{motif})" for motif in _LOIS_NOMMEES))
+_MOIS_RE = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+_LOI_DATEE = re.compile(rf"\b(loi|décret|ordonnance) du (\d{{1,2}}(?:er)? (?:{_MOIS_RE}) \d{{4}})", re.IGNORECASE)
+_ARTICLE_NUMERO = re.compile(
+    r"\b(?:articles?|art\.)\s+((?:\d+(?:er)?(?:-\d+)?(?![\w/-])(?:\s*,\s*|\s+(?:et|à)\s+)?)+)", re.IGNORECASE)
+# what may follow the number: the text that owns it
+_SUITE_AUTRE = re.compile(r"\s*,?\s*(?:du (?:code|CRPA|CGCT|CCH|RGPD|règlement|traité|même code)|de la (?:directive|"
+                          r"Constitution|Convention)|de l'arrêté|du présent)", re.IGNORECASE)
+_SUITE_TEXTE = re.compile(r"\s*,?\s*(?:de la|du|de l')\s*(loi|décret|ordonnance)\b", re.IGNORECASE)
+_SUITE_MEME = re.compile(r"\s*,?\s*(?:de (?:cette|la même|ladite) (?:loi|ordonnance)|du (?:même|dit|présent) décret)",
+                         re.IGNORECASE)
+# between a law and a bare « article 6 », another text's name breaks the link
+_AUTRE_NOM = re.compile(r"\b(?:code|CRPA|CGCT|CCH|RGPD|règlement|directive|décret|ordonnance|arrêté|loi)s?\b",
+                        re.IGNORECASE)
+
+
+def _mentions_de_textes(paragraphe: str) -> list[tuple[int, int, str]]:
+    """(start, end, normalised name) of every law, decree or ordinance a paragraph names, in order."""
+    mentions = [(m.start(), m.end(), f"{m.group(1).lower()} {m.group(2)}") for m in _TEXTE.finditer(paragraphe)]
+    for m in _LOI_NOMMEE.finditer(paragraphe):
+        nom = next(v for k, v in _LOIS_NOMMEES.items() if re.fullmatch(k, m.group(0)))
+        mentions.append((m.start(), m.end(), nom))
+    for m in _LOI_DATEE.finditer(paragraphe):
+        if not any(debut <= m.start() < fin for debut, fin, _ in mentions):
+            mentions.append((m.start(), m.end(), f"{m.group(1).lower()} du {m.group(2)}"))
+    return sorted(mentions)
+
+
+def _articles_de_textes(paragraphe: str) -> set[str]:
+    """« loi 2016-1321 art. 18 » for each article of a law, a decree or an ordinance the paragraph names."""
+    mentions = _mentions_de_textes(paragraphe)
+    trouvees = set()
+    for m in _ARTICLE_NUMERO.finditer(paragraphe):
+        numeros = re.findall(r"\d+(?:-\d+)?", m.group(1))
+        suite = paragraphe[m.end():]
+        if _SUITE_AUTRE.match(suite):
+            continue
+        precedentes = [(debut, fin, nom) for debut, fin, nom in mentions if fin <= m.start()]
+        if _SUITE_TEXTE.match(suite) and not _SUITE_MEME.match(suite):
+            # « article 18 de la loi … »: the text named right after, else the one named before (« de la loi »)
+            apres = _SUITE_TEXTE.match(suite).end() + m.end()
+            suivante = next((nom for debut, _, nom in mentions if m.end() <= debut <= apres + 3), None)
+            proprietaire = suivante or (precedentes[-1][2] if precedentes else
+                                        f"{_SUITE_TEXTE.match(suite).group(1).lower()} ?")
+        elif precedentes:
+            # « (loi n° 2000-321 du 12 avril 2000, article 10) », « par son article 106 », « de cette loi »:
+            # the text named last before, when no other text is named in between
+            debut, fin, nom = precedentes[-1]
+            if not _SUITE_MEME.match(suite) and _AUTRE_NOM.search(paragraphe[fin:m.start()]):
+                continue
+            proprietaire = nom
+        else:
+            continue
+        trouvees |= {f"{proprietaire} art. {n}" for n in numeros}
+    return trouvees
+
+
+def _sans_balises(texte: str) -> str:
+    """The text as read: MyST roles ({term}`loi <cible>`) and emphasis marks removed."""
+    texte = re.sub(r"\{[\w:-]+\}`([^`<]*?)\s*(?:<[^`>]*>)?`", r"\1", texte)
+    return re.sub(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)|`", "", texte)
+
+
 def references_citees(texte: str) -> set[str]:
     """The legal citations in `texte`, normalised: « L312-1-1 », « loi 2016-1321 »,
     « décret 2016-1922 », « ordonnance 2010-1232 », « directive 2007/2/CE », « règlement 2016/679 »,
-    « RGPD art. 30 », « RGPD considérant 26 »."""
+    « RGPD art. 30 », « RGPD considérant 26 », « loi 2016-1321 art. 18 » (an article of a law, a decree or
+    an ordinance; « loi du 12 avril 2000 art. 10 » when the law is named by its date only)."""
     texte = texte.replace("\u00a0", " ").replace("\u202f", " ")
     trouvees = set()
     for paragraphe in re.split(r"\n\s*\n", texte):
         trouvees |= _articles_rgpd(re.sub(r"[ \t]+", " ", paragraphe))
+        lu = re.sub(r"\s+", " ", _sans_balises(paragraphe))
+        trouvees |= _articles_de_textes(lu)
+        trouvees |= {nom for _, _, nom in _mentions_de_textes(lu) if " du " not in nom}
     texte = re.sub(r"\s+", " ", texte)
     trouvees |= {f"{lettre}{numero}" for lettre, numero in _ARTICLE.findall(texte)}
     trouvees |= {f"{nature.lower()} {numero}" for nature, numero in _TEXTE.findall(texte)}

@@ -199,14 +199,14 @@ def test_chaque_texte_qu_un_verdict_cite_est_relie_a_sa_source():
 
 def test_chaque_article_d_un_verdict_mene_au_texte_en_vigueur():
     """A lawyer's reading of « a link to the text »: besides the source read (often a CADA opinion or a
-    ministry's page quoting the article), every article of a code (CRPA, CGCT, code de l'urbanisme) links
-    to that code on Légifrance, and the RGPD to EUR-Lex."""
+    ministry's page quoting the article), every article of a code (CRPA, CGCT, code de l'urbanisme, code de
+    la commande publique, code de l'environnement…) links to that code on Légifrance, and the RGPD to EUR-Lex."""
     vus = set()
     for valeurs in itertools.product([True, False], repeat=len(QUESTIONS)):
         vus |= set(puis_je_publier(dict(zip(QUESTIONS, valeurs))).faits)
     for identifiant in vus:
         f, lien = faits.fait(identifiant), faits.lien_html(identifiant)
-        if f.intitule.startswith(("CRPA", "CGCT", "code de l'urbanisme")):
+        if f.intitule.startswith(("CRPA", "CGCT", "CCH")) or f.intitule.lower().startswith("code "):
             assert "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT" in lien, identifiant
         if "RGPD" in f.intitule:
             assert "eur-lex.europa.eu" in lien, identifiant

@@ -28,6 +28,9 @@ def _textes():
         yield str(banque.relative_to(RACINE)), banque.read_text(encoding="utf-8")
     parcours = chapitres / "cadre_legal" / "__init__.py"
     yield str(parcours.relative_to(RACINE)), parcours.read_text(encoding="utf-8")
+    # the catalogue's notes on each source are shown to users (« À déposer à la main : … »)
+    catalogue = RACINE / "donnees_en_main" / "donnees" / "catalogue.py"
+    yield str(catalogue.relative_to(RACINE)), catalogue.read_text(encoding="utf-8")
     paquet = json.loads((RACINE / "datasets" / "datapackage.json").read_text(encoding="utf-8"))
     descriptions = [paquet.get("description", "")] + [r.get("description", "") for r in paquet["resources"]]
     yield "datasets/datapackage.json", "\n".join(descriptions)
@@ -82,6 +85,41 @@ def test_les_articles_du_rgpd_sont_reperes():
     assert faits.absentes("Le RGPD le prévoit (article 99).") == {"RGPD art. 99"}
 
 
+def test_les_articles_d_une_loi_sont_reperes():
+    """« article 18 de la loi pour une République numérique » is a citation of that article, however the page
+    names the law (number, usual title, date) and wherever it puts the article number."""
+    formes = {
+        "L'article 18 de la loi pour une République numérique a ajouté une obligation.": {"loi 2016-1321 art. 18"},
+        "La {term}`loi pour une République numérique` (loi n° 2016-1321 du 7 octobre 2016, article 6) rend.":
+            {"loi 2016-1321 art. 6"},
+        "**La loi NOTRe** (loi n° 2015-991 du 7 août 2015) a, par son **article 106**, créé.": {"loi 2015-991 art. 106"},
+        "une convention (loi n° 2000-321 du 12 avril 2000, article 10 ; décret n° 2001-495)": {"loi 2000-321 art. 10"},
+        "exige une convention (article 10 de la loi\n  n° 2000-321 du 12 avril 2000)": {"loi 2000-321 art. 10"},
+        "Depuis la loi n° 2022-217 du 21 février 2022 (dite « 3DS »,\narticle 169), toutes les communes":
+            {"loi 2022-217 art. 169"},
+        "en application de l'article 175 de la loi ÉLAN (loi n° 2018-1021)": {"loi 2018-1021 art. 175"},
+        "Les articles 6 et 14 de la loi Lemaire.": {"loi 2016-1321 art. 6", "loi 2016-1321 art. 14"},
+        "La loi n° 2016-1321. Elle fait de la publication la règle (« ouverture par défaut », article 6).":
+            {"loi 2016-1321 art. 6"},
+        # a law named by its date only: reported as such, so that the page is asked for its number
+        "l'article 2 de la loi du 17 juillet 1978 dispose": {"loi du 17 juillet 1978 art. 2"},
+        "l'article 2 du décret n° 2017-779 du 5 mai 2017": {"décret 2017-779 art. 2"},
+    }
+    for texte, attendu in formes.items():
+        articles = {r for r in faits.references_citees(texte) if " art. " in r}
+        assert articles == attendu, (texte, articles)
+    # a citation planted in a page is reported when the registry does not know that article
+    assert faits.absentes("Voir l'article 99 de la loi pour une République numérique.") == {"loi 2016-1321 art. 99"}
+    assert faits.absentes("(loi n° 2000-321 du 12 avril 2000, article 11)") == {"loi 2000-321 art. 11"}
+    assert faits.absentes("L'article 18 de la loi pour une République numérique.") == set()
+    # not an article of a law: an article of a code or of the RGPD next to a law, a working party's name
+    for texte in ("La loi n° 2016-1321 a créé l'article L312-1-3 du CRPA.",
+                  "La loi n° 78-17 complète le RGPD (article 30).",
+                  "la loi n° 2016-1321 ; l'article 5 du code de l'environnement",
+                  "Légifrance pour les lois ; l'avis du groupe de travail « Article 29 »."):
+        assert not {r for r in faits.references_citees(texte) if " art. " in r and not r.startswith("RGPD")}, texte
+
+
 @pytest.mark.parametrize("identifiant", list(FAITS))
 def test_chaque_entree_est_complete(identifiant):
     f = FAITS[identifiant]
@@ -91,6 +129,22 @@ def test_chaque_entree_est_complete(identifiant):
     if f.verifie:
         assert len(f.extrait) > 40, "une entrée vérifiée cite la phrase exacte de sa source"
     assert f.references or f.valeur, "une entrée couvre une citation ou porte un chiffre"
+
+
+def test_chaque_article_d_un_code_mene_au_code_sur_legifrance():
+    """Every entry about an article of a code, not only those of the decision path, links to that code on
+    Légifrance next to the source read (a CADA opinion, a ministry's page, a copy of the text)."""
+    codes = [f for f in FAITS.values()
+             if f.intitule.startswith(("CRPA", "CGCT", "CCH")) or f.intitule.lower().startswith("code ")]
+    assert {"ccp-donnees-essentielles", "inspire-transposition", "inspire-communes"} <= {f.id for f in codes}
+    for f in codes:
+        assert f.code and f.code.startswith("https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT"), f.id
+        assert f"href='{f.code}'>le code en vigueur sur Légifrance</a>" in faits.lien_html(f.id), f.id
+    # each code has its own page: the entries of two different codes never share one
+    par_code = {}
+    for f in codes:
+        par_code.setdefault(f.code, set()).add(f.intitule.split(",")[0].lower())
+    assert all(len(noms) == 1 for noms in par_code.values()), par_code
 
 
 def test_les_textes_du_parcours_sont_verifies():
