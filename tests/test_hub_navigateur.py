@@ -16,7 +16,9 @@ menu's item works with one tap, nothing of the menu bar and the status bar is cu
 labels next to their radio buttons and their buttons whole, « Tout exécuter » records no empty answer and the outputs
 survive a reload once saved on their own; once the class
 (tests/test_jupyterhub.py's ``classe``) has been graded, « (voir la correction) » in the Assignment List opens the
-French feedback page, and the fetched assignment's tab is not named like the workshop notebook.
+French feedback page; the fetched assignment is in its own folder (devoirs/cantine/, not beside carnets/), which the
+file list's path says, and its tab is told apart from the workshop notebook's (also cantine.ipynb) on a desktop and
+on a phone, where a tab shows about 90 px of its label.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from donnees_en_main.donnees import charger
 from outils_navigateur import TELEPHONE, chromium_executable, options_chromium
 from test_cantine import CODE_Q3, CODE_Q4
 from test_exercices_telephone import MESURES as MESURES_QUESTIONS
-from test_jupyterhub import DEVOIR, FORMATEUR, RACINE, classe, hub, hub_demarre  # noqa: F401 (the hub, the class)
+from test_jupyterhub import DEVOIR, FORMATEUR, RACINE, RECU, classe, hub, hub_demarre  # noqa: F401 (the hub, the class)
 
 pytestmark = pytest.mark.skipif(chromium_executable() is None,
                                 reason="Chromium absent : installez-le (Debian : sudo apt install chromium)")
@@ -209,6 +211,8 @@ def repondre_dans_le_navigateur(page, reponses: dict) -> None:
     recu.locator(".assignment-notebooks a", has_text=re.compile(rf"^{DEVOIR}$")).click()
     carnet = carnet_au_premier_plan(page)
     page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current", has_text=f"{DEVOIR}.ipynb").wait_for()
+    # The notebook opened is the fetched one, in the assignments' folder (JupyterLab's address follows it).
+    page.wait_for_url(re.compile(rf"/lab/tree/{re.escape(RECU)}/{DEVOIR}\.ipynb"))
     tout_executer = carnet.locator(".jp-NotebookPanel-toolbar").get_by_text("Tout exécuter", exact=True)
     if reponses["tout_executer_d_abord"]:
         tout_executer.click()
@@ -306,7 +310,7 @@ def test_une_classe_entiere_dans_le_navigateur(navigateur, hub_vierge):
 
         # The wall: one cell in B's notebook tries to read A's copy and the trainer's source notebook (solutions).
         utilisateurs = hub_vierge["donnees"] / "utilisateurs"
-        copie_de_a = utilisateurs / comptes["Anne Dupuis"] / DEVOIR / f"{DEVOIR}.ipynb"
+        copie_de_a = utilisateurs / comptes["Anne Dupuis"] / RECU / f"{DEVOIR}.ipynb"
         source = utilisateurs / FORMATEUR / "cours" / "source" / DEVOIR / f"{DEVOIR}.ipynb"
         assert copie_de_a.exists() and source.exists(), "ces fichiers existent : seule la cloison peut les cacher"
         b = apprenants["Bruno Leroy"]
@@ -593,26 +597,14 @@ def test_l_apprenant_ouvre_sa_correction_et_distingue_ses_onglets(navigateur, hu
         retour.get_by_text("cantine (Note : 5 / 5)").first.wait_for(timeout=DELAI_MS)
         assert page.locator("text=(view feedback)").count() == 0
         # The fetched assignment and the workshop notebook, both cantine.ipynb, open side by side: tabs named apart.
-        # Opened from the file list, as a learner does: the home folder, then each folder, then its cantine.ipynb.
-        for dossier in ("cantine", "carnets"):
-            page.locator(".jp-FileBrowser .jp-BreadCrumbs-home").click()
-            for nom in (dossier, "cantine.ipynb"):
-                element = page.locator(".jp-FileBrowser .jp-DirListing-item").filter(
-                    has=page.locator(".jp-DirListing-itemText", has_text=re.compile(rf"^{re.escape(nom)}$")))
-                element.dblclick(timeout=DELAI_MS)
-            page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-NotebookPanel-toolbar").wait_for(timeout=DELAI_MS)
-        page.wait_for_function("""() => Array.from(document.querySelectorAll('.lm-DockPanel-tabBar .lm-TabBar-tabLabel'))
-            .filter(e => e.textContent.startsWith('cantine.ipynb')).length >= 2""", timeout=DELAI_MS)
-        page.wait_for_timeout(1000)
-        # What the tab shows: its label, and what the course's stylesheet writes after it.
-        onglets = page.evaluate("""() => Array.from(document.querySelectorAll('.lm-DockPanel-tabBar .lm-TabBar-tabLabel'))
-            .map(e => { const apres = getComputedStyle(e, '::after').content;
-                        return e.textContent + (apres && apres !== 'none' ? JSON.parse(apres) : ''); })
-            .filter(t => t.startsWith('cantine.ipynb'))""")
-        assert sorted(onglets) == ["cantine.ipynb", "cantine.ipynb (devoir)"], onglets
+        # Opened from the file list, as a learner does: the home folder, then each folder (its path shown above the
+        # list), then its cantine.ipynb.
+        ouvrir_les_deux_cantine(page, page.locator(".jp-FileBrowser .jp-BreadCrumbs-home").click,
+                                lambda element: element.dblclick(timeout=DELAI_MS))
+        onglets_distincts(page, lambda onglet: onglet.click())
         # The files keep their names (JupyterLab renames a file whose tab label is changed).
         jeton = next(c["value"] for c in page.context.cookies() if c["name"] == "_xsrf")
-        for dossier in ("cantine", "carnets"):
+        for dossier in (RECU, "carnets"):
             r = page.request.get(f"{hub['url']}/user/complet/api/contents/{dossier}/cantine.ipynb?content=0",
                                  headers={"X-XSRFToken": jeton})
             assert r.ok, (dossier, r.status)
@@ -656,5 +648,68 @@ def test_au_telephone_l_apprenant_lit_sa_correction(navigateur, hub, classe):  #
         assert not mesures["coupes"], f"retour dans un cadre de {mesures['largeur']} px :\n" + "\n".join(mesures["coupes"])
         assert mesures["reponse_la_plus_etroite"] >= 0.75 * mesures["largeur"], mesures
         assert cadre.get_by_text("Correction : réponse fausse ou absente").first.is_visible()
+        # Then her assignment and the workshop notebook, opened from the file list with her finger (its icon unfolds
+        # it; a notebook opened folds it away): three tabs on a phone's width, the assignment's still says so.
+        def accueil():
+            page.locator(".jp-SideBar.jp-mod-left .lm-TabBar-tab[data-id='filebrowser']").tap()
+            page.locator(".jp-FileBrowser .jp-BreadCrumbs-home").tap()
+
+        def deux_touches(element):
+            element.tap(timeout=DELAI_MS)
+            element.tap()
+
+        ouvrir_les_deux_cantine(page, accueil, deux_touches)
+        onglets_distincts(page, lambda onglet: onglet.tap())
     finally:
         page.context.close()
+
+
+def ouvrir_les_deux_cantine(page, aller_a_l_accueil, ouvrir) -> None:
+    """Open, from the file list, the fetched assignment (devoirs/cantine/cantine.ipynb) then the workshop notebook
+    (carnets/cantine.ipynb): ``aller_a_l_accueil()`` shows the home folder, ``ouvrir(element)`` opens a folder or a
+    file of the list (a double click, two taps). Each folder's path is shown above the list as it is entered."""
+    for dossiers in (RECU.split("/"), ["carnets"]):
+        aller_a_l_accueil()
+        for i, nom in enumerate([*dossiers, f"{DEVOIR}.ipynb"]):
+            element = page.locator(".jp-FileBrowser .jp-DirListing-item").filter(
+                has=page.locator(".jp-DirListing-itemText", has_text=re.compile(rf"^{re.escape(nom)}$")))
+            ouvrir(element)
+            if i < len(dossiers):
+                chemin = "/" + "/".join(dossiers[:i + 1]) + "/"
+                page.locator(".jp-FileBrowser .jp-BreadCrumbs", has_text=chemin).wait_for(timeout=DELAI_MS)
+        page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-NotebookPanel-toolbar").wait_for(timeout=DELAI_MS)
+    page.wait_for_function(f"""() => Array.from(document.querySelectorAll('.lm-DockPanel-tabBar .lm-TabBar-tabLabel'))
+        .filter(e => e.textContent === '{DEVOIR}.ipynb').length >= 2""", timeout=DELAI_MS)
+    page.wait_for_timeout(1000)
+
+
+# Each tab of the main area: its file name, what the course's stylesheet writes before and after it, its tooltip
+# (JupyterLab's, with the file's path), whether it is in front, and whether its label is shown whole.
+ONGLETS = """() => Array.from(document.querySelectorAll('.lm-DockPanel-tabBar .lm-TabBar-tab')).map(t => {
+  const l = t.querySelector('.lm-TabBar-tabLabel');
+  const lire = c => (c && c !== 'none' && c !== 'normal') ? JSON.parse(c) : '';
+  return {nom: l.textContent, avant: lire(getComputedStyle(l, '::before').content),
+          apres: lire(getComputedStyle(l, '::after').content), titre: t.title,
+          devant: t.classList.contains('lm-mod-current'), largeur: l.clientWidth, largeur_du_texte: l.scrollWidth};
+})"""
+
+
+def onglets_distincts(page, activer) -> None:
+    """The two cantine.ipynb tabs: the assignment's (in devoirs/cantine/) reads « Devoir : » before its name, the
+    workshop notebook's (in carnets/) nothing. Each, brought to the front (``activer(tab)``: a click, a tap), shows
+    its whole label, whatever the width of the screen: the learner reads which of the two she has in front of her."""
+    def les_deux():
+        onglets = {o["titre"]: o for o in page.evaluate(ONGLETS) if o["nom"] == f"{DEVOIR}.ipynb"}
+        assert len(onglets) == 2, onglets
+        (devoir,) = [o for titre, o in onglets.items() if f"{RECU}/{DEVOIR}.ipynb" in titre]
+        (atelier,) = [o for titre, o in onglets.items() if f"carnets/{DEVOIR}.ipynb" in titre]
+        return {"devoir": devoir, "atelier": atelier}
+
+    attendu = {"devoir": ("Devoir\u00a0: ", ""), "atelier": ("", "")}
+    for quoi, chemin in (("devoir", f"{RECU}/{DEVOIR}.ipynb"), ("atelier", f"carnets/{DEVOIR}.ipynb")):
+        activer(page.locator(f".lm-DockPanel-tabBar .lm-TabBar-tab[title*='{chemin}']"))
+        page.wait_for_url(re.compile(rf"/lab/tree/{re.escape(chemin)}"), timeout=30_000)
+        page.wait_for_timeout(500)
+        onglet = les_deux()[quoi]
+        assert onglet["devant"] and (onglet["avant"], onglet["apres"]) == attendu[quoi], onglet
+        assert onglet["largeur_du_texte"] <= onglet["largeur"] + 1, f"onglet du {quoi} coupé : {onglet}"

@@ -31,6 +31,7 @@ import requests
 import websocket
 
 from donnees_en_main.chapitres.cantine import questions as q
+from donnees_en_main.correction.configuration import DOSSIER_DES_DEVOIRS
 from outils_nbgrader import code_repondre_par_widgets, executer_notebook
 from outils_processus import Processus, port_libre
 from test_atelier import verifier_extension_du_cours
@@ -41,6 +42,7 @@ CONFIG = RACINE / "deploiement" / "jupyterhub" / "jupyterhub_config.py"
 BIN = Path(sys.executable).parent
 COURS = "donnees-en-main"
 DEVOIR = "cantine"
+RECU = f"{DOSSIER_DES_DEVOIRS}/{DEVOIR}"  # where a learner's « Fetch » puts it, relative to her home
 FORMATEUR = "formateur"
 # name -> (how the learner answers, expected score out of 5): as in tests/test_cantine.py.
 APPRENANTS = {
@@ -228,7 +230,7 @@ def classe(hub):
         repondre(a, nom)
     etape("answered; validation in the learner's server")
     validation = apprenants["complet"].json(
-        "POST", "/assignments/validate", data={"path": f"{DEVOIR}/{DEVOIR}.ipynb"})
+        "POST", "/assignments/validate", data={"path": f"{RECU}/{DEVOIR}.ipynb"})
     etape("validated; learners submit")
     soumissions = {nom: a.nbgrader("submit") for nom, a in apprenants.items()}
 
@@ -244,15 +246,15 @@ def classe(hub):
 
     etape("feedback released; learners fetch it")
     # The learners fetch their feedback.
-    retours = {}
+    retours, listes_des_retours = {}, {}
     for nom, a in apprenants.items():
-        a.nbgrader("fetch_feedback")
-        dossiers = a.lire(f"{DEVOIR}/feedback")["content"]
+        listes_des_retours[nom] = a.nbgrader("fetch_feedback")
+        dossiers = a.lire(f"{RECU}/feedback")["content"]
         assert len(dossiers) == 1, f"{nom} : {dossiers}"
         retours[nom] = a.lire(f"{dossiers[0]['path']}/{DEVOIR}.html")["content"]
     etape("done")
     return {"formateur": formateur, "apprenants": apprenants, "listes": listes, "soumissions": soumissions,
-            "validation": validation, "notes": notes, "retours": retours,
+            "validation": validation, "notes": notes, "retours": retours, "listes_des_retours": listes_des_retours,
             "journaux": journaux, "donnees": hub["donnees"]}
 
 
@@ -260,7 +262,7 @@ def repondre(apprenant: Utilisateur, nom: str) -> None:
     """Answer as tests/test_cantine.py's learners do, then save through the contents API."""
     if nom == "intact":
         return
-    chemin = f"{DEVOIR}/{DEVOIR}.ipynb"
+    chemin = f"{RECU}/{DEVOIR}.ipynb"
     nb = nbformat.from_dict(apprenant.lire(chemin)["content"])
     with tempfile.TemporaryDirectory() as dossier:
         if nom == "complet":
@@ -270,7 +272,7 @@ def repondre(apprenant: Utilisateur, nom: str) -> None:
                                    apres=code_repondre_par_widgets({q.separateur.id: q.separateur.reponse}))
         reponses = (Path(dossier) / f"reponses-{DEVOIR}.json").read_text(encoding="utf-8")
     apprenant.ecrire_carnet(chemin, nb)
-    apprenant.ecrire_texte(f"{DEVOIR}/reponses-{DEVOIR}.json", reponses)
+    apprenant.ecrire_texte(f"{RECU}/reponses-{DEVOIR}.json", reponses)
 
 
 def test_page_de_connexion_en_francais(hub):
@@ -376,8 +378,8 @@ def test_un_apprenant_ne_voit_ni_les_autres_ni_le_formateur(classe):
     """Learner B, from a JupyterLab terminal (its kernels run in the same sandbox), tries to read learner A's
     answers, the trainer's source notebook (solutions) and gradebook, and to write in A's folder."""
     utilisateurs = classe["donnees"] / "utilisateurs"
-    copie_de_a = utilisateurs / "complet" / DEVOIR / f"{DEVOIR}.ipynb"
-    reponses_de_a = utilisateurs / "complet" / DEVOIR / f"reponses-{DEVOIR}.json"
+    copie_de_a = utilisateurs / "complet" / RECU / f"{DEVOIR}.ipynb"
+    reponses_de_a = utilisateurs / "complet" / RECU / f"reponses-{DEVOIR}.json"
     cours = utilisateurs / FORMATEUR / "cours"
     source = cours / "source" / DEVOIR / f"{DEVOIR}.ipynb"
     source_du_depot = RACINE / "exercises" / "source" / DEVOIR / f"{DEVOIR}.ipynb"
@@ -395,7 +397,7 @@ def test_un_apprenant_ne_voit_ni_les_autres_ni_le_formateur(classe):
     assert not (copie_de_a.parent / "intrusion.txt").exists()
     assert int(lignes[-1]) < 30, f"B ne voit que ses propres processus : {sortie}"
     # Its own folder and the exchange stay usable (the class above fetched and submitted through them).
-    assert "cantine" in b.terminal("ls ~; ls $NBGRADER_ECHANGE/donnees-en-main/outbound")
+    assert "cantine" in b.terminal(f"ls ~/{DOSSIER_DES_DEVOIRS}; ls $NBGRADER_ECHANGE/donnees-en-main/outbound")
 
 
 def test_les_apprenants_recoivent_le_devoir(classe):
@@ -403,6 +405,17 @@ def test_les_apprenants_recoivent_le_devoir(classe):
         (devoir,) = [d for d in liste["value"] if d["assignment_id"] == DEVOIR]
         assert devoir["status"] == "fetched", nom
         assert [n["notebook_id"] for n in devoir["notebooks"]] == [DEVOIR]
+        # In ~/devoirs/, not in the home folder beside carnets/ (whose workshop notebook is also cantine.ipynb):
+        # the paths the Assignment List opens, relative to the learner's home.
+        assert devoir["path"] == RECU, (nom, devoir["path"])
+        assert [n["path"] for n in devoir["notebooks"]] == [f"{RECU}/{DEVOIR}.ipynb"], nom
+        accueil = {f["name"] for f in classe["apprenants"][nom].lire("")["content"]}
+        assert {"carnets", DOSSIER_DES_DEVOIRS} <= accueil and DEVOIR not in accueil, (nom, accueil)
+    # The feedback, fetched into the same folder: « (voir la correction) » opens it from there.
+    for nom, liste in classe["listes_des_retours"].items():
+        (devoir,) = [d for d in liste["value"] if d["assignment_id"] == DEVOIR and d["status"] == "submitted"]
+        (rendu,) = devoir["submissions"]
+        assert rendu["local_feedback_path"] == f"{RECU}/feedback/{rendu['timestamp']}", (nom, rendu)
 
 
 def test_la_copie_complete_passe_la_validation_dans_son_serveur(classe):

@@ -11,7 +11,9 @@ Start it from the course folder, with the course's virtualenv (see README.md bes
 - One single-user JupyterLab server per learner (SimpleLocalProcessSpawner: every server runs under
   the hub's own system account, with its own home folder); each learner's server is confined to its
   folder by bubblewrap (see « A wall between people » below).
-- At each spawn the workshop notebooks are copied into the learner's home (never overwriting work).
+- At each spawn the workshop notebooks are copied into the learner's home, in carnets/ (never overwriting work);
+  the assignments a learner fetches go to devoirs/ beside it (nbgrader's Exchange.assignment_dir, set by
+  apprenant/nbgrader_config.py), so that the two cantine.ipynb are told apart.
 - nbgrader: one exchange folder shared by everybody; the trainer's server has the formgrader on a copy
   of the course (exercises/) in the trainer's home; learners get the « Devoirs » list only.
 
@@ -38,6 +40,7 @@ from tornado import web
 
 from donnees_en_main.atelier import DOSSIERS_JUPYTERLAB, options_jupyterlab
 from donnees_en_main.correction.bac_a_sable import _SYSTEME, _dossiers_parents, chemins_en_lecture
+from donnees_en_main.correction.configuration import DOSSIER_DES_DEVOIRS
 
 c = get_config()  # noqa: F821 (provided by JupyterHub)
 
@@ -186,6 +189,7 @@ def preparer_dossier(spawner):
         spawner.cmd = [str(BIN / "jupyterhub-singleuser")]
     else:
         role = "apprenant"
+        (home / DOSSIER_DES_DEVOIRS).mkdir(exist_ok=True)  # seen at once beside carnets/; filled by « Fetch »
         spawner.cmd = cloison(home) + [str(BIN / "jupyterhub-singleuser")]
     # commun/: the formgrader may be shown inside JupyterLab (framed by its own origin only: JupyterHub's
     # default forbids any frame), and terminals keep the PATH above (a login shell would reset it).

@@ -9,7 +9,8 @@ Role           Where                                                    What it 
 ``animateur``  ``outils/jupyter/`` (``bash outils/atelier.sh``),         the formgrader's « Generate feedback »
                ``deploiement/jupyterhub/formateur/``                    in French (modeles-formgrader/)
 ``apprenant``  ``deploiement/jupyterhub/apprenant/``                    the learner's own folder, the hub
-                                                                        user name as student id
+                                                                        user name as student id, fetched
+                                                                        assignments in ``~/devoirs/``
 =============  ======================================================  =====================================
 
 Environment: ``NBGRADER_ECHANGE`` (a class's shared exchange folder; on one machine it is
@@ -37,6 +38,9 @@ IDENTIFIANT_DU_COURS = "donnees-en-main"
 # points it at the course's French template (see its LISEZMOI.md).
 MODELES_FORMGRADER = RACINE / "outils" / "jupyter" / "modeles-formgrader"
 COURS = RACINE / "exercises"
+# A learner's fetched assignments (and their feedback) on the class hub: ~/devoirs/<assignment>/, apart from the
+# workshop notebooks (~/carnets/, copied by deploiement/jupyterhub/jupyterhub_config.py), which have the same names.
+DOSSIER_DES_DEVOIRS = "devoirs"
 
 
 class RestaurerCellules(OverwriteCells):
@@ -135,3 +139,8 @@ def configurer(c, *, role: str = "cours", racine: Path | str = COURS) -> None:
         c.CourseDirectory.root = os.getcwd()
         if os.environ.get("JUPYTERHUB_USER"):
             c.CourseDirectory.student_id = os.environ["JUPYTERHUB_USER"]
+        # Fetch, submit and fetch feedback (Assignment List and command line alike) use Exchange.assignment_dir;
+        # the Assignment List changes into it before each action, so it must exist (even if the learner removed it).
+        devoirs = Path.home() / DOSSIER_DES_DEVOIRS
+        devoirs.mkdir(exist_ok=True)
+        c.Exchange.assignment_dir = str(devoirs)

@@ -13,8 +13,9 @@
      folder in the file list;
    - nbgrader's « Validate » dialog, hard-coded in English, says in French what the check really is: that the
      notebook runs, not that the answers are right (the hidden tests are not in the learner's copy);
-   - an nbgrader assignment's tab reads « <notebook>.ipynb (devoir) », so that it is not confused with the workshop
-     notebook of the same name;
+   - an nbgrader assignment's tab reads « Devoir : <notebook>.ipynb », so that it is not confused with the workshop
+     notebook of the same name (on the class hub, the assignment is also in its own folder, devoirs/, which the file
+     list's path and the tab's tooltip show);
    - running cells (« Tout exécuter », Maj + Entrée) before the notebook's kernel is there waits for it, instead of
      running nothing;
    - on a touch screen, a tap on a menu's item does what it says (JupyterLab 4.6 ignored it). */
@@ -125,10 +126,9 @@
     widget.__demOnglet = true;
     var nommer = function () {
       // Not title.label: JupyterLab renames the file when a document's label changes. The tab gets a class, and
-      // style.css writes « (devoir) » after its name.
+      // style.css writes « Devoir : » before its name. (Its tooltip is JupyterLab's own, with the file's path.)
       if (estUnDevoir(widget) && widget.title.className.split(' ').indexOf('dem-devoir') < 0) {
         widget.title.className += ' dem-devoir';
-        widget.title.caption = 'Devoir à rendre : ' + widget.context.path;
       }
     };
     widget.context.ready.then(nommer);
