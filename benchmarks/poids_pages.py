@@ -52,6 +52,7 @@ RACINE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(RACINE / "tests"))
 sys.path.insert(0, str(RACINE))
 from conftest import construire_livre  # noqa: E402
+from outils_lite import NOYAU_LANCE  # noqa: E402
 from outils_navigateur import BUREAU, MESURES_TELEPHONE, TELEPHONE, navigateur, pages_html, servir  # noqa: E402
 
 PREMIER_CHARGEMENT_MAX = 800_000
@@ -154,6 +155,7 @@ def premiere_cellule(site: Path, carnet: str = "cantine.ipynb", lecture_s: float
         cellule.wait_for(timeout=120_000)
         interface = time.perf_counter() - debut
         noter("interface affichée (cellules visibles)")
+        page.wait_for_function(NOYAU_LANCE, timeout=120_000)  # Shift+Enter is dropped until then
         if lecture_s:
             page.wait_for_timeout(lecture_s * 1000)
         clic = time.perf_counter()

@@ -61,3 +61,20 @@ def site_complet(livre: Path, dossier: Path) -> Path:
     noyau.update(jl.reglages_noyau(pyodide))
     (lite / "jupyter-lite.json").write_text(json.dumps(config, indent=2), encoding="utf-8")
     return site
+
+
+# From the moment a lite notebook shows its cells until its kernel starts (about 0.3 s here, « No Kernel »
+# in the toolbar), JupyterLab drops Shift+Enter without a word: the cell stays « [ ]: ». A reader, who
+# reads the first lines before running anything, does not meet it; a test that runs a cell as soon as it
+# shows does, about one time in ten. Wait for the kernel's name (Pyodide) before the first run.
+NOYAU_LANCE = """() => [...document.querySelectorAll('.jp-NotebookPanel .jp-KernelName')]
+  .some(e => e.textContent.includes('Pyodide'))"""
+
+
+def ouvrir_carnet(page, url: str, cellules: str = ".jp-CodeCell"):
+    """Open the lite notebook at ``url`` in ``page``; its code cells, once its kernel is starting."""
+    page.goto(url)
+    code = page.locator(cellules)
+    code.first.wait_for(timeout=120_000)
+    page.wait_for_function(NOYAU_LANCE, timeout=120_000)
+    return code

@@ -25,6 +25,7 @@ from donnees_en_main.livre import jupyterlite as jl
 from donnees_en_main.livre.navigateur import (
     LOCK_ORIGINE, TEXTE_BOUTON, ErreurNavigateur, dependances, message_d_erreur, paquets_scientifiques,
 )
+from outils_lite import ouvrir_carnet
 from outils_navigateur import chromium_executable, navigateur, servir
 
 RACINE = Path(__file__).resolve().parent.parent
@@ -332,9 +333,7 @@ def test_un_carnet_s_execute_dans_le_navigateur_sans_requete_vers_un_tiers(livre
             page.on("request", lambda r: requetes.append(r.url))
             # Outside network blocked: anything not served by the book's host is refused.
             page.route(lambda url: not url.startswith((base, url_cdn)), lambda route: route.abort())
-            page.goto(base + "lite/notebooks/index.html?path=cantine.ipynb")
-            cellules = page.locator(".jp-CodeCell")
-            cellules.first.wait_for(timeout=120_000)
+            cellules = ouvrir_carnet(page, base + "lite/notebooks/index.html?path=cantine.ipynb")
             assert page.locator("text=Noyau").first.is_visible()  # the lite interface speaks French
 
             # The kernel starts from the book's files and runs the first (pure-Python) cell.
@@ -393,9 +392,7 @@ def test_avec_la_distribution_complete_pandas_se_charge_pendant_la_lecture_sans_
         page.route(lambda url: not url.startswith(base), lambda route: route.abort())
         # pandas is fetched from the site as the kernel starts, before the reader runs anything
         with page.expect_request(lambda r: "/lite/static/pyodide/pandas-" in r.url, timeout=240_000):
-            page.goto(base + "lite/notebooks/index.html?path=cantine.ipynb")
-        cellules = page.locator(".jp-CodeCell")
-        cellules.first.wait_for(timeout=120_000)
+            cellules = ouvrir_carnet(page, base + "lite/notebooks/index.html?path=cantine.ipynb")
         _executer(page, cellules.nth(0), "Tout est prêt : pandas, numpy et matplotlib sont chargés depuis ce site.")
         assert page.get_by_role("button", name=TEXTE_BOUTON).count() == 0  # nothing to consent to
         assert not page.locator(".jp-OutputArea-output", has_text="ne sont pas hébergées").count()

@@ -332,6 +332,8 @@ def test_nginx_sert_le_livre_compresse_avec_cache_et_en_tetes_de_securite(site_n
 
 
 def test_essayer_demarre_depuis_le_site_seul_sous_sa_politique_de_securite(site_nginx):
+    from outils_lite import ouvrir_carnet
+
     base = site_nginx["https"]
     with _chromium() as contexte:
         page = contexte.new_page()
@@ -341,9 +343,7 @@ def test_essayer_demarre_depuis_le_site_seul_sous_sa_politique_de_securite(site_
         page.on("request", lambda r: requetes.append(r.url))
         page.route(lambda url: not url.startswith(base), lambda route: route.abort())
         debut = time.monotonic()
-        page.goto(base + "lite/notebooks/index.html?path=cantine.ipynb")
-        cellules = page.locator(".jp-CodeCell")
-        cellules.first.wait_for(timeout=120_000)
+        cellules = ouvrir_carnet(page, base + "lite/notebooks/index.html?path=cantine.ipynb")
         cellules.first.click()
         page.keyboard.press("Shift+Enter")
         sortie = page.locator(".jp-OutputArea-output", has_text=re.compile("Tout est prêt|ne sont pas hébergées"))
