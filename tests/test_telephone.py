@@ -24,7 +24,7 @@ import pytest
 from outils_navigateur import MESURES_TELEPHONE, TELEPHONE, chromium_executable, options_chromium, servir
 
 from donnees_en_main.chapitres import ANIMATEURS, CHAPITRES, ELUS
-from donnees_en_main.livre.sphinx_fr import ESPACE_FINE, MOINS, sans_accents, typographie
+from donnees_en_main.livre.sphinx_fr import ESPACE_FINE, MOINS, sans_accents, typographie, typographie_html
 
 F = ESPACE_FINE
 PAGES_ELUS = [f"book/{c.nom}" for c in CHAPITRES if c.public == ELUS]
@@ -71,6 +71,19 @@ def test_typographie_regarde_le_texte_voisin():
     assert typographie("-", apres="3") == MOINS  # a minus sign split from its number stays a minus
 
 
+def test_typographie_dans_le_html_des_sorties():
+    # what the pages' code writes (tables, verdicts, dashboards): the text between tags only
+    assert typographie_html("<td>L'article 5 ?</td>") == f"<td>L’article 5{F}?</td>"
+    assert typographie_html("<p>d&#x27;autres <b>bases</b> ?</p>") == f"<p>d’autres <b>bases</b>{F}?</p>"
+    assert typographie_html("<td>1 184 €</td><td>-3 %</td>") == f"<td>1{F}184{F}€</td><td>{MOINS}3{F}%</td>"
+    intact = ("<script>var a = 'x' ; if (b < c) {}</script><code>l'a : b</code><pre>x ; y</pre>"
+              "<style>a:hover {}</style><!-- l'avis : non -->")
+    assert typographie_html(intact) == intact
+    attributs = """<select aria-label="Pourquoi ?" data-libelles='["l&#x27;an", "x ; y"]'><option value="0">oui</option>"""
+    assert typographie_html(attributs) == attributs
+    assert typographie_html("<p>a < b et c > d : oui</p>") == f"<p>a &lt; b et c &gt; d{F}: oui</p>"
+
+
 # --- the built book ---------------------------------------------------------------------------
 
 def _article(livre, page: str) -> str:
@@ -113,6 +126,22 @@ def test_espaces_fines_avant_la_ponctuation_haute(livre):
     assert not sans, f"espaces ordinaires avant « ; : ! ? » ou dans « » : {sans}"
     titres = " ".join(re.findall(r"<h[1-3][^>]*>(.*?)</h[1-3]>", _article(livre, "book/qualite"), flags=re.S))
     assert f"{F}?" in _texte(titres), "le titre « peut-on s'y fier ? » garde son point d'interrogation attaché"
+
+
+def test_les_sorties_des_pages_des_elus_ont_la_typographie_francaise(livre):
+    # tables, verdicts and dashboards written by the pages' code are read by élus like the prose
+    from bs4 import BeautifulSoup
+
+    fautes = {}
+    for page in PAGES_ELUS:
+        article = BeautifulSoup(_article(livre, page), "html.parser")
+        for element in article.select("pre, code, script, style, .math, math"):
+            element.decompose()
+        sorties = " ".join(s.get_text() for s in article.select(".cell_output, div.output"))
+        trouves = re.findall(r".{0,12}\w'\w.{0,6}|.{0,12}\w[ \u00a0][?!;:»]|« .{0,12}", sorties)
+        if trouves:
+            fautes[page] = trouves[:5]
+    assert not fautes, f"apostrophes droites ou espaces ordinaires avant « ; : ! ? » dans les sorties : {fautes}"
 
 
 def test_le_code_n_est_pas_touche(livre):

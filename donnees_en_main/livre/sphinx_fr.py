@@ -24,7 +24,8 @@ Enabled in ``_config.yml`` (``sphinx.extra_extensions``). It does three things J
   apostrophe before bold text or a link (``l'**encodage**``) was read as a closing quote: « l”encodage ».
   Here ``'`` is always the apostrophe ’, straight double quotes become « », and narrow no-break spaces
   (U+202F) go before ; : ! ? », after «, between thousands and before % and €; a hyphen before a number
-  becomes a true minus sign. Never inside code, literal blocks, math or raw HTML.
+  becomes a true minus sign. Never inside code, literal blocks or math; in raw HTML (the pages' outputs:
+  tables, verdicts, dashboards) only the text between tags, never in scripts, styles or code.
 - Search in French (``RechercheFrancaise``, ``score_recherche`` and ``static/recherche.js`` on the
   search page): accents and case ignored, excerpts from the page's text rather than its menus, the
   élus' pages before the trainers' pages; the field's magnifier beside the query (``livre.css``).
@@ -187,6 +188,53 @@ def typographie(texte: str, avant: str = "", apres: str = "") -> str:
     return "".join(morceaux)
 
 
+# Raw HTML written by the pages' code (tables, verdicts, dashboards): only the text between tags is
+# set; tags, attributes, entities' meaning, comments and the content of these elements stay as they are.
+_BALISE = re.compile(r"""<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[!?/]?[a-zA-Z](?:[^>"']|"[^"]*"|'[^']*')*>""", re.S)
+_NOM_BALISE = re.compile(r"<(/?)([a-zA-Z][\w:-]*)")
+_SANS_TYPOGRAPHIE = {"script", "style", "pre", "code", "kbd", "samp", "tt", "textarea", "math", "svg"}
+_VIDES = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "col", "embed", "param", "track"}
+
+
+def typographie_html(source: str) -> str:
+    """``typographie`` on the text of an HTML fragment (each text next to its neighbours).
+
+    >>> typographie_html("<p>L'article <b>5</b> ?</p><code>a ; b</code>")
+    '<p>L’article <b>5</b>\u202f?</p><code>a ; b</code>'
+    """
+    morceaux: list[str] = []  # tags and texts, in order
+    textes: list[int] = []  # indexes of the texts to set
+    ouvertes: list[str] = []  # elements whose text is left alone, currently open
+    fin = 0
+    for balise in [*_BALISE.finditer(source), None]:
+        debut = balise.start() if balise else len(source)
+        if debut > fin:
+            if not ouvertes:
+                textes.append(len(morceaux))
+            morceaux.append(source[fin:debut])
+        if balise is None:
+            break
+        morceaux.append(balise.group())
+        fin = balise.end()
+        nom = _NOM_BALISE.match(balise.group())
+        if nom is None:
+            continue
+        fermante, element = nom.group(1) == "/", nom.group(2).lower()
+        if element in _SANS_TYPOGRAPHIE and element not in _VIDES and not balise.group().endswith("/>"):
+            if not fermante:
+                ouvertes.append(element)
+            elif element in ouvertes:
+                del ouvertes[len(ouvertes) - 1 - ouvertes[::-1].index(element)]
+    clairs = [html.unescape(morceaux[i]) for i in textes]
+    for k, i in enumerate(textes):
+        avant = clairs[k - 1] if k else ""
+        apres = clairs[k + 1] if k + 1 < len(clairs) else ""
+        nouveau = typographie(clairs[k], avant, apres)
+        if nouveau != clairs[k]:
+            morceaux[i] = html.escape(nouveau, quote=False)
+    return "".join(morceaux)
+
+
 class Typographie(SphinxTransform):
     """French typography on every text node of the page, except code, math and raw output."""
 
@@ -206,6 +254,13 @@ class Typographie(SphinxTransform):
                 nouveau = typographie(originaux[i], avant, apres)
                 if nouveau != originaux[i]:
                     t.parent.replace(t, nodes.Text(nouveau))
+        # The pages' own outputs (tables, verdicts, dashboards) are read by élus too.
+        for brut in self.document.findall(nodes.raw):
+            if "html" in brut.get("format", "").split():
+                source = brut.astext()
+                nouveau = typographie_html(source)
+                if nouveau != source:
+                    brut.replace(brut.children[0], nodes.Text(nouveau))
 
 
 def _notebook_download(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
