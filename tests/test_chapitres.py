@@ -45,6 +45,18 @@ def test_chaque_dossier_de_donnees_atelier_et_devoir_appartient_a_un_chapitre():
     assert {p.name for p in (RACINE / "exercises" / "source").iterdir()} == {c.nom for c in CHAPITRES if c.devoir}
 
 
+def test_le_readme_presente_chaque_chapitre_des_elus():
+    # the README's chapter table is where a newcomer looks first: a chapter added to the manifest shows there
+    readme = (RACINE / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## Les chapitres"):readme.index("Pour les animateurs")]
+    noms = set(re.findall(r"^\|[^|]+\| `([^`]+)` \|", table, flags=re.M))
+    attendus = {c.nom for c in CHAPITRES if c.public == ELUS}
+    assert noms == attendus, f"README.md, table des chapitres : manquent {attendus - noms}, en trop {noms - attendus}"
+    animateurs = readme[readme.index("Pour les animateurs"):readme.index("## Les deux commandes")]
+    absents = [c.nom for c in CHAPITRES if c.public != ELUS and f"`{c.nom}`" not in animateurs]
+    assert not absents, f"README.md ne nomme pas ces pages des animateurs et annexes : {absents}"
+
+
 @pytest.mark.parametrize("chapitre", CHAPITRES, ids=IDS)
 def test_page(chapitre):
     texte = (RACINE / chapitre.page).read_text(encoding="utf-8")

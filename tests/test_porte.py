@@ -46,6 +46,13 @@ def test_l_aide_generale_liste_chaque_verbe():
     assert set(re.findall(r"^  (\S+)  ", r.stdout, re.M)) == set(porte.VERBES)
 
 
+def test_le_readme_nomme_chaque_verbe():
+    readme = (RACINE / "README.md").read_text(encoding="utf-8")
+    paragraphe = readme[readme.index("Verbes :"):readme.index("Les scripts de `outils/`")]
+    absents = [v for v in porte.VERBES if f"`{v}`" not in paragraphe]
+    assert not absents, f"README.md, « Architecture » : verbes non cités {absents}"
+
+
 @pytest.mark.parametrize("verbe", list(porte.VERBES))
 def test_l_aide_de_chaque_verbe_est_en_francais(verbe):
     r = commande(verbe, "--help")
