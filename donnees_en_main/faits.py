@@ -161,6 +161,38 @@ _ENTREES = (
          "« Sous réserve de l'application du 2° de l'article L. 311-5, une décision individuelle prise "
          "sur le fondement d'un traitement algorithmique comporte une mention explicite en informant "
          "l'intéressé. »", VERIFIE, ("L311-3-1",)),
+    Fait("crpa-l311-2-demandes", "CRPA, article L311-2 (documents déjà diffusés, demandes abusives)",
+         "Le droit à communication ne s'exerce plus sur un document qui fait l'objet d'une diffusion publique ; "
+         "l'administration n'est pas tenue de donner suite aux demandes abusives (par leur nombre, leur "
+         "caractère répétitif ou systématique, ou faites pour perturber le service), mais une demande qui "
+         "porte sur beaucoup de documents n'est pas abusive pour autant.",
+         "https://cada.data.gouv.fr/20226045",
+         "la commission rappelle qu’aux termes du dernier alinéa de l’article L311-2 du code des relations "
+         "entre le public et l’administration : « L’administration n’est pas tenue de donner suite aux demandes "
+         "abusives, en particulier par leur nombre ou leur caractère répétitif ou systématique ». […] Toute "
+         "demande portant sur une quantité importante de documents ou le fait pour une même personne "
+         "d’adresser soit plusieurs demandes à une même autorité soit des demandes multiples formulées à "
+         "l’identique à plusieurs autorités, ne sont pas nécessairement assimilables à des demandes abusives. "
+         "Une demande peut être regardée comme abusive, au sens de ces dispositions, lorsqu'elle a pour objet "
+         "de perturber le bon fonctionnement de l’administration sollicitée. (Et, conseil de la CADA "
+         "https://cada.data.gouv.fr/20212413/ : « en application du quatrième alinéa de l'article L311-2 du "
+         "code des relations entre le public et l’administration, le droit à communication des documents "
+         "administratifs ne s'exerce plus lorsque les documents font l'objet d'une diffusion publique ».)",
+         VERIFIE, ("L311-2",), verifie_le="2026-12-06"),
+    Fait("crpa-l311-4", "CRPA, article L311-4",
+         "Les documents administratifs sont communiqués ou publiés sous réserve des droits d'auteur : une "
+         "étude, des photographies ou des plans dont un tiers est l'auteur se communiquent à qui les demande, "
+         "mais leur diffusion au public demande les droits de l'auteur.",
+         "https://cada.data.gouv.fr/20195336",
+         "la commission souligne toutefois que l’article L311-4 du même code dispose que : « Les documents "
+         "administratifs sont communiqués ou publiés sous réserve des droits de propriété littéraire et "
+         "artistique ». (Et, conseil de la CADA http://cada.data.gouv.fr/20061641/ sur une étude de faisabilité "
+         "réalisée par un prestataire privé pour une commune : cette réserve « n'a ni pour objet, ni pour "
+         "effet d'empêcher ou de restreindre cette communication. Elle se borne, en rappelant les règles posées "
+         "par le code de la propriété intellectuelle qui autorise l'usage privé d'une oeuvre de l'esprit mais "
+         "réprime l'utilisation collective qui pourrait en être faite […], à limiter l'usage ultérieur que le "
+         "demandeur, après communication, voudrait […] ».)",
+         VERIFIE, ("L311-4",), verifie_le="2026-12-06"),
     Fait("decret-2017-330", "décret n° 2017-330 du 14 mars 2017",
          "Il précise le contenu de la mention « algorithme » et ce que l'administration communique à la "
          "personne qui le demande.",
