@@ -578,7 +578,7 @@ _ENTREES = (
          "jours qui suivent son adoption, et une présentation brève et synthétique des informations "
          "financières essentielles est jointe au budget primitif et au compte administratif ; à partir de "
          "3 500 habitants, les documents budgétaires ont des annexes, dont la liste des concours attribués "
-         "(subventions, prestations en nature). La loi prévoit la mise en ligne de cette présentation sur le "
+         "(subventions, prestations en nature), jointe au seul compte administratif. La loi prévoit la mise en ligne de cette présentation sur le "
          "site de la commune, lorsqu'il existe ; pour quelles communes, voir l'entrée suivante.",
          "https://www.charente-maritime.gouv.fr/index.php/Actions-de-l-Etat/Relations-avec-les-collectivites-locales/Collectivites-locales/Budget-des-collectivites2/Qu-est-ce-que-la-note-breve-et-synthetique-a-joindre-avec-le-budget-et-le-compte-administratif",
          "« Dans toutes les communes, les EPCI comportant une commune de 3 500 habitants et plus, ainsi que le "
@@ -595,7 +595,11 @@ _ENTREES = (
          "décret en Conseil d’Etat ». Les annexes, dans la traduction de l'article publiée par "
          "https://french-business-law.com/french-legislation-art/article-l2313-1-of-the-french-general-code-of-local-authorities/ "
          ": « In communes of 3,500 inhabitants or more, budget documents […] are appended with: […] 2° A list "
-         "of assistance granted by the municipality in the form of benefits in kind or subsidies. »",
+         "of assistance granted by the municipality in the form of benefits in kind or subsidies. » ; en "
+         "français, sur une copie du code publiée par Etalab "
+         "(https://github.com/etalab/codes-juridiques-francais/blob/master/codes-en-vigueur/code-general-des-collectivites-territoriales/partie-legislative/deuxieme-partie/livre-iii/titre-ier/chapitre-iii/article-l2313-1.md, "
+         "lue le 6 décembre 2026) : « 2° De la liste des concours attribués par la commune sous forme de "
+         "prestations en nature ou de subventions. Ce document est joint au seul compte administratif ; »",
          VERIFIE, ("L2313-1",), verifie_le="2026-12-05"),
     Fait("cgct-l2313-1-en-ligne", "CGCT, article L2313-1 et décret n° 2016-834 du 23 juin 2016 : la mise en ligne des documents budgétaires",
          "Le décret fixe les conditions de la mise en ligne (dans le mois qui suit l'adoption, gratuitement, "
@@ -1109,7 +1113,14 @@ _ENTREES = (
          "http://cada.data.gouv.fr/20211038/ : « il résulte de l’article L2121-26 du code général des "
          "collectivités territoriales que toute personne peut demander communication des délibérations "
          "et procès-verbaux du conseil municipal, des arrêtés municipaux, ainsi que des budgets et "
-         "comptes de la commune ».)", VERIFIE, ("L2121-15", "L2121-25", "L2121-26")),
+         "comptes de la commune ». Et le texte des deux articles, cité par "
+         "https://lapagelocale.com/index2/question4.php : « Dans la semaine qui suit la séance au cours de "
+         "laquelle il a été arrêté, le procès-verbal est publié sous forme électronique de manière permanente "
+         "et gratuite sur le site internet de la commune, lorsqu'il existe, et un exemplaire sur papier est mis "
+         "à la disposition du public » (L2121-15) ; « Dans un délai d'une semaine, la liste des délibérations "
+         "examinées par le conseil municipal est affichée à la mairie et mise en ligne sur le site internet de "
+         "la commune, lorsqu'il existe. » (L2121-25), lu le 6 décembre 2026.)", VERIFIE,
+         ("L2121-15", "L2121-25", "L2121-26")),
     Fait("cgct-l2121-20", "CGCT, article L2121-20",
          "Les délibérations sont prises à la majorité absolue des suffrages exprimés.",
          "https://www.doctrine.fr/l/texts/codes/LEGITEXT000006070633/articles/LEGIARTI000006389878?source=legislation",
