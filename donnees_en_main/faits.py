@@ -105,6 +105,9 @@ _CODES_SUR_LEGIFRANCE = {
     "code rural et de la pêche maritime": f"{_LEGIFRANCE}/codes/texte_lc/LEGITEXT000022197698/",
     "code électoral": f"{_LEGIFRANCE}/codes/texte_lc/LEGITEXT000006070239/",
     "CCH": f"{_LEGIFRANCE}/codes/texte_lc/LEGITEXT000006074096/",
+    # read on 2026-12-06 in a Légifrance address of the code du patrimoine found by the search tool
+    # (circulaire.legifrance.gouv.fr/codes/section_lc/LEGITEXT000006074236/…)
+    "code du patrimoine": f"{_LEGIFRANCE}/codes/texte_lc/LEGITEXT000006074236/",
 }
 # Texts whose own page was found (JORF identifier, or the NOR printed in the Journal officiel, for the
 # ELI address; the directive's ELI on EUR-Lex).
@@ -485,6 +488,25 @@ _ENTREES = (
          "le décret n° 2014-1050 du 16 septembre 2014 n'institue un administrateur général des données que pour "
          "l'État : https://www.legifrance.gouv.fr/affichTexte.do?cidTexte=JORFTEXT000029463482)", A_VERIFIER,
          valeur="référent données", verifie_le="2026-12-05"),
+    Fait("patrimoine-archives", "code du patrimoine, articles L213-1 et L213-2 (archives publiques)",
+         "Les archives publiques sont communicables de plein droit, sauf celles que l'article L213-2 ne rend "
+         "communicables qu'après un délai (75 ans après leur clôture pour les registres de naissance et de "
+         "mariage de l'état civil, par exemple). Les diffuser en ligne suit d'autres règles, plus strictes, "
+         "recommandées par la CNIL : le service départemental d'archives les connaît.",
+         "http://cada.data.gouv.fr/20180522/",
+         "La commission vous rappelle à titre liminaire que, par principe, les documents d'archives sont "
+         "communicables de plein droit, en vertu de l'article L213-1 du code du patrimoine. Néanmoins, par "
+         "dérogation à cet article, certaines catégories de documents, en raison des informations qu'ils "
+         "contiennent, ne sont pas immédiatement communicables et les délais après lesquels ils sont librement "
+         "accessibles sont définis à l'article L213-2 de ce même code. […] En ce qui concerne les registres "
+         "des actes de naissance, de reconnaissance et de mariage, la commission vous confirme qu'ils sont "
+         "communicables à toute personne qui en fait la demande à l’expiration d’un délai de soixante-quinze "
+         "ans à compter de la date de leur clôture (CADA, conseil 20180522). (Et les Archives de la Manche, "
+         "https://www.archives-manche.fr/r/292/delais-de-communicabilite/ : « les recommandations de la CNIL "
+         "[…] impliquent une communicabilité des registres différenciée selon le mode de consultation » ; "
+         "pour les naissances, diffusion sur internet à « 75 ans avec occultation des mentions marginales, ou "
+         "100 ans sans occultation de ces mentions ».)",
+         VERIFIE, ("L213-1", "L213-2"), verifie_le="2026-12-06"),
     # --- Laws ----------------------------------------------------------------------------------
     Fait("loi-2016-1321", "loi n° 2016-1321 du 7 octobre 2016 pour une République numérique",
          "Son article 6 a fait de la publication en ligne la règle (« ouverture par défaut »), sauf pour "

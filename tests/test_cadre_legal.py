@@ -242,6 +242,10 @@ CAS_RELUS = {
     # a document already online, and abusive requests (L311-2 as the CADA reads it)
     "deja_publie_et_abusif": (PETITE, ["Si le document est déjà publié, indiquez où le trouver",
                                        "Une demande abusive", "ne l'est pas pour autant"], {"crpa-l311-2-demandes"}),
+    # birth registers over 75 years old: communicable (code du patrimoine), online rules stricter, not settled here
+    "archives_etat_civil": ({"acheve": OUI, "secret": NON, "donnees_personnelles": OUI, "anonymise": NON,
+                             "exception": NON}, ["Pour des archives anciennes", "nous ne les avons pas toutes lues",
+                                                 "service départemental d'archives"], {"patrimoine-archives"}),
     # personal data published because a law provides for it: that law may require it
     "une_loi_prevoit_la_publication": ({**PETITE, "donnees_personnelles": OUI, "anonymise": NON, "exception": OUI},
                                        ["elle peut aussi vous y obliger"], set()),

@@ -440,8 +440,11 @@ def _parcourir(reponses: dict[str, bool]) -> tuple[Question | None, Verdict | No
                     "qu'après un traitement qui rend impossible l'identification des personnes, sauf "
                     "exception prévue par la loi. Anonymisez-le (ou publiez des comptages agrégés), puis "
                     "reposez la question. Le délégué à la protection des données de votre collectivité "
-                    "peut vous y aider.",
-                    ("crpa-l312-1-2", "decret-2018-1117", "rgpd"),
+                    "peut vous y aider. Pour des archives anciennes (des registres d'état civil, par "
+                    "exemple), le code du patrimoine les rend communicables après des délais (articles "
+                    "L213-1 et L213-2), mais leur diffusion en ligne suit des règles plus strictes : nous ne "
+                    "les avons pas toutes lues, demandez au service départemental d'archives ou à la CADA.",
+                    ("crpa-l312-1-2", "decret-2018-1117", "rgpd", "patrimoine-archives"),
                 )
             precautions += [_PRECAUTION_MINIMISATION, _PRECAUTION_LOI_QUI_PUBLIE]
 
