@@ -105,6 +105,9 @@ _CODES_SUR_LEGIFRANCE = {
     "code rural et de la pêche maritime": f"{_LEGIFRANCE}/codes/texte_lc/LEGITEXT000022197698/",
     "code électoral": f"{_LEGIFRANCE}/codes/texte_lc/LEGITEXT000006070239/",
     "CCH": f"{_LEGIFRANCE}/codes/texte_lc/LEGITEXT000006074096/",
+    # read on 2026-12-06 in a Légifrance address of the code du patrimoine found by the search tool
+    # (circulaire.legifrance.gouv.fr/codes/section_lc/LEGITEXT000006074236/…)
+    "code du patrimoine": f"{_LEGIFRANCE}/codes/texte_lc/LEGITEXT000006074236/",
 }
 # Texts whose own page was found (JORF identifier, or the NOR printed in the Journal officiel, for the
 # ELI address; the directive's ELI on EUR-Lex).
@@ -161,6 +164,38 @@ _ENTREES = (
          "« Sous réserve de l'application du 2° de l'article L. 311-5, une décision individuelle prise "
          "sur le fondement d'un traitement algorithmique comporte une mention explicite en informant "
          "l'intéressé. »", VERIFIE, ("L311-3-1",)),
+    Fait("crpa-l311-2-demandes", "CRPA, article L311-2 (documents déjà diffusés, demandes abusives)",
+         "Le droit à communication ne s'exerce plus sur un document qui fait l'objet d'une diffusion publique ; "
+         "l'administration n'est pas tenue de donner suite aux demandes abusives (par leur nombre, leur "
+         "caractère répétitif ou systématique, ou faites pour perturber le service), mais une demande qui "
+         "porte sur beaucoup de documents n'est pas abusive pour autant.",
+         "https://cada.data.gouv.fr/20226045",
+         "la commission rappelle qu’aux termes du dernier alinéa de l’article L311-2 du code des relations "
+         "entre le public et l’administration : « L’administration n’est pas tenue de donner suite aux demandes "
+         "abusives, en particulier par leur nombre ou leur caractère répétitif ou systématique ». […] Toute "
+         "demande portant sur une quantité importante de documents ou le fait pour une même personne "
+         "d’adresser soit plusieurs demandes à une même autorité soit des demandes multiples formulées à "
+         "l’identique à plusieurs autorités, ne sont pas nécessairement assimilables à des demandes abusives. "
+         "Une demande peut être regardée comme abusive, au sens de ces dispositions, lorsqu'elle a pour objet "
+         "de perturber le bon fonctionnement de l’administration sollicitée. (Et, conseil de la CADA "
+         "https://cada.data.gouv.fr/20212413/ : « en application du quatrième alinéa de l'article L311-2 du "
+         "code des relations entre le public et l’administration, le droit à communication des documents "
+         "administratifs ne s'exerce plus lorsque les documents font l'objet d'une diffusion publique ».)",
+         VERIFIE, ("L311-2",), verifie_le="2026-12-06"),
+    Fait("crpa-l311-4", "CRPA, article L311-4",
+         "Les documents administratifs sont communiqués ou publiés sous réserve des droits d'auteur : une "
+         "étude, des photographies ou des plans dont un tiers est l'auteur se communiquent à qui les demande, "
+         "mais leur diffusion au public demande les droits de l'auteur.",
+         "https://cada.data.gouv.fr/20195336",
+         "la commission souligne toutefois que l’article L311-4 du même code dispose que : « Les documents "
+         "administratifs sont communiqués ou publiés sous réserve des droits de propriété littéraire et "
+         "artistique ». (Et, conseil de la CADA http://cada.data.gouv.fr/20061641/ sur une étude de faisabilité "
+         "réalisée par un prestataire privé pour une commune : cette réserve « n'a ni pour objet, ni pour "
+         "effet d'empêcher ou de restreindre cette communication. Elle se borne, en rappelant les règles posées "
+         "par le code de la propriété intellectuelle qui autorise l'usage privé d'une oeuvre de l'esprit mais "
+         "réprime l'utilisation collective qui pourrait en être faite […], à limiter l'usage ultérieur que le "
+         "demandeur, après communication, voudrait […] ».)",
+         VERIFIE, ("L311-4",), verifie_le="2026-12-06"),
     Fait("decret-2017-330", "décret n° 2017-330 du 14 mars 2017",
          "Il précise le contenu de la mention « algorithme » et ce que l'administration communique à la "
          "personne qui le demande.",
@@ -453,6 +488,25 @@ _ENTREES = (
          "le décret n° 2014-1050 du 16 septembre 2014 n'institue un administrateur général des données que pour "
          "l'État : https://www.legifrance.gouv.fr/affichTexte.do?cidTexte=JORFTEXT000029463482)", A_VERIFIER,
          valeur="référent données", verifie_le="2026-12-05"),
+    Fait("patrimoine-archives", "code du patrimoine, articles L213-1 et L213-2 (archives publiques)",
+         "Les archives publiques sont communicables de plein droit, sauf celles que l'article L213-2 ne rend "
+         "communicables qu'après un délai (75 ans après leur clôture pour les registres de naissance et de "
+         "mariage de l'état civil, par exemple). Les diffuser en ligne suit d'autres règles, plus strictes, "
+         "recommandées par la CNIL : le service départemental d'archives les connaît.",
+         "http://cada.data.gouv.fr/20180522/",
+         "La commission vous rappelle à titre liminaire que, par principe, les documents d'archives sont "
+         "communicables de plein droit, en vertu de l'article L213-1 du code du patrimoine. Néanmoins, par "
+         "dérogation à cet article, certaines catégories de documents, en raison des informations qu'ils "
+         "contiennent, ne sont pas immédiatement communicables et les délais après lesquels ils sont librement "
+         "accessibles sont définis à l'article L213-2 de ce même code. […] En ce qui concerne les registres "
+         "des actes de naissance, de reconnaissance et de mariage, la commission vous confirme qu'ils sont "
+         "communicables à toute personne qui en fait la demande à l’expiration d’un délai de soixante-quinze "
+         "ans à compter de la date de leur clôture (CADA, conseil 20180522). (Et les Archives de la Manche, "
+         "https://www.archives-manche.fr/r/292/delais-de-communicabilite/ : « les recommandations de la CNIL "
+         "[…] impliquent une communicabilité des registres différenciée selon le mode de consultation » ; "
+         "pour les naissances, diffusion sur internet à « 75 ans avec occultation des mentions marginales, ou "
+         "100 ans sans occultation de ces mentions ».)",
+         VERIFIE, ("L213-1", "L213-2"), verifie_le="2026-12-06"),
     # --- Laws ----------------------------------------------------------------------------------
     Fait("loi-2016-1321", "loi n° 2016-1321 du 7 octobre 2016 pour une République numérique",
          "Son article 6 a fait de la publication en ligne la règle (« ouverture par défaut »), sauf pour "
@@ -546,7 +600,7 @@ _ENTREES = (
          "jours qui suivent son adoption, et une présentation brève et synthétique des informations "
          "financières essentielles est jointe au budget primitif et au compte administratif ; à partir de "
          "3 500 habitants, les documents budgétaires ont des annexes, dont la liste des concours attribués "
-         "(subventions, prestations en nature). La loi prévoit la mise en ligne de cette présentation sur le "
+         "(subventions, prestations en nature), jointe au seul compte administratif. La loi prévoit la mise en ligne de cette présentation sur le "
          "site de la commune, lorsqu'il existe ; pour quelles communes, voir l'entrée suivante.",
          "https://www.charente-maritime.gouv.fr/index.php/Actions-de-l-Etat/Relations-avec-les-collectivites-locales/Collectivites-locales/Budget-des-collectivites2/Qu-est-ce-que-la-note-breve-et-synthetique-a-joindre-avec-le-budget-et-le-compte-administratif",
          "« Dans toutes les communes, les EPCI comportant une commune de 3 500 habitants et plus, ainsi que le "
@@ -563,7 +617,11 @@ _ENTREES = (
          "décret en Conseil d’Etat ». Les annexes, dans la traduction de l'article publiée par "
          "https://french-business-law.com/french-legislation-art/article-l2313-1-of-the-french-general-code-of-local-authorities/ "
          ": « In communes of 3,500 inhabitants or more, budget documents […] are appended with: […] 2° A list "
-         "of assistance granted by the municipality in the form of benefits in kind or subsidies. »",
+         "of assistance granted by the municipality in the form of benefits in kind or subsidies. » ; en "
+         "français, sur une copie du code publiée par Etalab "
+         "(https://github.com/etalab/codes-juridiques-francais/blob/master/codes-en-vigueur/code-general-des-collectivites-territoriales/partie-legislative/deuxieme-partie/livre-iii/titre-ier/chapitre-iii/article-l2313-1.md, "
+         "lue le 6 décembre 2026) : « 2° De la liste des concours attribués par la commune sous forme de "
+         "prestations en nature ou de subventions. Ce document est joint au seul compte administratif ; »",
          VERIFIE, ("L2313-1",), verifie_le="2026-12-05"),
     Fait("cgct-l2313-1-en-ligne", "CGCT, article L2313-1 et décret n° 2016-834 du 23 juin 2016 : la mise en ligne des documents budgétaires",
          "Le décret fixe les conditions de la mise en ligne (dans le mois qui suit l'adoption, gratuitement, "
@@ -1077,7 +1135,14 @@ _ENTREES = (
          "http://cada.data.gouv.fr/20211038/ : « il résulte de l’article L2121-26 du code général des "
          "collectivités territoriales que toute personne peut demander communication des délibérations "
          "et procès-verbaux du conseil municipal, des arrêtés municipaux, ainsi que des budgets et "
-         "comptes de la commune ».)", VERIFIE, ("L2121-15", "L2121-25", "L2121-26")),
+         "comptes de la commune ». Et le texte des deux articles, cité par "
+         "https://lapagelocale.com/index2/question4.php : « Dans la semaine qui suit la séance au cours de "
+         "laquelle il a été arrêté, le procès-verbal est publié sous forme électronique de manière permanente "
+         "et gratuite sur le site internet de la commune, lorsqu'il existe, et un exemplaire sur papier est mis "
+         "à la disposition du public » (L2121-15) ; « Dans un délai d'une semaine, la liste des délibérations "
+         "examinées par le conseil municipal est affichée à la mairie et mise en ligne sur le site internet de "
+         "la commune, lorsqu'il existe. » (L2121-25), lu le 6 décembre 2026.)", VERIFIE,
+         ("L2121-15", "L2121-25", "L2121-26")),
     Fait("cgct-l2121-20", "CGCT, article L2121-20",
          "Les délibérations sont prises à la majorité absolue des suffrages exprimés.",
          "https://www.doctrine.fr/l/texts/codes/LEGITEXT000006070633/articles/LEGIARTI000006389878?source=legislation",

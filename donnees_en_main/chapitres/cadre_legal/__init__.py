@@ -132,7 +132,8 @@ QUESTIONS: dict[str, Question] = {
             "habitants",
             "Votre collectivité compte-t-elle au moins 3 500 habitants ?",
             "L'obligation de publier en ligne ne s'applique pas aux collectivités territoriales de moins "
-            "de 3 500 habitants.",
+            "de 3 500 habitants. Ce seuil ne vaut que pour elles : pour une intercommunalité ou un syndicat, "
+            "qui n'est pas une collectivité territoriale, répondez « oui », seul le seuil des 50 agents compte.",
         ),
         Question(
             "agents",
@@ -201,7 +202,21 @@ _PRECAUTION_MINIMISATION = (
 _PRECAUTION_DEMANDE = (
     "Si quelqu'un vous le demande, répondez dans le mois : un mois de silence vaut refus (CRPA, "
     "articles R311-12 et R311-13). Le demandeur a alors deux mois pour saisir la CADA, passage obligé "
-    "avant le juge administratif (CRPA, articles R343-1 et L342-1)."
+    "avant le juge administratif (CRPA, articles R343-1 et L342-1). Si le document est déjà publié, "
+    "indiquez où le trouver : le droit d'accès ne s'exerce plus sur un document diffusé publiquement. "
+    "Une demande abusive (faite pour perturber le service, ou répétitive, systématique) n'oblige pas à "
+    "répondre ; une demande qui porte sur beaucoup de documents ne l'est pas pour autant (CRPA, article "
+    "L311-2, selon la CADA)."
+)
+_PRECAUTION_DROITS_D_AUTEUR = (
+    "Si un tiers est l'auteur du document (l'étude d'un bureau d'études, des photographies, des plans "
+    "d'architecte), vérifiez que la commune a le droit de le diffuser, par exemple dans le contrat passé "
+    "avec lui : les documents sont communiqués ou publiés sous réserve des droits d'auteur (CRPA, article "
+    "L311-4). Le communiquer à qui le demande reste possible."
+)
+_PRECAUTION_LOI_QUI_PUBLIE = (
+    "Si c'est une loi qui prévoit la publication de ces données personnelles, lisez-la : elle peut aussi "
+    "vous y obliger, quelle que soit la taille de la commune, et dire sous quelle forme."
 )
 _PRECAUTION_INSPIRE = (
     "Ce sont des données géographiques que vous devez publier : selon le guide du ministère de la "
@@ -221,23 +236,50 @@ _TEXTES_DES_PRECAUTIONS = {
     _PRECAUTION_FORMAT: ("crpa-l300-4", "decret-2017-638"),
     _PRECAUTION_OCCULTATION: ("crpa-l312-1-2",),
     _PRECAUTION_MINIMISATION: ("rgpd-art5-minimisation",),
-    _PRECAUTION_DEMANDE: ("crpa-refus", "crpa-recours"),
+    _PRECAUTION_DEMANDE: ("crpa-refus", "crpa-recours", "crpa-l311-2-demandes"),
+    _PRECAUTION_DROITS_D_AUTEUR: ("crpa-l311-4",),
     _PRECAUTION_INSPIRE: ("inspire-communes", "inspire-directive"),
     _PRECAUTION_MENTION_ALGORITHME: ("crpa-l311-3-1",),
 }
-# Three obligations that hold whatever the size of the commune (code de la commande publique; CGCT
-# L2313-1; planning documents on the Géoportail de l'urbanisme): a « not required » verdict must not
-# hide them. The threshold of putting the budget summary
-# online is not settled (registry entry « cgct-l2313-1-en-ligne », à vérifier); the verdict says so.
-_QUELLE_QUE_SOIT_LA_TAILLE = (
-    " Trois obligations valent quelle que soit la taille de la commune : les données essentielles des "
-    "marchés publics de 40 000 € HT ou plus se publient sur data.gouv.fr ; une présentation brève et "
-    "synthétique est jointe au budget et au compte administratif (pour sa mise en ligne sur le site de "
-    "la commune, les sources ne disent pas toutes la même chose du seuil : demandez à la préfecture) ; "
-    "et si ce jeu de données est un document d'urbanisme (plan local d'urbanisme, carte communale), il "
-    "se publie depuis le 1er janvier 2020 sur le Géoportail de l'urbanisme, au standard national."
+# What a « not required » verdict must not hide: the datasets that texts other than L312-1-1 require,
+# whatever the size of the commune (code de la commande publique; loi 3DS for addresses; CGCT L2121-25
+# for the list of deliberations; code de l'urbanisme for planning documents; CGCT L2313-1 for the budget
+# summary, whose online threshold is not settled: registry entry « cgct-l2313-1-en-ligne », à vérifier),
+# the subsidies' essential data from 3,500 inhabitants (décret 2017-779; the source read names no agents
+# threshold, so the sentence names none),
+# and the mention an algorithm's individual decisions carry (L311-3-1). Named in the verdict rather than
+# asked, to keep the path short.
+_PARTOUT = (
+    ("les données essentielles des marchés publics de 40 000 € HT ou plus, sur data.gouv.fr",
+     "ccp-donnees-essentielles"),
+    ("les adresses (noms des voies, numéros des maisons), mises à la disposition du public (elles "
+     "alimentent la Base adresse nationale)", "loi-2022-217"),
+    ("la liste des délibérations du conseil municipal, mise en ligne dans la semaine sur le site de la "
+     "commune, lorsqu'il existe", "cgct-conseil"),
+    ("le plan local d'urbanisme ou la carte communale, sur le Géoportail de l'urbanisme, au standard "
+     "national (depuis le 1er janvier 2020)", "urbanisme-gpu"),
+    ("la présentation brève et synthétique jointe au budget et au compte administratif (pour sa mise en "
+     "ligne sur le site de la commune, les sources ne disent pas toutes la même chose du seuil : demandez à "
+     "la préfecture)", "cgct-l2313-1"),
 )
-_TEXTES_QUELLE_QUE_SOIT_LA_TAILLE = ("ccp-donnees-essentielles", "cgct-l2313-1", "urbanisme-gpu")
+_SUBVENTIONS = ("à partir de 3 500 habitants, les données essentielles des conventions de subvention de plus "
+                "de 23 000 € (décret n° 2017-779)", "decret-2017-779")
+_ALGORITHME_PARTOUT = (
+    " Et si ce jeu de données sert à prendre des décisions individuelles par un algorithme (un tarif, une "
+    "place en crèche), chaque décision doit le mentionner à la personne (CRPA, article L311-3-1), quelle "
+    "que soit la taille de la commune."
+)
+
+
+def _quelle_que_soit_la_taille(habitants: bool) -> tuple[str, tuple[str, ...]]:
+    """The sentence naming what is published whatever the size (and, from 3,500 inhabitants, the
+    subsidies), and the registry ids it rests on."""
+    publications = list(_PARTOUT) + ([_SUBVENTIONS] if habitants else [])
+    texte = (" D'autres textes font publier certains jeux de données quelle que soit la taille de la commune : "
+             + " ; ".join(quoi for quoi, _ in publications) + "." + _ALGORITHME_PARTOUT)
+    return texte, (*(i for _, i in publications), "crpa-l311-3-1")
+
+
 # Whom to check with: a teaching aid is not legal advice.
 _CONSEIL = ("En cas de doute, parlez-en au délégué à la protection des données de votre collectivité, "
             "ou demandez conseil à la CADA ; la préfecture peut aussi vous orienter.")
@@ -398,27 +440,31 @@ def _parcourir(reponses: dict[str, bool]) -> tuple[Question | None, Verdict | No
                     "qu'après un traitement qui rend impossible l'identification des personnes, sauf "
                     "exception prévue par la loi. Anonymisez-le (ou publiez des comptages agrégés), puis "
                     "reposez la question. Le délégué à la protection des données de votre collectivité "
-                    "peut vous y aider.",
-                    ("crpa-l312-1-2", "decret-2018-1117", "rgpd"),
+                    "peut vous y aider. Pour des archives anciennes (des registres d'état civil, par "
+                    "exemple), le code du patrimoine les rend communicables après des délais (articles "
+                    "L213-1 et L213-2), mais leur diffusion en ligne suit des règles plus strictes : nous ne "
+                    "les avons pas toutes lues, demandez au service départemental d'archives ou à la CADA.",
+                    ("crpa-l312-1-2", "decret-2018-1117", "rgpd", "patrimoine-archives"),
                 )
-            precautions.append(_PRECAUTION_MINIMISATION)
+            precautions += [_PRECAUTION_MINIMISATION, _PRECAUTION_LOI_QUI_PUBLIE]
 
-    precautions.append(_PRECAUTION_FORMAT)
-    sur_demande = (
-        " Attention : si quelqu'un vous demande ce document et choisit qu'il soit publié en ligne, vous "
-        "devez le faire, quelle que soit la taille de la commune, dans la limite de vos moyens "
-        "techniques." + _QUELLE_QUE_SOIT_LA_TAILLE + " " + _CONSEIL
-    )
+    precautions += [_PRECAUTION_FORMAT, _PRECAUTION_DROITS_D_AUTEUR]
     if manque("habitants"):
         return QUESTIONS["habitants"], None
     if manque("agents"):
         return QUESTIONS["agents"], None
+    partout, textes_partout = _quelle_que_soit_la_taille(reponses["habitants"])
+    sur_demande = (
+        " Attention : si quelqu'un vous demande ce document et choisit qu'il soit publié en ligne, vous "
+        "devez le faire, quelle que soit la taille de la commune, dans la limite de vos moyens "
+        "techniques." + partout + " " + _CONSEIL
+    )
     petite_commune = _verdict(
         POSSIBLE,
         "Une collectivité de moins de 3 500 habitants n'est pas tenue de publier d'elle-même ses "
         "données en ligne, mais la loi lui permet de le faire : c'est un service rendu aux habitants "
         "et aux partenaires." + sur_demande,
-        ("crpa-l312-1", "crpa-l312-1-1", "crpa-l311-9", *_TEXTES_QUELLE_QUE_SOIT_LA_TAILLE),
+        ("crpa-l312-1", "crpa-l312-1-1", "crpa-l311-9", *textes_partout),
         (*precautions, _PRECAUTION_DEMANDE),
     )
     if not reponses["habitants"] and not reponses["agents"]:
@@ -428,7 +474,7 @@ def _parcourir(reponses: dict[str, bool]) -> tuple[Question | None, Verdict | No
             POSSIBLE,
             "Une administration de moins de 50 agents (en équivalent temps plein) n'est pas tenue de "
             "publier d'elle-même ses données en ligne, mais la loi lui permet de le faire." + sur_demande,
-            ("crpa-l312-1", "crpa-l312-1-1", "decret-2016-1922", "crpa-l311-9", *_TEXTES_QUELLE_QUE_SOIT_LA_TAILLE),
+            ("crpa-l312-1", "crpa-l312-1-1", "decret-2016-1922", "crpa-l311-9", *textes_partout),
             (*precautions, _PRECAUTION_DEMANDE),
         )
     # 50 agents or more. Below 3,500 inhabitants, L312-1-1 does not apply, but L312-1-3 (algorithms)
@@ -445,8 +491,10 @@ def _parcourir(reponses: dict[str, bool]) -> tuple[Question | None, Verdict | No
                 "Votre collectivité doit publier en ligne ce type de données : c'est l'« ouverture par "
                 "défaut » voulue par la loi pour une République numérique." + (
                     " Comme ce sont des données géographiques, la directive INSPIRE s'y ajoute." if geo else "")
-                + " " + _CONSEIL,
-                ("crpa-l312-1-1", "loi-2016-1321", *(("inspire-communes", "inspire-directive") if geo else ())),
+                + " Si ce sont les règles d'un algorithme qui sert à des décisions individuelles, chaque "
+                "décision doit aussi le mentionner à la personne (CRPA, article L311-3-1). " + _CONSEIL,
+                ("crpa-l312-1-1", "loi-2016-1321", *(("inspire-communes", "inspire-directive") if geo else ()),
+                 "crpa-l311-3-1"),
                 (*precautions, *((_PRECAUTION_INSPIRE,) if geo else ()), _PRECAUTION_DEMANDE),
             )
     if manque("algorithme"):
@@ -466,7 +514,7 @@ def _parcourir(reponses: dict[str, bool]) -> tuple[Question | None, Verdict | No
         POSSIBLE,
         "Ce jeu de données n'entre pas dans les catégories que la loi oblige à publier d'office ; vous "
         "pouvez toutefois le publier." + sur_demande,
-        ("crpa-l312-1", "crpa-l311-9", *_TEXTES_QUELLE_QUE_SOIT_LA_TAILLE),
+        ("crpa-l312-1", "crpa-l311-9", *textes_partout),
         (*precautions, _PRECAUTION_DEMANDE),
     )
 
