@@ -180,3 +180,33 @@ def test_code_insee_qui_a_perdu_son_zero_initial(tmp_path, monkeypatch):
     lignes = [l.replace(",01004,", ",1004,") for l in LIGNES_ACH]
     achats = _achats_de_la_commune(tmp_path, monkeypatch, "\n".join([ENTETE_ACH, *lignes]) + "\n")
     assert set(achats["code_insee"]) == {"01004"} and achats["achats_bio_ht"].sum() == pytest.approx(sum(BIO))
+
+
+# --------------------------------------------------------------------------- the energy workshop's own readers
+
+
+def test_energie_en_tete_repete_et_total_par_la_meme_regle(tmp_path, monkeypatch):
+    """The energy readers parse the file themselves: the shared rule (``lignes_hors_donnees``) applies there too."""
+    from donnees_en_main.chapitres.energie import lire_releves
+
+    entete = "operateur;annee;filiere;code_commune;libelle_commune;code_grand_secteur;libelle_grand_secteur;conso;pdl"
+    lignes = ["Enedis;2021;Electricité;01004;Ambérieu;R;Résidentiel;12912,744;2781",
+              "Enedis;2021;Electricité;01004;Ambérieu;T;Tertiaire;7152,559;312",
+              "GRDF;2021;Gaz;01004;Ambérieu;R;Résidentiel;9000,5;1200"]
+    dossier = tmp_path / "communes" / "01004"
+    dossier.mkdir(parents=True)
+    (dossier / "energie-secteurs.csv").write_text("\n".join([entete, lignes[0], entete, *lignes[1:], "Total;;;;;;;29065,803;"]))
+    monkeypatch.setenv("DONNEES_EN_MAIN_DOSSIER_COMMUNE", str(tmp_path / "communes"))
+    donnees = donnees_commune("energie", "01004", afficher=False)
+    secteurs = donnees._lire("secteurs")
+    assert len(secteurs) == 3 and secteurs["conso_mwh"].sum() == pytest.approx(29065.803)
+    notes = secteurs.attrs["notes"]
+    assert any(n.startswith("En-tête répété") and "la ligne 3" in n for n in notes)
+    assert any(n.startswith("Ligne de total") and "la ligne 6" in n for n in notes)
+
+    releves = ["mairie,2021-01,6685,kWh,réel", "mairie,2021-02,6000,kWh,réel", "ecole,2021-01,3000,kWh,réel"]
+    entete_r = "batiment_id,mois,consommation,unite,type_releve"
+    fichier = _fichier(tmp_path, "\n".join([entete_r, releves[0], entete_r, *releves[1:], "Total,,15685,kWh,"]) + "\n")
+    lu = lire_releves(fichier, "électricité")
+    assert len(lu) == 3 and lu["consommation_kwh"].sum() == pytest.approx(15685)
+    assert any(n.startswith("En-tête répété") for n in lu.attrs["notes"])
