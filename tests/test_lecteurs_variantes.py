@@ -210,3 +210,12 @@ def test_energie_en_tete_repete_et_total_par_la_meme_regle(tmp_path, monkeypatch
     lu = lire_releves(fichier, "électricité")
     assert len(lu) == 3 and lu["consommation_kwh"].sum() == pytest.approx(15685)
     assert any(n.startswith("En-tête répété") for n in lu.attrs["notes"])
+
+
+def test_un_beneficiaire_nomme_total_dans_une_ligne_a_moitie_vide_reste_une_subvention(tmp_path):
+    """Optional SCDL columns are often empty: a half-empty row naming « Somme Habitat » or « TOTAL » as beneficiary
+    (not in the first cell, amount not the sum of the others) is a subsidy."""
+    entete = ENTETE_SUB + ";rnaBeneficiaire;conditionsVersement;datesPeriodeVersement;idRAE;notificationUE;dispositifAide"
+    lignes = [l + ";;;;;;" for l in LIGNES_SUB] + ["Département du Lot;;2017-12-21;TOTAL;;;5 000,00;;;;;;;"]
+    tableau = lire_subventions(_fichier(tmp_path, "\n".join([entete, *lignes]) + "\n"))
+    assert len(tableau) == 4 and tableau["montant"].sum() == pytest.approx(sum(MONTANTS) + 5000)

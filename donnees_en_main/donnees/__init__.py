@@ -1041,8 +1041,8 @@ def est_ligne_de_codes(entete: list[str], ligne: list[str], suivantes: list[list
     return numerique_dessous
 
 
-# A cell that says its row adds up the others: « Total », « TOTAL GÉNÉRAL », « Sous-total culture », « Somme ».
-MOTIF_TOTAL = re.compile(r"(sous[- ]?)?(total|totaux|totale|somme|cumul)(\b.{0,40})?", re.IGNORECASE)
+# A cell that says its row adds up the others: « Total », « TOTAL GÉNÉRAL », « Sous-total culture », « Somme 2023 ».
+MOTIF_TOTAL = re.compile(r"(sous[- ]?)?(total|totaux)(\b.{0,40})?|(somme|cumul)( totale?)?( \d{4})?", re.IGNORECASE)
 
 
 def _est_total(valeurs: pd.Series, i: int) -> bool:
@@ -1057,8 +1057,9 @@ def lignes_hors_donnees(tableau: pd.DataFrame, lignes=None) -> tuple[pd.Series, 
     The one rule every reader shares (through ``lire_csv_tableur``):
 
     - the header line again, in the middle of the file (two exports pasted one after the other);
-    - a total row: a cell written « Total », « TOTAL GÉNÉRAL », « Sous-total … » or « Somme », in a row that
-      is half empty or whose number equals the sum of the other rows. Counted as a row, it would double the sum.
+    - a total row: « Total », « TOTAL GÉNÉRAL », « Sous-total … » or « Somme » as the first cell of a half-empty
+      row, or among its first three cells when a number of the row equals the sum of the other rows (so that a
+      beneficiary called « Total » in a full row stays). Counted as a row, it would double the sum.
 
     ``lignes``: the line of the file of each row (for the notes)."""
     numeros = _lignes_de(lignes, len(tableau))
@@ -1084,7 +1085,7 @@ def lignes_hors_donnees(tableau: pd.DataFrame, lignes=None) -> tuple[pd.Series, 
         marque = next((v for _, v in pleines[:3] if MOTIF_TOTAL.fullmatch(v)), None)
         if marque is None or len(tableau) < 3:
             continue
-        if len(pleines) <= 0.6 * n:
+        if MOTIF_TOTAL.fullmatch(pleines[0][1]) and len(pleines) <= 0.6 * n:  # a label first, in a half-empty row
             totaux.iat[i] = True
             continue
         for j, _ in pleines:
