@@ -53,6 +53,7 @@ __all__ = [
     "note_valeurs_masquees",
     "note_non_numeriques",
     "nombres_colonne",
+    "NumerosDeLignes",
     "lignes_d_origine",
     "lignes_hors_donnees",
     "ecrit_en_pourcent",
@@ -1129,6 +1130,15 @@ def note_ligne_de_codes(codes: list[str], ligne: int, premiere_donnee: int | Non
     )
 
 
+class NumerosDeLignes(list):
+    """The line of the file of each row (``attrs["lignes"]``): a list of ints. pandas deep-copies ``attrs`` on
+    every operation on the table or its columns; a copy of the list is enough (ints are immutable), and keeps a
+    200 000-row file from being slowed down several times over."""
+
+    def __deepcopy__(self, memo):
+        return NumerosDeLignes(self)
+
+
 def lignes_d_origine(texte: str, separateur: str | None) -> list[int]:
     """Line (in the original file, 1-based) where each non-empty data row starts, the header excluded."""
     lecteur = csv.reader(io.StringIO(texte, newline=""), delimiter=separateur or "\x1f")
@@ -1292,7 +1302,7 @@ def lire_csv_tableur(
         tableau = tableau[garder].reset_index(drop=True)
         lignes = [n for n, g in zip(lignes, garder) if g]
         notes += notes_lignes
-    tableau.attrs["lignes"] = lignes
+    tableau.attrs["lignes"] = NumerosDeLignes(lignes)
 
     # French dates.
     if dates is True:
