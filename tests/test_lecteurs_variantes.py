@@ -219,3 +219,13 @@ def test_un_beneficiaire_nomme_total_dans_une_ligne_a_moitie_vide_reste_une_subv
     lignes = [l + ";;;;;;" for l in LIGNES_SUB] + ["Département du Lot;;2017-12-21;TOTAL;;;5 000,00;;;;;;;"]
     tableau = lire_subventions(_fichier(tmp_path, "\n".join([entete, *lignes]) + "\n"))
     assert len(tableau) == 4 and tableau["montant"].sum() == pytest.approx(sum(MONTANTS) + 5000)
+
+
+def test_cellules_fusionnees_code_insee_ecrit_une_seule_fois(tmp_path, monkeypatch):
+    """Merged cells in the spreadsheet: the code written on the first row of the block only. All rows are kept
+    (the figures stay right) and the rows without a code are said, with the fix, never counted as another commune."""
+    lignes = [LIGNES_ACH[0], *(l.replace(",Ambérieu-en-Bugey,01004,", ",,,") for l in LIGNES_ACH[1:])]
+    achats = _achats_de_la_commune(tmp_path, monkeypatch, "\n".join([ENTETE_ACH, *lignes]) + "\n")
+    assert len(achats) == 3 and achats["achats_bio_ht"].sum() == pytest.approx(sum(BIO))
+    note = next(n for n in achats.attrs["notes"] if n.startswith("Codes INSEE : 2 lignes n'ont pas"))
+    assert "lignes 3, 4 du fichier" in note and "fusionnées" in note

@@ -435,6 +435,16 @@ def _perimetre_commune(tableau: pd.DataFrame, code_insee: str, nom_fichier: str)
                                                 (tableau["code_insee"] == code).any()))
     communes = tableau["code_insee"].mask(des_arrondissements, code)  # for counting: the file's codes are kept
     presents = communes[communes != ""].value_counts()
+    sans_code = (communes.fillna("") == "").to_numpy()
+    if sans_code.any() and len(presents):
+        numeros = pd.Series(_lignes_de(tableau.attrs.get("lignes"), len(tableau)))[sans_code]
+        combien = pluriel(int(sans_code.sum()), "ligne n'a", "lignes n'ont")
+        notes.append(
+            f"Codes INSEE : {combien} pas de code INSEE (ligne"
+            f"{'s' if sans_code.sum() > 1 else ''} {_liste_lignes(numeros)} du fichier). Elles sont gardées, mais ne "
+            "sont comptées dans aucune commune. Si le tableur avait des cellules fusionnées (le code écrit une fois "
+            "pour plusieurs lignes), recopiez le code sur chaque ligne avant d'enregistrer le fichier."
+        )
     if code not in presents.index:
         liste = ", ".join(presents.index[:8]) + ("…" if len(presents) > 8 else "")
         raise ErreurDonnees(
