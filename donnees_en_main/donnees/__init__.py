@@ -1067,7 +1067,8 @@ def lignes_hors_donnees(tableau: pd.DataFrame, lignes=None) -> tuple[pd.Series, 
     """The rows of a table read from a file that are not data, and the French notes saying which and why.
     The one rule every reader shares (through ``lire_csv_tableur``):
 
-    - the header line again, in the middle of the file (two exports pasted one after the other);
+    - the header line again, written exactly as the header, in the middle of the file (two exports pasted one
+      after the other; « NOM;VILLE » under « Nom;Ville » may be data: kept);
     - a total row: « Total », « TOTAL GÉNÉRAL », « Sous-total … » or « Somme » as the first cell of a half-empty
       row, or among its first three cells when a number of the row equals the sum of the other rows (so that a
       beneficiary called « Total » in a full row stays). Counted as a row, it would double the sum.
@@ -1075,7 +1076,7 @@ def lignes_hors_donnees(tableau: pd.DataFrame, lignes=None) -> tuple[pd.Series, 
     ``lignes``: the line of the file of each row (for the notes)."""
     numeros = _lignes_de(lignes, len(tableau))
     n = len(tableau.columns)
-    entete = [cle_entete(c) for c in tableau.columns]
+    entete = [str(c).strip() for c in tableau.columns]  # written exactly as the header: « NOM » under « Nom » may be data
     textes = tableau.astype("string").apply(lambda s: s.str.strip())
     remplies = textes.notna() & textes.ne("")
     repetees = pd.Series(False, index=tableau.index)
@@ -1090,7 +1091,7 @@ def lignes_hors_donnees(tableau: pd.DataFrame, lignes=None) -> tuple[pd.Series, 
     for i in candidates.to_numpy().nonzero()[0]:
         cellules = textes.iloc[i]
         pleines = [(j, str(v)) for j, v in enumerate(cellules) if remplies.iat[i, j]]
-        if n >= 2 and len(pleines) >= max(2, n / 2) and all(cle_entete(v) == entete[j] for j, v in pleines):
+        if n >= 2 and len(pleines) >= max(2, n / 2) and all(v == entete[j] for j, v in pleines):
             repetees.iat[i] = True
             continue
         marque = next((v for _, v in pleines[:3] if MOTIF_TOTAL.fullmatch(v)), None)
