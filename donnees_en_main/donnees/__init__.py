@@ -53,11 +53,14 @@ __all__ = [
     "note_valeurs_masquees",
     "note_non_numeriques",
     "nombres_colonne",
+    "NumerosDeLignes",
     "lignes_d_origine",
+    "lignes_hors_donnees",
     "ecrit_en_pourcent",
     "parts_par_valeur",
     "est_ligne_de_codes",
     "note_ligne_de_codes",
+    "dates_excel",
     "decrire",
     "detecter_format",
     "formater_entier",
@@ -383,11 +386,19 @@ def lire_comme(chemin_fichier: Path | str, nom: str, *, code_insee: str | None =
                      + " (même nom, autre écriture).")
     exiger_colonnes(tableau.columns, [c for c, f in champs.items() if f.get("constraints", {}).get("required")],
                     fichier.name, nom)
+    if tableau.empty:
+        raise ErreurDonnees(
+            f"Votre fichier {fichier.name} n'a que sa ligne d'en-tête (les noms des colonnes) : aucune ligne de "
+            "données. L'export s'est sans doute arrêté avant les données, ou un filtre du tableur les cachait : "
+            "exportez-le à nouveau, avec toutes ses lignes."
+        )
     for colonne, champ in champs.items():
         if colonne not in tableau or champ.get("type") not in ("number", "integer", "year", "date"):
             continue
         if champ["type"] == "date":
-            tableau[colonne] = pd.to_datetime(tableau[colonne], format="mixed", dayfirst=True, errors="coerce")
+            excel = dates_excel(tableau[colonne], colonne, notes)
+            tableau[colonne] = excel if excel is not None else pd.to_datetime(
+                tableau[colonne], format="mixed", dayfirst=True, errors="coerce")
             continue
         valeurs, masquees, illisibles = nombres_fr(tableau[colonne])
         if masquees.any():
@@ -424,12 +435,23 @@ def _perimetre_commune(tableau: pd.DataFrame, code_insee: str, nom_fichier: str)
                                                 (tableau["code_insee"] == code).any()))
     communes = tableau["code_insee"].mask(des_arrondissements, code)  # for counting: the file's codes are kept
     presents = communes[communes != ""].value_counts()
+    sans_code = (communes.fillna("") == "").to_numpy()
+    if sans_code.any() and len(presents):
+        numeros = pd.Series(_lignes_de(tableau.attrs.get("lignes"), len(tableau)))[sans_code]
+        combien = pluriel(int(sans_code.sum()), "ligne n'a", "lignes n'ont")
+        notes.append(
+            f"Codes INSEE : {combien} pas de code INSEE (ligne"
+            f"{'s' if sans_code.sum() > 1 else ''} {_liste_lignes(numeros)} du fichier). Elles sont gardées, mais ne "
+            "sont comptées dans aucune commune. Si le tableur avait des cellules fusionnées (le code écrit une fois "
+            "pour plusieurs lignes), recopiez le code sur chaque ligne avant d'enregistrer le fichier."
+        )
     if code not in presents.index:
         liste = ", ".join(presents.index[:8]) + ("…" if len(presents) > 8 else "")
         raise ErreurDonnees(
             f"Votre fichier {nom_fichier} ne contient aucune ligne de la commune {code} (colonne code_insee) : "
             f"il contient {'la commune' if len(presents) == 1 else 'les communes'} {liste or 'sans code'}. Vérifiez le "
             "code INSEE choisi (ce n'est pas le code postal) ou le fichier déposé dans le dossier de la commune."
+            + _conseil_codes_postaux(presents.index)
         )
     if len(presents) > 1:
         notes.append(
@@ -448,6 +470,27 @@ def _perimetre_commune(tableau: pd.DataFrame, code_insee: str, nom_fichier: str)
                 f"la dernière, {annees[-1]}."
             )
     return notes
+
+
+def _conseil_codes_postaux(trouves) -> str:
+    """When a file's code_insee column holds postcodes (« 20167 », « 49000 »: no commune has such a code), the
+    French sentence that says so; "" otherwise."""
+    from donnees_en_main.donnees import codes
+
+    postaux = []
+    for code in trouves:
+        try:
+            codes.valider(code)
+        except ErreurDonnees as exc:
+            if "code postal" in str(exc):
+                postaux.append(code)
+    if not postaux:
+        return ""
+    return (
+        f" La colonne code_insee de votre fichier contient des codes postaux ({', '.join(postaux[:5])}), pas des codes "
+        f"INSEE : code postal ≠ code INSEE ; par exemple, {codes.EXEMPLE_CODE_POSTAL}. Remplacez-les par les codes "
+        "INSEE des communes. " + codes.OU_TROUVER
+    )
 
 
 def _listes_json(serie: pd.Series, colonne: str, nom: str) -> pd.Series:
@@ -662,6 +705,20 @@ def detecter_format(fichier: Path | str) -> FormatCsv:
                 "il ne peut pas être lu comme un tableau de lignes et de colonnes. Cherchez sur la page du jeu de "
                 "données la version CSV (ou « tableur ») du même fichier."
             )
+    debut_texte = texte.lstrip("\ufeff \t\r\n")[:2000].lower()
+    if debut_texte.startswith(("<!doctype html", "<html", "<?xml")) or (debut_texte[:1] == "<" and "<html" in debut_texte):
+        raise ErreurDonnees(
+            f"« {nom} » n'est pas un tableau CSV : c'est une page web (du HTML), enregistrée sous un nom en .csv. "
+            "Cela arrive quand on fait « Enregistrer la page sous » ou quand le lien de téléchargement mène à une "
+            "page d'erreur ou de connexion. Retournez sur la page du jeu de données et cliquez sur le lien de "
+            "téléchargement du fichier lui-même (CSV), ou exportez le tableau en « CSV UTF-8 » depuis votre tableur."
+        )
+    if "\r" in texte and "\n" not in texte:  # classic Mac OS line ends (CR alone), as old Excel for Mac writes them
+        texte = texte.replace("\r", "\n")
+        notes.append(
+            "Fins de ligne : chaque ligne finit par un retour chariot seul (CR), comme l'écrivent les anciennes "
+            "versions d'Excel pour Mac ; les lignes ont été séparées correctement."
+        )
     if melange:
         debut = "commence par la marque UTF-8 (BOM), mais" if octets.startswith(b"\xef\xbb\xbf") else "mélange deux encodages :"
         notes.append(
@@ -698,7 +755,64 @@ def detecter_format(fichier: Path | str) -> FormatCsv:
             f"Séparateur : {NOMS_SEPARATEURS[separateur]}, courant dans les exports de tableur "
             "français ; le format national (SCDL) recommande la virgule."
         )
+    texte, note_titre = _effacer_lignes_de_titre(texte, separateur)
+    if note_titre:
+        notes.append(note_titre)
     return FormatCsv(encodage=encodage, separateur=separateur, texte=texte, notes=notes, melange=melange)
+
+
+def _remplies(ligne: list[str]) -> int:
+    return sum(1 for c in ligne if c.strip())
+
+
+def _effacer_lignes_de_titre(texte: str, separateur: str | None) -> tuple[str, str]:
+    """Lines above the header (a title, a date, a blank row of separators, as an Excel sheet saved as CSV has
+    them) are blanked — not removed, so that line numbers in messages stay those of the file. Returns the text and
+    a French note ("" when there was no such line).
+
+    A top line is a title when it fills fewer than half of the cells the rows below fill (at least 2); only the
+    first 10 lines are looked at."""
+    if separateur is None:
+        return texte, ""
+    lecteur = csv.reader(io.StringIO(texte[:65536], newline=""), delimiter=separateur)
+    lignes, debut = [], 0  # (first physical line index, last + 1, cells)
+    try:
+        for ligne in lecteur:
+            lignes.append((debut, lecteur.line_num, ligne))
+            debut = lecteur.line_num
+            if len(lignes) >= 60:
+                break
+    except csv.Error:
+        return texte, ""
+    pleines = sorted(_remplies(l) for _, _, l in lignes if _remplies(l))
+    if len(pleines) < 3:
+        return texte, ""
+    reference = pleines[len(pleines) // 2]  # the median number of filled cells of a row
+    titres = []
+    for premiere, fin, cellules in lignes[:10]:
+        if _remplies(cellules) >= max(2, reference / 2):
+            break
+        titres.append((premiere, fin, cellules))
+    else:
+        return texte, ""
+    if not any(_remplies(c) for _, _, c in titres):
+        return texte, ""  # blank lines above the header: every reader already skips them
+    physiques = texte.split("\n")
+    for premiere, fin, _ in titres:
+        for i in range(premiere, fin):
+            physiques[i] = ""
+    mots = [" ".join(c.strip() for c in cellules if c.strip()) for _, _, cellules in titres]
+    mots = [m for m in mots if m]
+    entete = titres[-1][1] + 1
+    n = len(mots)
+    pas_lue = "elle n'est pas lue" if n == 1 else "elles ne sont pas lues"
+    note = (
+        f"Lignes de titre : {'la ligne' if n == 1 else 'les lignes'} au-dessus de l'en-tête "
+        f"({', '.join(f'« {m[:60]} »' for m in mots[:3])}{'…' if n > 3 else ''}) "
+        f"{'est un titre' if n == 1 else 'sont un titre'}, comme en ajoute un tableur, pas des données ni des noms de "
+        f"colonnes : {pas_lue}. L'en-tête est la ligne {entete} du fichier."
+    )
+    return "\n".join(physiques), note
 
 
 def _deviner_separateur(texte: str) -> str | None:
@@ -712,10 +826,14 @@ def _deviner_separateur(texte: str) -> str | None:
         except csv.Error:
             continue
         tailles = [len(l) for l in lignes if any(c.strip() for c in l)][:200]
-        if not tailles or tailles[0] < 2:
+        if not tailles:
             continue
-        coherence = sum(t == tailles[0] for t in tailles) / len(tailles)
-        score = (coherence, tailles[0])
+        # The width of most rows, not of the first one: a title line above the header has one cell.
+        reference = tailles[0] if tailles.count(tailles[0]) * 2 >= len(tailles) else max(set(tailles), key=tailles.count)
+        if reference < 2:
+            continue
+        coherence = sum(t == reference for t in tailles) / len(tailles)
+        score = (coherence, reference)
         if score > meilleur_score:
             meilleur, meilleur_score = candidat, score
     return meilleur
@@ -934,6 +1052,84 @@ def est_ligne_de_codes(entete: list[str], ligne: list[str], suivantes: list[list
     return numerique_dessous
 
 
+# A cell that says its row adds up the others: « Total », « TOTAL GÉNÉRAL », « Sous-total culture », « Somme 2023 ».
+MOTIF_TOTAL = re.compile(r"(sous[- ]?)?(total|totaux)(\b.{0,40})?|(somme|cumul)( totale?)?( \d{4})?", re.IGNORECASE)
+
+
+def _est_total(valeurs: pd.Series, i: int) -> bool:
+    """True when row ``i`` of a numeric column equals the sum of the other rows (to the cent)."""
+    valeur = valeurs.iloc[i]
+    autres = valeurs.drop(valeurs.index[i]).dropna()
+    return bool(pd.notna(valeur) and len(autres) >= 2 and abs(autres.sum() - valeur) <= 0.01 + 1e-6 * abs(valeur))
+
+
+def lignes_hors_donnees(tableau: pd.DataFrame, lignes=None) -> tuple[pd.Series, list[str]]:
+    """The rows of a table read from a file that are not data, and the French notes saying which and why.
+    The one rule every reader shares (through ``lire_csv_tableur``):
+
+    - the header line again, written exactly as the header, in the middle of the file (two exports pasted one
+      after the other; « NOM;VILLE » under « Nom;Ville » may be data: kept);
+    - a total row: « Total », « TOTAL GÉNÉRAL », « Sous-total … » or « Somme » as the first cell of a half-empty
+      row, or among its first three cells when a number of the row equals the sum of the other rows (so that a
+      beneficiary called « Total » in a full row stays). Counted as a row, it would double the sum.
+
+    ``lignes``: the line of the file of each row (for the notes)."""
+    numeros = _lignes_de(lignes, len(tableau))
+    n = len(tableau.columns)
+    entete = [str(c).strip() for c in tableau.columns]  # written exactly as the header: « NOM » under « Nom » may be data
+    textes = tableau.astype("string").apply(lambda s: s.str.strip())
+    remplies = textes.notna() & textes.ne("")
+    repetees = pd.Series(False, index=tableau.index)
+    totaux = pd.Series(False, index=tableau.index)
+    nombres_cache: dict = {}
+    # Candidates first, column by column (fast on 200 000 rows); then each candidate row is looked at.
+    candidates = pd.Series(False, index=tableau.index)
+    for j, colonne in enumerate(tableau.columns):
+        cellules = textes.iloc[:, j].str.lower()
+        candidates |= cellules.eq(str(colonne).strip().lower()).fillna(False).astype(bool)
+        candidates |= cellules.str.match(r"(sous[- ]?)?(total|somme|cumul)").fillna(False).astype(bool)
+    for i in candidates.to_numpy().nonzero()[0]:
+        cellules = textes.iloc[i]
+        pleines = [(j, str(v)) for j, v in enumerate(cellules) if remplies.iat[i, j]]
+        if n >= 2 and len(pleines) >= max(2, n / 2) and all(v == entete[j] for j, v in pleines):
+            repetees.iat[i] = True
+            continue
+        marque = next((v for _, v in pleines[:3] if MOTIF_TOTAL.fullmatch(v)), None)
+        if marque is None or len(tableau) < 3:
+            continue
+        if MOTIF_TOTAL.fullmatch(pleines[0][1]) and len(pleines) <= 0.6 * n:  # a label first, in a half-empty row
+            totaux.iat[i] = True
+            continue
+        for j, _ in pleines:
+            if j not in nombres_cache:
+                nombres_cache[j] = nombres_fr(tableau.iloc[:, j].astype("string"))[0]
+            if _est_total(nombres_cache[j], i):
+                totaux.iat[i] = True
+                break
+    notes = []
+
+    def pas_comptee(k: int) -> str:
+        return "elle n'est pas comptée" if k == 1 else "elles ne sont pas comptées"
+
+    if repetees.any():
+        k = int(repetees.sum())
+        notes.append(
+            f"En-tête répété : {'la ligne' if k == 1 else 'les lignes'} {_liste_lignes(pd.Series(numeros)[repetees.to_numpy()])} "
+            f"du fichier {'répète' if k == 1 else 'répètent'} les noms des colonnes, signe de deux exports collés l'un "
+            f"après l'autre. Ce ne sont pas des données : {pas_comptee(k)}."
+        )
+    if totaux.any():
+        k = int(totaux.sum())
+        exemple = next(v for v in textes[totaux].iloc[0] if isinstance(v, str) and MOTIF_TOTAL.fullmatch(v))
+        notes.append(
+            f"{'Ligne' if k == 1 else 'Lignes'} de total : {'la ligne' if k == 1 else 'les lignes'} "
+            f"{_liste_lignes(pd.Series(numeros)[totaux.to_numpy()])} du fichier (« {exemple} ») "
+            f"{'additionne' if k == 1 else 'additionnent'} les lignes du tableau. Ce ne sont pas des données : "
+            f"{pas_comptee(k)}, sinon les sommes seraient comptées deux fois."
+        )
+    return (repetees | totaux), notes
+
+
 def note_ligne_de_codes(codes: list[str], ligne: int, premiere_donnee: int | None = None) -> str:
     """The French note on a second header row (``est_ligne_de_codes``) taken out of the data."""
     codes = [c for c in codes if c]
@@ -943,6 +1139,15 @@ def note_ligne_de_codes(codes: list[str], ligne: int, premiere_donnee: int | Non
         f"{'…' if len(codes) > 6 else ''}) sous leurs libellés en français. Ce n'est pas une ligne de données : elle "
         f"n'est pas comptée{suite}."
     )
+
+
+class NumerosDeLignes(list):
+    """The line of the file of each row (``attrs["lignes"]``): a list of ints. pandas deep-copies ``attrs`` on
+    every operation on the table or its columns; a copy of the list is enough (ints are immutable), and keeps a
+    200 000-row file from being slowed down several times over."""
+
+    def __deepcopy__(self, memo):
+        return NumerosDeLignes(self)
 
 
 def lignes_d_origine(texte: str, separateur: str | None) -> list[int]:
@@ -962,6 +1167,28 @@ def lignes_d_origine(texte: str, separateur: str | None) -> list[int]:
 MOTIF_DATE_FR = re.compile(r"^\d{1,2}/\d{1,2}/\d{4}( \d{1,2}:\d{2}(:\d{2})?)?$")
 MOTIF_NOMBRE_FR = re.compile(r"^[-+]?\d{1,3}([  \u202f]?\d{3})*(,\d+)?$|^[-+]?\d+(,\d+)?$")
 FORMATS_DATE = ("%d/%m/%Y", "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d")
+
+
+def dates_excel(serie: pd.Series, colonne: str, notes: list[str], lignes=None) -> pd.Series | None:
+    """Dates written as Excel serial numbers (« 45292 » for 2024-01-01: a date cell saved as a number), as dates,
+    said in ``notes``; None when the filled cells are not all such numbers (between 1955 and 2119: 20 000 to
+    80 000). The one rule every reader applies before calling a date unreadable."""
+    texte = serie.astype("string").str.strip()
+    remplies = texte.notna() & texte.ne("")
+    if not remplies.any() or not texte[remplies].str.fullmatch(r"\d{5}(\.0+)?").all():
+        return None
+    nombres = pd.to_numeric(texte.where(remplies), errors="coerce")
+    if not nombres[remplies].between(20000, 80000).all():
+        return None
+    dates = pd.to_datetime("1899-12-30") + pd.to_timedelta(nombres, unit="D")
+    premiere = texte[remplies].iloc[0]
+    notes.append(
+        f"Dates : colonne {colonne}, {pluriel(int(remplies.sum()), 'date écrite', 'dates écrites')} comme un nombre "
+        f"(« {premiere} » pour le {dates[remplies].iloc[0].strftime('%d/%m/%Y')}) : c'est ainsi qu'Excel enregistre une "
+        "date quand la cellule est au format « Nombre ». Converties en vraies dates (jours comptés depuis le "
+        "30/12/1899, la convention d'Excel) ; vérifiez une ou deux dates dans le fichier."
+    )
+    return dates
 
 
 def formater_entier(n: int) -> str:
@@ -1079,7 +1306,14 @@ def lire_csv_tableur(
         tableau = tableau.iloc[1:].reset_index(drop=True)
         tableau.attrs["codes_colonnes"] = codes_colonnes
         lignes = lignes[1:]
-    tableau.attrs["lignes"] = lignes
+    # Rows that are not data: the header again (two exports pasted), a « Total » row (counted, it doubles a sum).
+    pas_des_donnees, notes_lignes = lignes_hors_donnees(tableau, lignes)
+    if pas_des_donnees.any():
+        garder = ~pas_des_donnees.to_numpy()
+        tableau = tableau[garder].reset_index(drop=True)
+        lignes = [n for n, g in zip(lignes, garder) if g]
+        notes += notes_lignes
+    tableau.attrs["lignes"] = NumerosDeLignes(lignes)
 
     # French dates.
     if dates is True:

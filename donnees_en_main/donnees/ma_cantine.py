@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from donnees_en_main.donnees import ErreurDonnees, codes, ecrit_en_pourcent, lire_csv_tableur, parts_par_valeur, pluriel
+from donnees_en_main.donnees import ErreurDonnees, NumerosDeLignes, codes, ecrit_en_pourcent, lire_csv_tableur, parts_par_valeur, pluriel
 from donnees_en_main.donnees.scdl import identifiants_entreprises
 
 __all__ = ["BIO", "COLONNES_MA_CANTINE", "EGALIM", "RATIOS", "lire_ma_cantine"]
@@ -108,6 +108,6 @@ def lire_ma_cantine(chemin_fichier, code_insee=None) -> pd.DataFrame:
     for colonne in ("canteen_siret", "canteen_central_kitchen_siret"):
         if colonne in tableau.columns:
             tableau[colonne] = identifiants_entreprises(tableau[colonne].replace("", None), colonne, notes)
-    tableau.attrs["lignes"] = list(lignes)
+    tableau.attrs["lignes"] = NumerosDeLignes(lignes)
     tableau.attrs["notes"] = notes
     return tableau

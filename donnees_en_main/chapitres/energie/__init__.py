@@ -23,7 +23,7 @@ import pandas as pd
 
 from donnees_en_main.donnees import (
     VALEURS_MASQUEES, ErreurDonnees, chemin, cle_entete, detecter_format, erreur_de_structure, est_ligne_de_codes,
-    exiger_colonnes,
+    exiger_colonnes, lignes_hors_donnees,
     note_ligne_de_codes, note_valeurs_masquees, texte_nombre_fr,
 )
 from donnees_en_main.donnees import codes as codes_communes
@@ -64,6 +64,10 @@ def _lire_csv(fichier: str | Path, quoi: str) -> pd.DataFrame:
     except pd.errors.ParserError as exc:
         raise erreur_de_structure(exc, Path(fichier).name, format_.separateur) from None
     table.columns = [str(c).strip().lower() for c in table.columns]
+    hors, notes = lignes_hors_donnees(table)  # the header again, a « Total » row: not data (the shared rule)
+    if hors.any():
+        table = table[~hors.to_numpy()]  # index kept: « ligne i + 2 » in messages stays the file's line
+        table.attrs["notes"] = notes
     if table.empty:
         raise ErreurDonnees(f"Le fichier {quoi} ({Path(fichier).name}) n'a que sa ligne d'en-tête, aucune donnée.")
     return table
@@ -103,7 +107,7 @@ def charger_batiments(fichier: str | Path | None = None) -> pd.DataFrame:
             f"Le bâtiment « {doublons.iloc[0]} » apparaît deux fois dans le fichier des bâtiments : "
             "chaque identifiant doit être unique."
         )
-    notes = []
+    notes = list(table.attrs.get("notes", []))
     for colonne in ("surface_m2", "annee_construction"):
         if colonne not in table.columns:
             continue
@@ -156,7 +160,7 @@ def lire_releves(fichier: str | Path, energie: str) -> pd.DataFrame:
             f"Unité « {u} » inconnue à la ligne {i + 2} du fichier {quoi} : on attend kWh, MWh, Wh ou GWh.{conseil}"
         )
     mois = _mois(table, quoi)
-    notes = []
+    notes = list(table.attrs.get("notes", []))
     masquees = table["consommation"].str.strip().str.lower().isin(MASQUES)
     if masquees.any():  # « nd », « NC »…: a reading the supplier did not give, i.e. a missing month
         notes.append(
@@ -290,8 +294,8 @@ def lire_secteurs(fichier: str | Path | None = None) -> pd.DataFrame:
             "masque": conso_texte.isin(MASQUES),
         }
     )
-    sortie.attrs["notes"] = [note_valeurs_masquees(table["conso"][sortie["masque"]], " de la colonne conso")] \
-        if sortie["masque"].any() else []
+    sortie.attrs["notes"] = table.attrs.get("notes", []) + ([note_valeurs_masquees(
+        table["conso"][sortie["masque"]], " de la colonne conso")] if sortie["masque"].any() else [])
     return sortie
 
 
@@ -720,6 +724,14 @@ def lire_consommations_ore(chemin_fichier: str | Path | None = None, *, code_ins
             f"({largeur}) : elle est coupée, ou le séparateur n'est pas le même que sur la première ligne."
         )
     table = pd.DataFrame([l[: max(largeur, max(roles) + 1)] for l in donnees], index=index, dtype=str).fillna("")
+    # The header again (two exports pasted) or a « Total » row: not data, by the rule every reader shares.
+    nommee = table.set_axis([entete[j] if j < largeur else f"colonne {j + 1}" for j in table.columns], axis=1)
+    hors, notes_hors = lignes_hors_donnees(nommee, numeros[debut_donnees:])
+    if hors.any():
+        table = table[~hors.to_numpy()]
+        notes += notes_hors
+        if table.empty:
+            raise ErreurDonnees(f"Le fichier {quoi} n'a que sa ligne d'en-tête, aucune donnée.")
 
     def colonne(nom: str) -> pd.Series:
         return table[colonnes[nom]].str.strip() if nom in colonnes else pd.Series("", index=table.index, dtype=str)

@@ -24,7 +24,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from donnees_en_main.donnees import (
-    ErreurDonnees, charger, lire_csv_tableur, nombres_colonne, nombres_fr, parts_par_valeur, pluriel,
+    ErreurDonnees, charger, dates_excel, lire_csv_tableur, nombres_colonne, nombres_fr, parts_par_valeur, pluriel,
 )
 from donnees_en_main.donnees.scdl import identifiants_entreprises as _identifiants, renommer_colonnes
 from donnees_en_main.affichage.graphiques import BLEU, ORANGE, nombre_fr, pourcent_fr
@@ -105,9 +105,12 @@ def _parts(serie: pd.Series, notes: list[str], lignes=None) -> pd.Series:
     return parts_par_valeur(serie, "pourcentageSubvention", notes, lignes).mask(vides, 1.0)
 
 
-def _dates(serie: pd.Series, colonne: str) -> pd.Series:
+def _dates(serie: pd.Series, colonne: str, notes: list[str]) -> pd.Series:
     if pd.api.types.is_datetime64_any_dtype(serie):
         return serie
+    excel = dates_excel(serie, colonne, notes)  # « 43090 »: a date cell Excel saved as a number
+    if excel is not None:
+        return excel.astype("datetime64[us]")
     resultat = pd.Series(pd.NaT, index=serie.index, dtype="datetime64[us]")
     for format_ in FORMATS_DATES:
         manquantes = resultat.isna() & serie.notna()
@@ -155,7 +158,7 @@ def lire_subventions(fichier: str | Path | None = None) -> pd.DataFrame:
     tableau["montant"] = _nombres(tableau["montant"], "montant", notes, lignes)
     if "pourcentageSubvention" in tableau.columns:
         tableau["pourcentageSubvention"] = _parts(tableau["pourcentageSubvention"], notes, lignes)
-    tableau["dateConvention"] = _dates(tableau["dateConvention"], "dateConvention")
+    tableau["dateConvention"] = _dates(tableau["dateConvention"], "dateConvention", notes)
     for colonne in ("idAttribuant", "idBeneficiaire"):
         if colonne in tableau.columns:
             tableau[colonne] = _identifiants(tableau[colonne], colonne, notes)
