@@ -229,3 +229,114 @@ def test_cellules_fusionnees_code_insee_ecrit_une_seule_fois(tmp_path, monkeypat
     assert len(achats) == 3 and achats["achats_bio_ht"].sum() == pytest.approx(sum(BIO))
     note = next(n for n in achats.attrs["notes"] if n.startswith("Codes INSEE : 2 lignes n'ont pas"))
     assert "lignes 3, 4 du fichier" in note and "fusionnées" in note
+
+
+# --------------------------------------------------------------------------- Excel workbooks (.xlsx)
+
+def _classeur(chemin, feuilles: dict[str, list[list]]):
+    """An .xlsx workbook as a spreadsheet saves it: typed cells (numbers, dates), sheets in order."""
+    import openpyxl
+
+    classeur = openpyxl.Workbook()
+    classeur.remove(classeur.active)
+    for titre, lignes in feuilles.items():
+        feuille = classeur.create_sheet(titre)
+        for ligne in lignes:
+            feuille.append(ligne)
+    classeur.save(chemin)
+    return chemin
+
+
+def _cellules(ligne: str, sep: str) -> list:
+    return next(iter(__import__("csv").reader([ligne], delimiter=sep)))
+
+
+def test_un_classeur_excel_de_subventions_se_lit_avec_ses_nombres_et_ses_dates(tmp_path):
+    import datetime as dt
+
+    lignes = []
+    for texte, montant in zip(LIGNES_SUB, MONTANTS):
+        c = _cellules(texte, ";")
+        c[2] = dt.datetime.fromisoformat(c[2])  # a date cell
+        c[6] = montant  # a number cell, not « 40 000,00 »
+        lignes.append(c)
+    chemin = _classeur(tmp_path / "subventions.xlsx", {
+        "Subventions 2017": [["Subventions attribuées en 2017"], [], ENTETE_SUB.split(";"), *lignes],
+        "Notes": [["Source : délibérations du conseil"]],
+    })
+    tableau = lire_subventions(chemin)
+    assert tableau["montant"].tolist() == MONTANTS
+    assert [d.strftime("%Y-%m-%d") for d in pd.to_datetime(tableau["dateConvention"])] == ["2017-12-21", "2017-12-29", "2017-08-09"]
+    notes = " ".join(tableau.attrs["notes"])
+    assert "feuille « Subventions 2017 »" in notes and "« Notes »" in notes, notes
+    # the same workbook through the SCDL reader: same amounts
+    from donnees_en_main.donnees.scdl import lire_scdl
+
+    assert lire_scdl(chemin, "subventions").tableau["montant"].astype(float).tolist() == MONTANTS
+
+
+def test_un_classeur_excel_depose_pour_l_atelier_de_la_commune(tmp_path, monkeypatch):
+    dossier = tmp_path / "communes" / "01004"
+    dossier.mkdir(parents=True)
+    entete = ENTETE_ACH.split(",")
+    lignes = []
+    for texte in LIGNES_ACH:
+        c = _cellules(texte, ",")
+        c[2] = int(c[2])  # the code typed as a number: Excel drops its leading zero (1004)
+        c[5] = int(c[5])
+        c[6:] = [float(x) for x in c[6:]]
+        lignes.append(c)
+    _classeur(dossier / "achats-cantines.xlsx", {"Achats": [entete, *lignes]})
+    monkeypatch.setenv("DONNEES_EN_MAIN_DOSSIER_COMMUNE", str(tmp_path / "communes"))
+    donnees = donnees_commune("cantine", "01004", afficher=False)
+    assert donnees.origines["achats"] == "commune"
+    donnees.verifier()
+    achats = donnees.lire("achats")
+    assert achats["achats_bio_ht"].astype(float).tolist() == BIO
+    assert set(achats["code_insee"]) == {"01004"}
+
+
+def test_un_classeur_excel_de_resultats_d_elections_se_lit_comme_son_csv(tmp_path):
+    from donnees_en_main.chapitres.elections import lire_resultats
+    from donnees_en_main.donnees import chemin
+
+    source = chemin("elections-legislatives-2024-t1-bureaux")
+    format_ = detecter_format(source)
+    lignes = [_cellules(l, format_.separateur) for l in format_.texte.splitlines() if l.strip()]
+    typees = [lignes[0]] + [[int(c) if c.isdigit() and not c.startswith("0") else c for c in l] for l in lignes[1:]]
+    classeur = _classeur(tmp_path / "resultats.xlsx", {"Résultats": typees})
+    attendu, lu = lire_resultats(source), lire_resultats(classeur)
+    colonnes = [c for c in attendu.columns if c in lu.columns]
+    assert len(lu) == len(attendu) > 0
+    pd.testing.assert_frame_equal(lu[colonnes].reset_index(drop=True), attendu[colonnes].reset_index(drop=True),
+                                  check_dtype=False)
+
+
+def test_la_validation_lit_la_feuille_du_classeur(tmp_path):
+    from donnees_en_main.donnees import chemin
+    from donnees_en_main.donnees.validation import valider
+
+    source = chemin("menus-cantine-export-tableur")
+    format_ = detecter_format(source)
+    lignes = [_cellules(l, format_.separateur) for l in format_.texte.splitlines() if l.strip()]
+    classeur = _classeur(tmp_path / "menus.xlsx", {"Menus": lignes})
+    schema = source.parent / "menus-cantine.schema.json"
+    sur_le_csv, sur_le_classeur = valider(source, schema), valider(classeur, schema)
+    assert sur_le_classeur.lignes == sur_le_csv.lignes > 0
+    assert [(e["ligne"], e["colonne"], e["code"]) for e in sur_le_classeur.erreurs] == \
+        [(e["ligne"], e["colonne"], e["code"]) for e in sur_le_csv.erreurs]
+
+
+def test_un_classeur_vide_ou_une_archive_zip_est_dit(tmp_path):
+    import zipfile
+
+    vide = _classeur(tmp_path / "vide.xlsx", {"Feuil1": []})
+    with pytest.raises(ErreurDonnees, match="classeur .* est vide") as exc:
+        lire_subventions(vide)
+    _francais(exc.value)
+    archive = tmp_path / "export.xlsx"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("donnees.csv", ENTETE_SUB)
+    with pytest.raises(ErreurDonnees, match="n'est pas un fichier CSV") as exc:
+        lire_subventions(archive)
+    _francais(exc.value)

@@ -560,7 +560,8 @@ class FormatCsv:
 
     ``melange``: the file mixes UTF-8 and Windows-1252 lines (pasted exports); ``texte`` is then
     decoded piece by piece, and ``encodage`` is « latin-1 », which reads any byte without failing,
-    for the tools that need one codec for the whole file.
+    for the tools that need one codec for the whole file. ``classeur``: the file is an Excel workbook,
+    ``texte`` is the sheet read, written as CSV (the file's bytes are not text: use ``texte``).
     """
 
     encodage: str
@@ -568,6 +569,7 @@ class FormatCsv:
     texte: str = field(repr=False)
     notes: list[str] = field(default_factory=list)
     melange: bool = False
+    classeur: str | None = None  # an Excel workbook (.xlsx): the sheet read, ``texte`` its cells as CSV
 
 
 def _repli_cp1252(erreur: UnicodeDecodeError):
@@ -629,12 +631,72 @@ def _lire_octets(fichier: Path) -> bytes:
 
 
 SIGNATURES = (
-    (b"PK\x03\x04", "un classeur Excel (.xlsx), OpenDocument (.ods) ou une archive ZIP"),
+    (b"PK\x03\x04", "un classeur OpenDocument (.ods), une archive ZIP ou un classeur Excel (.xlsx) illisible"),
     (b"\xd0\xcf\x11\xe0", "un ancien classeur Excel (.xls)"),
     (b"%PDF", "un document PDF"),
     (b"\x89PNG", "une image PNG"),
     (b"\xff\xd8\xff", "une image JPEG"),
 )
+
+
+def _cellule_csv(valeur) -> str:
+    """A spreadsheet cell as a French CSV export writes it (decimal comma, dates jj/mm/aaaa)."""
+    import datetime as dt
+
+    if valeur is None:
+        return ""
+    if isinstance(valeur, bool):
+        return "VRAI" if valeur else "FAUX"
+    if isinstance(valeur, int):
+        return str(valeur)
+    if isinstance(valeur, float):
+        if valeur.is_integer() and abs(valeur) < 1e15:
+            return str(int(valeur))
+        return f"{valeur:.15g}".replace(".", ",")
+    if isinstance(valeur, dt.datetime):
+        if (valeur.hour, valeur.minute, valeur.second) == (0, 0, 0):
+            return valeur.strftime("%d/%m/%Y")
+        return valeur.strftime("%d/%m/%Y %H:%M:%S")
+    if isinstance(valeur, dt.date):
+        return valeur.strftime("%d/%m/%Y")
+    if isinstance(valeur, dt.time):
+        return valeur.strftime("%H:%M:%S")
+    return str(valeur)
+
+
+def classeur_en_csv(octets: bytes) -> tuple[str, str, list[str]] | None:
+    """The first non-empty sheet of an Excel workbook (.xlsx) as CSV text (``,`` separator), its name and
+    the names of the other non-empty sheets; None when the bytes are not an .xlsx workbook (an .ods, a
+    plain ZIP archive…). Cached formula results are read (what the spreadsheet showed), never formulas."""
+    try:
+        import openpyxl
+
+        classeur = openpyxl.load_workbook(io.BytesIO(octets), read_only=True, data_only=True)
+    except Exception:  # not a workbook openpyxl can open: the caller says what the file is
+        return None
+    try:
+        lue, autres, lignes = None, [], []
+        for feuille in classeur.worksheets:
+            cellules = [[_cellule_csv(v) for v in ligne] for ligne in feuille.iter_rows(values_only=True)]
+            cellules = [[c.strip() if isinstance(c, str) else c for c in ligne] for ligne in cellules]
+            if not any(c for ligne in cellules for c in ligne):
+                continue
+            if lue is None:
+                lue, lignes = feuille.title, cellules
+            else:
+                autres.append(feuille.title)
+    finally:
+        classeur.close()
+    if lue is None:
+        return "", "", []
+    while lignes and not any(lignes[-1]):
+        lignes.pop()
+    largeur = max((max((i + 1 for i, c in enumerate(ligne) if c), default=0) for ligne in lignes), default=0)
+    sortie = io.StringIO()
+    ecrivain = csv.writer(sortie, lineterminator="\n")
+    for ligne in lignes:
+        ecrivain.writerow((list(ligne) + [""] * largeur)[:largeur])
+    return sortie.getvalue(), lue, autres
 
 
 def detecter_format(fichier: Path | str) -> FormatCsv:
@@ -647,13 +709,32 @@ def detecter_format(fichier: Path | str) -> FormatCsv:
         "Ouvrez-le dans votre tableur puis choisissez « Enregistrer sous » et le type "
         "« CSV UTF-8 (délimité par des virgules) »."
     )
+    classeur = classeur_en_csv(octets) if octets.startswith(b"PK\x03\x04") else None
     for signature, nature in SIGNATURES:
-        if octets.startswith(signature):
+        if octets.startswith(signature) and classeur is None:
             raise ErreurDonnees(
                 f"« {nom} » n'est pas un fichier CSV : c'est {nature}. {conseil_csv}"
             )
     notes: list[str] = []
-    if octets.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if classeur is not None:
+        texte, feuille, autres = classeur
+        encodage = "utf-8"
+        if not texte.strip():
+            raise ErreurDonnees(
+                f"Le classeur « {nom} » est vide : aucune de ses feuilles ne contient de cellule remplie. "
+                "Vérifiez que c'est le bon fichier, ou ré-exportez-le depuis votre logiciel."
+            )
+        note = f"Classeur Excel : la feuille « {feuille} » a été lue, avec les valeurs qu'affichait le tableur."
+        if autres:
+            note += (
+                f" {pluriel(len(autres), 'autre feuille remplie', 'autres feuilles remplies')} n'"
+                f"{'ont' if len(autres) > 1 else 'a'} pas été lue{'s' if len(autres) > 1 else ''} ("
+                + ", ".join(f"« {a} »" for a in autres)
+                + ") : si les données sont ailleurs, placez leur feuille en premier dans le classeur, ou "
+                "enregistrez-la seule en « CSV UTF-8 »."
+            )
+        notes.append(note)
+    elif octets.startswith((b"\xff\xfe", b"\xfe\xff")):
         encodage = "utf-16"
     elif b"\x00" in octets[:65536]:
         raise ErreurDonnees(
@@ -678,7 +759,7 @@ def detecter_format(fichier: Path | str) -> FormatCsv:
     if melange:
         texte, n_windows, premiere = decoder_melange(octets)
         encodage = "latin-1"
-    else:
+    elif classeur is None:
         texte = octets.decode(encodage)
     if encodage == "utf-16":
         texte = texte.lstrip("\ufeff")
@@ -719,7 +800,9 @@ def detecter_format(fichier: Path | str) -> FormatCsv:
             "Fins de ligne : chaque ligne finit par un retour chariot seul (CR), comme l'écrivent les anciennes "
             "versions d'Excel pour Mac ; les lignes ont été séparées correctement."
         )
-    if melange:
+    if classeur is not None:
+        pass  # said above: the sheet read (no encoding, no separator of its own)
+    elif melange:
         debut = "commence par la marque UTF-8 (BOM), mais" if octets.startswith(b"\xef\xbb\xbf") else "mélange deux encodages :"
         notes.append(
             f"Encodage : le fichier {debut} {pluriel(n_windows, 'ligne est', 'lignes sont')} en Windows-1252 "
@@ -743,7 +826,9 @@ def detecter_format(fichier: Path | str) -> FormatCsv:
         notes.append("Encodage : UTF-8, comme recommandé.")
 
     separateur = _deviner_separateur(texte)
-    if separateur is None:
+    if classeur is not None:
+        pass
+    elif separateur is None:
         notes.append(
             "Séparateur : aucun n'a été reconnu (ni point-virgule, ni virgule, ni tabulation) ; "
             "le fichier est lu comme une seule colonne."
@@ -758,7 +843,8 @@ def detecter_format(fichier: Path | str) -> FormatCsv:
     texte, note_titre = _effacer_lignes_de_titre(texte, separateur)
     if note_titre:
         notes.append(note_titre)
-    return FormatCsv(encodage=encodage, separateur=separateur, texte=texte, notes=notes, melange=melange)
+    return FormatCsv(encodage=encodage, separateur=separateur, texte=texte, notes=notes, melange=melange,
+                     classeur=classeur[1] if classeur else None)
 
 
 def _remplies(ligne: list[str]) -> int:

@@ -14,7 +14,7 @@ Belval-sur-Loire is used, and the message says so. ``choisir_commune()`` shows a
 field and a button) to choose the commune once for the whole session.
 
 The file names expected in ``donnees-commune/<code INSEE>/`` are those of the course's datasets
-(``THEMES``), with the extension ``.csv`` or ``.txt``: for example
+(``THEMES``), with the extension ``.csv``, ``.txt`` or ``.xlsx``: for example
 ``elections-presidentielle-2022-t1-bureaux.txt`` or ``menus-cantine.csv``.
 """
 
@@ -46,7 +46,7 @@ __all__ = [
 # The course's fictional commune (datasets/generer_cantine.py: COMMUNE_INSEE, COMMUNE_NOM).
 COMMUNE_FICTIVE_CODE = "49912"
 COMMUNE_FICTIVE_NOM = "Belval-sur-Loire"
-EXTENSIONS = (".csv", ".txt")
+EXTENSIONS = (".csv", ".txt", ".xlsx")  # .xlsx: the first filled sheet (donnees.detecter_format)
 
 # The themes and their roles are declared with the datasets, in donnees/catalogue.py (JEUX).
 THEMES: dict[str, Theme] = themes()

@@ -229,13 +229,6 @@ def note_ancien_format(paires: dict) -> str:
 # --------------------------------------------------------------------------- encoding
 
 
-def _texte_et_notes(fichier: Path) -> tuple[str, list[str], bool]:
-    """Decoded text, French notes on the encoding and separator, and whether a repaired copy is needed
-    (a file mixing UTF-8 and Windows-1252 lines, decoded line by line by ``detecter_format``)."""
-    format_ = detecter_format(fichier)  # missing, empty, binary, Excel… -> ErreurDonnees
-    return format_.texte, list(format_.notes), format_.melange
-
-
 # --------------------------------------------------------------------------- values
 
 
@@ -539,8 +532,12 @@ def lire_scdl(chemin_fichier, schema: str = "menus-collectifs") -> LectureScdl:
             f"Schéma « {schema} » inconnu. Choisissez parmi : " + ", ".join(f"« {s} »" for s in SCHEMAS_SCDL) + "."
         )
     fichier = Path(chemin_fichier)
-    texte, notes, copie_necessaire = _texte_et_notes(fichier)
-    octets = fichier.read_bytes()
+    format_ = detecter_format(fichier)  # missing, empty, binary, not a table… -> ErreurDonnees
+    texte, notes = format_.texte, list(format_.notes)
+    # A repaired copy is read when the bytes are not the text: a file mixing UTF-8 and Windows-1252 lines
+    # (decoded line by line), or an Excel workbook (its sheet as CSV).
+    copie_necessaire = format_.melange or format_.classeur is not None
+    octets = fichier.read_bytes() if format_.classeur is None else texte.encode("utf-8")
     crlf, lf = octets.count(b"\r\n"), octets.count(b"\n") - octets.count(b"\r\n")
     if crlf and lf:
         notes.append(
@@ -557,7 +554,7 @@ def lire_scdl(chemin_fichier, schema: str = "menus-collectifs") -> LectureScdl:
             source.write_text(texte, encoding="utf-8")
         tableau, notes_lecture = lire_csv_tableur(source)
         if copie_necessaire:
-            notes_lecture = [n for n in notes_lecture if not n.startswith("Encodage")]
+            notes_lecture = [n for n in notes_lecture if not n.startswith(("Encodage", "Séparateur"))]
         notes += [n for n in notes_lecture if n not in notes]
         separateur = detecter_format(source).separateur
         lignes = lignes_d_origine(texte, separateur)

@@ -21,6 +21,7 @@ import io
 import json
 import re
 import sys
+import tempfile
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -333,18 +334,23 @@ def valider(fichier, schema=None, *, doublons: bool = True) -> RapportValidation
     titre_schema = descripteur.get("title") or descripteur.get("name") or "schéma fourni"
 
     dialecte = Dialect(controls=[formats.CsvControl(delimiter=format_.separateur or ",")])
-    ressource = Resource(
-        path=chemin_fichier.name,
-        basepath=str(chemin_fichier.resolve().parent),
-        format="csv",
-        encoding="utf-8-sig" if format_.encodage == "utf-8-sig" else format_.encodage,
-        dialect=dialecte,
-        schema=objet_schema,
-    )
     checklist = Checklist(checks=[_LignesEnDouble()] if doublons else [])
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        rapport_brut = ressource.validate(checklist, limit_errors=0)
+    with tempfile.TemporaryDirectory(prefix="dem-valider-") as dossier:
+        lu = chemin_fichier
+        if format_.classeur is not None:  # an Excel workbook: its sheet, as the readers see it
+            lu = Path(dossier) / f"{chemin_fichier.stem}.csv"
+            lu.write_text(format_.texte, encoding="utf-8")
+        ressource = Resource(
+            path=lu.name,
+            basepath=str(lu.resolve().parent),
+            format="csv",
+            encoding="utf-8-sig" if format_.encodage == "utf-8-sig" else format_.encodage,
+            dialect=dialecte,
+            schema=objet_schema,
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            rapport_brut = ressource.validate(checklist, limit_errors=0)
     tache = rapport_brut.tasks[0] if rapport_brut.tasks else None
     erreurs_brutes = list(rapport_brut.errors) + (list(tache.errors) if tache else [])
     champs = {f["name"]: f for f in descripteur.get("fields", [])}

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from donnees_en_main.donnees import ErreurDonnees, codes, decoder_melange, lignes_utf8_accentuees
+from donnees_en_main.donnees import ErreurDonnees, codes, decoder_melange, detecter_format, lignes_utf8_accentuees
 from donnees_en_main.donnees.catalogue import ressemble
 from donnees_en_main.affichage.interactif import vues_par_choix
 
@@ -468,7 +468,11 @@ def lire_resultats(chemin, *, controler: bool = True, code_insee: str | None = N
         code_insee_demande = codes.exiger(code_insee, "Le code")
     fusions = {codes.exiger(a, "L'ancien code"): codes.exiger(n, "Le nouveau code")
                for a, n in (fusions or {}).items()}
-    texte, encodage = _decoder(chemin.read_bytes(), nom)
+    octets = chemin.read_bytes()
+    if octets.startswith(b"PK\x03\x04"):  # an Excel workbook (the ministry also publishes .xlsx): its sheet
+        texte, encodage = detecter_format(chemin).texte, "utf-8"
+    else:
+        texte, encodage = _decoder(octets, nom)
     if texte.lstrip("\ufeff \t\r\n")[:1] in ("{", "["):
         raise _non_pris_en_charge(nom, "est un fichier JSON (par exemple des résultats recopiés d'une page web), "
                                        "pas un tableau CSV")
