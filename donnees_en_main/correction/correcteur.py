@@ -134,10 +134,17 @@ def main(argv: list[str]) -> int:
                     Path(coursedir.format_path(coursedir.autograded_directory, eleve, devoir)),
                 ):
                     execution.INCIDENTS.append({"carnet": "", "message": message})
-            except Exception as e:  # noqa: BLE001 - never lose a copy: flag it, keep the kernel's grades
+            except Exception as e:  # noqa: BLE001 - never lose a copy: flag it, never keep the kernel's verdicts
+                try:
+                    annulees = verdicts.annuler(db_url, devoir, eleve, Path(coursedir.format_path(
+                        coursedir.source_directory, ".", devoir)))
+                    suite = (f"les questions {', '.join(annulees)} comptent 0 (le verdict du programme de la "
+                             "copie n'est pas retenu)" if annulees else "aucune note retenue")
+                except Exception:  # noqa: BLE001
+                    suite = "notes à vérifier"
                 execution.INCIDENTS.append({"carnet": "", "message": (
-                    f"Les réponses n'ont pas pu être notées par le correcteur ({type(e).__name__} : {e}) : "
-                    "notes du noyau gardées, à vérifier.")})
+                    f"Les réponses n'ont pas pu être notées par le correcteur ({type(e).__name__} : "
+                    f"{str(e)[:200]}) : {suite} ; relisez la copie.")})
         try:
             notes = lire_notes(db_url, devoir, eleve)
         except Exception:  # noqa: BLE001

@@ -144,8 +144,15 @@ def juger(cellules: list[CelluleFichier], dossier_copie: Path) -> tuple[list[Ver
             fichiers[question.carnet] = stockage.lire_fichier_reponses(
                 Path(dossier_copie) / f"reponses-{question.carnet}.json")
         entrees, probleme = fichiers[question.carnet]
-        with stockage.sans_bruit():
-            resultat = question._resultat_depuis(entrees)
+        try:
+            with stockage.sans_bruit():
+                resultat = question._resultat_depuis(entrees)
+        except Exception as e:  # noqa: BLE001 - an answer the check cannot handle (forged type) is wrong
+            message = (f"Réponse à « {question.id} » ({cellule.grade_id}) de forme inattendue dans "
+                       f"« reponses-{question.carnet}.json » ({type(e).__name__}) : 0 point ; relisez la copie.")
+            verdicts.append(Verdict(cellule, False, message, suspect=True))
+            incidents.append(message)
+            continue
         verdicts.append(Verdict(cellule, resultat.juste, resultat.message))
     for carnet, (_, probleme) in fichiers.items():
         if probleme:
@@ -485,3 +492,22 @@ def appliquer(db_url: str, devoir: str, eleve: str, dossier_source: Path, dossie
             "de contourner la correction ?)."
         )
     return incidents
+
+
+def annuler(db_url: str, devoir: str, eleve: str, dossier_source: Path) -> list[str]:
+    """When the grader could not judge a copy: every cell it judges scores 0 (never the kernel's verdict,
+    which the learner's code may have decided); the grade_ids set to 0."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    annulees = []
+    with Gradebook(db_url) as gb:
+        for c in cellules_notees(dossier_source):
+            try:
+                note = gb.find_grade(c.grade_id, c.carnet_nbgrader, devoir, eleve)
+            except MissingEntry:
+                continue
+            note.auto_score = 0.0
+            note.needs_manual_grade = False
+            annulees.append(c.grade_id)
+        gb.db.commit()
+    return annulees
