@@ -36,7 +36,7 @@ from donnees_en_main.correction import Limites, corriger
 from donnees_en_main.correction.bac_a_sable import MO
 from donnees_en_main.chapitres.cantine import questions as q
 from outils_nbgrader import CoursNbgrader, cellule, remplir
-from test_correction_hostile import CODE_Q3, CODE_Q4, DIAG, TOUT_JUSTE, code, reponses_widgets
+from test_correction_hostile import CODE_Q3, CODE_Q4, DIAG, TOUT_JUSTE, TOUT_VA_BIEN, code, reponses_widgets
 
 pytestmark = pytest.mark.skipif(not DIAG.bwrap, reason="bubblewrap (bwrap) absent : isolement non testable ici")
 
@@ -370,6 +370,7 @@ def test_faux_doublon_d_une_cellule_de_test(salle):
     # not an honest copy-paste (its text is not the released one): flagged, not « réparée »
     assert notes(salle, "m_faux_doublon") == {**TOUT_JUSTE, "q3-correction": 0, "q4-correction": 0}
     assert resultat(salle, "m_faux_doublon").statut == "à vérifier"
+    assert "pas un copier-coller" in incidents(salle, "m_faux_doublon")
 
 
 def test_cellule_de_test_reecrite_avec_sa_somme_de_controle(salle):
@@ -405,3 +406,68 @@ def test_repr_qui_leve(salle):
 
 def test_bombe_de_recursion(salle):
     assert notes(salle, "k_recursion") == WIDGETS_SEULS
+
+
+# -- issue 17 leftover: an assignment of widget questions only is graded without a kernel ----------------------
+
+TRACE = 'open("trace-du-noyau.txt", "w").write("le noyau a tourné")'
+
+
+@pytest.fixture(scope="module")
+def salle_widgets(tmp_path_factory):
+    """The canteen assignment cut down to its two widget questions (no code cell to grade)."""
+    cours = CoursNbgrader(tmp_path_factory.mktemp("widgets"), "cantine")
+    source = cours.racine / "source" / "cantine" / "cantine.ipynb"
+    nb = nbformat.read(source, as_version=4)
+    nb.cells = [c for c in nb.cells if not c.metadata.get("nbgrader", {}).get("grade_id", "").startswith(("q3", "q4"))]
+    nbformat.write(nb, source)
+    cours.generer()
+
+    def soumettre(eleve, justes=None, avant=None):
+        def modifier(nb):
+            if avant:
+                index = next(i for i, c in enumerate(nb.cells)
+                             if c.metadata.get("nbgrader", {}).get("grade_id") == "preparation")
+                nb.cells.insert(index + 1, nbformat.v4.new_code_cell(avant))
+            return nb
+        dossier = cours.soumettre(eleve, modifier=modifier)
+        if justes is not None:
+            reponses_widgets(dossier, justes=justes)
+        return dossier
+
+    soumettre("juste", justes=True, avant=TRACE)
+    soumettre("faux", justes=False)
+    soumettre("intact")
+    dossier = soumettre("un_sur_deux", justes=True)
+    ecrire_reponses(dossier, json.dumps({q.separateur.id: {"reponse": q.separateur.reponse},
+                                         q.indicateur.id: {"reponse": "une réponse fausse"}}))
+    soumettre("q_rebinde", justes=False, avant=TOUT_VA_BIEN)
+    ecrire_reponses(soumettre("reponses_forgees"), json.dumps({q.separateur.id: {"reponse": {"__type__": "x"}}}))
+    rapport = corriger("cantine", cours.racine, parallele=2, limites=LIMITES, afficher=lambda _m: None)
+    return {"cours": cours, "rapport": rapport}
+
+
+def test_devoir_sans_question_de_code_note_sans_noyau(salle_widgets):
+    cours, rapport = salle_widgets["cours"], salle_widgets["rapport"].par_eleve()
+    justes = {"q1-correction": 1, "q2-correction": 1}
+    attendus = {"juste": justes, "faux": dict.fromkeys(justes, 0), "intact": dict.fromkeys(justes, 0),
+                "un_sur_deux": {"q1-correction": 1, "q2-correction": 0}, "q_rebinde": dict.fromkeys(justes, 0),
+                "reponses_forgees": dict.fromkeys(justes, 0)}
+    for eleve, notes_attendues in attendus.items():
+        assert cours.scores_par_cellule(eleve) == notes_attendues, eleve
+    for eleve in ("juste", "faux", "intact", "un_sur_deux"):
+        assert rapport[eleve].statut == "corrigé", (eleve, rapport[eleve].incidents)
+    assert rapport["q_rebinde"].statut == "à vérifier"  # its code is still read (« Code inhabituel »)
+    # no learner code ran: nothing written by the copy, no cell executed
+    corrige = cours.racine / "autograded" / "juste" / "cantine"
+    assert not (corrige / "trace-du-noyau.txt").exists()
+    nb = nbformat.read(corrige / "cantine.ipynb", as_version=4)
+    assert all(c.get("execution_count") is None for c in nb.cells if c.cell_type == "code")
+
+
+def test_sans_noyau_la_page_de_retour_explique_la_reponse_fausse(salle_widgets):
+    nb = nbformat.read(salle_widgets["cours"].racine / "autograded" / "un_sur_deux" / "cantine" / "cantine.ipynb",
+                       as_version=4)
+    texte = lambda gid: "".join(o.get("text", "") for o in cellule(nb, gid).outputs)  # noqa: E731
+    assert "Note du correcteur pour cette question : 0 point" in texte("q2-correction")
+    assert texte("q1-correction") == ""

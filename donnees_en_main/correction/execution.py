@@ -537,6 +537,19 @@ def rendre_le_dossier(dossier: Path) -> None:
         os.chown(dossier, uid, gid)
 
 
+class SansNoyau(NbGraderPreprocessor):
+    """Replaces ``ExecutionIsolee`` when every graded cell is judged by the grader from the answers file
+    (``verdicts.sans_noyau``): no learner code runs, no kernel starts; the cells keep no output and
+    ``verdicts.appliquer`` decides every score."""
+
+    def preprocess(self, nb, resources):
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                cell.outputs = []
+                cell.execution_count = None
+        return nb, resources
+
+
 class NoterCellulesSupprimees(NbGraderPreprocessor):
     """Grade cells missing from the submission score 0 (nbgrader leaves them "needs manual grading")."""
 
