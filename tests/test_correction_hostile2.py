@@ -471,3 +471,24 @@ def test_sans_noyau_la_page_de_retour_explique_la_reponse_fausse(salle_widgets):
     texte = lambda gid: "".join(o.get("text", "") for o in cellule(nb, gid).outputs)  # noqa: E731
     assert "Note du correcteur pour cette question : 0 point" in texte("q2-correction")
     assert texte("q1-correction") == ""
+
+
+def test_si_le_correcteur_ne_peut_pas_juger_le_verdict_du_noyau_n_est_pas_garde(salle, tmp_path):
+    """The fallback of the grading worker when judging fails: the cells the grader judges count 0
+    (the kernel's verdict could be the learner's code's), the others keep their grade."""
+    import shutil
+
+    from donnees_en_main.correction import verdicts
+
+    cours = salle["cours"]
+    copie = tmp_path / "gradebook.db"
+    shutil.copy(cours.racine / "gradebook.db", copie)
+    annulees = verdicts.annuler(f"sqlite:///{copie}", "cantine", "temoin0", cours.racine / "source" / "cantine")
+    assert sorted(annulees) == sorted(TOUT_JUSTE)  # every graded cell of the canteen is the grader's
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{copie}") as gb:
+        sub = gb.find_submission("cantine", "temoin0")
+        assert {g.name: g.score for nb in sub.notebooks for g in nb.grades} == ZERO
+        autre = gb.find_submission("cantine", "temoin2")
+        assert {g.name: g.score for nb in autre.notebooks for g in nb.grades} == TOUT_JUSTE
