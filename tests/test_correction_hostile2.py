@@ -21,6 +21,7 @@ behind, give no unearned point and, when suspicious, be flagged in French.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import socket
@@ -144,7 +145,7 @@ def solutions_verrouillees(nb):
 
 
 def en_nbformat_3(nb) -> str:
-    return nbformat.writes(nbformat.convert(nb, 3))
+    return nbformat.writes(nbformat.convert(copy.deepcopy(nb), 3))
 
 
 def demons() -> list[str]:
@@ -184,9 +185,12 @@ def salle(tmp_path_factory):
     remplacer_carnet(soumettre("c_json_pas_carnet"), json.dumps({"cells": [1, "x", None], "nbformat": 4,
                                                                   "nbformat_minor": 5, "metadata": {}}).encode())
     remplacer_carnet(soumettre("c_nbformat3"), en_nbformat_3(juste).encode())
-    enorme = json.loads(nbformat.writes(juste))
+    enorme = json.loads(nbformat.writes(notebook_juste(cours)))
     enorme["metadata"]["bourrage"] = "z" * (50 * MO)
     remplacer_carnet(soumettre("c_50mo"), json.dumps(enorme, separators=(",", ":")).encode())
+    gonfle = json.loads(nbformat.writes(notebook_juste(cours)))
+    gonfle["cells"].append(nbformat.v4.new_markdown_cell("m" * (50 * MO)))
+    remplacer_carnet(soumettre("c_texte_50mo"), json.dumps(gonfle, separators=(",", ":")).encode())
     remplacer_carnet(soumettre("c_imbrique"), b'{"cells": ' + b"[" * 100_000 + b"]" * 100_000 + b"}")
 
     # -- special files and links
@@ -306,6 +310,12 @@ def test_un_carnet_de_50_mo_sur_une_ligne(salle):
     assert notes(salle, "c_50mo") == TOUT_JUSTE
     corrige = salle["cours"].racine / "autograded" / "c_50mo" / "cantine" / "cantine.ipynb"
     assert corrige.stat().st_size < 5 * MO
+
+
+def test_un_carnet_gonfle_de_50_mo_de_texte_est_refuse(salle):
+    assert notes(salle, "c_texte_50mo") == ZERO
+    assert "refusé" in incidents(salle, "c_texte_50mo") and "20 Mo" in incidents(salle, "c_texte_50mo")
+    assert not (salle["cours"].racine / "autograded" / "c_texte_50mo" / "cantine" / "cantine.ipynb").exists()
 
 
 # -- special files and links ----------------------------------------------------------------------------

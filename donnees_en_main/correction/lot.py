@@ -211,6 +211,7 @@ class Cours:
 
 TAILLE_MAX_FICHIER = 100 * MO
 NOMBRE_MAX_FICHIERS = 500
+TAILLE_MAX_CARNET_REMIS = 20 * MO  # a notebook without its outputs (an assignment's weighs under 100 kB)
 TAILLE_MAX_METADONNEES = 64 * 1024  # a notebook's own metadata (kernel, language: a few hundred bytes)
 _SUSPECT = re.compile(
     r"get_ipython|set_custom_exc|excepthook|__builtins__|\bbuiltins\b|sys\.modules|ctypes|subprocess|"
@@ -376,6 +377,18 @@ def preparer_copie(source: Path, cible: Path, carnets: list[str], eleve: str = "
             nbformat.write(nb, chemin)
             incidents.append(f"Réglages du carnet « {c}.ipynb » démesurés (plus de {TAILLE_MAX_METADONNEES // 1024} ko) : "
                              "retirés avant la correction ; relisez la copie.")
+        if chemin.stat().st_size > TAILLE_MAX_CARNET_REMIS:
+            # nbgrader clears the outputs anyway: without them, an honest notebook weighs far less
+            for cell in nb.cells:
+                if isinstance(cell, dict) and "outputs" in cell:
+                    cell["outputs"] = []
+            nbformat.write(nb, chemin)
+            if chemin.stat().st_size > TAILLE_MAX_CARNET_REMIS:
+                chemin.unlink()
+                incidents.append(f"Carnet « {c}.ipynb » refusé : plus de {TAILLE_MAX_CARNET_REMIS // MO} Mo sans ses "
+                                 "sorties, bien plus qu'un devoir (texte ou pièces jointes démesurés). 0 point pour "
+                                 "ses questions ; relisez la copie.")
+                continue
         suspects = sorted({m.group(0) for cell in nb.cells if cell.get("cell_type") == "code" and not _verrouillee(cell)
                            for m in _SUSPECT.finditer(str(cell.get("source", "")))})
         if suspects:
