@@ -502,3 +502,18 @@ def test_si_le_correcteur_ne_peut_pas_juger_le_verdict_du_noyau_n_est_pas_garde(
         assert {g.name: g.score for nb in sub.notebooks for g in nb.grades} == ZERO
         autre = gb.find_submission("cantine", "temoin2")
         assert {g.name: g.score for nb in autre.notebooks for g in nb.grades} == TOUT_JUSTE
+
+
+def test_un_fichier_de_reponses_imbrique_ne_fait_pas_tomber_le_carnet_de_l_eleve(tmp_path, monkeypatch):
+    """In the learner's own kernel too (the widgets read the file): a French warning, no RecursionError."""
+    import warnings
+
+    from donnees_en_main.exercices import stockage
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "reponses-cantine.json").write_text('{"a": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    with warnings.catch_warnings(record=True) as avertissements:
+        warnings.simplefilter("always")
+        assert stockage.lire_reponses("cantine") == {}
+    assert any("imbriqué" in str(a.message) for a in avertissements)
+    assert stockage.lire_fichier_reponses(tmp_path / "reponses-cantine.json")[1] == "son contenu est imbriqué sur trop de niveaux"
