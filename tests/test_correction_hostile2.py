@@ -191,6 +191,10 @@ def salle(tmp_path_factory):
     gonfle = json.loads(nbformat.writes(notebook_juste(cours)))
     gonfle["cells"].append(nbformat.v4.new_markdown_cell("m" * (50 * MO)))
     remplacer_carnet(soumettre("c_texte_50mo"), json.dumps(gonfle, separators=(",", ":")).encode())
+    for eleve, cle, valeur in (("c_source_nombre", "source", 123), ("c_type_inconnu", "cell_type", "inconnu")):
+        mal_forme = json.loads(nbformat.writes(notebook_juste(cours)))
+        mal_forme["cells"][3][cle] = valeur
+        remplacer_carnet(soumettre(eleve), json.dumps(mal_forme).encode())
     remplacer_carnet(soumettre("c_imbrique"), b'{"cells": ' + b"[" * 100_000 + b"]" * 100_000 + b"}")
 
     # -- special files and links
@@ -300,6 +304,14 @@ def test_un_carnet_qui_n_en_est_pas_un_vaut_zero_signale(salle, eleve):
     assert notes(salle, eleve)["q3-correction"] == notes(salle, eleve)["q4-correction"] == 0
     assert resultat(salle, eleve).statut in ("à vérifier", "échec")
     assert "illisible" in incidents(salle, eleve) or "ancien format" in incidents(salle, eleve)
+
+
+@pytest.mark.parametrize("eleve", ["c_source_nombre", "c_type_inconnu"])
+def test_un_carnet_aux_cellules_mal_formees_est_refuse_en_francais(salle, eleve):
+    # nbgrader alone stops on it with an English traceback (« échec »)
+    assert notes(salle, eleve) == ZERO
+    assert resultat(salle, eleve).statut == "à vérifier"
+    assert "cellule n° 4 mal formée" in incidents(salle, eleve)
 
 
 def test_un_carnet_au_format_3_est_note(salle):

@@ -276,6 +276,29 @@ def liens_physiques(copies: dict[str, Path]) -> dict[tuple[int, int], list[str]]
     return vus
 
 
+def structure_invalide(nb) -> str | None:
+    """Why the cells of `nb` are not a Jupyter notebook's (French, with the cell's number), else None.
+
+    Checked against nbformat's schema with the outputs left out (nbgrader clears them anyway, and
+    other tools than Jupyter sometimes write them loosely): what remains (cell types, sources,
+    metadata) is what nbgrader would otherwise stop on, with a message in English.
+    """
+    import copy as _copy
+
+    essai = _copy.deepcopy(nb)
+    for cell in essai.get("cells", []):
+        if isinstance(cell, dict) and cell.get("cell_type") == "code":
+            cell["outputs"], cell["execution_count"] = [], None
+    try:
+        nbformat.validate(essai)
+    except nbformat.ValidationError as e:
+        position = re.search(r"\['cells'\]\[(\d+)\]", str(e))
+        return f"cellule n° {int(position.group(1)) + 1} mal formée" if position else "structure du carnet mal formée"
+    except Exception:  # noqa: BLE001 - whatever the validator trips on, the notebook is not usable
+        return "structure du carnet mal formée"
+    return None
+
+
 def preparer_copie(source: Path, cible: Path, carnets: list[str], eleve: str = "",
                    liens: dict[tuple[int, int], list[str]] | None = None) -> list[str]:
     """Copy a submission to `cible`, keeping only what nbgrader may safely read; return French incidents.
@@ -368,6 +391,12 @@ def preparer_copie(source: Path, cible: Path, carnets: list[str], eleve: str = "
             raison = str(e).splitlines()[0][:200] if str(e) else type(e).__name__
             incidents.append(f"Carnet « {c}.ipynb » illisible (ce n'est pas un carnet Jupyter valide : {raison}) : "
                              "0 point pour ses questions.")
+            continue
+        probleme = structure_invalide(nb)
+        if probleme:
+            chemin.unlink()
+            incidents.append(f"Carnet « {c}.ipynb » illisible ({probleme} : ce n'est pas ce qu'écrit Jupyter) : "
+                             "0 point pour ses questions ; relisez la copie.")
             continue
         if len(json.dumps(nb.get("metadata", {}), ensure_ascii=False, default=str)) > TAILLE_MAX_METADONNEES:
             # what a notebook's own metadata holds is a few hundred bytes (kernel, language): megabytes
