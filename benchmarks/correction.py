@@ -3,6 +3,7 @@
     nice -n 10 .venv/bin/python benchmarks/correction.py --copies 30
     nice -n 10 .venv/bin/python benchmarks/correction.py --copies 100 --parallele 2 --avec-nbgrader
     nice -n 10 .venv/bin/python benchmarks/correction.py --copies 30 --parallele 1,2 --avec-nbgrader-par-eleve
+    nice -n 10 .venv/bin/python benchmarks/correction.py --copies 100 --parallele 2 --widgets-seulement
 
 Builds a throw-away course, N simulated submissions of the canteen assignment (answered through the
 real widgets once, then copied with variations: right, wrong, untouched), then times:
@@ -12,6 +13,8 @@ real widgets once, then copied with variations: right, wrong, untouched), then t
 - ``python -m donnees_en_main corriger`` (nbgrader autograde in sandboxed workers) with P workers,
   with warm kernels (the default: one zygote per worker, pandas already imported, forked into a
   sandbox of its own for each copy) and without them (``DEM_NOYAUX_CHAUDS=0``: a cold kernel per copy);
+- with ``--widgets-seulement``, the assignment cut down to its two widget questions: no code cell to
+  grade, so each copy is judged from its answers file without a kernel (``verdicts.sans_noyau``);
 - optionally (``--avec-nbgrader``), stock ``nbgrader autograde`` on the whole room (one submission
   after another, no sandbox), and (``--avec-nbgrader-par-eleve``) stock ``nbgrader autograde --student X``
   run P at a time on the one gradebook (the other way to grade in parallel: each process pays
@@ -48,8 +51,15 @@ from donnees_en_main.correction import corriger  # noqa: E402
 from donnees_en_main.chapitres.cantine import questions as q  # noqa: E402
 
 
-def preparer_salle(dossier: Path, n: int) -> CoursNbgrader:
+def preparer_salle(dossier: Path, n: int, widgets_seulement: bool = False) -> CoursNbgrader:
     cours = CoursNbgrader(dossier, "cantine")
+    if widgets_seulement:
+        # the assignment cut down to its two widget questions: graded without a kernel
+        source = cours.racine / "source" / "cantine" / "cantine.ipynb"
+        nb = nbformat.read(source, as_version=4)
+        nb.cells = [c for c in nb.cells
+                    if not c.metadata.get("nbgrader", {}).get("grade_id", "").startswith(("q3", "q4"))]
+        nbformat.write(nb, source)
     cours.generer()
 
     def juste(nb):
@@ -63,9 +73,15 @@ def preparer_salle(dossier: Path, n: int) -> CoursNbgrader:
         return nb
 
     widgets = code_repondre_par_widgets({q.separateur.id: q.separateur.reponse, q.indicateur.id: q.indicateur.reponse})
-    modeles = [cours.soumettre("modele-juste", modifier=juste, executer_apres=widgets),
-               cours.soumettre("modele-moyenne", modifier=moyenne),
-               cours.soumettre("modele-intact")]
+    if widgets_seulement:
+        faux = code_repondre_par_widgets({q.separateur.id: q.separateur.reponse, q.indicateur.id: "La moyenne des parts de bio"})
+        modeles = [cours.soumettre("modele-juste", executer_apres=widgets),
+                   cours.soumettre("modele-faux", executer_apres=faux),
+                   cours.soumettre("modele-intact")]
+    else:
+        modeles = [cours.soumettre("modele-juste", modifier=juste, executer_apres=widgets),
+                   cours.soumettre("modele-moyenne", modifier=moyenne),
+                   cours.soumettre("modele-intact")]
     for i in range(n):
         cible = cours.racine / "submitted" / f"eleve{i:03d}" / "cantine"
         shutil.copytree(modeles[i % 3], cible)
@@ -129,13 +145,15 @@ def main() -> None:
                    "(une copie après l'autre, sans isolement)")
     p.add_argument("--avec-nbgrader-par-eleve", action="store_true",
                    help="mesurer aussi « nbgrader autograde --student X » lancé P fois en même temps")
+    p.add_argument("--widgets-seulement", action="store_true",
+                   help="le devoir réduit à ses questions à widgets (aucune question de code : corrigé sans noyau)")
     args = p.parse_args()
     n = args.copies
 
     print(f"Machine : {os.cpu_count()} cœur(s), charge moyenne (1, 5, 15 min) : "
           + ", ".join(f"{x:.1f}" for x in os.getloadavg()))
     with tempfile.TemporaryDirectory() as tmp:
-        cours = preparer_salle(Path(tmp), n)
+        cours = preparer_salle(Path(tmp), n, args.widgets_seulement)
         lignes = []
         for parallele in [int(x) for x in args.parallele.split(",")]:
             sol = plancher(cours, max(args.essais_plancher * parallele, parallele), parallele)

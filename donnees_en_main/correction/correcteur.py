@@ -37,8 +37,9 @@ from .execution import GestionnaireNoyauIsole
 from .noyaux_chauds import NoyauxChauds
 
 
-def configuration(racine: Path, limites: Limites, devoir: str) -> Config:
-    """The course's nbgrader config, pointed at `racine`, with the trusted preprocessors plugged in."""
+def configuration(racine: Path, limites: Limites, devoir: str, noyau: bool = True) -> Config:
+    """The course's nbgrader config, pointed at `racine`, with the trusted preprocessors plugged in
+    (`noyau` False: no kernel, see ``verdicts.sans_noyau``)."""
     cfg = PyFileConfigLoader("nbgrader_config.py", path=str(racine)).load_config()
     cfg.CourseDirectory.root = str(racine)
     cfg.CourseDirectory.db_url = f"sqlite:///{racine / 'gradebook.db'}"
@@ -49,7 +50,7 @@ def configuration(racine: Path, limites: Limites, devoir: str) -> Config:
         CheckCellMetadata,
     ]
     cfg.Autograde.autograde_preprocessors = [
-        execution.ExecutionIsolee, IgnorePattern, ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades,
+        execution.ExecutionIsolee if noyau else execution.SansNoyau, IgnorePattern, ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades,
         execution.NoterCellulesSupprimees, AssignLatePenalties, CheckCellMetadata,
     ]
     cfg.ExecutionIsolee.timeout = limites.delai_cellule
@@ -98,11 +99,18 @@ def main(argv: list[str]) -> int:
     noyaux.mkdir(exist_ok=True)
     bac = BacASable(limites=limites, numero=numero, lot=lot, masques=masques, racine=racine)
     GestionnaireNoyauIsole.bac_a_sable = bac
+    # an assignment of widget questions only: judged from the answers files, no kernel at all
+    source = Path(configuration(racine, limites, devoir).RestaurerCellulesNotees.dossier_source)
+    try:
+        noyau = not verdicts.sans_noyau(source)
+    except Exception:  # noqa: BLE001 - when in doubt, the kernel runs the notebook
+        noyau = True
     # warm kernels (pandas already imported), each forked into a sandbox of its own; else cold ones
-    GestionnaireNoyauIsole.noyaux_chauds = NoyauxChauds.essayer(
-        bac, [racine / "submitted", racine / "autograded", noyaux], racine / "zygote", journal=sys.stderr)
+    if noyau:
+        GestionnaireNoyauIsole.noyaux_chauds = NoyauxChauds.essayer(
+            bac, [racine / "submitted", racine / "autograded", noyaux], racine / "zygote", journal=sys.stderr)
 
-    cfg = configuration(racine, limites, devoir)
+    cfg = configuration(racine, limites, devoir, noyau)
     api = NbGraderAPI(config=cfg)
     db_url = api.coursedir.db_url
     protocole.write(json.dumps({"pret": True}) + "\n")  # the parent waits for this before sending work
@@ -132,12 +140,20 @@ def main(argv: list[str]) -> int:
                     Path(coursedir.format_path(coursedir.source_directory, ".", devoir)),
                     Path(coursedir.format_path(coursedir.submitted_directory, eleve, devoir)),
                     Path(coursedir.format_path(coursedir.autograded_directory, eleve, devoir)),
+                    noyau=noyau,
                 ):
                     execution.INCIDENTS.append({"carnet": "", "message": message})
-            except Exception as e:  # noqa: BLE001 - never lose a copy: flag it, keep the kernel's grades
+            except Exception as e:  # noqa: BLE001 - never lose a copy: flag it, never keep the kernel's verdicts
+                try:
+                    annulees = verdicts.annuler(db_url, devoir, eleve, Path(coursedir.format_path(
+                        coursedir.source_directory, ".", devoir)))
+                    suite = (f"les questions {', '.join(annulees)} comptent 0 (le verdict du programme de la "
+                             "copie n'est pas retenu)" if annulees else "aucune note retenue")
+                except Exception:  # noqa: BLE001
+                    suite = "notes à vérifier"
                 execution.INCIDENTS.append({"carnet": "", "message": (
-                    f"Les réponses n'ont pas pu être notées par le correcteur ({type(e).__name__} : {e}) : "
-                    "notes du noyau gardées, à vérifier.")})
+                    f"Les réponses n'ont pas pu être notées par le correcteur ({type(e).__name__} : "
+                    f"{str(e)[:200]}) : {suite} ; relisez la copie.")})
         try:
             notes = lire_notes(db_url, devoir, eleve)
         except Exception:  # noqa: BLE001

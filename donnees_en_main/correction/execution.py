@@ -173,7 +173,7 @@ class RestaurerCellulesNotees(NbGraderPreprocessor):
                 abimees.append(cell)
 
         # copy-pasted cells: one copy keeps the metadata, the others run as ordinary cells
-        doublons = []
+        doublons, faux_doublons = [], []
         for grade_id, copies in porteuses.items():
             if len(copies) < 2:
                 continue
@@ -183,7 +183,11 @@ class RestaurerCellulesNotees(NbGraderPreprocessor):
                 if cell is not gardee:
                     del cell.metadata["nbgrader"]
             porteuses[grade_id] = [gardee]
-            doublons.append(grade_id)
+            # a pasted locked cell is the released text; another text under its grade_id is not a paste
+            if verrouillee and any(not _texte_d_origine(c.source, texte_distribue) for c in copies):
+                faux_doublons.append(grade_id)
+            else:
+                doublons.append(grade_id)
 
         # damaged metadata: restored on a cell recognised as a released one missing from the copy
         ids_distribues = self.ids_distribues(notebook_id)
@@ -224,13 +228,22 @@ class RestaurerCellulesNotees(NbGraderPreprocessor):
                 retouchees.append(f"« {grade_id} » ({', '.join(changes)})")
             garde = {k: meta[k] for k in ("checksum", "cell_type") if k in meta and isinstance(meta[k], str)}
             cell.metadata["nbgrader"] = {**garde, **attendu}
-            if attendu["locked"] and "checksum" in garde and utils.compute_checksum(cell) != garde["checksum"]:
-                modifiees.append(grade_id)  # nbgrader's OverwriteCells puts the source back
+            if attendu["locked"] and grade_id not in faux_doublons and (
+                    not _texte_d_origine(cell.source, sources[grade_id][1])
+                    or ("checksum" in garde and utils.compute_checksum(cell) != garde["checksum"])):
+                # changed, whatever its checksum says (a learner can recompute it): nbgrader's
+                # OverwriteCells puts the source back
+                modifiees.append(grade_id)
         if doublons:
             signaler(resources, "Copie réparée : cellule(s) " + ", ".join(f"« {g} »" for g in sorted(doublons))
                      + " en double (un copier-coller ?). Une seule copie garde les réglages nbgrader (pour une "
                      "réponse, celle que l'élève a remplie) ; les autres s'exécutent comme des cellules ordinaires.",
                      REPARATION)
+        if faux_doublons:
+            signaler(resources, "Cellule(s) " + ", ".join(f"« {g} »" for g in sorted(faux_doublons))
+                     + " en double avec un autre texte que celui du devoir (ce n'est pas un copier-coller) : "
+                     "l'original est remis et seul lui compte. Relisez la copie (tentative de contourner la "
+                     "correction ?).")
         if reparees:
             signaler(resources, "Copie réparée : réglages nbgrader abîmés sur la ou les cellule(s) "
                      + ", ".join(f"« {g} »" for g in reparees) + ", remis comme dans le devoir distribué.", REPARATION)
@@ -244,6 +257,17 @@ class RestaurerCellulesNotees(NbGraderPreprocessor):
             signaler(resources, f"{inconnues} cellule(s) portaient des réglages nbgrader inconnus : "
                      "ils ont été retirés (ces cellules ne comptent pas dans la note).")
         return nb, resources
+
+
+def _texte_d_origine(texte: str, source: str) -> bool:
+    """Whether a locked cell's `texte` is the trainer's `source` as released (hidden tests removed) or whole."""
+    from nbgrader.preprocessors import ClearHiddenTests
+
+    if texte.strip() == source.strip():
+        return True
+    publiee = NotebookNode(cell_type="code", source=source, metadata={})
+    ClearHiddenTests()._remove_hidden_test_region(publiee)
+    return texte.strip() == publiee.source.strip()
 
 
 def _nombre(valeur) -> float | None:
@@ -511,6 +535,19 @@ def rendre_le_dossier(dossier: Path) -> None:
             os.chmod(chemin, (stat.S_IMODE(info.st_mode) & 0o755) | droits)
     if os.geteuid() == 0:
         os.chown(dossier, uid, gid)
+
+
+class SansNoyau(NbGraderPreprocessor):
+    """Replaces ``ExecutionIsolee`` when every graded cell is judged by the grader from the answers file
+    (``verdicts.sans_noyau``): no learner code runs, no kernel starts; the cells keep no output and
+    ``verdicts.appliquer`` decides every score."""
+
+    def preprocess(self, nb, resources):
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                cell.outputs = []
+                cell.execution_count = None
+        return nb, resources
 
 
 class NoterCellulesSupprimees(NbGraderPreprocessor):

@@ -17,6 +17,7 @@ import queue
 import re
 import shutil
 import sqlite3
+import stat
 import subprocess
 import sys
 import tempfile
@@ -210,6 +211,8 @@ class Cours:
 
 TAILLE_MAX_FICHIER = 100 * MO
 NOMBRE_MAX_FICHIERS = 500
+TAILLE_MAX_CARNET_REMIS = 20 * MO  # a notebook without its outputs (an assignment's weighs under 100 kB)
+TAILLE_MAX_METADONNEES = 64 * 1024  # a notebook's own metadata (kernel, language: a few hundred bytes)
 _SUSPECT = re.compile(
     r"get_ipython|set_custom_exc|excepthook|__builtins__|\bbuiltins\b|sys\.modules|ctypes|subprocess|"
     r"\bsocket\b|os\.(?:system|fork|kill|_exit|exec\w*|popen|setuid)|\bsignal\.|est_juste|"
@@ -217,6 +220,10 @@ _SUSPECT = re.compile(
     r"^[ \t]*q[ \t]*=(?!=)",  # rebinding `q`, the question bank's name in the notebooks
     re.MULTILINE,
 )
+
+
+_SORTES = {stat.S_IFIFO: "un tube nommé", stat.S_IFSOCK: "une prise de communication (socket)",
+           stat.S_IFCHR: "un périphérique", stat.S_IFBLK: "un périphérique"}
 
 
 # Files Python or IPython could run on their own if they sat on the kernel's path or in its config:
@@ -252,14 +259,59 @@ def _verrouillee(cell) -> bool:
     return isinstance(nbgrader, dict) and bool(nbgrader.get("locked"))
 
 
-def preparer_copie(source: Path, cible: Path, carnets: list[str]) -> list[str]:
+def liens_physiques(copies: dict[str, Path]) -> dict[tuple[int, int], list[str]]:
+    """{(device, inode): learner ids} of the files with several names (hard links) in the copies."""
+    vus: dict[tuple[int, int], list[str]] = {}
+    for eleve, dossier in copies.items():
+        for parent, _dossiers, fichiers in os.walk(dossier, followlinks=False):
+            for nom in fichiers:
+                try:
+                    info = os.lstat(os.path.join(parent, nom))
+                except OSError:
+                    continue
+                if stat.S_ISREG(info.st_mode) and info.st_nlink > 1:
+                    eleves = vus.setdefault((info.st_dev, info.st_ino), [])
+                    if eleve not in eleves:
+                        eleves.append(eleve)
+    return vus
+
+
+def structure_invalide(nb) -> str | None:
+    """Why the cells of `nb` are not a Jupyter notebook's (French, with the cell's number), else None.
+
+    Checked against nbformat's schema with the outputs left out (nbgrader clears them anyway, and
+    other tools than Jupyter sometimes write them loosely): what remains (cell types, sources,
+    metadata) is what nbgrader would otherwise stop on, with a message in English.
+    """
+    import copy as _copy
+
+    essai = _copy.deepcopy(nb)
+    for cell in essai.get("cells", []):
+        if isinstance(cell, dict) and cell.get("cell_type") == "code":
+            cell["outputs"], cell["execution_count"] = [], None
+    try:
+        nbformat.validate(essai)
+    except nbformat.ValidationError as e:
+        position = re.search(r"\['cells'\]\[(\d+)\]", str(e))
+        return f"cellule n° {int(position.group(1)) + 1} mal formée" if position else "structure du carnet mal formée"
+    except Exception:  # noqa: BLE001 - whatever the validator trips on, the notebook is not usable
+        return "structure du carnet mal formée"
+    return None
+
+
+def preparer_copie(source: Path, cible: Path, carnets: list[str], eleve: str = "",
+                   liens: dict[tuple[int, int], list[str]] | None = None) -> list[str]:
     """Copy a submission to `cible`, keeping only what nbgrader may safely read; return French incidents.
 
     Links (which could point at another learner's copy), special files and oversized files are left
     out; a notebook that is not valid JSON is left out (nbgrader then scores it 0, as a missing one);
-    a single notebook under another name is graded under the expected name.
+    a single notebook under another name is graded under the expected name. A file with several
+    names (a hard link: the same file as elsewhere, `liens` says in which other copies) is graded if it
+    is a notebook or an answers file, and flagged; any other such file is left out (it could be a
+    system file).
     """
     incidents: list[str] = []
+    liens = liens or {}
     cible.mkdir(parents=True)
     copies = 0
     if source.is_symlink():
@@ -280,9 +332,22 @@ def preparer_copie(source: Path, cible: Path, carnets: list[str]) -> list[str]:
             if chemin.is_symlink():
                 incidents.append(f"Lien « {lisible(str(rel / nom))} » ignoré (une copie ne peut pas pointer ailleurs).")
                 continue
-            if not chemin.is_file():
+            info = os.lstat(chemin)
+            if not stat.S_ISREG(info.st_mode):
+                incidents.append(f"Fichier spécial « {lisible(str(rel / nom))} » ignoré ({_SORTES.get(stat.S_IFMT(info.st_mode), 'ni fichier ni dossier')}) : "
+                                 "un devoir n'en contient pas ; relisez la copie.")
                 continue
-            if chemin.stat().st_size > TAILLE_MAX_FICHIER:
+            if info.st_nlink > 1:
+                autres = [lisible(e) for e in liens.get((info.st_dev, info.st_ino), []) if e != eleve]
+                ailleurs = (f"le même fichier que dans la copie de {', '.join(autres)}" if autres
+                            else "le même fichier qu'un autre, ailleurs sur la machine")
+                if rel == Path(".") and (nom.endswith(".ipynb") or (nom.startswith("reponses-") and nom.endswith(".json"))):
+                    incidents.append(f"Fichier « {lisible(str(rel / nom))} » remis sous forme de lien physique ({ailleurs}) : "
+                                     "corrigé tel quel, à vérifier (qui l'a écrit ?).")
+                else:
+                    incidents.append(f"Fichier « {lisible(str(rel / nom))} » ignoré : c'est un lien physique ({ailleurs}).")
+                    continue
+            if info.st_size > TAILLE_MAX_FICHIER:
                 incidents.append(f"Fichier « {lisible(str(rel / nom))} » ignoré : plus de {TAILLE_MAX_FICHIER // MO} Mo.")
                 continue
             copies += 1
@@ -327,6 +392,32 @@ def preparer_copie(source: Path, cible: Path, carnets: list[str]) -> list[str]:
             incidents.append(f"Carnet « {c}.ipynb » illisible (ce n'est pas un carnet Jupyter valide : {raison}) : "
                              "0 point pour ses questions.")
             continue
+        probleme = structure_invalide(nb)
+        if probleme:
+            chemin.unlink()
+            incidents.append(f"Carnet « {c}.ipynb » illisible ({probleme} : ce n'est pas ce qu'écrit Jupyter) : "
+                             "0 point pour ses questions ; relisez la copie.")
+            continue
+        if len(json.dumps(nb.get("metadata", {}), ensure_ascii=False, default=str)) > TAILLE_MAX_METADONNEES:
+            # what a notebook's own metadata holds is a few hundred bytes (kernel, language): megabytes
+            # there would travel into the graded copy and the feedback page
+            nb.metadata = {k: v for k, v in nb.metadata.items() if k in ("kernelspec", "language_info")
+                           and len(json.dumps(v, default=str)) < 4096}
+            nbformat.write(nb, chemin)
+            incidents.append(f"Réglages du carnet « {c}.ipynb » démesurés (plus de {TAILLE_MAX_METADONNEES // 1024} ko) : "
+                             "retirés avant la correction ; relisez la copie.")
+        if chemin.stat().st_size > TAILLE_MAX_CARNET_REMIS:
+            # nbgrader clears the outputs anyway: without them, an honest notebook weighs far less
+            for cell in nb.cells:
+                if isinstance(cell, dict) and "outputs" in cell:
+                    cell["outputs"] = []
+            nbformat.write(nb, chemin)
+            if chemin.stat().st_size > TAILLE_MAX_CARNET_REMIS:
+                chemin.unlink()
+                incidents.append(f"Carnet « {c}.ipynb » refusé : plus de {TAILLE_MAX_CARNET_REMIS // MO} Mo sans ses "
+                                 "sorties, bien plus qu'un devoir (texte ou pièces jointes démesurés). 0 point pour "
+                                 "ses questions ; relisez la copie.")
+                continue
         suspects = sorted({m.group(0) for cell in nb.cells if cell.get("cell_type") == "code" and not _verrouillee(cell)
                            for m in _SUSPECT.finditer(str(cell.get("source", "")))})
         if suspects:
@@ -629,6 +720,7 @@ def corriger(devoir: str, course_dir: str | Path = "exercises", parallele: int |
         delai = limites.delai_carnet * max(1, len(carnets)) + 90
 
         fatal: list[ErreurCorrection] = []
+        liens = liens_physiques({e: remises[e] for e in a_corriger})
 
         def boucle(t: PiloteCorrecteur) -> None:
             while not fatal:
@@ -638,7 +730,7 @@ def corriger(devoir: str, course_dir: str | Path = "exercises", parallele: int |
                     return
                 try:
                     faits.put((eleve, *_corriger_une_copie(cours, t, devoir, eleve, remises[eleve], f"copie-{numero:04d}",
-                                                           carnets, delai)))
+                                                           carnets, delai, liens)))
                 except ErreurCorrection as e:  # a worker that cannot restart: stop, write nothing more
                     fatal.append(e)
                     return
@@ -693,7 +785,8 @@ def _note(x: float | None) -> str:
 
 
 def _corriger_une_copie(cours: Cours, t: PiloteCorrecteur, devoir: str, eleve: str, remise: Path, nom: str,
-                        carnets: list[str], delai: float) -> tuple[dict | None, list[str], datetime | None]:
+                        carnets: list[str], delai: float, liens: dict | None = None,
+                        ) -> tuple[dict | None, list[str], datetime | None]:
     """In a worker's thread: check and copy the submission, grade it, put the graded folder in place.
 
     `remise` is the learner's submission folder; `nom` the plain name the worker knows it by. Returns
@@ -702,7 +795,7 @@ def _corriger_une_copie(cours: Cours, t: PiloteCorrecteur, devoir: str, eleve: s
     """
     copie = t.copie(nom)
     try:
-        incidents = preparer_copie(remise, copie, carnets)
+        incidents = preparer_copie(remise, copie, carnets, eleve, liens)
     except OSError as e:
         return None, [f"Copie impossible à lire ({e}) : 0 point, à vérifier."], None
     horodatage = _horodatage(copie)

@@ -99,6 +99,21 @@ def cellules_de_code(dossier_source: Path) -> list[CelluleCode]:
     return [c for c in cellules_notees(dossier_source) if isinstance(c, CelluleCode)]
 
 
+def sans_noyau(dossier_source: Path) -> bool:
+    """Whether the grader can judge every graded code cell of the assignment itself from the answers
+    file (widget questions only): then no learner code needs to run, and no kernel is started."""
+    cellules = []
+    for chemin in sorted(Path(dossier_source).glob("*.ipynb")):
+        nb = nbformat.read(chemin, as_version=4)
+        for cellule in nb.cells:
+            nbgrader = cellule.get("metadata", {}).get("nbgrader", {})
+            if isinstance(nbgrader, dict) and nbgrader.get("grade") and cellule.get("cell_type") == "code":
+                cellules.append(nbgrader.get("grade_id"))
+    fichier = {c.grade_id: c for c in cellules_du_fichier(dossier_source)}
+    return bool(cellules) and all(g in fichier and trouver_question(fichier[g].question_id) is not None
+                                  for g in cellules)
+
+
 def trouver_question(question_id: str) -> Question | None:
     """The question `question_id` (``carnet.nom``), imported from the course package's bank."""
     from donnees_en_main.chapitres import CHAPITRES
@@ -144,8 +159,15 @@ def juger(cellules: list[CelluleFichier], dossier_copie: Path) -> tuple[list[Ver
             fichiers[question.carnet] = stockage.lire_fichier_reponses(
                 Path(dossier_copie) / f"reponses-{question.carnet}.json")
         entrees, probleme = fichiers[question.carnet]
-        with stockage.sans_bruit():
-            resultat = question._resultat_depuis(entrees)
+        try:
+            with stockage.sans_bruit():
+                resultat = question._resultat_depuis(entrees)
+        except Exception as e:  # noqa: BLE001 - an answer the check cannot handle (forged type) is wrong
+            message = (f"Réponse à « {question.id} » ({cellule.grade_id}) de forme inattendue dans "
+                       f"« reponses-{question.carnet}.json » ({type(e).__name__}) : 0 point ; relisez la copie.")
+            verdicts.append(Verdict(cellule, False, message, suspect=True))
+            incidents.append(message)
+            continue
         verdicts.append(Verdict(cellule, resultat.juste, resultat.message))
     for carnet, (_, probleme) in fichiers.items():
         if probleme:
@@ -440,11 +462,13 @@ def expliquer(chemin: Path, verdicts: list[tuple[Verdict, float]]) -> None:
 
 
 def appliquer(db_url: str, devoir: str, eleve: str, dossier_source: Path, dossier_copie: Path,
-              dossier_corrige: Path | None = None) -> list[str]:
+              dossier_corrige: Path | None = None, noyau: bool = True) -> list[str]:
     """Replace the kernel's score of every cell the grader judges by the grader's; French incidents.
 
     `dossier_copie`: the submission as handed in (answers file); `dossier_corrige`: the autograded
     notebooks (values of code questions; without it, code questions keep the kernel's verdict).
+    `noyau` False: no kernel ran (``sans_noyau``), the scores there are nbgrader's default for a
+    cell not run; each wrong answer gets its explanation, as the kernel's failed check would show it.
     """
     from nbgrader.api import Gradebook, MissingEntry
 
@@ -466,10 +490,10 @@ def appliquer(db_url: str, devoir: str, eleve: str, dossier_source: Path, dossie
             except MissingEntry:
                 continue
             score = float(note.max_score) if v.juste else 0.0
-            ancien = note.auto_score
+            ancien = note.auto_score if noyau else None
             if ancien is not None and float(ancien) > score:
                 accordes_par_le_noyau.append(v.cellule.grade_id)
-            if v.suspect or ancien is None or float(ancien) != score:
+            if v.suspect or (not v.juste if not noyau else ancien is None or float(ancien) != score):
                 a_expliquer.setdefault(v.cellule.carnet_nbgrader, []).append((v, score))
             note.auto_score = score
             note.needs_manual_grade = False
@@ -485,3 +509,22 @@ def appliquer(db_url: str, devoir: str, eleve: str, dossier_source: Path, dossie
             "de contourner la correction ?)."
         )
     return incidents
+
+
+def annuler(db_url: str, devoir: str, eleve: str, dossier_source: Path) -> list[str]:
+    """When the grader could not judge a copy: every cell it judges scores 0 (never the kernel's verdict,
+    which the learner's code may have decided); the grade_ids set to 0."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    annulees = []
+    with Gradebook(db_url) as gb:
+        for c in cellules_notees(dossier_source):
+            try:
+                note = gb.find_grade(c.grade_id, c.carnet_nbgrader, devoir, eleve)
+            except MissingEntry:
+                continue
+            note.auto_score = 0.0
+            note.needs_manual_grade = False
+            annulees.append(c.grade_id)
+        gb.db.commit()
+    return annulees

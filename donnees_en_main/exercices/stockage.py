@@ -167,6 +167,8 @@ def _lire_brut(chemin: Path) -> tuple[dict, str | None]:
         donnees = json.loads(texte)
     except json.JSONDecodeError as e:
         return {}, f"son contenu n'est pas du JSON valide (ligne {e.lineno}, colonne {e.colno})"
+    except RecursionError:  # brackets nested thousands of levels deep: no answers file looks like that
+        return {}, "son contenu est imbriqué sur trop de niveaux"
     if not isinstance(donnees, dict):
         return {}, "il devrait contenir un objet JSON { … } associant chaque question à sa réponse"
     return donnees, None
@@ -183,11 +185,21 @@ def entrees_valides(donnees: dict) -> tuple[dict[str, dict], list[str]]:
     return entrees, ignorees
 
 
+# An answers file holds a few short answers (a few kB); the grader reads no more than this.
+TAILLE_MAX_FICHIER_REPONSES = 4 * 1024 * 1024
+
+
 def lire_fichier_reponses(chemin: Path) -> tuple[dict[str, dict], str | None]:
     """The valid entries of the answers file at `chemin` and, if it cannot be read, a French reason.
 
-    For the grader, which reads a submission's file by its path, without warnings.
+    For the grader, which reads a submission's file by its path, without warnings; a file bigger
+    than TAILLE_MAX_FICHIER_REPONSES is not read.
     """
+    try:
+        if Path(chemin).stat().st_size > TAILLE_MAX_FICHIER_REPONSES:
+            return {}, f"il pèse plus de {TAILLE_MAX_FICHIER_REPONSES // (1024 * 1024)} Mo, bien plus que des réponses"
+    except OSError:
+        pass  # missing or unreadable: _lire_brut says which
     donnees, probleme = _lire_brut(Path(chemin))
     return entrees_valides(donnees)[0], probleme
 
