@@ -284,3 +284,23 @@ def test_un_reglage_ajoute_au_nbgrader_config_du_cours_est_pris(monkeypatch, tmp
         + 'c.LateSubmissionPlugin.penalty_method = "zero"\n', encoding="utf-8")
     c = charger_configuration(tmp_path, monkeypatch)
     assert c.LateSubmissionPlugin.penalty_method == "zero" and c.CourseDirectory.root == str(tmp_path)
+
+
+def test_la_configuration_nbgrader_de_tljh_range_les_devoirs_comme_le_hub(monkeypatch, tmp_path):
+    # The Littlest JupyterHub is not run here (it needs systemd): its installer writes the nbgrader_config.py
+    # of the learners' environment; that file, loaded as nbgrader loads it, must give the same folders as the hub.
+    script = (RACINE / "deploiement" / "tljh" / "installer.sh").read_text(encoding="utf-8")
+    debut = script.index('cat > "$ENV_TLJH/etc/jupyter/nbgrader_config.py" <<PY\n')
+    texte = script[script.index("\n", debut) + 1:script.index("\nPY\n", debut)]
+    dossier = tmp_path / "etc"
+    dossier.mkdir()
+    (dossier / "nbgrader_config.py").write_text(texte.replace("$COURS", str(RACINE)), encoding="utf-8")
+    maison = tmp_path / "jupyter-camille"
+    maison.mkdir()
+    monkeypatch.setenv("HOME", str(maison))
+    monkeypatch.chdir(maison)
+    monkeypatch.setenv("NBGRADER_ECHANGE", "")  # the file sets it (setdefault): undone after the test
+    c = charger_configuration(dossier, monkeypatch)
+    assert c.Exchange.assignment_dir == str(maison / "devoirs") and (maison / "devoirs").is_dir()
+    assert c.CourseDirectory.root == str(maison) and c.CourseDirectory.course_id == "donnees-en-main"
+    assert c.Exchange.root == "/srv/nbgrader/echange" and c.HTMLExporter.template_name == "retour_fr"

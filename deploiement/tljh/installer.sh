@@ -22,6 +22,9 @@ c = get_config()
 os.environ.setdefault("NBGRADER_ECHANGE", "/srv/nbgrader/echange")
 load_subconfig("$COURS/exercises/nbgrader_config.py")
 c.CourseDirectory.root = os.getcwd()  # the trainer sets it to ~/cours in ~/.jupyter/nbgrader_config.py
+# Fetched assignments in ~/devoirs/<devoir>/, as on the class hub and in the trainer's guide.
+from donnees_en_main.correction.configuration import ranger_les_devoirs
+ranger_les_devoirs(c)
 PY
 # Learners: no formgrader (the trainer enables it for their own account, see deploiement/README.md).
 "$ENV_TLJH/bin/jupyter" server extension disable --sys-prefix nbgrader.server_extensions.formgrader

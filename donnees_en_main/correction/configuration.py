@@ -87,6 +87,19 @@ def nom_affiche(identifiant: str) -> tuple[str, str]:
     return " ".join(morceaux[:-1]), morceaux[-1]
 
 
+def ranger_les_devoirs(c) -> Path:
+    """Fetched assignments (and their feedback) in ``~/devoirs/<devoir>/``, as the trainer's guide says.
+
+    Fetch, submit and fetch feedback (Assignment List and command line alike) use Exchange.assignment_dir;
+    the Assignment List changes into it before each action, so it must exist (even if the learner removed
+    it). Used by the ``apprenant`` role and by The Littlest JupyterHub's configuration (deploiement/tljh/).
+    """
+    devoirs = Path.home() / DOSSIER_DES_DEVOIRS
+    devoirs.mkdir(exist_ok=True)
+    c.Exchange.assignment_dir = str(devoirs)
+    return devoirs
+
+
 def configurer(c, *, role: str = "cours", racine: Path | str = COURS) -> None:
     """Set nbgrader's configuration ``c`` (a traitlets Config) for the course folder ``racine``."""
     if role not in ROLES:
@@ -139,8 +152,4 @@ def configurer(c, *, role: str = "cours", racine: Path | str = COURS) -> None:
         c.CourseDirectory.root = os.getcwd()
         if os.environ.get("JUPYTERHUB_USER"):
             c.CourseDirectory.student_id = os.environ["JUPYTERHUB_USER"]
-        # Fetch, submit and fetch feedback (Assignment List and command line alike) use Exchange.assignment_dir;
-        # the Assignment List changes into it before each action, so it must exist (even if the learner removed it).
-        devoirs = Path.home() / DOSSIER_DES_DEVOIRS
-        devoirs.mkdir(exist_ok=True)
-        c.Exchange.assignment_dir = str(devoirs)
+        ranger_les_devoirs(c)
