@@ -103,3 +103,17 @@ def groupe_vivant(pgid: int) -> bool:
     except ProcessLookupError:
         return False
     return True
+
+
+def processus_dont_la_commande(garder) -> list[int]:
+    """The pids of this machine's processes whose command line (``/proc/<pid>/cmdline``: arguments separated
+    by NUL bytes) satisfies ``garder`` — e.g. what a graded copy left running."""
+    trouves = []
+    for p in Path("/proc").iterdir():
+        if p.name.isdigit():
+            try:
+                if garder((p / "cmdline").read_bytes()):
+                    trouves.append(int(p.name))
+            except OSError:
+                continue
+    return trouves

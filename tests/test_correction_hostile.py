@@ -32,6 +32,7 @@ from donnees_en_main.correction.bac_a_sable import MO
 from donnees_en_main.exercices.stockage import encoder, enregistrer_reponse
 from donnees_en_main.chapitres.cantine import questions as q
 from outils_nbgrader import RACINE, CoursNbgrader, cellule, remplir
+from outils_processus import processus_dont_la_commande
 
 CODE_Q3 = 'part_bio = achats["achats_bio_ht"] / achats["achats_totaux_ht"] * 100'
 CODE_Q4 = "mediane_bio = part_bio.median()"
@@ -261,15 +262,7 @@ def empreinte(chemin: Path) -> str:
 
 
 def processus_dormeurs() -> list[int]:
-    trouves = []
-    for p in Path("/proc").iterdir():
-        if p.name.isdigit():
-            try:
-                if (p / "cmdline").read_bytes().split(b"\0")[:2] == [b"sleep", SOMMEIL.encode()]:
-                    trouves.append(int(p.name))
-            except OSError:
-                continue
-    return trouves
+    return processus_dont_la_commande(lambda commande: commande.split(b"\0")[:2] == [b"sleep", SOMMEIL.encode()])
 
 
 # -- the room ---------------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ from donnees_en_main.correction import Limites, corriger
 from donnees_en_main.correction.bac_a_sable import MO
 from donnees_en_main.chapitres.cantine import questions as q
 from outils_nbgrader import CoursNbgrader, cellule, remplir
+from outils_processus import processus_dont_la_commande
 from test_correction_hostile import CODE_Q3, CODE_Q4, DIAG, TOUT_JUSTE, TOUT_VA_BIEN, code, reponses_widgets
 
 pytestmark = pytest.mark.skipif(not DIAG.bwrap, reason="bubblewrap (bwrap) absent : isolement non testable ici")
@@ -148,16 +149,8 @@ def en_nbformat_3(nb) -> str:
     return nbformat.writes(nbformat.convert(copy.deepcopy(nb), 3))
 
 
-def demons() -> list[str]:
-    trouves = []
-    for p in Path("/proc").iterdir():
-        if p.name.isdigit():
-            try:
-                if DEMON.encode() in (p / "cmdline").read_bytes():
-                    trouves.append(p.name)
-            except OSError:
-                continue
-    return trouves
+def demons() -> list[int]:
+    return processus_dont_la_commande(lambda commande: DEMON.encode() in commande)
 
 
 @pytest.fixture(scope="module")
