@@ -129,3 +129,28 @@ def test_le_bouton_generate_feedback_du_formgrader_donne_le_retour_en_francais()
     exporter = HTMLExporter(config=config)
     assert exporter.get_template_names()[:2] == ["feedback", "retour_fr"]
     assert Path(exporter.template.filename).parent.name == "retour_fr"
+
+
+# Menu paths the course tells people to follow (« *Exécution › Exécuter toutes les cellules* »), in
+# the pages a trainer or a learner reads and in the package's messages. « Settings › Language » is
+# said for a JupyterLab still in English, and deploiement/publication is about GitHub: not checked.
+CHEMINS_DE_MENU = re.compile(r"\*([A-ZÉ][^*\n]{1,40}(?: › [^*\n]{1,80})+)\*")
+TEXTES_AVEC_MENUS = [RACINE / "README.md", RACINE / "deploiement" / "README.md", *sorted((RACINE / "book").glob("*.md")),
+                     *sorted((RACINE / "donnees_en_main").rglob("*.py"))]
+
+
+def test_les_menus_cites_existent_dans_le_jupyterlab_en_francais(atelier):
+    r = atelier["session"].get(atelier["url"] + "/lab/api/translations/fr_FR", timeout=30)
+    r.raise_for_status()
+    traductions = [(cle, v) for domaine in r.json()["data"].values() for cle, valeurs in domaine.items()
+                   if cle and isinstance(valeurs, list) for v in valeurs]
+    libelles = {v.rstrip("…") for _, v in traductions}
+    # a path starts with a menu (« Exécution », not « Exécuter »; « Ouvrir avec » on a right click)
+    menus = {v for cle, v in traductions if cle.startswith("menu\x04")}
+    cites = [(fichier.relative_to(RACINE), m.group(1)) for fichier in TEXTES_AVEC_MENUS
+             for m in CHEMINS_DE_MENU.finditer(fichier.read_text(encoding="utf-8"))
+             if not m.group(1).startswith("Settings ›")]
+    assert len(cites) >= 4, cites
+    faux = [(f, chemin) for f, chemin in cites if chemin.split(" › ")[0] not in menus
+            or any(p.strip().rstrip("…") not in libelles for p in chemin.split(" › "))]
+    assert not faux, f"menus introuvables dans JupyterLab en français : {faux}"

@@ -228,6 +228,9 @@ def test_lire_secteurs_d_une_autre_edition(tmp_path):
     assert lu["masque"].tolist() == [False, True, True]
     assert lu["filiere"].iloc[0] == "Électricité"
     assert energie.total_visible(lu, 2023, "électricité") == (1234.5, 1)
+    # the sentence the workshop prints agrees with the count (« 1 secteur masqué », not « 1 secteurs »)
+    assert energie.phrase_total_visible(lu, 2023, "électricité") == "Électricité 2023 : au moins 1\u202f234 MWh (1 secteur masqué)"
+    assert energie.phrase_total_visible(lu[~lu["masque"]], 2023, "électricité") == "Électricité 2023 : 1\u202f234 MWh (aucun secteur masqué)"
     with pytest.raises(ErreurDonnees, match="Années disponibles : 2023"):
         energie.total_visible(lu, 2019, "Gaz")
 

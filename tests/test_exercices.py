@@ -696,6 +696,15 @@ def test_texte_en_html_gras_et_code():
     assert texte_en_clair("la **médiane**, `code`") == "la médiane, `code`"
 
 
+def test_texte_en_html_typographie_francaise_hors_du_code():
+    # On a phone, « Vous avez choisi « Le fichier est vide » » must not break right after « or
+    # before » (a guillemet alone at the end of a line): narrow no-break spaces, as in the book.
+    html_ = texte_en_html("Vous avez choisi « Le fichier est vide ». L'export fait 1 184 lignes ?")
+    assert html_ == "Vous avez choisi «\u202fLe fichier est vide\u202f». L’export fait 1\u202f184 lignes\u202f?"
+    # code is shown as typed
+    assert texte_en_html("`sep=';' ?`") == "<code>sep=';' ?</code>"
+
+
 def test_progression_registre_par_carnet():
     indicateur()
     indicateur()  # re-running a cell replaces the question, it does not add one

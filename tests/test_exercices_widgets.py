@@ -164,7 +164,7 @@ def test_resultat_pandas_lit_la_variable_du_carnet(dossier, monkeypatch):
 
     variables["resultat"] = pd.Series([12.5, 31.0], index=["Arbois", "Bellac"])
     widget.bouton_verifier.click()
-    assert "Pas encore" in widget.retour.value and "pour « Bellac »" in widget.retour.value
+    assert "Pas encore" in widget.retour.value and "pour «\u202fBellac\u202f»" in widget.retour.value
     variables["resultat"] = pd.Series([12.5, 30.0], index=["Arbois", "Bellac"])
     widget.bouton_verifier.click()
     assert "Juste" in widget.retour.value

@@ -18,6 +18,8 @@ import numbers
 import re
 import unicodedata
 
+from donnees_en_main.typographie import typographie
+
 _GUILLEMETS = "«»\"'“”‘’„‹›"
 _PONCTUATION_FINALE = ".,;:!?…"
 _LIGATURES = {"œ": "oe", "æ": "ae"}
@@ -110,10 +112,12 @@ _GRAS = re.compile(r"\*\*(\S(?:.*?\S)?)\*\*")
 
 
 def texte_en_html(texte: str) -> str:
-    """Escape `texte` for HTML, keeping `code` spans and Markdown **bold** (never inside code)."""
+    """Escape `texte` for HTML, keeping `code` spans and Markdown **bold** (never inside code), in French typography."""
     morceaux = re.split(r"`([^`]+)`", html.escape(str(texte), quote=False))
     # re.split with a group: even items are plain text, odd items the insides of `code` spans
-    return "".join(_GRAS.sub(r"<strong>\1</strong>", m) if i % 2 == 0 else f"<code>{m}</code>"
+    # French typography on the text (not in code): « Vous avez choisi « X » » never leaves a guillemet
+    # alone at the end of a line on a phone
+    return "".join(_GRAS.sub(r"<strong>\1</strong>", typographie(m)) if i % 2 == 0 else f"<code>{m}</code>"
                    for i, m in enumerate(morceaux))
 
 

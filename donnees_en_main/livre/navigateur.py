@@ -129,7 +129,7 @@ def message_d_erreur(erreur: BaseException) -> str | None:
     if isinstance(erreur, NameError) and getattr(erreur, "name", None):
         return (
             f"**Python ne connaît pas encore le nom « {erreur.name} ».** Soit une cellule précédente n'a "
-            "pas été exécutée : menu *Exécuter › Exécuter toutes les cellules au-dessus*, puis de nouveau "
+            "pas été exécutée : menu *Exécution › Exécuter tout au-dessus de la cellule sélectionnée*, puis de nouveau "
             "cette cellule ; soit le nom est mal orthographié (majuscules comprises)."
         )
     return None

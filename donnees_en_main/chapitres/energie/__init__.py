@@ -23,8 +23,8 @@ import pandas as pd
 
 from donnees_en_main.donnees import (
     VALEURS_MASQUEES, ErreurDonnees, chemin, cle_entete, detecter_format, erreur_de_structure, est_ligne_de_codes,
-    exiger_colonnes, lignes_hors_donnees,
-    note_ligne_de_codes, note_valeurs_masquees, texte_nombre_fr,
+    exiger_colonnes, formater_entier, lignes_hors_donnees,
+    note_ligne_de_codes, pluriel, note_valeurs_masquees, texte_nombre_fr,
 )
 from donnees_en_main.donnees import codes as codes_communes
 from donnees_en_main.donnees.catalogue import ressemble
@@ -309,6 +309,15 @@ def total_visible(secteurs: pd.DataFrame, annee: int, filiere: str) -> tuple[flo
             f"Aucune ligne pour {filiere} en {annee}. Années disponibles : {', '.join(map(str, annees))}."
         )
     return float(lignes["conso_mwh"].sum()), int(lignes["masque"].sum())
+
+
+def phrase_total_visible(secteurs: pd.DataFrame, annee: int, filiere: str) -> str:
+    """« Électricité 2023 : au moins 42 423 MWh (1 secteur masqué) », the sentence the workshop prints."""
+    total, masques = total_visible(secteurs, annee, filiere)
+    filiere = "Électricité" if filiere.lower().startswith(("e", "é")) else filiere
+    if not masques:
+        return f"{filiere} {annee} : {formater_entier(round(total))} MWh (aucun secteur masqué)"
+    return f"{filiere} {annee} : au moins {formater_entier(round(total))} MWh ({pluriel(masques, 'secteur masqué')})"
 
 
 # --- Weather: heating degree-days (DJU) --------------------------------------------------------
