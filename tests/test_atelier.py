@@ -109,28 +109,6 @@ def test_sans_jeton_refuse(atelier):
     assert r.status_code in (302, 403)
 
 
-def test_arret_propre(atelier):
-    processus = atelier["processus"]
-    code = processus.arreter()
-    assert not groupe_vivant(processus.popen.pid), "des processus de l'atelier survivent à l'arrêt"
-    assert code in (0, -15), processus.journal[-3000:]
-    assert "Shutting down" in processus.journal or "shutting down" in processus.journal.lower()
-
-
-def test_le_bouton_generate_feedback_du_formgrader_donne_le_retour_en_francais():
-    """The formgrader forces the template named `feedback`: with the workshop's config, it is the course's
-    French one (outils/jupyter/modeles-formgrader/), not nbgrader's English one."""
-    from nbconvert import HTMLExporter
-    from traitlets.config.loader import PyFileConfigLoader
-
-    config = PyFileConfigLoader("nbgrader_config.py", path=str(RACINE / "outils" / "jupyter")).load_config()
-    assert config.HTMLExporter.template_name == "retour_fr", "le cours a son modèle de retour en français"
-    config.HTMLExporter.template_name = "feedback"  # what NbGraderAPI.generate_feedback sets
-    exporter = HTMLExporter(config=config)
-    assert exporter.get_template_names()[:2] == ["feedback", "retour_fr"]
-    assert Path(exporter.template.filename).parent.name == "retour_fr"
-
-
 # Menu paths the course tells people to follow (« *Exécution › Exécuter toutes les cellules* »), in
 # the pages a trainer or a learner reads and in the package's messages. « Settings › Language » is
 # said for a JupyterLab still in English, and deploiement/publication is about GitHub: not checked.
@@ -154,3 +132,26 @@ def test_les_menus_cites_existent_dans_le_jupyterlab_en_francais(atelier):
     faux = [(f, chemin) for f, chemin in cites if chemin.split(" › ")[0] not in menus
             or any(p.strip().rstrip("…") not in libelles for p in chemin.split(" › "))]
     assert not faux, f"menus introuvables dans JupyterLab en français : {faux}"
+
+
+# Last of the tests using the running server: it stops it.
+def test_arret_propre(atelier):
+    processus = atelier["processus"]
+    code = processus.arreter()
+    assert not groupe_vivant(processus.popen.pid), "des processus de l'atelier survivent à l'arrêt"
+    assert code in (0, -15), processus.journal[-3000:]
+    assert "Shutting down" in processus.journal or "shutting down" in processus.journal.lower()
+
+
+def test_le_bouton_generate_feedback_du_formgrader_donne_le_retour_en_francais():
+    """The formgrader forces the template named `feedback`: with the workshop's config, it is the course's
+    French one (outils/jupyter/modeles-formgrader/), not nbgrader's English one."""
+    from nbconvert import HTMLExporter
+    from traitlets.config.loader import PyFileConfigLoader
+
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(RACINE / "outils" / "jupyter")).load_config()
+    assert config.HTMLExporter.template_name == "retour_fr", "le cours a son modèle de retour en français"
+    config.HTMLExporter.template_name = "feedback"  # what NbGraderAPI.generate_feedback sets
+    exporter = HTMLExporter(config=config)
+    assert exporter.get_template_names()[:2] == ["feedback", "retour_fr"]
+    assert Path(exporter.template.filename).parent.name == "retour_fr"

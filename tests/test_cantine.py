@@ -11,6 +11,7 @@ import json
 import pytest
 
 from donnees_en_main.chapitres.cantine import questions as q
+from donnees_en_main.typographie import typographie
 from outils_nbgrader import CoursNbgrader, cellules_a_completer_sans_fuite, code_repondre_par_widgets, remplir
 
 BONNES_REPONSES_WIDGETS = {q.separateur.id: q.separateur.reponse, q.indicateur.id: q.indicateur.reponse}
@@ -108,4 +109,5 @@ def test_retours_en_francais(cours):
     assert "C'est la moyenne, pas la médiane" in html, "le retour doit expliquer l'erreur en français"
     assert "Score" not in html and "cdn." not in html.lower()
     # Widgets cannot run on a feedback page: their static fallback (the question itself) is shown.
-    assert "Que s'est-il passé" in html.replace("&#x27;", "'").replace("&#39;", "'")
+    # (its text set by the course's French typography, as in the notebook: « Que s’est-il passé »)
+    assert typographie("Que s'est-il passé") in html.replace("&#x27;", "'").replace("&#39;", "'")
