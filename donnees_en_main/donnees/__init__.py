@@ -677,14 +677,12 @@ def classeur_en_csv(octets: bytes) -> tuple[str, str, list[str]] | None:
     try:
         lue, autres, lignes = None, [], []
         for feuille in classeur.worksheets:
-            cellules = [[_cellule_csv(v) for v in ligne] for ligne in feuille.iter_rows(values_only=True)]
-            cellules = [[c.strip() if isinstance(c, str) else c for c in ligne] for ligne in cellules]
-            if not any(c for ligne in cellules for c in ligne):
-                continue
-            if lue is None:
-                lue, lignes = feuille.title, cellules
-            else:
-                autres.append(feuille.title)
+            if lue is None:  # the first filled sheet is read whole
+                cellules = [[_cellule_csv(v).strip() for v in ligne] for ligne in feuille.iter_rows(values_only=True)]
+                if any(c for ligne in cellules for c in ligne):
+                    lue, lignes = feuille.title, cellules
+            elif any(_cellule_csv(v).strip() for ligne in feuille.iter_rows(values_only=True) for v in ligne):
+                autres.append(feuille.title)  # the others: named only, read up to their first filled cell
     finally:
         classeur.close()
     if lue is None:

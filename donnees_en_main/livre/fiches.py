@@ -174,7 +174,7 @@ def _document(fiche: Fiche, adresse: str | None, date: datetime.date, titre_pt: 
     from fpdf import FPDF
     from fpdf.enums import XPos, YPos
 
-    from donnees_en_main.livre.sphinx_fr import typographie
+    from donnees_en_main.typographie import typographie
 
     pdf = FPDF(orientation="portrait", unit="mm", format="A4")
     pdf.set_margins(MARGE_MM, MARGE_MM, MARGE_MM)
